@@ -1,0 +1,387 @@
+/**
+ * The typed model of a disclosure: one source of truth for the TypeScript types (z.infer) and the
+ * published JSON Schema (scripts/gen-schema.ts → schema/disclosure.schema.json).
+ * Amounts are `Money` (decimal) in memory and JSON numbers in万元 on the wire.
+ */
+import { z } from 'zod';
+import { Money } from './money.js';
+
+/** A decimal figure; in JSON a number. */
+export const MoneySchema = z.custom<Money>((v) => v instanceof Money, { message: 'expected a decimal amount' });
+
+export const LocSchema = z
+  .object({
+    block: z.number().int().optional(),
+    line: z.number().int().optional(),
+    page: z.number().int().optional(),
+    sheet: z.string().optional(),
+    table: z.number().int().optional(),
+    row: z.number().int().optional(),
+    col: z.number().int().optional(),
+    box: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
+    /** For a figure read from prose: the sentence it stands in. */
+    sentence: z.string().optional(),
+  })
+  .describe('Where a value was read: block index, text line, page, table/row/column, or the sentence.');
+export type Loc = z.infer<typeof LocSchema>;
+
+/** A number as printed, with its value normalised to 万元 (or left as is for counts and percentages). */
+export const FigureSchema = z.object({
+  raw: z.string(),
+  value: MoneySchema.nullable(),
+  loc: LocSchema,
+});
+export type Figure = z.infer<typeof FigureSchema>;
+
+export const UnitSchema = z.object({
+  raw: z.string().describe('The unit as printed, e.g. 单位：万元'),
+  scale: z.enum(['万元', '元']),
+});
+export type Unit = z.infer<typeof UnitSchema>;
+
+// ---------------------------------------------------------------- indicator values (绩效指标值)
+
+export const ValueSchema = z
+  .object({
+    raw: z.string(),
+    operator: z.enum(['≥', '≤', '=', '>', '<', 'range']).nullable(),
+    value: z.number().nullable(),
+    max: z.number().nullable(),
+    unit: z.string().nullable(),
+    level: z.string().nullable(),
+    deadline: z.string().nullable(),
+    /** False when the text could not be parsed; `raw` is then all there is. */
+    parsed: z.boolean(),
+    /** Why the value is malformed, when it is (e.g. 数值前多余的 0). */
+    problems: z.array(z.string()),
+  })
+  .describe('A performance target or actual value: operator, number, unit, qualitative level or deadline.');
+export type Value = z.infer<typeof ValueSchema>;
+
+export const IndicatorSchema = z.object({
+  level1: z.string().describe('一级指标, e.g. 产出指标'),
+  level2: z.string().describe('二级指标, e.g. 数量指标'),
+  level3: z.string().describe('三级指标: the concrete indicator'),
+  description: z.string().nullable().describe('绩效指标描述'),
+  target: ValueSchema.describe('指标值 / 预期指标值'),
+  basis: z.string().nullable().describe('指标值确定依据'),
+  actual: ValueSchema.nullable().describe('实际完成值 (self-evaluation)'),
+  weight: z.number().nullable().describe('分值: marks this indicator can earn, when stated'),
+  score: FigureSchema.nullable().describe('自评得分 (self-evaluation)'),
+  loc: LocSchema,
+});
+export type Indicator = z.infer<typeof IndicatorSchema>;
+
+// ---------------------------------------------------------------- standard tables
+
+export const TableKindSchema = z
+  .enum([
+    'revenue-expenditure-summary', // 收支总表 (T1)
+    'revenue', // 收入总表 (T2)
+    'expenditure', // 支出总表 (T3)
+    'fiscal-summary', // 财政拨款收支总表 (T4)
+    'general-budget-expenditure', // 一般公共预算(财政拨款)支出表 (T5)
+    'general-budget-basic', // 一般公共预算(财政拨款)基本支出表 (T6)
+    'gov-fund-expenditure', // 政府性基金预算(财政拨款)支出表 (T7)
+    'state-capital-expenditure', // 国有资本经营预算(财政拨款)支出表 (T8)
+    'three-public', // 财政拨款"三公"经费支出表 (T9) or the 三公 table of the 说明
+    'operating-costs', // 机关运行经费表
+    'procurement', // 政府采购预算表
+    'assets', // 固定资产占用情况表
+    'project-expenditure', // 项目支出表
+    'other',
+  ])
+  .describe('Which standard table this is, recognised from its title, headers and codes.');
+export type TableKind = z.infer<typeof TableKindSchema>;
+
+/** Column meaning, so rules can say "the 基本支出 column" whatever its printed header. */
+export const ColumnKeySchema = z.string().describe(
+  'Semantic column key: total, basic, project, operating, toSuperior, toSubsidiary, personnel, public, ' +
+    'currentIncome, carryOver, fiscal, fiscalSpecial, business, operatingIncome, superiorSubsidy, ' +
+    'subsidiaryIncome, other, generalBudget, govFund, stateCapital, amount, prior, current, change, reason, ' +
+    'quantity, value, …',
+);
+
+export const ColumnSchema = z.object({
+  key: ColumnKeySchema,
+  label: z.string(),
+  /** Which side of a two-sided table (收支总表) the column is on. */
+  side: z.enum(['revenue', 'expenditure']).optional(),
+  col: z.number().int(),
+});
+export type Column = z.infer<typeof ColumnSchema>;
+
+export const RowSchema = z.object({
+  /** 功能分类/经济分类 code as printed (3/5/7 digits functional, 3/5 economic), when the row has one. */
+  code: z.string().nullable(),
+  name: z.string(),
+  /** 类 (class) / 款 (section) / 项 (item), from the code's length. */
+  level: z.enum(['class', 'section', 'item']).nullable(),
+  /** total: 合计/总计 rows; subtotal: 小计 rows. */
+  role: z.enum(['line', 'total', 'subtotal', 'grand-total', 'carry-over']),
+  side: z.enum(['revenue', 'expenditure']).optional(),
+  values: z.record(ColumnKeySchema, FigureSchema.nullable()),
+  /** Text cells that are not amounts (e.g. 变化原因). */
+  texts: z.record(z.string(), z.string()).optional(),
+  loc: LocSchema,
+});
+export type Row = z.infer<typeof RowSchema>;
+
+export const StdTableSchema = z.object({
+  kind: TableKindSchema,
+  title: z.string(),
+  unit: UnitSchema,
+  /** 功能 (functional) or 经济 (economic) classification in the code column, when there is one. */
+  classification: z.enum(['functional', 'economic']).nullable(),
+  columns: z.array(ColumnSchema),
+  rows: z.array(RowSchema),
+  /** The table has no figures (published empty); `note` then says why, if it does. */
+  empty: z.boolean(),
+  note: z.string().nullable(),
+  loc: LocSchema,
+});
+export type StdTable = z.infer<typeof StdTableSchema>;
+
+// ---------------------------------------------------------------- narrative figures
+
+export const ClaimSubjectSchema = z.enum([
+  'revenue.total',
+  'revenue.source',
+  'expenditure.total',
+  'expenditure.basic',
+  'expenditure.personnel',
+  'expenditure.public',
+  'expenditure.project',
+  'expenditure.projectItem',
+  'expenditure.other',
+  'change.total',
+  'change.basic',
+  'change.project',
+  'change.other',
+  'operatingCosts.total',
+  'operatingCosts.item',
+  'threePublic.total',
+  'threePublic.abroad',
+  'threePublic.vehicle',
+  'threePublic.vehiclePurchase',
+  'threePublic.vehicleOperation',
+  'threePublic.reception',
+  'threePublic.change',
+  'procurement.total',
+  'assets.total',
+  'assets.planned',
+]);
+export type ClaimSubject = z.infer<typeof ClaimSubjectSchema>;
+
+/** A figure the 说明 states in prose, e.g. "基本支出238.42万元". */
+export const ClaimSchema = z.object({
+  subject: ClaimSubjectSchema,
+  /** For sources, project items and cost items: the name the text gives. */
+  name: z.string().nullable(),
+  value: MoneySchema.nullable().describe('万元; for changes the signed change (减少 → negative)'),
+  raw: z.string(),
+  /** For changes: the direction word used (增加/减少/持平…). */
+  direction: z.enum(['increase', 'decrease', 'flat']).nullable(),
+  /** The year the sentence names for the figure, when it names one. */
+  year: z.number().int().nullable(),
+  loc: LocSchema,
+});
+export type Claim = z.infer<typeof ClaimSchema>;
+
+// ---------------------------------------------------------------- parts of the 说明
+
+export const OrgUnitSchema = z.object({
+  name: z.string(),
+  nature: z.string().nullable().describe('单位性质: 行政/事业/参公'),
+  rank: z.string().nullable().describe('单位规格: 正科级…'),
+  funding: z.string().nullable().describe('经费保障形式'),
+  loc: LocSchema,
+});
+
+export const SpendingPlanSchema = z.object({ period: z.string(), percent: FigureSchema.nullable() });
+
+export const ProjectSchema = z.object({
+  name: z.string().describe('Without its numbering and without the trailing 绩效目标表'),
+  code: z.string().nullable().describe('项目编码'),
+  unit: z.string().nullable().describe('预算单位 as printed on the table'),
+  budget: FigureSchema.nullable().describe('预算数 (万元)'),
+  fiscalFunds: FigureSchema.nullable().describe('其中：财政资金'),
+  otherFunds: FigureSchema.nullable().describe('其他资金'),
+  purpose: z.string().nullable().describe('资金用途'),
+  spendingPlan: z.array(SpendingPlanSchema).describe('资金支出计划（%）by period'),
+  goals: z.array(z.string()).describe('绩效目标, one item per numbered goal'),
+  indicators: z.array(IndicatorSchema),
+  loc: LocSchema,
+});
+export type Project = z.infer<typeof ProjectSchema>;
+
+export const SubGoalSchema = z.object({
+  name: z.string(),
+  goal: z.string().nullable(),
+  indicators: z.string().nullable(),
+  loc: LocSchema,
+});
+
+export const ProcurementItemSchema = z.object({
+  project: z.string().nullable().describe('政府采购项目来源: 项目名称'),
+  projectBudget: FigureSchema.nullable().describe('预算资金 of the source project'),
+  item: z.string().describe('采购物品名称'),
+  catalogCode: z.string().nullable().describe('政府采购目录序号, e.g. C0401'),
+  measure: z.string().nullable().describe('计量单位'),
+  quantity: FigureSchema.nullable(),
+  unitPrice: FigureSchema.nullable(),
+  amount: FigureSchema.nullable().describe('合计 (万元)'),
+  /** Amount by funding source: generalBudget, govFund, stateCapital, fiscalSpecial, unitFunds… */
+  bySource: z.record(z.string(), FigureSchema.nullable()),
+  role: z.enum(['line', 'total', 'subtotal']),
+  loc: LocSchema,
+});
+export type ProcurementItem = z.infer<typeof ProcurementItemSchema>;
+
+export const AssetRowSchema = z.object({
+  name: z.string(),
+  /** house, office, vehicle, equipment, equipmentGeneral, equipmentSpecial, other, total */
+  key: z.string(),
+  quantity: FigureSchema.nullable(),
+  value: FigureSchema.nullable().describe('万元'),
+  loc: LocSchema,
+});
+
+export const GlossaryEntrySchema = z.object({ term: z.string(), definition: z.string(), loc: LocSchema });
+
+export const ParagraphSchema = z.object({
+  text: z.string(),
+  /** The part of the document it belongs to (e.g. 收入说明), when known. */
+  section: z.string().nullable(),
+  loc: LocSchema,
+});
+
+// ---------------------------------------------------------------- self-evaluation (绩效自评)
+
+export const SelfEvalProjectSchema = z.object({
+  name: z.string(),
+  unit: z.string().nullable().describe('实施(主管)单位'),
+  budget: FigureSchema.nullable().describe('预算数 (调整后)'),
+  budgetFiscal: FigureSchema.nullable(),
+  available: FigureSchema.nullable().describe('到位数'),
+  availableFiscal: FigureSchema.nullable(),
+  executed: FigureSchema.nullable().describe('执行数'),
+  executedFiscal: FigureSchema.nullable(),
+  executionRate: FigureSchema.nullable().describe('预算执行进度 as stated (percent)'),
+  executionScore: FigureSchema.nullable().describe('预算执行率指标 自评得分'),
+  executionWeight: z.number().nullable(),
+  goals: z.string().nullable().describe('年度预期目标'),
+  achievements: z.string().nullable().describe('具体完成情况'),
+  completionRate: FigureSchema.nullable().describe('总体完成率 (percent)'),
+  /** Marks per 一级指标 as the table states them, e.g. {产出指标: 40}. */
+  weights: z.record(z.string(), z.number()),
+  indicators: z.array(IndicatorSchema),
+  totalScore: FigureSchema.nullable().describe('总分 as stated'),
+  problems: z.string().nullable(),
+  loc: LocSchema,
+});
+export type SelfEvalProject = z.infer<typeof SelfEvalProjectSchema>;
+
+export const SelfEvaluationSchema = z.object({
+  initialBudget: FigureSchema.nullable().describe('年初预算收入'),
+  adjustedBudget: FigureSchema.nullable().describe('调整预算数'),
+  carryOver: FigureSchema.nullable().describe('结转和结余'),
+  spent: FigureSchema.nullable().describe('支出'),
+  staff: z.record(z.string(), z.number()).describe('编制/实有人数 as stated'),
+  projects: z.array(SelfEvalProjectSchema),
+  totalScore: FigureSchema.nullable().describe('总得分 as stated'),
+  grade: z.string().nullable().describe('评价等级 as stated'),
+  conclusion: z.string().nullable(),
+});
+export type SelfEvaluation = z.infer<typeof SelfEvaluationSchema>;
+
+// ---------------------------------------------------------------- summary and the whole document
+
+const amount = () => z.number().nullable();
+export const SummarySchema = z
+  .object({
+    revenueTotal: amount().describe('本年收入合计'),
+    expenditureTotal: amount().describe('本年支出合计'),
+    basicExpenditure: amount().describe('基本支出'),
+    personnelExpenditure: amount().describe('人员经费'),
+    publicExpenditure: amount().describe('日常公用经费/公用经费'),
+    projectExpenditure: amount().describe('项目支出'),
+    operatingCosts: amount().describe('机关运行经费'),
+    threePublic: z.object({
+      total: amount(),
+      abroad: amount(),
+      vehicle: amount(),
+      vehiclePurchase: amount(),
+      vehicleOperation: amount(),
+      reception: amount(),
+    }),
+    procurementTotal: amount().describe('政府采购预算总额'),
+    assetsTotal: amount().describe('固定资产总额'),
+  })
+  .describe('Headline amounts in 万元, taken from the tables where the document has them, else from the text; null where not stated.');
+export type Summary = z.infer<typeof SummarySchema>;
+
+export const DocumentKindSchema = z.enum(['budget', 'final-accounts', 'self-evaluation']);
+export type DocumentKind = z.infer<typeof DocumentKindSchema>;
+
+export const DisclosureSchema = z.object({
+  kind: DocumentKindSchema,
+  year: z.number().int().nullable(),
+  title: z.string().nullable(),
+  entity: z.object({
+    name: z.string().nullable(),
+    /** 预算单位编码 as printed before the name in table headers (e.g. 224). */
+    code: z.string().nullable(),
+    /** 省/市/区/县 level read from the name. */
+    level: z.enum(['province', 'city', 'county']).nullable(),
+    region: z.string().nullable(),
+  }),
+  unit: UnitSchema.describe('The unit most tables and the text use; figures are normalised to 万元'),
+  source: z.object({
+    path: z.string(),
+    format: z.enum(['txt', 'docx', 'pdf', 'xlsx', 'html']),
+    bytes: z.number().int(),
+    sha256: z.string(),
+    pages: z.number().int().optional(),
+  }),
+  summary: SummarySchema,
+  duties: z.array(z.string()),
+  units: z.array(OrgUnitSchema),
+  tables: z.array(StdTableSchema),
+  claims: z.array(ClaimSchema),
+  performance: z.object({
+    overallGoal: z.string().nullable(),
+    subGoals: z.array(SubGoalSchema),
+    safeguards: z.array(z.string()),
+  }),
+  projects: z.array(ProjectSchema),
+  procurement: z.object({ items: z.array(ProcurementItemSchema), unit: UnitSchema.nullable() }),
+  assets: z.object({ asOf: z.string().nullable(), rows: z.array(AssetRowSchema) }),
+  glossary: z.array(GlossaryEntrySchema),
+  selfEvaluation: SelfEvaluationSchema.nullable(),
+  /** Every prose paragraph, in order, for the text-quality and privacy checks. */
+  paragraphs: z.array(ParagraphSchema),
+});
+export type Disclosure = z.infer<typeof DisclosureSchema>;
+
+// ---------------------------------------------------------------- findings
+
+export const SeveritySchema = z.enum(['error', 'warning', 'info']);
+export type Severity = z.infer<typeof SeveritySchema>;
+
+export const FindingSchema = z.object({
+  rule: z.string(),
+  severity: SeveritySchema,
+  /** Chinese, with the figures. */
+  message: z.string(),
+  location: LocSchema.extend({
+    /** Human-readable place: table title, row and column, or section. */
+    where: z.string().optional(),
+  }),
+  /** The figures involved, by name, as printed. */
+  figures: z.record(z.string(), MoneySchema.nullable()).optional(),
+  expected: MoneySchema.nullable().optional(),
+  actual: MoneySchema.nullable().optional(),
+  difference: MoneySchema.nullable().optional(),
+});
+export type Finding = z.infer<typeof FindingSchema>;
