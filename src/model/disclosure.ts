@@ -119,6 +119,12 @@ export const RowSchema = z.object({
   level: z.enum(['class', 'section', 'item']).nullable(),
   /** total: 合计/总计 rows; subtotal: 小计 rows. */
   role: z.enum(['line', 'total', 'subtotal', 'grand-total', 'carry-over']),
+  /**
+   * What a row without a code stands for: in 收支总表 generalBudget/govFund/…/currentTotal/carryOver/
+   * carryForward/grandTotal; in 三公 tables abroad/vehicle/vehiclePurchase/vehicleOperation/reception/total;
+   * in assets house/office/vehicle/equipment/other/total.
+   */
+  key: z.string().optional(),
   side: z.enum(['revenue', 'expenditure']).optional(),
   values: z.record(ColumnKeySchema, FigureSchema.nullable()),
   /** Text cells that are not amounts (e.g. 变化原因). */

@@ -1,0 +1,73 @@
+/**
+ * Semantic keys for table columns, from the header labels over them. Regions word headers
+ * differently (财政拨款收入 / 一般公共预算拨款, 上缴上级支出 / 上解上级支出): the keys are what
+ * rules talk about.
+ */
+type KeyRule = [RegExp, string];
+
+// Order matters: the first rule whose pattern matches the label wins.
+const LEAF_RULES: KeyRule[] = [
+  [/^(序号|栏次|行次)$/, 'seq'],
+  [/^类$/, 'codeClass'],
+  [/^款$/, 'codeSection'],
+  [/^项$/, 'codeItem'],
+  [/科目编码|^编码$|^代码$|科目代码|^功能科目编码|^经济科目编码/, 'code'],
+  [/科目名称|^项目名称|^项目$|^名称$|^功能科目名称|^经济科目名称|^项目\(?（?|^采购项目名称/, 'name'],
+  [/采购物品名称|采购品目|品目名称/, 'item'],
+  [/目录序号|目录编码|品目编码/, 'catalogCode'],
+  [/计量单位/, 'measure'],
+  [/^数量/, 'quantity'],
+  [/^单价/, 'unitPrice'],
+  [/^预算资金$/, 'projectBudget'],
+  [/^小计$/, 'subtotal'],
+  [/^合计$|^总计$|^合计数$/, 'total'],
+  [/基本支出/, 'basic'],
+  [/项目支出/, 'project'],
+  [/经营支出/, 'operating'],
+  [/上缴上级|上解上级/, 'toSuperior'],
+  [/对附属单位补助/, 'toSubsidiary'],
+  [/人员经费|人员支出/, 'personnel'],
+  [/公用经费|公用支出/, 'public'],
+  [/政府性?基金/, 'govFund'],
+  [/国有资本经营/, 'stateCapital'],
+  [/财政专户/, 'fiscalSpecial'],
+  [/一般公共预算/, 'generalBudget'],
+  [/财政拨款收入|^财政拨款$/, 'fiscal'],
+  [/非财政拨款结转/, 'nonFiscalCarryOver'],
+  [/财政拨款结转/, 'fiscalCarryOver'],
+  [/中小微?企业|预留.*份额/, 'smeReserve'],
+  [/事业单位经营收入|^经营收入$/, 'operatingIncome'],
+  [/事业收入/, 'business'],
+  [/上级补助收入/, 'superiorSubsidy'],
+  [/附属单位上缴收入/, 'subsidiaryIncome'],
+  [/其他收入/, 'other'],
+  [/单位资金/, 'unitFunds'],
+  [/用事业基金弥补/, 'fundMakeUp'],
+  [/上年结转|结转结余|上年结余|年初结转/, 'carryOver'],
+  [/增减|变动|增幅/, 'change'],
+  [/原因|说明/, 'reason'],
+  [/价值|^金额|^预算数$|^数额$|^预算金额/, 'amount'],
+];
+
+/** The key of a column from its header path (top label first). */
+export function columnKey(path: string[], docYear: number | null): string | null {
+  const leaf = path[path.length - 1] ?? '';
+  const yearKey = yearColumn(leaf, docYear);
+  if (yearKey) return yearKey;
+  // "本年收入 / 小计" is the current-year income subtotal.
+  if (/小计/.test(leaf) && path.some((p) => /本年收入/.test(p))) return 'currentIncome';
+  for (const label of [leaf, ...path.slice(0, -1).reverse()]) {
+    for (const [re, key] of LEAF_RULES) if (re.test(label)) return key;
+  }
+  return null;
+}
+
+/** "2021年度预算" is the prior year's column when the document is of 2022. */
+function yearColumn(label: string, docYear: number | null): string | null {
+  const m = /^(\d{4})年(度)?(预算|决算|执行|预算数|决算数)?(数)?$/.exec(label);
+  if (!m || docYear === null) return null;
+  const y = Number(m[1]);
+  if (y === docYear) return 'current';
+  if (y === docYear - 1) return 'prior';
+  return null;
+}

@@ -1,0 +1,116 @@
+/**
+ * The shape of a table, whatever it holds: the rows above the header (entity, year, unit), the
+ * header rows and the path of header labels over each column, and the data rows.
+ */
+import { squash, type Cell, type Table } from '../read/doc.js';
+import { parseAmount } from './numbers.js';
+
+export interface Grid {
+  table: Table;
+  /** Rows above the header: 单位：万元, 预算年度：2022, 224中共…. Their texts, in order. */
+  metaTexts: string[];
+  headerRows: Cell[][];
+  dataRows: Cell[][];
+  width: number;
+  /** For each column, the distinct header labels from top to bottom (whitespace removed). */
+  paths: string[][];
+}
+
+const META = /单位[:：]|预算年度|截止(时间|日期)|编制(部门|单位)|^\d{3,}[\u4e00-\u9fa5]|金额单位|填报单位/;
+
+function text(c: Cell | undefined): string {
+  return c ? squash(c.text) : '';
+}
+
+function isEmptyRow(r: Cell[]): boolean {
+  return r.every((c) => text(c) === '');
+}
+
+function isMetaRow(r: Cell[]): boolean {
+  const filled = r.filter((c) => text(c) !== '');
+  return filled.length > 0 && filled.length <= 4 && filled.every((c) => META.test(text(c)) || filled.length === 1 && /表$/.test(text(c)));
+}
+
+/** A 栏次 row numbers the columns (栏次 | 1 | 2 | 3 …): header, not data. */
+function isColumnNumbering(r: Cell[]): boolean {
+  const first = r.map(text).find((t) => t !== '');
+  return first === '栏次' || first === '栏 次';
+}
+
+const CODE = /^\d{3}(\d{2}){0,2}$/;
+
+/** A data row has a figure or a classification code in some column after the first. */
+export function isDataRow(r: Cell[]): boolean {
+  if (isColumnNumbering(r)) return false;
+  return r.some((c, i) => {
+    const t = text(c);
+    if (t === '') return false;
+    if (i > 0 && isAmount(t)) return true;
+    return CODE.test(t) && i <= 2;
+  });
+}
+
+export function analyzeGrid(table: Table): Grid {
+  const rows = table.rows;
+  let i = 0;
+  const metaTexts: string[] = [];
+  while (i < rows.length && (isMetaRow(rows[i]) || isEmptyRow(rows[i]))) {
+    for (const c of rows[i]) if (text(c) && !c.mergedFrom) metaTexts.push(c.text.trim());
+    i++;
+  }
+  let firstData = rows.findIndex((r, k) => k >= i && isDataRow(r));
+  if (firstData < 0) {
+    // An empty table: its header ends before the first empty row.
+    firstData = rows.findIndex((r, k) => k >= i && isEmptyRow(r));
+    if (firstData < 0) firstData = rows.length;
+  }
+  const headerRows = rows.slice(i, firstData).filter((r) => !isEmptyRow(r));
+  const dataRows = rows.slice(firstData);
+  const width = Math.max(0, ...(dataRows.length ? dataRows : headerRows).map((r) => r.length), ...headerRows.map((r) => r.length));
+  return { table, metaTexts, headerRows, dataRows, width, paths: columnPaths(headerRows, width) };
+}
+
+/**
+ * Header labels per column. Rows of full width map directly (a reader that resolves merges
+ * gives full rows). A shorter row comes from a format that could not show merges (plain text):
+ * its cells are placed over the runs of the full row below it — an empty cell there is a column
+ * the upper label covers alone, a run of labels one it spans — when the counts agree.
+ */
+function columnPaths(headerRows: Cell[][], width: number): string[][] {
+  const paths: string[][] = Array.from({ length: width }, () => []);
+  const placed: (string[] | null)[] = headerRows.map((r) => (r.length === width ? r.map(text) : null));
+  for (let k = headerRows.length - 1; k >= 0; k--) {
+    if (placed[k]) continue;
+    const below = placed.slice(k + 1).find((p) => p !== null);
+    if (!below) continue;
+    const segments: [number, number][] = [];
+    for (let c = 0; c < width; c++) {
+      const last = segments[segments.length - 1];
+      if (below[c] !== '' && last && below[last[1]] !== '' && last[1] === c - 1) last[1] = c;
+      else segments.push([c, c]);
+    }
+    const cells = headerRows[k].map(text);
+    if (segments.length !== cells.length) continue;
+    const row = new Array<string>(width).fill('');
+    segments.forEach(([a, b], s) => {
+      for (let c = a; c <= b; c++) row[c] = cells[s];
+    });
+    placed[k] = row;
+  }
+  for (const row of placed) {
+    if (!row) continue;
+    row.forEach((label, c) => {
+      if (label && paths[c][paths[c].length - 1] !== label) paths[c].push(label);
+    });
+  }
+  return paths;
+}
+
+export function isAmount(t: string): boolean {
+  const v = parseAmount(t);
+  return v !== null && v !== undefined;
+}
+
+export function cellText(row: Cell[], col: number): string {
+  return row[col] ? row[col].text.trim() : '';
+}

@@ -1,0 +1,106 @@
+/** Document kind, year, entity and unit, from the title and the table headers. */
+import type { Disclosure, DocumentKind, Unit } from '../model/disclosure.js';
+import { squash, type Block } from '../read/doc.js';
+import { halfWidth } from './numbers.js';
+
+export function detectKind(title: string, bodySample: string): DocumentKind {
+  const t = squash(title);
+  if (/自评|绩效评价报告|绩效自评/.test(t)) return 'self-evaluation';
+  if (/决算/.test(t)) return 'final-accounts';
+  if (/预算/.test(t)) return 'budget';
+  const b = squash(bodySample);
+  if (/绩效自评表|自评得分/.test(b)) return 'self-evaluation';
+  if (/决算数|支出决算/.test(b) && !/预算数/.test(b)) return 'final-accounts';
+  return 'budget';
+}
+
+/** The first year named in the title, else the most frequent 预算年度 in the tables. */
+export function detectYear(title: string, metaTexts: string[]): number | null {
+  const m = /(20\d{2})\s*年/.exec(halfWidth(title));
+  if (m) return Number(m[1]);
+  const counts = new Map<number, number>();
+  for (const t of metaTexts) {
+    const y = /(?:预算年度|年度)[:：]?\s*(20\d{2})/.exec(t);
+    if (y) counts.set(Number(y[1]), (counts.get(Number(y[1])) ?? 0) + 1);
+  }
+  let best: number | null = null;
+  for (const [y, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = y;
+  return best;
+}
+
+/**
+ * The title: the opening paragraphs up to the one naming the document (…预算公开说明, …自评报告),
+ * joined — a long title is often broken over two lines.
+ */
+export function detectTitle(blocks: Block[]): string | null {
+  const opening: string[] = [];
+  for (const b of blocks.slice(0, 12)) {
+    if (b.type !== 'paragraph') {
+      if (opening.length) break;
+      continue;
+    }
+    const t = b.text.trim();
+    if (!t) continue;
+    opening.push(t);
+    if (/(公开|说明|报告|情况|预算|决算)$/.test(squash(t))) return opening.join('');
+    if (opening.length >= 3) break;
+  }
+  // No title paragraph (tables first): the first paragraph naming a disclosure.
+  for (const b of blocks) {
+    if (b.type === 'paragraph' && /(预算|决算).*(公开|说明)|自评报告/.test(b.text) && b.text.length < 80) {
+      return b.text.trim();
+    }
+  }
+  return null;
+}
+
+const ENTITY_SUFFIX = /(20\d{2}\s*年.*|部门预算.*|单位预算.*|部门决算.*|整体支出.*|预算公开.*|决算公开.*)$/;
+
+/** The entity named in the title: the text before the year or the document words. */
+export function entityFromTitle(title: string): string | null {
+  const t = squash(title).replace(/^第.部分/, '');
+  const name = t.replace(ENTITY_SUFFIX, '');
+  return name.length >= 2 && name.length < 60 ? name : null;
+}
+
+/** "224中共石家庄市鹿泉区委…办公室" in table headers: the budget code and the entity's full name. */
+export function entityFromTableHeader(metaTexts: string[]): { code: string; name: string } | null {
+  for (const t of metaTexts) {
+    const m = /^(\d{3,9})\s*([\u4e00-\u9fa5（）()]{4,})$/.exec(squash(t));
+    if (m) return { code: m[1], name: m[2].replace(/本级$/, '') };
+  }
+  return null;
+}
+
+/** "栾城区委网信办" abbreviates "中共石家庄市栾城区委网络安全和信息化委员会办公室": its characters appear in order. */
+export function abbreviates(short: string, full: string): boolean {
+  if (short.length >= full.length) return false;
+  let i = 0;
+  for (const ch of full) if (ch === short[i]) i++;
+  return i === short.length;
+}
+
+const MUNICIPALITIES = /^(北京|上海|天津|重庆)市$/;
+
+export function entityLevel(name: string): Disclosure['entity']['level'] {
+  const region = entityRegion(name) ?? '';
+  if (/(区|县|旗)$/.test(region)) return 'county';
+  if (MUNICIPALITIES.test(region) || /(省|自治区)$/.test(region)) return 'province';
+  if (/市$/.test(region)) return 'city';
+  return null;
+}
+
+/** "保定市徐水区", "元氏县": the place in the entity's name. */
+export function entityRegion(name: string): string | null {
+  const n = name.replace(/^中共/, '');
+  const m = /^((?:[\u4e00-\u9fa5]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fa5]{2,6}?市)?(?:[\u4e00-\u9fa5]{1,5}?(?:区|县|旗))?)/.exec(n);
+  const region = m?.[1] ?? '';
+  return region.length >= 2 ? region : null;
+}
+
+/** "单位：万元" / "金额单位：元" → the scale. */
+export function unitFrom(text: string): Unit | null {
+  const m = /(?:金额)?单位[:：]\s*(万元|元)/.exec(text.replace(/\s+/g, ''));
+  if (!m) return null;
+  return { raw: text.trim(), scale: m[1] as Unit['scale'] };
+}

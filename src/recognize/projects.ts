@@ -1,0 +1,181 @@
+/**
+ * 项目绩效目标表: one per project — budget, funds, spending plan, goals, and the indicator rows
+ * (一级/二级/三级/描述/指标值/依据). The labels, not their positions, say what each cell is.
+ */
+import type { Figure, Indicator, Loc, Project, Unit } from '../model/disclosure.js';
+import { parseValue } from '../model/value.js';
+import { squash, type Cell } from '../read/doc.js';
+import { figure } from './tables.js';
+
+export const INDICATOR_HEADER = {
+  level1: /^一级指标/,
+  level2: /^二级指标/,
+  level3: /^三级指标/,
+  description: /^(绩效)?指标(描述|内容)/,
+  target: /^(指标值|目标值|预期指标值|年度指标值|指标目标值)$/,
+  basis: /^指标值确定依据|^确定依据|^依据/,
+  actual: /^(实际完成值|实际值|完成值|全年实际值)$/,
+  weight: /^分值$|^权重/,
+  score: /^(自评)?得分$/,
+} as const;
+type HeaderKey = keyof typeof INDICATOR_HEADER;
+
+/** Finds the indicator header row: the columns of 一级/二级/三级指标 and the value columns. */
+export function indicatorColumns(row: Cell[]): Partial<Record<HeaderKey, number>> | null {
+  const cols: Partial<Record<HeaderKey, number>> = {};
+  row.forEach((c, i) => {
+    const t = squash(c.text);
+    for (const key of Object.keys(INDICATOR_HEADER) as HeaderKey[]) {
+      if (cols[key] === undefined && INDICATOR_HEADER[key].test(t) && !c.mergedFrom) cols[key] = i;
+    }
+  });
+  return cols.level1 !== undefined && cols.level2 !== undefined ? cols : null;
+}
+
+export function isProjectTitle(text: string): boolean {
+  return /绩效目标表$/.test(squash(text));
+}
+
+/** "2、互联网专业培训绩效目标表" → "互联网专业培训". */
+export function projectName(title: string): string {
+  return squash(title)
+    .replace(/^[（(]?[0-9一二三四五六七八九十]+[)）、.．:：]?/, '')
+    .replace(/(项目)?绩效目标表$/, '')
+    .trim();
+}
+
+const LABELS: [RegExp, 'code' | 'name' | 'budget' | 'fiscal' | 'other' | 'unit'][] = [
+  [/^项目编码$|^项目代码$/, 'code'],
+  [/^项目名称$/, 'name'],
+  [/^预算数$|^预算金额$|^年度资金总额$|^项目资金$/, 'budget'],
+  [/财政资金$|^其中[:：]?财政拨款$/, 'fiscal'],
+  [/^其他资金$/, 'other'],
+  [/^(预算单位|主管部门|实施单位)$/, 'unit'],
+];
+
+/** Reads one project's rows (one or several tables after its title). */
+export function parseProject(title: string | null, rows: Cell[][], unit: Unit, loc: Loc): Project {
+  const project: Project = {
+    name: title ? projectName(title) : '',
+    code: null,
+    unit: null,
+    budget: null,
+    fiscalFunds: null,
+    otherFunds: null,
+    purpose: null,
+    spendingPlan: [],
+    goals: [],
+    indicators: [],
+    loc,
+  };
+  let header: Partial<Record<HeaderKey, number>> | null = null;
+  let level1 = '';
+  let level2 = '';
+  for (let r = 0; r < rows.length; r++) {
+    const cells = rows[r];
+    const texts = cells.map((c) => squash(c.text));
+    if (!header) {
+      const h = indicatorColumns(cells);
+      if (h) {
+        header = h;
+        continue;
+      }
+      readLabels(project, cells, texts, unit);
+      const planAt = texts.findIndex((t) => /资金支出计划|支出进度计划/.test(t));
+      if (planAt >= 0) readPlan(project, cells, rows[r + 1], planAt, unit);
+      const goalAt = texts.findIndex((t) => /^(年度)?绩效目标$/.test(t));
+      if (goalAt >= 0) {
+        const goal = cells.slice(goalAt + 1).find((c) => squash(c.text) && !c.mergedFrom);
+        if (goal) project.goals = splitGoals(goal.text);
+      }
+      if (/预算规模及资金用途|资金用途/.test(texts[0] ?? '') === false && texts[0] === '' && r > 0 && /预算规模|资金用途/.test(squash(rows[r - 1][0]?.text ?? ''))) {
+        const purpose = cells.map((c) => c.text.trim()).filter(Boolean);
+        if (purpose.length === 1) project.purpose = purpose[0];
+      }
+      continue;
+    }
+    if (indicatorColumns(cells)) continue; // a header repeated on a continued table
+    const get = (k: HeaderKey) => (header![k] !== undefined ? (cells[header![k]!]?.text ?? '').trim() : '');
+    const l1 = squash(get('level1'));
+    const l2 = squash(get('level2'));
+    if (l1) level1 = l1;
+    if (l2) level2 = l2;
+    const level3 = get('level3');
+    const description = get('description');
+    const target = get('target');
+    if (!level3 && !description && !target) continue;
+    const first = cells.find((c) => c.text.trim()) ?? cells[0];
+    project.indicators.push(indicator(level1, level2, level3, description, target, get('basis'), first.loc));
+  }
+  return project;
+}
+
+export function indicator(
+  level1: string,
+  level2: string,
+  level3: string,
+  description: string,
+  target: string,
+  basis: string,
+  loc: Loc,
+): Indicator {
+  return {
+    level1,
+    level2,
+    level3: squash(level3) === '' ? '' : level3.replace(/\s*\n\s*/g, ''),
+    description: description ? description.replace(/\s*\n\s*/g, '') : null,
+    target: parseValue(target),
+    basis: basis || null,
+    actual: null,
+    weight: null,
+    score: null,
+    loc: { ...loc, col: undefined },
+  };
+}
+
+function readLabels(project: Project, cells: Cell[], texts: string[], unit: Unit): void {
+  texts.forEach((t, i) => {
+    const label = t.replace(/[:：]$/, '');
+    for (const [re, key] of LABELS) {
+      if (!re.test(label)) continue;
+      const next = cells.slice(i + 1).find((c) => !c.mergedFrom || c.mergedFrom.col > i);
+      if (!next) return;
+      const value = next.text.trim();
+      if (LABELS.some(([re2]) => re2.test(squash(value)))) return; // the next cell is another label: no value
+      if (key === 'code') project.code = value || null;
+      else if (key === 'name') project.name = project.name || squash(value);
+      else if (key === 'unit') project.unit = value || null;
+      else {
+        const f = figure(next, unit) ?? null;
+        if (key === 'budget') project.budget = f;
+        if (key === 'fiscal') project.fiscalFunds = f;
+        if (key === 'other') project.otherFunds = f;
+      }
+      return;
+    }
+  });
+}
+
+function readPlan(project: Project, cells: Cell[], values: Cell[] | undefined, from: number, unit: Unit): void {
+  cells.forEach((c, i) => {
+    const period = squash(c.text);
+    if (i <= from || !/月|季度|年底/.test(period) || c.mergedFrom) return;
+    const cell = values?.[i];
+    const f: Figure | null = cell ? (figure(cell, { ...unit, scale: '万元' }, true) ?? null) : null;
+    project.spendingPlan.push({ period, percent: f && f.value !== null ? f : null });
+  });
+}
+
+/** "1.进一步…\n2.使用…" → one goal per numbered item. */
+export function splitGoals(text: string): string[] {
+  const lines = text
+    .split(/\n+/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const goals: string[] = [];
+  for (const line of lines) {
+    if (goals.length && !/^[（(]?\d+[)）.、．]/.test(line)) goals[goals.length - 1] += line;
+    else goals.push(line);
+  }
+  return goals;
+}

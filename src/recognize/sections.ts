@@ -1,0 +1,72 @@
+/**
+ * Which part of the 说明 each block belongs to, from the headings. Templates number and order
+ * the parts differently (第一部分 / 一、 / 1、), so a heading is known by its words.
+ */
+import { squash, type Block } from '../read/doc.js';
+
+export type SectionKey =
+  | 'duties'
+  | 'units'
+  | 'overview'
+  | 'revenue'
+  | 'expenditure'
+  | 'change'
+  | 'operatingCosts'
+  | 'threePublic'
+  | 'performance'
+  | 'overallGoal'
+  | 'subGoals'
+  | 'safeguards'
+  | 'projectGoals'
+  | 'procurement'
+  | 'assets'
+  | 'glossary'
+  | 'other'
+  | 'selfEvaluation';
+
+const NUMBERED = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[、.．)）](?!\d))/;
+
+// First match wins; more specific words first.
+const HEADINGS: [RegExp, SectionKey][] = [
+  [/名词解释/, 'glossary'],
+  [/其他需(要)?说明/, 'other'],
+  [/政府采购/, 'procurement'],
+  [/国有资产|固定资产/, 'assets'],
+  [/三公/, 'threePublic'],
+  [/机关运行经费|机关运行费/, 'operatingCosts'],
+  [/总体绩效目标/, 'overallGoal'],
+  [/分项绩效目标/, 'subGoals'],
+  [/工作保障措施|保障措施/, 'safeguards'],
+  [/预算项目绩效目标|项目绩效目标/, 'projectGoals'],
+  [/绩效/, 'performance'],
+  [/比上年增减|增减(变化)?情况/, 'change'],
+  [/收入说明|收入预算/, 'revenue'],
+  [/支出说明|支出预算/, 'expenditure'],
+  [/总体情况/, 'overview'],
+  [/机构设置|组织机构/, 'units'],
+  [/部门职责|主要职责|部门职能|职能职责/, 'duties'],
+];
+
+/** A heading is short, usually numbered, and names a part. */
+export function headingKey(text: string): SectionKey | null {
+  const t = squash(text);
+  if (t.length > 40) return null;
+  const numbered = NUMBERED.test(t);
+  if (!numbered && t.length > 16) return null;
+  // "2022年部门支出预算：200.54万元" is a statement, not a heading.
+  if (/\d+(\.\d+)?万元/.test(t)) return null;
+  for (const [re, key] of HEADINGS) if (re.test(t)) return key;
+  return null;
+}
+
+/** Section of every block: the last heading before it. */
+export function assignSections(blocks: Block[]): (SectionKey | null)[] {
+  let current: SectionKey | null = null;
+  return blocks.map((b) => {
+    if (b.type === 'paragraph') {
+      const key = headingKey(b.text);
+      if (key) current = key;
+    }
+    return current;
+  });
+}

@@ -1,0 +1,281 @@
+/**
+ * Standard tables: which one a table is (by its title, else its headers), and its rows with
+ * codes, names and figures by semantic column.
+ */
+import type { Column, Figure, Row, StdTable, TableKind, Unit } from '../model/disclosure.js';
+import { squash, type Cell, type Table } from '../read/doc.js';
+import { functionalClassCode } from './class-names.js';
+import { columnKey } from './columns.js';
+import { analyzeGrid, type Grid } from './grid.js';
+import { unitFrom } from './meta.js';
+import { parseAmount, toWan } from './numbers.js';
+
+// First match wins: the specific titles before the general ones.
+const TITLE_KINDS: [RegExp, TableKind][] = [
+  [/三公/, 'three-public'],
+  [/机关运行经费|机关运行费/, 'operating-costs'],
+  [/政府采购/, 'procurement'],
+  [/固定资产|资产占用|国有资产/, 'assets'],
+  [/财政拨款收支(预算)?总表|财政拨款收入支出(决算)?总表/, 'fiscal-summary'],
+  [/收支(预算|决算)?总表|收入支出(预算|决算)?总表|收支预算表/, 'revenue-expenditure-summary'],
+  [/政府性?基金/, 'gov-fund-expenditure'],
+  [/国有资本经营/, 'state-capital-expenditure'],
+  [/一般公共预算.*基本支出|财政拨款基本支出|基本支出(预算|决算)?表/, 'general-budget-basic'],
+  [/一般公共预算|财政拨款支出(预算|决算)?表/, 'general-budget-expenditure'],
+  [/项目支出(预算|决算)?表/, 'project-expenditure'],
+  [/收入(预算|决算)?总?表/, 'revenue'],
+  [/支出(预算|决算)?总?表/, 'expenditure'],
+];
+
+export function kindFromTitle(title: string): TableKind | null {
+  const t = squash(title);
+  if (!/表/.test(t)) return null;
+  for (const [re, kind] of TITLE_KINDS) if (re.test(t)) return kind;
+  return null;
+}
+
+/** Without a title, the header words tell the common tables apart. */
+function kindFromHeaders(grid: Grid, keys: (string | null)[]): TableKind | null {
+  const words = squash(grid.headerRows.flat().map((c) => c.text).join('|'));
+  const has = (k: string) => keys.includes(k);
+  if (keys.filter((k) => k === 'name').length >= 2 && /收入/.test(words) && /支出/.test(words)) {
+    return has('generalBudget') ? 'fiscal-summary' : 'revenue-expenditure-summary';
+  }
+  if (has('personnel') && has('public')) return 'general-budget-basic';
+  if (has('basic') && has('project') && (has('operating') || has('toSuperior'))) return 'expenditure';
+  if (has('carryOver') && (has('currentIncome') || has('fiscal') || has('business'))) return 'revenue';
+  if (/采购/.test(words) && has('item')) return 'procurement';
+  if (/出国|公务接待/.test(words)) return 'three-public';
+  return null;
+}
+
+const THREE_PUBLIC_ITEMS: [RegExp, string][] = [
+  [/合计|总计|^三公经费$/, 'total'],
+  [/出国/, 'abroad'],
+  [/购置/, 'vehiclePurchase'],
+  [/运行|运维/, 'vehicleOperation'],
+  [/公务用车/, 'vehicle'],
+  [/接待/, 'reception'],
+  [/会议/, 'meeting'],
+  [/培训/, 'training'],
+];
+
+const ASSET_ITEMS: [RegExp, string][] = [
+  [/总额|合计|总计/, 'total'],
+  [/办公用房/, 'office'],
+  [/房屋/, 'house'],
+  [/车辆/, 'vehicle'],
+  [/通用设备/, 'equipmentGeneral'],
+  [/专用设备/, 'equipmentSpecial'],
+  [/设备/, 'equipment'],
+  [/土地/, 'land'],
+  [/其他/, 'other'],
+];
+
+const REVENUE_ROWS: [RegExp, string, Row['role']][] = [
+  [/本年收入合计|^收入合计$/, 'currentTotal', 'total'],
+  [/上年结转|年初.*结转|结转结余|上年结余/, 'carryOver', 'carry-over'],
+  [/收入总计|^总计$/, 'grandTotal', 'grand-total'],
+  [/用事业基金弥补/, 'fundMakeUp', 'line'],
+  [/一般公共预算/, 'generalBudget', 'line'],
+  [/政府性?基金/, 'govFund', 'line'],
+  [/国有资本经营/, 'stateCapital', 'line'],
+  [/财政专户/, 'fiscalSpecial', 'line'],
+  [/事业单位经营收入|^经营收入/, 'operatingIncome', 'line'],
+  [/事业收入/, 'business', 'line'],
+  [/上级补助收入/, 'superiorSubsidy', 'line'],
+  [/附属单位上缴收入/, 'subsidiaryIncome', 'line'],
+  [/其他收入/, 'other', 'line'],
+];
+
+const EXPENDITURE_ROWS: [RegExp, string, Row['role']][] = [
+  [/本年支出合计|^支出合计$/, 'currentTotal', 'total'],
+  [/年终结转|年末.*结转|结转结余/, 'carryForward', 'carry-over'],
+  [/支出总计|^总计$/, 'grandTotal', 'grand-total'],
+];
+
+const NON_AMOUNT_KEYS = new Set(['seq', 'code', 'codeClass', 'codeSection', 'codeItem', 'name', 'item', 'catalogCode', 'measure', 'reason']);
+/** Columns that hold counts, not money: never scaled from 元 to 万元. */
+const COUNT_KEYS = new Set(['quantity']);
+
+export interface TableContext {
+  year: number | null;
+  /** The document's unit, for tables that print none. */
+  defaultUnit: Unit;
+}
+
+export interface ParsedTable {
+  table: StdTable;
+  grid: Grid;
+}
+
+/** Parses a table known (or guessed) to be a standard one; null when it is none. */
+export function parseStdTable(table: Table, title: string | null, ctx: TableContext): ParsedTable | null {
+  const grid = analyzeGrid(table);
+  const titleText = title ?? grid.metaTexts.find((t) => /表$/.test(squash(t))) ?? '';
+  let kind = kindFromTitle(titleText);
+  const keys = grid.paths.map((p) => (kind === 'three-public' ? threePublicColumn(p) : null) ?? columnKey(p, ctx.year));
+  kind ??= kindFromHeaders(grid, keys);
+  if (!kind) return null;
+  if (kind === 'three-public') keys.forEach((k, c) => (keys[c] = threePublicColumn(grid.paths[c]) ?? k));
+  const unit = grid.metaTexts.map(unitFrom).find((u) => u) ?? unitFrom(squash(titleText)) ?? headerUnit(grid) ?? ctx.defaultUnit;
+
+  const columns: Column[] = [];
+  keys.forEach((key, col) => {
+    if (key) columns.push({ key, label: grid.paths[col].join('/'), col });
+  });
+  const twoSided = kind === 'revenue-expenditure-summary' || kind === 'fiscal-summary';
+  const nameCols = columns.filter((c) => c.key === 'name').map((c) => c.col);
+  const split = twoSided && nameCols.length >= 2 ? nameCols[1] : null;
+  if (split !== null) for (const c of columns) c.side = c.col < split ? 'revenue' : 'expenditure';
+
+  const rows: Row[] = [];
+  let afterCarryOver = false;
+  for (const cells of grid.dataRows) {
+    if (cells.every((c) => squash(c.text) === '')) continue;
+    if (split !== null) {
+      const rev = buildRow(cells, columns.filter((c) => c.side === 'revenue'), unit, kind, 'revenue');
+      const exp = buildRow(cells, columns.filter((c) => c.side === 'expenditure'), unit, kind, 'expenditure');
+      if (rev) {
+        if (afterCarryOver && rev.role === 'line') {
+          rev.role = 'carry-over';
+          rev.key = `carryOver.${rev.key ?? 'other'}`;
+        }
+        if (rev.key === 'carryOver') afterCarryOver = true;
+        if (rev.role === 'grand-total') afterCarryOver = false;
+        rows.push(rev);
+      }
+      if (exp) rows.push(exp);
+    } else {
+      const row = buildRow(cells, columns, unit, kind, undefined);
+      if (row) rows.push(row);
+    }
+  }
+  const note = notesAfter(table);
+  const codes = rows.map((r) => r.code).filter((c): c is string => !!c);
+  const classification = codes.length === 0 ? null : kind === 'general-budget-basic' || codes.some((c) => /^3\d\d/.test(c) || /^5\d\d/.test(c)) ? 'economic' : 'functional';
+  const empty = rows.every((r) => Object.values(r.values).every((f) => f === null || f.value === null));
+  return {
+    grid,
+    table: { kind, title: titleText, unit, classification, columns, rows, empty, note, loc: { ...table.loc } },
+  };
+}
+
+function threePublicColumn(path: string[]): string | null {
+  const leaf = path[path.length - 1] ?? '';
+  if (/出国|购置|运行|运维|公务用车|接待|会议|培训/.test(leaf)) {
+    for (const [re, key] of THREE_PUBLIC_ITEMS) if (re.test(leaf)) return key;
+  }
+  return null;
+}
+
+function headerUnit(grid: Grid): Unit | null {
+  for (const c of grid.headerRows.flat()) {
+    const m = /单位[:：]?\s*(万元|元)/.exec(squash(c.text));
+    if (m) return { raw: c.text.trim(), scale: m[1] as Unit['scale'] };
+  }
+  return null;
+}
+
+/** The "注：…空表列示" note printed under (or inside) an empty table. */
+function notesAfter(table: Table): string | null {
+  for (const row of table.rows) for (const c of row) if (/^注[:：]/.test(c.text.trim())) return c.text.trim();
+  return null;
+}
+
+const CODE_CELL = /^(\d{3}(?:\d{2}){0,2})$/;
+const CODE_PREFIX = /^(\d{3}(?:\d{2}){0,2})\s*([^\d].*)$/;
+
+function buildRow(
+  cells: Cell[],
+  columns: Column[],
+  unit: Unit,
+  kind: TableKind,
+  side: 'revenue' | 'expenditure' | undefined,
+): Row | null {
+  const at = (key: string) => columns.find((c) => c.key === key);
+  const textAt = (c: Column | undefined) => (c && cells[c.col] ? cells[c.col].text.trim() : '');
+  let name = squash(textAt(at('name')) || textAt(at('item')));
+  let code = squash(textAt(at('code')));
+  const parts = ['codeClass', 'codeSection', 'codeItem'].map((k) => squash(textAt(at(k))));
+  if (!code && parts[0]) code = parts.join('');
+  if (!CODE_CELL.test(code)) {
+    const m = CODE_PREFIX.exec(code ? `${code}${name}` : name);
+    if (m) {
+      code = m[1];
+      name = m[2].trim();
+    } else if (!/^\d+$/.test(code)) {
+      code = '';
+    }
+  }
+  const values: Row['values'] = {};
+  const texts: Record<string, string> = {};
+  for (const col of columns) {
+    if (NON_AMOUNT_KEYS.has(col.key) || col.key === 'seq') {
+      if (col.key === 'reason' || col.key === 'measure' || col.key === 'catalogCode') {
+        const t = textAt(col);
+        if (t) texts[col.key] = t;
+      }
+      continue;
+    }
+    const cell = cells[col.col];
+    // A figure merged across columns counts once, in the column that holds it.
+    if (!cell || (cell.mergedFrom && cell.mergedFrom.col !== col.col)) {
+      values[col.key] ??= null;
+      continue;
+    }
+    values[col.key] = figure(cell, unit, COUNT_KEYS.has(col.key));
+    if (values[col.key] === undefined) {
+      values[col.key] = null;
+      if (cell.text.trim()) texts[col.key] = cell.text.trim();
+    }
+  }
+  const hasFigure = Object.values(values).some((f) => f && f.value !== null);
+  if (!name && !code && !hasFigure) return null;
+
+  let role: Row['role'] = 'line';
+  let key: string | undefined;
+  if (side === 'revenue' || side === 'expenditure') {
+    for (const [re, k, r] of side === 'revenue' ? REVENUE_ROWS : EXPENDITURE_ROWS) {
+      if (re.test(name)) {
+        key = k;
+        role = r;
+        break;
+      }
+    }
+    if (side === 'expenditure' && role === 'line' && !code) code = functionalClassCode(name) ?? '';
+  } else if (/^合计$|^总计$|^合计数$/.test(name) || (!name && !code && hasFigure && /^(合计|总计)/.test(squash(cells.map((c) => c.text).join(''))))) {
+    role = 'total';
+  } else if (/小计$/.test(name)) {
+    role = 'subtotal';
+  }
+  if (kind === 'three-public') key = matchKey(name, THREE_PUBLIC_ITEMS);
+  if (kind === 'assets') key = matchKey(name, ASSET_ITEMS);
+  if (key === 'total' && role === 'line') role = 'total';
+  const level = code.length === 3 ? 'class' : code.length === 5 ? 'section' : code.length === 7 ? 'item' : null;
+  const first = cells.find((c) => c.text.trim()) ?? cells[0];
+  return {
+    code: code || null,
+    name,
+    level,
+    role,
+    ...(key ? { key } : {}),
+    ...(side ? { side } : {}),
+    values,
+    ...(Object.keys(texts).length ? { texts } : {}),
+    loc: { ...(first?.loc ?? {}), col: undefined },
+  };
+}
+
+function matchKey(name: string, rules: [RegExp, string][]): string | undefined {
+  for (const [re, key] of rules) if (re.test(name)) return key;
+  return undefined;
+}
+
+/** A cell's figure in 万元 (counts unscaled); undefined when the cell holds words. */
+export function figure(cell: Cell, unit: Unit, isCount = false): Figure | null | undefined {
+  const raw = cell.text.trim();
+  const v = parseAmount(raw);
+  if (v === undefined) return undefined;
+  return { raw, value: v === null ? null : isCount ? v : toWan(v, unit.scale), loc: { ...cell.loc } };
+}
