@@ -1,6 +1,117 @@
-import { ReadError } from './doc.js';
+import ExcelJS from 'exceljs';
+import { ReadError, type Block, type Cell, type ReaderWarning, type SourceLoc } from './doc.js';
 import type { ReaderOutput } from './reader.js';
+import { shownText } from './xlsx-cell.js';
+import { layoutSheet, type SheetCell, type SheetModel } from './xlsx-layout.js';
 
-export async function readXlsx(_bytes: Buffer, path: string): Promise<ReaderOutput> {
-  throw new ReadError(path, 'xlsx 读取器尚未实现');
+/**
+ * Excel workbooks as exported by budget systems: every sheet in tab order, each cut into title
+ * paragraphs and tables. In locations, `page` is the 1-based sheet number, `sheet` its name and
+ * `line` the Excel row number (1-based) of the paragraph, table or cell.
+ */
+export async function readXlsx(bytes: Buffer, path: string): Promise<ReaderOutput> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new ReadError(path, `Excel 文件已损坏或不完整（${bytes.length} 字节，无法解开工作簿），请重新导出后再试`);
+  }
+
+  const blocks: Block[] = [];
+  const warnings: ReaderWarning[] = [];
+  let tables = 0;
+  const sheets = workbook.worksheets;
+  sheets.forEach((worksheet, index) => {
+    const page = index + 1;
+    const sheet = worksheet.name;
+    if (worksheet.state === 'hidden' || worksheet.state === 'veryHidden') {
+      warnings.push({
+        code: 'xlsx-hidden-sheet',
+        message: `第 ${page} 个工作表「${sheet}」是隐藏工作表，已照常读取`,
+        loc: { block: blocks.length, page, sheet },
+      });
+    }
+    const { model, uncalculated } = sheetModel(worksheet);
+    if (uncalculated > 0) {
+      warnings.push({
+        code: 'xlsx-formula-no-result',
+        message: `工作表「${sheet}」有 ${uncalculated} 个公式单元格没有保存计算结果，按空白读取；请在 Excel 中打开并保存后再导入`,
+        loc: { block: blocks.length, page, sheet },
+      });
+    }
+    for (const piece of layoutSheet(model)) {
+      const block = blocks.length;
+      if (piece.kind === 'paragraph') {
+        blocks.push({ type: 'paragraph', text: piece.text, loc: { block, page, sheet, line: piece.row } });
+        continue;
+      }
+      const table = tables++;
+      const rows: Cell[][] = piece.rows.map((row, r) =>
+        row.map((g, c) => {
+          const loc: SourceLoc = { block, page, sheet, table, row: r, col: c, line: g.sheetRow };
+          const cell: Cell = { text: g.text, loc };
+          if (g.mergedFrom) cell.mergedFrom = g.mergedFrom;
+          if (g.rowSpan) cell.rowSpan = g.rowSpan;
+          if (g.colSpan) cell.colSpan = g.colSpan;
+          return cell;
+        }),
+      );
+      blocks.push({ type: 'table', rows, loc: { block, page, sheet, table, line: piece.row } });
+    }
+  });
+  if (sheets.length === 0) {
+    warnings.push({ code: 'xlsx-no-sheets', message: '工作簿中没有工作表' });
+  } else if (blocks.length === 0) {
+    warnings.push({ code: 'xlsx-empty', message: `工作簿的 ${sheets.length} 个工作表中都没有文字` });
+  }
+  return { blocks, warnings, pages: sheets.length };
+}
+
+function sheetModel(worksheet: ExcelJS.Worksheet): { model: SheetModel; uncalculated: number } {
+  const merges = new Map<string, { rowSpan: number; colSpan: number }>();
+  for (const range of worksheet.model.merges ?? []) {
+    const m = /^\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/i.exec(range);
+    if (!m) continue;
+    const [c1, r1, c2, r2] = [colNumber(m[1]), Number(m[2]), colNumber(m[3]), Number(m[4])];
+    merges.set(`${Math.min(r1, r2)}:${Math.min(c1, c2)}`, {
+      rowSpan: Math.abs(r2 - r1) + 1,
+      colSpan: Math.abs(c2 - c1) + 1,
+    });
+  }
+
+  const cells: SheetCell[] = [];
+  let uncalculated = 0;
+  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      if (cell.isMerged && cell.master !== cell) return;
+      const shown = shownText(cell);
+      if (shown.uncalculated) uncalculated++;
+      const span = merges.get(`${rowNumber}:${colNumber}`);
+      if (shown.text.trim() === '' && !span) return;
+      cells.push({ row: rowNumber, col: colNumber, rowSpan: span?.rowSpan ?? 1, colSpan: span?.colSpan ?? 1, text: shown.text });
+      merges.delete(`${rowNumber}:${colNumber}`);
+    });
+  });
+  // Merged ranges whose first cell holds no value still shape the grid.
+  for (const [key, span] of merges) {
+    const [row, col] = key.split(':').map(Number);
+    cells.push({ row, col, ...span, text: '' });
+  }
+
+  const framed = (row: number, c1: number, c2: number): boolean => {
+    const r = worksheet.findRow(row);
+    if (!r) return false;
+    for (let c = c1; c <= c2; c++) {
+      const border = r.findCell(c)?.border;
+      if (border && (['top', 'left', 'bottom', 'right'] as const).some((side) => border[side]?.style)) return true;
+    }
+    return false;
+  };
+  return { model: { cells, framed }, uncalculated };
+}
+
+function colNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
 }
