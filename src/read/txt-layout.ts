@@ -86,6 +86,8 @@ export function parseLayout(lines: string[]): RawBlock[] {
     const info = infos[i];
     const lineNo = i + 1;
 
+    // Inside a cell-per-line row every line belongs to the row until a blank line, even one
+    // with inner tabs: a cell's text may hold tabs, and one-line rows never follow without a gap.
     if (open) {
       if (info.kind === 'blank') {
         open = null;
