@@ -1,0 +1,105 @@
+/**
+ * The store: one interface over SQLite (default, a file under ./data) and PostgreSQL (a URL).
+ * Import and the HTTP API use only this.
+ */
+import * as aggregates from './aggregates.js';
+import * as documents from './documents.js';
+import { lineItems, type LineItemFilter, type TidyRow } from './export.js';
+import type { DocumentFilter, Page } from './filters.js';
+import { openConnection, type Connection, type OpenOptions } from './open.js';
+import type { DocumentRecord } from './record.js';
+import { search, type SearchResult } from './search.js';
+import { saveRecord, type SaveResult } from './write.js';
+
+export { DEFAULT_DB_PATH, StoreError, resolveDb, isPostgresUrl, type OpenOptions } from './open.js';
+export { toRecord, resultJson, type DocumentRecord, type FileMeta } from './record.js';
+export type { SaveResult } from './write.js';
+export type { DocumentFilter, Page } from './filters.js';
+export type { LineItemFilter, TidyRow } from './export.js';
+export { csvChunks, jsonChunks, TIDY_COLUMNS } from './export.js';
+export type { SearchResult, SearchHit } from './search.js';
+export type { DocumentSummary, VersionSummary, Original, EntityRow } from './documents.js';
+export type { ClassQuery, ClassRow, ThreePublicRow, BasicProjectRow, TimelineRow } from './aggregates.js';
+
+export class Store {
+  private constructor(readonly conn: Connection) {}
+
+  /** Opens (and creates or migrates) the store `options.db` names; see `resolveDb` for the default. */
+  static async open(options: OpenOptions = {}): Promise<Store> {
+    return new Store(await openConnection(options));
+  }
+
+  get dialect(): Connection['dialect'] {
+    return this.conn.dialect;
+  }
+
+  get location(): string {
+    return this.conn.location;
+  }
+
+  close(): Promise<void> {
+    return this.conn.close();
+  }
+
+  /** Writes one checked file in one transaction; a file already stored (same sha256) is a no-op. */
+  save(record: DocumentRecord, original: Buffer): Promise<SaveResult> {
+    return saveRecord(this.conn, record, original);
+  }
+
+  findBySha256(sha256: string) {
+    return documents.findVersionBySha(this.conn, sha256);
+  }
+
+  listDocuments(filter: DocumentFilter = {}, page: Page = {}) {
+    return documents.listDocuments(this.conn, filter, page);
+  }
+
+  documentJson(id: number, version?: number): Promise<string | null> {
+    return documents.documentJson(this.conn, id, version);
+  }
+
+  versions(id: number) {
+    return documents.listVersions(this.conn, id);
+  }
+
+  findingsJson(id: number, options: { version?: number; severity?: string } = {}) {
+    return documents.findingsJson(this.conn, id, options);
+  }
+
+  original(id: number, version?: number) {
+    return documents.original(this.conn, id, version);
+  }
+
+  entities(filter: { q?: string; region?: string } = {}, page: Page = {}) {
+    return documents.listEntities(this.conn, filter, page);
+  }
+
+  entity(id: number) {
+    return documents.getEntity(this.conn, id);
+  }
+
+  search(q: string, page: Page = {}): Promise<SearchResult> {
+    return search(this.conn, q, page);
+  }
+
+  byClass(q: aggregates.ClassQuery) {
+    return aggregates.byClass(this.conn, q);
+  }
+
+  threePublicByYear(filter: DocumentFilter = {}) {
+    return aggregates.threePublicByYear(this.conn, filter);
+  }
+
+  basicVsProject(filter: DocumentFilter = {}) {
+    return aggregates.basicVsProject(this.conn, filter);
+  }
+
+  entityTimeline(entityId: number) {
+    return aggregates.entityTimeline(this.conn, entityId);
+  }
+
+  lineItems(filter: LineItemFilter = {}): AsyncGenerator<TidyRow> {
+    return lineItems(this.conn, filter);
+  }
+}
+

@@ -1,0 +1,195 @@
+/**
+ * Opening a store: SQLite (a file, created on first use) or PostgreSQL (a postgres:// URL), both
+ * through Kysely, migrated to the current schema before first use.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import pg from 'pg';
+import { Money } from '../model/money.js';
+import { migrations, type Dialect } from './migrations.js';
+import type { Database } from './schema.js';
+
+/** Where the store lives when nothing is configured. */
+export const DEFAULT_DB_PATH = './data/gongkai.db';
+
+export interface OpenOptions {
+  /** A file path, `:memory:`, or a `postgres://` URL. Default: `$DATABASE_URL` when it is a PostgreSQL URL, else ./data/gongkai.db. */
+  db?: string;
+  /** PostgreSQL only: work inside this schema (created when missing), e.g. one per test file. */
+  schema?: string;
+  /** Run pending migrations on open (default true). */
+  migrate?: boolean;
+}
+
+export interface Connection {
+  readonly dialect: Dialect;
+  readonly db: Kysely<Database>;
+  /** Where the data is, for messages (a PostgreSQL URL without its password). */
+  readonly location: string;
+  close(): Promise<void>;
+}
+
+export function isPostgresUrl(s: string | undefined): s is string {
+  return !!s && /^postgres(ql)?:\/\//i.test(s);
+}
+
+/** Which database a `--db` value (or its absence) means. */
+export function resolveDb(db?: string): string {
+  if (db && db.trim()) return db.trim();
+  const env = process.env.DATABASE_URL;
+  if (isPostgresUrl(env)) return env;
+  return DEFAULT_DB_PATH;
+}
+
+export async function openConnection(options: OpenOptions = {}): Promise<Connection> {
+  const target = resolveDb(options.db);
+  const conn = isPostgresUrl(target) ? await openPostgres(target, options.schema) : openSqlite(target);
+  if (options.migrate !== false) {
+    try {
+      await migrate(conn, options.schema);
+    } catch (e) {
+      await conn.close();
+      throw e;
+    }
+  }
+  return conn;
+}
+
+function openSqlite(file: string): Connection {
+  const memory = file === ':memory:';
+  const path = memory ? file : resolve(file);
+  if (!memory) mkdirSync(dirname(path), { recursive: true });
+  let raw: BetterSqlite3.Database;
+  try {
+    raw = new BetterSqlite3(path);
+  } catch (e) {
+    throw new StoreError(`无法打开数据库文件 ${path}：${firstLine(e)}`);
+  }
+  // WAL: readers (the API) never wait for the importer, and a killed process loses at most the
+  // transaction it was in. NORMAL sync is durable against process crashes, which is what we need.
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = NORMAL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 10000');
+  registerDecimalSum(raw);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new StatementCache(raw) }) });
+  return { dialect: 'sqlite', db, location: path, close: () => db.destroy() };
+}
+
+async function openPostgres(url: string, schema?: string): Promise<Connection> {
+  if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new StoreError(`PostgreSQL 模式名不合法：${schema}`);
+  if (schema) {
+    const client = new pg.Client({ connectionString: url });
+    try {
+      await client.connect();
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    } catch (e) {
+      throw new StoreError(`无法连接 PostgreSQL（${redact(url)}）：${firstLine(e)}`);
+    } finally {
+      await client.end().catch(() => {});
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    ...(schema ? { options: `-c search_path=${schema},public` } : {}),
+  });
+  // An idle client's network error would otherwise crash the process.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await sql`select 1`.execute(db);
+  } catch (e) {
+    await db.destroy();
+    throw new StoreError(`无法连接 PostgreSQL（${redact(url)}）：${firstLine(e)}`);
+  }
+  return { dialect: 'postgres', db, location: redact(url) + (schema ? `（模式 ${schema}）` : ''), close: () => db.destroy() };
+}
+
+async function migrate(conn: Connection, schema?: string): Promise<void> {
+  const migrator = new Migrator({
+    db: conn.db,
+    provider: { getMigrations: async () => migrations(conn.dialect) },
+    ...(conn.dialect === 'postgres' ? { migrationTableSchema: schema ?? 'public' } : {}),
+  });
+  // Two processes opening a new SQLite file at once: the loser sees SQLITE_BUSY; try again.
+  for (let attempt = 0; ; attempt++) {
+    const { error } = await migrator.migrateToLatest();
+    if (!error) return;
+    if (attempt < 5 && isBusy(error)) {
+      await new Promise((r) => setTimeout(r, 200 * (attempt + 1)));
+      continue;
+    }
+    throw new StoreError(`数据库迁移失败（${conn.location}）：${firstLine(error)}`);
+  }
+}
+
+/**
+ * SQLite has no decimal type: `dsum` adds TEXT amounts as decimals so aggregates are exact on
+ * both back ends (PostgreSQL's `sum(numeric)` already is).
+ */
+function registerDecimalSum(raw: BetterSqlite3.Database): void {
+  raw.aggregate('dsum', {
+    start: () => null as Money | null,
+    step: ((total: Money | null, next: unknown) => {
+      if (next === null || next === undefined || next === '') return total;
+      const v = new Money(next as string | number);
+      return total ? total.plus(v) : v;
+    }) as never,
+    result: (total: Money | null) => (total ? total.toFixed() : null),
+  });
+}
+
+/**
+ * Kysely prepares every query anew; better-sqlite3 statements can be reused, which saves the
+ * parse on the hot read paths. A statement still iterating is never handed out twice.
+ */
+class StatementCache implements SqliteDatabase {
+  private readonly cache = new Map<string, BetterSqlite3.Statement>();
+  constructor(
+    private readonly raw: BetterSqlite3.Database,
+    private readonly limit = 500,
+  ) {}
+
+  prepare(text: string): SqliteStatement {
+    const hit = this.cache.get(text);
+    if (hit && !hit.busy) {
+      this.cache.delete(text);
+      this.cache.set(text, hit);
+      return hit as unknown as SqliteStatement;
+    }
+    const stmt = this.raw.prepare(text);
+    if (!hit) {
+      this.cache.set(text, stmt);
+      if (this.cache.size > this.limit) this.cache.delete(this.cache.keys().next().value as string);
+    }
+    return stmt as unknown as SqliteStatement;
+  }
+
+  close(): void {
+    this.cache.clear();
+    this.raw.close();
+  }
+}
+
+export class StoreError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
+
+export function isBusy(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT' || code === 'SQLITE_LOCKED';
+}
+
+export function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}
+
+function firstLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0];
+}

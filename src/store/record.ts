@@ -1,0 +1,255 @@
+/**
+ * What the store writes for one checked file, flattened from the model: computed where the file
+ * was checked (an import worker, or the API request) so the writer only inserts rows.
+ * Plain data only (strings and numbers), so it crosses worker threads by structured clone.
+ */
+import type { CheckResult } from '../pipeline.js';
+import type { Disclosure, Figure, Finding, Summary } from '../model/disclosure.js';
+import { Money } from '../model/money.js';
+import type { SummaryColumn } from './migrations.js';
+
+export interface FileMeta {
+  sha256: string;
+  /** Display name: a base name only, never used as a path. */
+  fileName: string;
+  /** Path as given to the import; null for uploads. */
+  sourcePath: string | null;
+  size: number;
+}
+
+export interface LineItemRecord {
+  tableIndex: number;
+  tableKind: string;
+  tableTitle: string;
+  classification: string | null;
+  code: string | null;
+  level: string | null;
+  rowIndex: number;
+  rowName: string;
+  rowRole: string;
+  side: string | null;
+  measure: string;
+  amount: string;
+}
+
+export interface IndicatorRecord {
+  level1: string;
+  level2: string;
+  level3: string;
+  target: string;
+  actual: string | null;
+  weight: string | null;
+  score: string | null;
+}
+
+export interface ProjectRecord {
+  source: 'target' | 'self-evaluation';
+  name: string;
+  code: string | null;
+  unit: string | null;
+  budget: string | null;
+  fiscalFunds: string | null;
+  otherFunds: string | null;
+  executed: string | null;
+  score: string | null;
+  indicators: IndicatorRecord[];
+}
+
+export interface FindingRecord {
+  rule: string;
+  severity: string;
+  message: string;
+  location: string;
+  json: string;
+}
+
+export interface SearchRecord {
+  field: 'entity' | 'title' | 'project' | 'paragraph';
+  text: string;
+}
+
+export interface DocumentRecord {
+  file: FileMeta;
+  format: string;
+  pages: number | null;
+  kind: string;
+  year: number | null;
+  title: string | null;
+  entity: { name: string | null; region: string | null; level: string | null; code: string | null };
+  summary: Record<SummaryColumn, string | null>;
+  counts: { error: number; warning: number; info: number };
+  /** The check result as `JSON.stringify` writes it: what GET /api/documents/:id returns. */
+  json: string;
+  findings: FindingRecord[];
+  lineItems: LineItemRecord[];
+  projects: ProjectRecord[];
+  search: SearchRecord[];
+}
+
+/** The JSON text of a check result, the same for the CLI, the store and the API. */
+export function resultJson(result: CheckResult): string {
+  return JSON.stringify(result);
+}
+
+export function toRecord(result: CheckResult, file: FileMeta): DocumentRecord {
+  const d = result.document;
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of result.findings) counts[f.severity]++;
+  return {
+    file,
+    format: d.source.format,
+    pages: d.source.pages ?? null,
+    kind: d.kind,
+    year: d.year,
+    title: d.title,
+    entity: {
+      name: clean(d.entity.name),
+      region: clean(d.entity.region),
+      level: d.entity.level,
+      code: clean(d.entity.code),
+    },
+    summary: summaryColumns(d.summary),
+    counts,
+    json: resultJson(result),
+    findings: result.findings.map(findingRecord),
+    lineItems: lineItems(d),
+    projects: projects(d),
+    search: searchTexts(d),
+  };
+}
+
+/** A decimal's canonical text: never exponent notation, no trailing zeros beyond what it holds. */
+export function decimalText(v: Money | number | string): string {
+  return (v instanceof Money ? v : new Money(v)).toFixed();
+}
+
+function amountOf(v: Money | number | null | undefined): string | null {
+  return v === null || v === undefined ? null : decimalText(v);
+}
+
+function figure(f: Figure | null | undefined): string | null {
+  return f?.value ? decimalText(f.value) : null;
+}
+
+function summaryColumns(s: Summary): Record<SummaryColumn, string | null> {
+  const t = s.threePublic;
+  return {
+    revenue_total: amountOf(s.revenueTotal),
+    expenditure_total: amountOf(s.expenditureTotal),
+    basic_expenditure: amountOf(s.basicExpenditure),
+    personnel_expenditure: amountOf(s.personnelExpenditure),
+    public_expenditure: amountOf(s.publicExpenditure),
+    project_expenditure: amountOf(s.projectExpenditure),
+    operating_costs: amountOf(s.operatingCosts),
+    tp_total: amountOf(t.total),
+    tp_abroad: amountOf(t.abroad),
+    tp_vehicle: amountOf(t.vehicle),
+    tp_vehicle_purchase: amountOf(t.vehiclePurchase),
+    tp_vehicle_operation: amountOf(t.vehicleOperation),
+    tp_reception: amountOf(t.reception),
+    procurement_total: amountOf(s.procurementTotal),
+    assets_total: amountOf(s.assetsTotal),
+  };
+}
+
+function findingRecord(f: Finding): FindingRecord {
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    location: JSON.stringify(f.location ?? {}),
+    json: JSON.stringify(f),
+  };
+}
+
+const LEVEL_BY_LENGTH: Record<number, string> = { 3: 'class', 5: 'section', 7: 'item' };
+
+function lineItems(d: Disclosure): LineItemRecord[] {
+  const out: LineItemRecord[] = [];
+  d.tables.forEach((t, tableIndex) => {
+    t.rows.forEach((r, rowIndex) => {
+      const code = clean(r.code);
+      const level = r.level ?? (code && /^\d+$/.test(code) ? (LEVEL_BY_LENGTH[code.length] ?? null) : null);
+      for (const [measure, fig] of Object.entries(r.values)) {
+        // A blank cell is "not stated", not zero: it has no line item.
+        if (!fig?.value) continue;
+        out.push({
+          tableIndex,
+          tableKind: t.kind,
+          tableTitle: t.title,
+          classification: t.classification,
+          code,
+          level,
+          rowIndex,
+          rowName: r.name,
+          rowRole: r.role,
+          side: r.side ?? null,
+          measure,
+          amount: decimalText(fig.value),
+        });
+      }
+    });
+  });
+  return out;
+}
+
+function projects(d: Disclosure): ProjectRecord[] {
+  const out: ProjectRecord[] = d.projects.map((p) => ({
+    source: 'target' as const,
+    name: p.name,
+    code: p.code,
+    unit: p.unit,
+    budget: figure(p.budget),
+    fiscalFunds: figure(p.fiscalFunds),
+    otherFunds: figure(p.otherFunds),
+    executed: null,
+    score: null,
+    indicators: p.indicators.map(indicator),
+  }));
+  for (const p of d.selfEvaluation?.projects ?? []) {
+    out.push({
+      source: 'self-evaluation',
+      name: p.name,
+      code: null,
+      unit: p.unit,
+      budget: figure(p.budget),
+      fiscalFunds: figure(p.budgetFiscal),
+      otherFunds: null,
+      executed: figure(p.executed),
+      score: figure(p.totalScore),
+      indicators: p.indicators.map(indicator),
+    });
+  }
+  return out;
+}
+
+function indicator(i: Disclosure['projects'][number]['indicators'][number]): IndicatorRecord {
+  return {
+    level1: i.level1,
+    level2: i.level2,
+    level3: i.level3,
+    target: i.target.raw,
+    actual: i.actual?.raw ?? null,
+    weight: amountOf(i.weight),
+    score: figure(i.score),
+  };
+}
+
+function searchTexts(d: Disclosure): SearchRecord[] {
+  const out: SearchRecord[] = [];
+  const add = (field: SearchRecord['field'], text: string | null | undefined) => {
+    const t = text?.trim();
+    if (t) out.push({ field, text: t });
+  };
+  add('entity', d.entity.name);
+  add('title', d.title);
+  const names = new Set([...d.projects.map((p) => p.name), ...(d.selfEvaluation?.projects ?? []).map((p) => p.name)]);
+  for (const n of names) add('project', n);
+  for (const p of d.paragraphs) add('paragraph', p.text);
+  return out;
+}
+
+function clean(s: string | null | undefined): string | null {
+  const t = s?.trim();
+  return t ? t : null;
+}

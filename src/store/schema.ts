@@ -1,0 +1,166 @@
+/**
+ * Row types of the database, for Kysely. One schema for SQLite and PostgreSQL (see migrations.ts).
+ * Amounts are decimal strings on both back ends: TEXT in SQLite, NUMERIC in PostgreSQL (which the
+ * `pg` driver returns as strings); they are turned into `Money` where they leave the store.
+ */
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/** A decimal amount as text (万元 unless the measure is a count or a percentage). */
+export type Amount = string;
+
+export interface EntityTable {
+  id: Generated<number>;
+  name: string;
+  region: string | null;
+  level: string | null;
+  /** 预算单位编码, when a document printed one. */
+  code: string | null;
+}
+
+/** A document is what entity + year + kind identify; each file for it is a version. */
+export interface DocumentTable {
+  id: Generated<number>;
+  /** `entity|year|kind` when all three are known, else `sha256:<hash>` (the file stands alone). */
+  key: string;
+  entity_id: number | null;
+  year: number | null;
+  kind: string;
+  current_version_id: number | null;
+  version_count: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface VersionTable {
+  id: Generated<number>;
+  document_id: number;
+  version: number;
+  sha256: string;
+  /** The uploaded or imported file's base name, for display and download only (never a path). */
+  file_name: string;
+  /** Path as given to the import (absent for uploads). */
+  source_path: string | null;
+  format: string;
+  size: number;
+  pages: number | null;
+  title: string | null;
+  imported_at: string;
+  errors: number;
+  warnings: number;
+  infos: number;
+  revenue_total: Amount | null;
+  expenditure_total: Amount | null;
+  basic_expenditure: Amount | null;
+  personnel_expenditure: Amount | null;
+  public_expenditure: Amount | null;
+  project_expenditure: Amount | null;
+  operating_costs: Amount | null;
+  tp_total: Amount | null;
+  tp_abroad: Amount | null;
+  tp_vehicle: Amount | null;
+  tp_vehicle_purchase: Amount | null;
+  tp_vehicle_operation: Amount | null;
+  tp_reception: Amount | null;
+  procurement_total: Amount | null;
+  assets_total: Amount | null;
+  /** `JSON.stringify` of the check result ({ document, findings }), returned verbatim by the API. */
+  result_json: string;
+}
+
+/** File bytes, kept apart from `versions` so listing and aggregates never page through them. */
+export interface OriginalTable {
+  sha256: string;
+  bytes: Buffer;
+}
+
+export interface LineItemTable {
+  id: Generated<number>;
+  version_id: number;
+  document_id: number;
+  entity_id: number | null;
+  year: number | null;
+  kind: string;
+  table_index: number;
+  table_kind: string;
+  table_title: string;
+  classification: string | null;
+  code: string | null;
+  /** class / section / item (类/款/项), from the row or the code's length. */
+  level: string | null;
+  row_index: number;
+  row_name: string;
+  row_role: string;
+  side: string | null;
+  measure: string;
+  amount: Amount;
+}
+
+export interface ProjectTable {
+  id: Generated<number>;
+  version_id: number;
+  document_id: number;
+  entity_id: number | null;
+  year: number | null;
+  /** `target` (绩效目标表 of a budget) or `self-evaluation`. */
+  source: string;
+  name: string;
+  code: string | null;
+  unit: string | null;
+  budget: Amount | null;
+  fiscal_funds: Amount | null;
+  other_funds: Amount | null;
+  executed: Amount | null;
+  score: Amount | null;
+}
+
+export interface IndicatorTable {
+  id: Generated<number>;
+  project_id: number;
+  version_id: number;
+  level1: string;
+  level2: string;
+  level3: string;
+  target: string;
+  actual: string | null;
+  weight: Amount | null;
+  score: Amount | null;
+}
+
+export interface FindingTable {
+  id: Generated<number>;
+  version_id: number;
+  document_id: number;
+  rule: string;
+  severity: string;
+  message: string;
+  location: string;
+  /** The finding exactly as in `result_json`. */
+  finding_json: string;
+}
+
+/** Text the search looks in: entity names, titles, project names, paragraphs (current versions only). */
+export interface SearchTextTable {
+  id: Generated<number>;
+  version_id: number;
+  document_id: number;
+  /** entity, title, project, paragraph — also the order results are ranked in. */
+  field: string;
+  rank: number;
+  text: string;
+}
+
+export interface Database {
+  entities: EntityTable;
+  documents: DocumentTable;
+  versions: VersionTable;
+  originals: OriginalTable;
+  line_items: LineItemTable;
+  projects: ProjectTable;
+  indicators: IndicatorTable;
+  findings: FindingTable;
+  search_text: SearchTextTable;
+}
+
+export type NewLineItem = Insertable<LineItemTable>;
+export type VersionRow = Selectable<VersionTable>;
+export type DocumentRow = Selectable<DocumentTable>;

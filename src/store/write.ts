@@ -1,0 +1,237 @@
+/**
+ * Writing one checked file: everything for it in one transaction, so a killed import leaves
+ * either the whole document or nothing, and a re-run picks up where it stopped.
+ */
+import { sql, type Kysely } from 'kysely';
+import { isBusy, type Connection } from './open.js';
+import type { DocumentRecord } from './record.js';
+import type { Database } from './schema.js';
+
+export interface SaveResult {
+  /** `duplicate`: a file with these exact bytes is already stored; nothing was written. */
+  status: 'imported' | 'duplicate';
+  documentId: number;
+  versionId: number;
+  version: number;
+}
+
+/** Bind-parameter budget per INSERT: SQLite allows 32766, PostgreSQL 65535. */
+const MAX_PARAMS = 30000;
+
+export function documentKey(r: Pick<DocumentRecord, 'entity' | 'year' | 'kind' | 'file'>): string {
+  // Without a name and a year the file cannot be matched to other versions: it stands alone.
+  if (r.entity.name && r.year !== null) return `${r.entity.name}|${r.year}|${r.kind}`;
+  return `sha256:${r.file.sha256}`;
+}
+
+export async function saveRecord(conn: Connection, record: DocumentRecord, bytes: Buffer): Promise<SaveResult> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await inWriteTransaction(conn, (trx) => write(conn, trx, record, bytes));
+    } catch (e) {
+      // Another writer got there first (same file, same new document): the retry sees its rows.
+      if (attempt < 4 && (isBusy(e) || isRetryablePg(e))) {
+        await new Promise((r) => setTimeout(r, 50 * (attempt + 1)));
+        continue;
+      }
+      throw e;
+    }
+  }
+}
+
+async function inWriteTransaction<T>(conn: Connection, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  if (conn.dialect === 'postgres') return conn.db.transaction().execute(fn);
+  // IMMEDIATE takes the write lock up front: a deferred transaction that reads first and then
+  // writes fails with SQLITE_BUSY (no wait) when another process wrote in between.
+  return conn.db.connection().execute(async (c) => {
+    await sql`BEGIN IMMEDIATE`.execute(c);
+    try {
+      const out = await fn(c);
+      await sql`COMMIT`.execute(c);
+      return out;
+    } catch (e) {
+      await sql`ROLLBACK`.execute(c).catch(() => {});
+      throw e;
+    }
+  });
+}
+
+async function write(conn: Connection, trx: Kysely<Database>, r: DocumentRecord, bytes: Buffer): Promise<SaveResult> {
+  const existing = await trx
+    .selectFrom('versions')
+    .select(['id', 'document_id', 'version'])
+    .where('sha256', '=', r.file.sha256)
+    .executeTakeFirst();
+  if (existing) return { status: 'duplicate', documentId: existing.document_id, versionId: existing.id, version: existing.version };
+
+  const now = new Date().toISOString();
+  const entityId = r.entity.name ? await upsertEntity(trx, r.entity as DocumentRecord['entity'] & { name: string }) : null;
+
+  const key = documentKey(r);
+  await trx
+    .insertInto('documents')
+    .values({ key, entity_id: entityId, year: r.year, kind: r.kind, current_version_id: null, version_count: 0, created_at: now, updated_at: now })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  let docQuery = trx.selectFrom('documents').select(['id', 'version_count', 'current_version_id']).where('key', '=', key);
+  if (conn.dialect === 'postgres') docQuery = docQuery.forUpdate();
+  const doc = await docQuery.executeTakeFirstOrThrow();
+  const version = doc.version_count + 1;
+
+  const inserted = await trx
+    .insertInto('versions')
+    .values({
+      document_id: doc.id,
+      version,
+      sha256: r.file.sha256,
+      file_name: r.file.fileName,
+      source_path: r.file.sourcePath,
+      format: r.format,
+      size: r.file.size,
+      pages: r.pages,
+      title: r.title,
+      imported_at: now,
+      errors: r.counts.error,
+      warnings: r.counts.warning,
+      infos: r.counts.info,
+      ...r.summary,
+      result_json: r.json,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const versionId = inserted.id;
+
+  await trx
+    .insertInto('originals')
+    .values({ sha256: r.file.sha256, bytes })
+    .onConflict((oc) => oc.column('sha256').doNothing())
+    .execute();
+
+  // Search covers current versions only.
+  if (doc.current_version_id !== null) {
+    await trx.deleteFrom('search_text').where('version_id', '=', doc.current_version_id).execute();
+  }
+
+  const common = { version_id: versionId, document_id: doc.id };
+  await insertChunked(
+    trx,
+    'line_items',
+    r.lineItems.map((li) => ({
+      ...common,
+      entity_id: entityId,
+      year: r.year,
+      kind: r.kind,
+      table_index: li.tableIndex,
+      table_kind: li.tableKind,
+      table_title: li.tableTitle,
+      classification: li.classification,
+      code: li.code,
+      level: li.level,
+      row_index: li.rowIndex,
+      row_name: li.rowName,
+      row_role: li.rowRole,
+      side: li.side,
+      measure: li.measure,
+      amount: li.amount,
+    })),
+  );
+  await insertChunked(
+    trx,
+    'findings',
+    r.findings.map((f) => ({ ...common, rule: f.rule, severity: f.severity, message: f.message, location: f.location, finding_json: f.json })),
+  );
+  for (const p of r.projects) {
+    const { id: projectId } = await trx
+      .insertInto('projects')
+      .values({
+        ...common,
+        entity_id: entityId,
+        year: r.year,
+        source: p.source,
+        name: p.name,
+        code: p.code,
+        unit: p.unit,
+        budget: p.budget,
+        fiscal_funds: p.fiscalFunds,
+        other_funds: p.otherFunds,
+        executed: p.executed,
+        score: p.score,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await insertChunked(
+      trx,
+      'indicators',
+      p.indicators.map((i) => ({
+        project_id: projectId,
+        version_id: versionId,
+        level1: i.level1,
+        level2: i.level2,
+        level3: i.level3,
+        target: i.target,
+        actual: i.actual,
+        weight: i.weight,
+        score: i.score,
+      })),
+    );
+  }
+  await insertChunked(
+    trx,
+    'search_text',
+    r.search.map((s) => ({ ...common, field: s.field, rank: SEARCH_RANK[s.field], text: s.text })),
+  );
+
+  await trx
+    .updateTable('documents')
+    .set({ current_version_id: versionId, version_count: version, updated_at: now, entity_id: entityId, year: r.year, kind: r.kind })
+    .where('id', '=', doc.id)
+    .execute();
+
+  return { status: 'imported', documentId: doc.id, versionId, version };
+}
+
+/** Lower ranks first in search results. */
+export const SEARCH_RANK: Record<string, number> = { entity: 0, title: 1, project: 2, paragraph: 3 };
+
+async function upsertEntity(
+  trx: Kysely<Database>,
+  e: { name: string; region: string | null; level: string | null; code: string | null },
+): Promise<number> {
+  await trx
+    .insertInto('entities')
+    .values({ name: e.name, region: e.region, level: e.level, code: e.code })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+  const row = await trx.selectFrom('entities').selectAll().where('name', '=', e.name).executeTakeFirstOrThrow();
+  // A later document may know what an earlier one did not; never erase what is known.
+  if ((!row.region && e.region) || (!row.level && e.level) || (!row.code && e.code)) {
+    await trx
+      .updateTable('entities')
+      .set({ region: row.region ?? e.region, level: row.level ?? e.level, code: row.code ?? e.code })
+      .where('id', '=', row.id)
+      .execute();
+  }
+  return row.id;
+}
+
+async function insertChunked<T extends 'line_items' | 'findings' | 'indicators' | 'search_text'>(
+  trx: Kysely<Database>,
+  table: T,
+  rows: Record<string, unknown>[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const perRow = Object.keys(rows[0]).length;
+  const size = Math.max(1, Math.floor(MAX_PARAMS / perRow));
+  for (let i = 0; i < rows.length; i += size) {
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + size) as never)
+      .execute();
+  }
+}
+
+function isRetryablePg(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code;
+  // unique_violation (a concurrent writer inserted the same file), serialization failure, deadlock.
+  return code === '23505' || code === '40001' || code === '40P01';
+}
