@@ -114,6 +114,11 @@ const UNREAD = {
   },
 };
 
+interface WordRow extends RawRow {
+  /** A tracked deletion: the document as accepted does not have the row. */
+  deleted: boolean;
+}
+
 /** A paragraph's text plus text boxes anchored in it, which read as blocks of their own. */
 interface InlineText {
   text: string;
@@ -122,7 +127,7 @@ interface InlineText {
 
 class BodyWalker {
   readonly out: Block[] = [];
-  private readonly unread = new Map<string, { count: number; block: number }>();
+  private readonly unread = new Map<keyof typeof UNREAD, { count: number; block: number }>();
   private tables = 0;
   /** Open complex fields: true while inside a field's instruction part (before `separate`). */
   private fields: boolean[] = [];
@@ -167,10 +172,9 @@ class BodyWalker {
     this.out.push({ type: 'table', rows: resolveGrid(rows, gridCols, { block, table }), loc: { block, table } });
   }
 
-  /** A row; `deleted` when it is a tracked deletion, which the accepted document does not have. */
-  private row(tr: XmlElement): RawRow & { deleted?: boolean } {
+  private row(tr: XmlElement): WordRow {
     const n = this.n;
-    const row: RawRow & { deleted?: boolean } = { before: 0, after: 0, cells: [] };
+    const row: WordRow = { before: 0, after: 0, cells: [], deleted: false };
     for (const child of elements(tr.children, n)) {
       if (child.name === n.trPr) {
         row.before = intVal(find(child, n.gridBefore), n, 0);
@@ -184,7 +188,6 @@ class BodyWalker {
   }
 
   private cell(tc: XmlElement): RawCell {
-    const n = this.n;
     const parts: string[] = [];
     const cell: RawCell = { text: '', span: 1 };
     this.cellContent(tc.children, parts, cell);
@@ -296,7 +299,7 @@ class BodyWalker {
   warnings(): ReaderWarning[] {
     const out: ReaderWarning[] = [];
     for (const [kind, { count, block }] of this.unread) {
-      const { code, message } = UNREAD[kind as keyof typeof UNREAD];
+      const { code, message } = UNREAD[kind];
       // The block index is where the content sat; past the end when nothing readable followed it.
       const loc = block < this.out.length ? { loc: { block } } : {};
       out.push({ code, message: message(count), ...loc });

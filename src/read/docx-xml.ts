@@ -29,6 +29,8 @@ const NAME = /[^\s/>=<"']+/y;
 const ATTR = /\s+([^\s/>=<"']+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
 const TAG_END = /\s*(\/?)>/y;
 const CLOSE = /<\/([^\s/>=<"']+)\s*>/y;
+/** Word nests a few dozen levels at most; the limit keeps the recursive readers off the stack limit. */
+const MAX_DEPTH = 2000;
 
 export function parseXml(xml: string): XmlElement {
   const stack: XmlElement[] = [];
@@ -96,7 +98,10 @@ export function parseXml(xml: string): XmlElement {
       if (parent) parent.children.push(el);
       else if (root) throw new XmlError('有多个根元素', lt);
       else root = el;
-      if (end[1] !== '/') stack.push(el);
+      if (end[1] !== '/') {
+        if (stack.length >= MAX_DEPTH) throw new XmlError(`元素嵌套超过 ${MAX_DEPTH} 层`, lt);
+        stack.push(el);
+      }
     }
   }
 

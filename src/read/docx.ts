@@ -57,7 +57,7 @@ async function mainPartName(zip: JSZip): Promise<string> {
     if (typeof rel === 'string' || !OFFICE_DOCUMENT_REL.test(rel.attrs.Type ?? '')) continue;
     const target = rel.attrs.Target ?? '';
     if (rel.attrs.TargetMode === 'External' || target === '') continue;
-    const name = target.replace(/^\/+/, '');
+    const name = target.replace(/^(\.?\/)+/, '');
     if (zip.file(name)) return name;
   }
   return DEFAULT_MAIN_PART;
