@@ -24,8 +24,13 @@ export async function readHtml(bytes: Buffer, path: string): Promise<ReaderOutpu
     throw new ReadError(path, `网页无法解析（${bytes.length} 字节），文件可能已损坏`);
   }
   const reader = new PageReader();
-  reader.walk(document);
-  reader.flush();
+  try {
+    reader.walk(document);
+    reader.flush();
+  } catch (e) {
+    if (e instanceof RangeError) throw new ReadError(path, '网页元素嵌套层级过深，无法读取');
+    throw e;
+  }
   if (reader.blocks.length === 0) {
     warnings.push({ code: 'html-empty', message: '网页中没有找到正文文字或表格' });
   }

@@ -31,7 +31,15 @@ export async function readXlsx(bytes: Buffer, path: string): Promise<ReaderOutpu
         loc: { block: blocks.length, page, sheet },
       });
     }
-    const { model, uncalculated } = sheetModel(worksheet);
+    const { model, uncalculated, hiddenRows, hiddenCols } = sheetModel(worksheet);
+    if (hiddenRows + hiddenCols > 0) {
+      const parts = [hiddenRows ? `${hiddenRows} 行` : '', hiddenCols ? `${hiddenCols} 列` : ''].filter(Boolean).join('、');
+      warnings.push({
+        code: 'xlsx-hidden-cells',
+        message: `工作表「${sheet}」有隐藏的 ${parts}含有文字，已照常读取`,
+        loc: { block: blocks.length, page, sheet },
+      });
+    }
     if (uncalculated > 0) {
       warnings.push({
         code: 'xlsx-formula-no-result',
@@ -67,7 +75,16 @@ export async function readXlsx(bytes: Buffer, path: string): Promise<ReaderOutpu
   return { blocks, warnings, pages: sheets.length };
 }
 
-function sheetModel(worksheet: ExcelJS.Worksheet): { model: SheetModel; uncalculated: number } {
+interface SheetRead {
+  model: SheetModel;
+  /** Formula cells without a cached result. */
+  uncalculated: number;
+  /** Hidden rows and columns that hold text: included, but a person looking at the sheet misses them. */
+  hiddenRows: number;
+  hiddenCols: number;
+}
+
+function sheetModel(worksheet: ExcelJS.Worksheet): SheetRead {
   const merges = new Map<string, { rowSpan: number; colSpan: number }>();
   for (const range of worksheet.model.merges ?? []) {
     const m = /^\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/i.exec(range);
@@ -81,6 +98,8 @@ function sheetModel(worksheet: ExcelJS.Worksheet): { model: SheetModel; uncalcul
 
   const cells: SheetCell[] = [];
   let uncalculated = 0;
+  const hiddenRows = new Set<number>();
+  const hiddenCols = new Set<number>();
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (cell.isMerged && cell.master !== cell) return;
@@ -88,6 +107,10 @@ function sheetModel(worksheet: ExcelJS.Worksheet): { model: SheetModel; uncalcul
       if (shown.uncalculated) uncalculated++;
       const span = merges.get(`${rowNumber}:${colNumber}`);
       if (shown.text.trim() === '' && !span) return;
+      if (shown.text.trim() !== '') {
+        if (row.hidden) hiddenRows.add(rowNumber);
+        if (worksheet.getColumn(colNumber).hidden) hiddenCols.add(colNumber);
+      }
       cells.push({ row: rowNumber, col: colNumber, rowSpan: span?.rowSpan ?? 1, colSpan: span?.colSpan ?? 1, text: shown.text });
       merges.delete(`${rowNumber}:${colNumber}`);
     });
@@ -107,7 +130,7 @@ function sheetModel(worksheet: ExcelJS.Worksheet): { model: SheetModel; uncalcul
     }
     return false;
   };
-  return { model: { cells, framed }, uncalculated };
+  return { model: { cells, framed }, uncalculated, hiddenRows: hiddenRows.size, hiddenCols: hiddenCols.size };
 }
 
 function colNumber(letters: string): number {

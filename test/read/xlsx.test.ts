@@ -103,10 +103,16 @@ describe('xlsx: synthetic budget workbook', () => {
 });
 
 describe('xlsx: framed empty rows and untitled tables', () => {
-  test('bordered empty rows stay inside the table; an unbordered gap starts a new table', async () => {
+  test('bordered empty rows stay inside the table; an unbordered gap starts a new table; hidden rows read and noted', async () => {
     const out = await readXlsx(await framedWorkbook(), 'framed.xlsx');
     assert.equal(out.pages, 1);
-    assert.deepEqual(out.warnings, []);
+    assert.deepEqual(out.warnings, [
+      {
+        code: 'xlsx-hidden-cells',
+        message: '工作表「支出表」有隐藏的 1 行含有文字，已照常读取',
+        loc: { block: 0, page: 1, sheet: '支出表' },
+      },
+    ]);
     assert.deepEqual(
       out.blocks.map((b) => b.type),
       ['paragraph', 'table', 'table'],
@@ -124,6 +130,7 @@ describe('xlsx: framed empty rows and untitled tables', () => {
       ['人员类别', '人数'],
       ['在职', '14'],
       ['退休', '6'],
+      ['借调', '1'],
     ]);
     // The table starts at column B: its first column is 0.
     assert.equal(staff.rows[2][1].loc.col, 1);
