@@ -1,0 +1,131 @@
+/**
+ * A fixed set of worker threads that check files in parallel. A worker that crashes or runs past
+ * the time limit is replaced and only its file is reported as failed.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Task, TaskResult } from './task.js';
+
+// Under tsx (tests, `npm run gongkai`) the worker is TypeScript: it registers tsx itself, because
+// Node 20 does not pass `--import` hooks on to worker threads.
+const RUNNING_TS = import.meta.url.endsWith('.ts');
+const ENTRY = new URL(RUNNING_TS ? './worker.ts' : './worker.js', import.meta.url).href;
+const BOOT = `const { workerData } = require('node:worker_threads');
+(async () => {
+  if (workerData.tsx) (await import(workerData.tsx)).register();
+  await import(workerData.entry);
+})().catch((e) => { setImmediate(() => { throw e; }); });`;
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  task: Task | null;
+  resolve: ((r: TaskResult) => void) | null;
+  timer: NodeJS.Timeout | null;
+}
+
+export class WorkerPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: { task: Task; resolve: (r: TaskResult) => void }[] = [];
+  private closed = false;
+  private bootFailures = 0;
+
+  constructor(
+    private readonly size: number,
+    private readonly checker: string,
+    private readonly timeoutMs: number,
+  ) {}
+
+  run(task: Task): Promise<TaskResult> {
+    if (this.closed) return Promise.resolve({ id: task.id, ok: false, reason: '导入已停止' });
+    return new Promise((resolve) => {
+      this.queue.push({ task, resolve });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const q of this.queue.splice(0)) q.resolve({ id: q.task.id, ok: false, reason: '导入已停止' });
+    await Promise.all(
+      this.slots.splice(0).map((s) => {
+        if (s.timer) clearTimeout(s.timer);
+        s.resolve?.({ id: s.task!.id, ok: false, reason: '导入已停止' });
+        return s.worker.terminate();
+      }),
+    );
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      const slot = this.slots.find((s) => s.ready && s.task === null);
+      if (!slot) {
+        const starting = this.slots.filter((s) => !s.ready).length;
+        if (this.slots.length < this.size && starting < this.queue.length) {
+          this.spawn();
+          continue;
+        }
+        return;
+      }
+      const { task, resolve } = this.queue.shift()!;
+      slot.task = task;
+      slot.resolve = resolve;
+      slot.timer = setTimeout(() => this.fail(slot, `处理超时（超过 ${Math.round(this.timeoutMs / 1000)} 秒），已放弃`), this.timeoutMs);
+      slot.worker.postMessage(task);
+    }
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(BOOT, {
+      eval: true,
+      workerData: { entry: ENTRY, checker: this.checker, tsx: RUNNING_TS ? import.meta.resolve('tsx/esm/api') : null },
+    });
+    const slot: Slot = { worker, ready: false, task: null, resolve: null, timer: null };
+    worker.on('message', (m: TaskResult | { ready: true }) => {
+      if ('ready' in m) {
+        slot.ready = true;
+        this.dispatch();
+      } else {
+        this.finish(slot, m);
+      }
+    });
+    worker.on('error', (e) => this.died(slot, `处理时工作线程出错：${e.message.split('\n')[0]}`));
+    worker.on('exit', (code) => this.died(slot, `处理时工作线程异常退出（代码 ${code}）`));
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private finish(slot: Slot, r: TaskResult): void {
+    const resolve = slot.resolve;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.task = null;
+    slot.resolve = null;
+    slot.timer = null;
+    resolve?.(r);
+    this.dispatch();
+  }
+
+  private died(slot: Slot, reason: string): void {
+    if (!this.slots.includes(slot)) return;
+    if (!slot.ready && ++this.bootFailures >= 3) {
+      // A worker that cannot even start will not start next time either: stop trying.
+      this.closed = true;
+      for (const q of this.queue.splice(0)) q.resolve({ id: q.task.id, ok: false, reason: `工作线程无法启动：${reason}` });
+    }
+    this.fail(slot, reason);
+  }
+
+  /** Gives up on the slot's file, replaces the worker, and goes on with the queue. */
+  private fail(slot: Slot, reason: string): void {
+    const i = this.slots.indexOf(slot);
+    if (i < 0) return;
+    this.slots.splice(i, 1);
+    const task = slot.task;
+    const resolve = slot.resolve;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.task = null;
+    slot.resolve = null;
+    void slot.worker.terminate();
+    if (task && resolve) resolve({ id: task.id, ok: false, reason });
+    if (!this.closed) this.dispatch();
+  }
+}
