@@ -98,8 +98,11 @@ function collapse(text: string): string {
 }
 
 function clean(text: string): string {
-  return collapse(text).replace(/^\s+|\s+$/g, '');
+  return collapse(text.replace(CONTROL, '')).replace(/^\s+|\s+$/g, '');
 }
+
+/** Control characters that leak into pages from pasted documents; they are not text. */
+const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g;
 
 /** Gathers inline text until a block boundary; `emit` receives each finished line. */
 class LineBuffer {

@@ -213,6 +213,7 @@ function paragraphsOf(cells: SheetCell[], row: number): SheetParagraph[] {
 
 function splitLines(text: string): string[] {
   return text
+    .replace(/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g, '')
     .split(/\r?\n|\r/)
     .map((l) => l.trim())
     .filter((l) => l !== '');

@@ -251,9 +251,9 @@ describe('html: text and noise', () => {
     );
   });
 
-  test('full-width indentation trimmed at the ends, kept inside', async () => {
-    const out = await read(page('<p>　　单位：　万元　</p>'));
-    assert.deepEqual(paragraphTexts(out.blocks), ['单位：　万元']);
+  test('full-width indentation trimmed at the ends, kept inside; control characters dropped', async () => {
+    const out = await read(page('<p>　　单位：　万元　</p><p>预算\u0001公开</p>'));
+    assert.deepEqual(paragraphTexts(out.blocks), ['单位：　万元', '预算公开']);
   });
 
   test('a page without text gives no blocks and says so', async () => {

@@ -5,6 +5,7 @@ import { before, describe, test } from 'node:test';
 import { ReadError, isTable, type Block, type Doc, type Paragraph, type Table } from '../../src/read/doc.js';
 import { readDocument } from '../../src/read/index.js';
 import { readXlsx } from '../../src/read/xlsx.js';
+import { layoutSheet, type SheetCell, type SheetPiece } from '../../src/read/xlsx-layout.js';
 import { formatNumber } from '../../src/read/xlsx-numfmt.js';
 import { budgetWorkbook, framedWorkbook } from '../fixtures/xlsx/workbooks.js';
 import { CORPUS, sharedOnly } from '../helpers/shared.js';
@@ -135,6 +136,49 @@ describe('xlsx: framed empty rows and untitled tables', () => {
     // The table starts at column B: its first column is 0.
     assert.equal(staff.rows[2][1].loc.col, 1);
     assert.equal(staff.rows[2][1].loc.line, 13);
+  });
+});
+
+describe('xlsx: sheet layout', () => {
+  const cell = (row: number, col: number, text: string, rowSpan = 1, colSpan = 1): SheetCell => ({ row, col, text, rowSpan, colSpan });
+  const show = (pieces: SheetPiece[]) =>
+    pieces.map((p) => (p.kind === 'paragraph' ? `${p.row}:${p.text}` : p.rows.map((r) => r.map((c) => c.text))));
+
+  test('a framed gap joins the total row, but not the next table under its own full-width title', () => {
+    const cells = [
+      cell(1, 1, '甲表', 1, 3),
+      cell(2, 1, '编码'), cell(2, 2, '名称'), cell(2, 3, '金额'),
+      cell(3, 1, '201'), cell(3, 2, '一般公共服务'), cell(3, 3, '5.00'),
+      cell(5, 1, '合计', 1, 2), cell(5, 3, '5.00'),
+      cell(7, 1, '乙表', 1, 3),
+      cell(8, 1, '单位：元'),
+      cell(9, 1, '项目'), cell(9, 2, '数量'),
+    ];
+    const framed = (row: number) => row === 4 || row === 6;
+    assert.deepEqual(show(layoutSheet({ cells, framed })), [
+      '1:甲表',
+      [['编码', '名称', '金额'], ['201', '一般公共服务', '5.00'], ['', '', ''], ['合计', '合计', '5.00']],
+      '7:乙表',
+      '8:单位：元',
+      [['项目', '数量']],
+    ]);
+  });
+
+  test('a header cell reaching down is table, not title; a lone line below the table is a note', () => {
+    const cells = [
+      cell(1, 1, '三公经费表'),
+      cell(2, 1, '填报单位：某站'), cell(2, 4, '单位：万元'),
+      cell(3, 1, '合计', 2, 1), cell(3, 2, '公务用车', 1, 2), cell(3, 4, '公务接待费', 2, 1),
+      cell(4, 2, '购置'), cell(4, 3, '运行'),
+      cell(5, 1, '3.00'), cell(5, 2, '0.00'), cell(5, 3, '1.00'), cell(5, 4, '2.00'),
+      cell(6, 1, '本单位无因公出国（境）费预算。', 1, 4),
+    ];
+    assert.deepEqual(show(layoutSheet({ cells, framed: () => false })), [
+      '1:三公经费表',
+      '2:填报单位：某站 单位：万元',
+      [['合计', '公务用车', '公务用车', '公务接待费'], ['合计', '购置', '运行', '公务接待费'], ['3.00', '0.00', '1.00', '2.00']],
+      '6:本单位无因公出国（境）费预算。',
+    ]);
   });
 });
 
