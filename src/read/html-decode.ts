@@ -50,7 +50,7 @@ export function decodeHtml(bytes: Buffer): DecodedHtml {
   return fallback;
 }
 
-/** The charset of `<meta charset=…>` or `<meta http-equiv=… content="…; charset=…">`, if any. */
+/** The charset of `<meta charset=…>`, `<meta http-equiv=… content="…; charset=…">` or `<?xml encoding=…?>`. */
 export function declaredCharset(bytes: Buffer): string | undefined {
   // Declarations must come early (the HTML standard looks at the first 1024 bytes); allow more.
   const head = bytes.subarray(0, 4096).toString('latin1');
@@ -58,7 +58,8 @@ export function declaredCharset(bytes: Buffer): string | undefined {
     const m = /charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)/i.exec(meta);
     if (m) return m[1];
   }
-  return undefined;
+  // XHTML pages may declare it only in the XML prologue.
+  return /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9_.:-]+)/i.exec(head)?.[1];
 }
 
 function strictUtf8(bytes: Buffer): string | null {

@@ -10,8 +10,9 @@ type Element = DefaultTreeAdapterMap['element'];
 /**
  * Web pages as government sites publish them: block-level text becomes paragraphs in document
  * order (a `<br>` ends one), each `<table>` a grid with rowspan/colspan resolved. Tables used
- * for page layout (one holding another table, a one-cell frame) are read through, so the real
- * table inside comes out as its own block. `loc.line` is the source line of the element.
+ * for page layout (one holding another table or a heading, a one-cell frame) are read through,
+ * so the real table inside comes out as its own block. `loc.line` is the source line of the
+ * element (for a paragraph, of its first visible character).
  */
 export async function readHtml(bytes: Buffer, path: string): Promise<ReaderOutput> {
   const decoded = decodeHtml(bytes);

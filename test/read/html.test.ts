@@ -5,7 +5,7 @@ import { before, describe, test } from 'node:test';
 import iconv from 'iconv-lite';
 import { isTable, type Block, type Doc, type Paragraph, type Table } from '../../src/read/doc.js';
 import { readHtml } from '../../src/read/html.js';
-import { decodeHtml } from '../../src/read/html-decode.js';
+import { declaredCharset, decodeHtml } from '../../src/read/html-decode.js';
 import { readDocument } from '../../src/read/index.js';
 import { ROOT } from '../helpers/shared.js';
 
@@ -143,6 +143,13 @@ describe('html: encodings', () => {
     assert.equal(decoded.encoding, 'utf-8');
     assert.equal(decoded.note, undefined);
     assert.ok(decoded.text.includes('部门预算支出合计'));
+  });
+
+  test('the declared charset is found in either <meta> form or the XML prologue', () => {
+    assert.equal(declaredCharset(Buffer.from('<html><head><meta charset="GB2312"></head>')), 'GB2312');
+    assert.equal(declaredCharset(Buffer.from('<meta content="text/html; charset=gbk" http-equiv="Content-Type">')), 'gbk');
+    assert.equal(declaredCharset(Buffer.from('<?xml version="1.0" encoding="gb18030"?>\n<html>')), 'gb18030');
+    assert.equal(declaredCharset(Buffer.from('<html><head><meta name="author" content="财政局"></head>')), undefined);
   });
 
   test('UTF-16 with a byte-order mark', async () => {
