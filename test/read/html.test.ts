@@ -3,11 +3,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import iconv from 'iconv-lite';
+import mammoth from 'mammoth';
 import { isTable, type Block, type Doc, type Paragraph, type Table } from '../../src/read/doc.js';
 import { readHtml } from '../../src/read/html.js';
 import { declaredCharset, decodeHtml } from '../../src/read/html-decode.js';
 import { readDocument } from '../../src/read/index.js';
-import { ROOT } from '../helpers/shared.js';
+import { ROOT, SEED, seed, sharedOnly } from '../helpers/shared.js';
 
 const FIXTURES = join(ROOT, 'test/fixtures/html');
 const texts = (t: Table) => t.rows.map((r) => r.map((c) => c.text));
@@ -273,5 +274,43 @@ describe('html: text and noise', () => {
     const doc = await readDocument(Buffer.from(page('<p>预算公开</p>'), 'utf8'), 'download');
     assert.equal(doc.source.format, 'html');
     assert.deepEqual(paragraphTexts(doc.blocks), ['预算公开']);
+  });
+});
+
+describe('html: a real disclosure pasted into a web page', () => {
+  // Site editors paste the Word document into the CMS; mammoth renders the seed the same way
+  // (paragraphs, tables with colspan/rowspan). Saved as GBK, as many county sites still do.
+  test('徐水 seed as a gb2312 page: paragraphs, six tables, 三公 and 固定资产 tables exact', sharedOnly, async () => {
+    const { value } = await mammoth.convertToHtml({ path: seed(`${SEED.xushui}.docx`) });
+    const html = `<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>\n${value}\n</body></html>`;
+    const out = await readHtml(iconv.encode(html, 'gbk'), 'xushui.html');
+    assert.deepEqual(out.warnings, []);
+    const paragraphs = paragraphTexts(out.blocks);
+    assert.deepEqual(paragraphs.slice(0, 2), ['中共保定市徐水区委网络安全和信息化委员会', '办公室2022年部门预算公开说明']);
+    assert.ok(paragraphs.includes('2022年部门支出预算：200.54万元'));
+    assert.ok(paragraphs.includes('我部门无其他需说明的事项。'));
+    const tables = tablesOf(out.blocks);
+    assert.deepEqual(
+      tables.map((t) => [t.rows.length, t.rows[0].length]),
+      [[3, 5], [7, 5], [13, 7], [12, 7], [6, 13], [11, 3]],
+    );
+    assert.deepEqual(texts(tables[1]), [
+      ['', '', '', '', '单位：万元'],
+      ['项目名称', '2021年度预算', '2022年度预算', '增减金额', '变化原因'],
+      ['因公出国经费', '0', '0', '0', '无增减变化'],
+      ['公务用车购置经费', '0', '0', '0', '无增减变化'],
+      ['公务用车运行经费', '3', '2.43', '-0.57', '部门业务调整'],
+      ['公务接待费支出', '0.6', '0', '-0.6', '部门业务调整'],
+      ['合计', '3.6', '2.43', '-1.17', '部门业务调整'],
+    ]);
+    const assets = tables[5];
+    assert.deepEqual(texts(assets).slice(0, 4), [
+      ['固定资产占用情况表', '固定资产占用情况表', '固定资产占用情况表'],
+      ['截止时间：2021年12月31日', '截止时间：2021年12月31日', '截止时间：2021年12月31日'],
+      ['项　　目', '数量', '价值（单位：万元）'],
+      ['固定资产总额', '--', '38.12'],
+    ]);
+    assert.equal(assets.rows[0][0].colSpan, 3);
+    assert.deepEqual(texts(assets)[10], ['4、其他固定资产', '', '22.62']);
   });
 });
