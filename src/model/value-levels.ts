@@ -114,6 +114,8 @@ function segment(s: string): Token[] | null {
   return best[s.length];
 }
 
+const MAX_LEVEL_TEXT = 40;
+
 export type LevelRead = { kind: 'level'; level: string } | { kind: 'scale' } | null;
 
 function fromTokens(tokens: Token[]): LevelRead {
@@ -145,6 +147,8 @@ export function readLevel(s: string): LevelRead {
     if (WITHIN_BUDGET.test(s)) return { kind: 'level', level: '预算内' };
     if (OVER_BUDGET.test(s)) return { kind: 'level', level: '超预算' };
   }
+  // A level is a short phrase; a long cell is prose, and segmenting it would only cost time.
+  if (s.length > MAX_LEVEL_TEXT) return null;
   const whole = segment(s);
   if (whole) return fromTokens(whole);
   // An unknown subject before a strong level word: 居民区全覆盖, 补助资金及时发放.

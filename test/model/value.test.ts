@@ -309,7 +309,7 @@ test('empty cells and placeholders', () => {
 });
 
 test('odd input never throws', () => {
-  for (const raw of ['\u0000', '(', '()', '(%)', '%', '万', '一', '第一', '...', '≥≥≥', '1-', '-1', '0000', '1'.repeat(400), '年', '月底', '9月', '|||']) {
+  for (const raw of ['\u0000', '(', '()', '(%)', '%', '万', '一', '第一', '...', '≥≥≥', '1-', '-1', '0000', '1'.repeat(400), '年', '月底', '9月', '|||', '及时'.repeat(5000), '≥95%'.repeat(2000)]) {
     const value = parseValue(raw);
     assert.doesNotThrow(() => ValueSchema.parse(value), JSON.stringify(raw));
   }
