@@ -125,7 +125,8 @@ export class WorkerPool {
     slot.task = null;
     slot.resolve = null;
     void slot.worker.terminate();
-    if (task && resolve) resolve({ id: task.id, ok: false, reason });
+    // Counted as the file's fault: the same file would hang or crash the next worker too.
+    if (task && resolve) resolve({ id: task.id, ok: false, reason, unreadable: true });
     if (!this.closed) this.dispatch();
   }
 }

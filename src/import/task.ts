@@ -20,7 +20,10 @@ export interface Task {
   sha256: string;
 }
 
-export type TaskResult = { id: number; ok: true; record: DocumentRecord } | { id: number; ok: false; reason: string };
+export type TaskResult =
+  | { id: number; ok: true; record: DocumentRecord }
+  /** `unreadable`: the reader refused the file (its message says why), as opposed to a failure of ours. */
+  | { id: number; ok: false; reason: string; unreadable?: boolean };
 
 const loaded = new Map<string, Promise<Checker>>();
 
@@ -40,14 +43,18 @@ export async function runTask(checker: Checker, task: Task): Promise<TaskResult>
     const record = toRecord(result, { sha256: task.sha256, fileName: basename(task.path), sourcePath: task.path, size: bytes.length });
     return { id: task.id, ok: true, record };
   } catch (e) {
-    return { id: task.id, ok: false, reason: oneLine(e) };
+    return { id: task.id, ok: false, reason: oneLine(e), unreadable: isReadError(e) };
   }
+}
+
+function isReadError(e: unknown): boolean {
+  return e instanceof Error && e.name === 'ReadError';
 }
 
 /** A reader's ReadError is already one clear line; anything else is cut to its first line. */
 export function oneLine(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);
   const first = msg.split('\n')[0].trim();
-  if (e instanceof Error && e.name === 'ReadError') return first;
+  if (isReadError(e)) return first;
   return `处理失败：${first || '未知错误'}`;
 }

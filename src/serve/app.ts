@@ -1,0 +1,93 @@
+/** The Fastify application: routes, schemas, OpenAPI and error handling, over a store. */
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { DEFAULT_MAX_BYTES } from '../read/index.js';
+import type { Store } from '../store/index.js';
+import { createUploadChecker } from './checking.js';
+import { installErrorHandling } from './errors.js';
+import { analysisRoutes } from './routes/analysis.js';
+import { documentRoutes } from './routes/documents.js';
+import { exportRoutes } from './routes/export.js';
+
+export interface AppOptions {
+  store: Store;
+  /** Largest upload accepted (default: the readers' limit, 30 MB). */
+  maxUploadBytes?: number;
+  /** Worker threads that check uploads (default 1; 0 checks in the request's thread). */
+  workers?: number;
+  /** Module exporting `checkBytes(bytes, name)`; default the pipeline. */
+  checker?: string;
+  /** Per-upload time limit. */
+  timeoutMs?: number;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export const API_VERSION = '0.1.0';
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_BYTES;
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
+  installErrorHandling(app, maxUploadBytes);
+
+  await app.register(multipart, {
+    limits: { fileSize: maxUploadBytes, files: 1, fields: 5, parts: 6, fieldNameSize: 100, headerPairs: 100 },
+    throwFileSizeLimit: true,
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'gongkai API',
+        version: API_VERSION,
+        description: '部门预算、决算公开和绩效自评文件：上传检查、查询检查结果与原件、全文检索、汇总与导出。金额单位为万元。',
+      },
+      tags: [
+        { name: 'documents', description: '文件、版本、检查发现、原件' },
+        { name: 'search', description: '全文检索' },
+        { name: 'entities', description: '单位' },
+        { name: 'aggregates', description: '汇总' },
+        { name: 'export', description: '导出' },
+      ],
+    },
+    transformObject: (doc) => withUploadBody(('openapiObject' in doc ? doc.openapiObject : doc.swaggerObject) as OpenApiDoc) as never,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const checker = createUploadChecker({ checker: options.checker, workers: options.workers, timeoutMs: options.timeoutMs });
+  app.addHook('onClose', () => checker.close());
+
+  await app.register(documentRoutes, { store: options.store, checker });
+  await app.register(analysisRoutes, { store: options.store });
+  await app.register(exportRoutes, { store: options.store });
+  return app;
+}
+
+type OpenApiDoc = { paths?: Record<string, Record<string, Record<string, unknown>>> };
+
+/**
+ * The upload's body is documented here rather than in the route schema: the multipart plugin
+ * streams the file, so there is no parsed body for Fastify to validate.
+ */
+function withUploadBody(doc: OpenApiDoc): OpenApiDoc {
+  const post = doc.paths?.['/api/documents']?.post;
+  if (post) {
+    post.requestBody = {
+      required: true,
+      content: {
+        'multipart/form-data': {
+          schema: {
+            type: 'object',
+            required: ['file'],
+            properties: { file: { type: 'string', format: 'binary', description: 'PDF、docx、xlsx、html 或 txt 文件' } },
+          },
+        },
+      },
+    };
+  }
+  return doc;
+}

@@ -1,0 +1,52 @@
+/**
+ * File names and types at the HTTP edge. An uploaded file's name is only ever a label: it is cut
+ * to a base name, cleaned, and never joined into a path (originals live in the database).
+ */
+import type { Format } from '../read/doc.js';
+
+const EXTENSIONS: Record<Format, string[]> = {
+  pdf: ['.pdf'],
+  docx: ['.docx'],
+  xlsx: ['.xlsx'],
+  txt: ['.txt', '.text'],
+  html: ['.html', '.htm', '.shtml', '.xhtml'],
+};
+
+export const CONTENT_TYPES: Record<string, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  // No charset: a text disclosure may be GB18030 as well as UTF-8; the reader tells them apart.
+  txt: 'text/plain',
+  html: 'text/html',
+};
+
+/** The client's name reduced to something safe to show: no folders, no control or quoting characters. */
+export function safeBaseName(name: string | undefined | null): string {
+  const last = (name ?? '').split(/[\\/]/).pop() ?? '';
+  const cleaned = last
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f-\u009f"<>|:*?\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/^[.\s]+/, '')
+    .trim();
+  const chars = [...cleaned];
+  // Keep the end: that is where the extension is.
+  return chars.length > 120 ? chars.slice(-120).join('') : cleaned;
+}
+
+/** The base name with an extension that agrees with the format found in the content. */
+export function nameForFormat(base: string, format: Format): string {
+  const name = base || 'document';
+  const lower = name.toLowerCase();
+  return EXTENSIONS[format].some((e) => lower.endsWith(e)) ? name : `${name}${EXTENSIONS[format][0]}`;
+}
+
+/** Content-Disposition for a download: an ASCII fallback plus the real name (RFC 6266/5987). */
+export function attachment(fileName: string, fallback: string): string {
+  const encoded = encodeURIComponent(fileName).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+export function extensionOf(format: string): string {
+  return EXTENSIONS[format as Format]?.[0] ?? '.bin';
+}

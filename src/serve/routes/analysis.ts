@@ -1,0 +1,167 @@
+/** Search, entities and aggregates. */
+import type { FastifyInstance } from 'fastify';
+import type { Money } from '../../model/money.js';
+import type { DocumentFilter, Store } from '../../store/index.js';
+import { HttpError } from '../errors.js';
+import {
+  basicProjectRow,
+  classRow,
+  entitySchema,
+  errors,
+  filterProperties,
+  pageProperties,
+  searchResponse,
+  threePublicRow,
+  timelineRow,
+} from '../schemas.js';
+
+/** Amounts leave as JSON numbers; a decimal of up to 15 digits prints exactly. */
+function num(m: Money | null): number | null {
+  return m ? m.toNumber() : null;
+}
+
+const filterQuery = { type: 'object', properties: { ...filterProperties }, additionalProperties: false } as const;
+
+export async function analysisRoutes(app: FastifyInstance, { store }: { store: Store }): Promise<void> {
+  app.get(
+    '/api/search',
+    {
+      schema: {
+        tags: ['search'],
+        summary: '全文检索：单位名称、标题、项目名称和正文段落（中文按子串匹配，空格分隔的词须同时出现）',
+        querystring: {
+          type: 'object',
+          required: ['q'],
+          properties: { q: { type: 'string', minLength: 1, maxLength: 200 }, ...pageProperties, limit: { ...pageProperties.limit, default: 20 } },
+          additionalProperties: false,
+        },
+        response: { 200: searchResponse, ...errors(400) },
+      },
+    },
+    async (req) => {
+      const { q, limit, offset } = req.query as { q: string; limit?: number; offset?: number };
+      if (!q.trim()) throw new HttpError(400, '检索词不能为空');
+      return store.search(q, { limit, offset });
+    },
+  );
+
+  app.get(
+    '/api/entities',
+    {
+      schema: {
+        tags: ['entities'],
+        summary: '单位列表',
+        querystring: {
+          type: 'object',
+          properties: { q: { type: 'string', minLength: 1, maxLength: 200, description: '名称包含' }, region: filterProperties.region, ...pageProperties },
+          additionalProperties: false,
+        },
+        response: { 200: { type: 'object', properties: { total: { type: 'integer' }, items: { type: 'array', items: entitySchema } } }, ...errors(400) },
+      },
+    },
+    async (req) => {
+      const { q, region, limit, offset } = req.query as { q?: string; region?: string; limit?: number; offset?: number };
+      return store.entities({ q, region }, { limit, offset });
+    },
+  );
+
+  app.get(
+    '/api/entities/:id/timeline',
+    {
+      schema: {
+        tags: ['entities', 'aggregates'],
+        summary: '一个单位历年的文件和主要金额（万元）',
+        params: { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } },
+        response: {
+          200: { type: 'object', properties: { entity: entitySchema, items: { type: 'array', items: timelineRow } } },
+          ...errors(400, 404),
+        },
+      },
+    },
+    async (req) => {
+      const { id } = req.params as { id: number };
+      const entity = await store.entity(id);
+      if (!entity) throw new HttpError(404, `没有编号为 ${id} 的单位`);
+      const rows = await store.entityTimeline(id);
+      return {
+        entity,
+        items: rows.map((r) => ({ ...r, amounts: Object.fromEntries(Object.entries(r.amounts).map(([k, v]) => [k, num(v)])) })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/aggregates/classes',
+    {
+      schema: {
+        tags: ['aggregates'],
+        summary: '按功能分类或经济分类的类（3 位科目）汇总金额，分年度、跨单位',
+        description:
+          '每份文件只取一张表，避免同一科目在多张表中重复计算：功能分类默认取部门支出总表（expenditure），经济分类默认取一般公共预算基本支出表（general-budget-basic）；measure 默认 total（合计列）。',
+        querystring: {
+          type: 'object',
+          properties: {
+            classification: { type: 'string', enum: ['functional', 'economic'], default: 'functional' },
+            table: { type: 'string', maxLength: 60, description: '表的类型，如 general-budget-expenditure' },
+            measure: { type: 'string', maxLength: 60, description: '列，如 total、basic、project' },
+            ...filterProperties,
+          },
+          additionalProperties: false,
+        },
+        response: { 200: { type: 'array', items: classRow }, ...errors(400) },
+      },
+    },
+    async (req) => {
+      const q = req.query as DocumentFilter & { classification: 'functional' | 'economic'; table?: string; measure?: string };
+      const rows = await store.byClass(q);
+      return rows.map((r) => ({ ...r, amount: num(r.amount) }));
+    },
+  );
+
+  app.get(
+    '/api/aggregates/three-public',
+    {
+      schema: {
+        tags: ['aggregates'],
+        summary: '“三公”经费按年度汇总（万元）',
+        querystring: filterQuery,
+        response: { 200: { type: 'array', items: threePublicRow }, ...errors(400) },
+      },
+    },
+    async (req) => {
+      const rows = await store.threePublicByYear(req.query as DocumentFilter);
+      return rows.map((r) => ({
+        ...r,
+        total: num(r.total),
+        abroad: num(r.abroad),
+        vehicle: num(r.vehicle),
+        vehiclePurchase: num(r.vehiclePurchase),
+        vehicleOperation: num(r.vehicleOperation),
+        reception: num(r.reception),
+      }));
+    },
+  );
+
+  app.get(
+    '/api/aggregates/basic-project',
+    {
+      schema: {
+        tags: ['aggregates'],
+        summary: '基本支出与项目支出，按单位和年度（万元）',
+        querystring: filterQuery,
+        response: { 200: { type: 'array', items: basicProjectRow }, ...errors(400) },
+      },
+    },
+    async (req) => {
+      const rows = await store.basicVsProject(req.query as DocumentFilter);
+      return rows.map((r) => ({
+        ...r,
+        expenditureTotal: num(r.expenditureTotal),
+        basic: num(r.basic),
+        personnel: num(r.personnel),
+        public: num(r.public),
+        project: num(r.project),
+      }));
+    },
+  );
+}

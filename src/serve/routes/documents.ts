@@ -1,0 +1,214 @@
+/** Documents: upload, list, the stored check result, versions, findings and the original file. */
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { ReadError } from '../../read/doc.js';
+import { sniffFormat } from '../../read/index.js';
+import type { Store } from '../../store/index.js';
+import type { UploadChecker } from '../checking.js';
+import { CONTENT_TYPES, attachment, extensionOf, nameForFormat, safeBaseName } from '../files.js';
+import { HttpError } from '../errors.js';
+import {
+  checkResultSchema,
+  documentSummary,
+  errors,
+  filterProperties,
+  findingSchema,
+  idParams,
+  pageProperties,
+  severities,
+  uploadResponse,
+  versionQuery,
+  versionSchema,
+} from '../schemas.js';
+
+export interface DocumentRoutesOptions {
+  store: Store;
+  checker: UploadChecker;
+}
+
+/** The upload response: id and version in front of the stored check-result JSON, not re-serialised. */
+function uploadJson(id: number, version: number, duplicate: boolean, resultJson: string): string {
+  return `{"id":${id},"version":${version},"duplicate":${duplicate},${resultJson.slice(1)}`;
+}
+
+function sendJsonText(reply: FastifyReply, text: string, code = 200) {
+  return reply.code(code).type('application/json; charset=utf-8').send(text);
+}
+
+export async function documentRoutes(app: FastifyInstance, { store, checker }: DocumentRoutesOptions): Promise<void> {
+  let taskIds = 0;
+
+  app.post(
+    '/api/documents',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: '上传一份公开文件（multipart 字段 file），读取、识别、检查并保存',
+        description:
+          '文件类型按内容识别（PDF、Word .docx、Excel .xlsx、HTML、文本），不看文件名。相同内容的文件只保存一次（200，duplicate 为 true）；同一单位、年度、类型的新文件保存为新版本。',
+        consumes: ['multipart/form-data'],
+        response: { 200: uploadResponse, 201: uploadResponse, ...errors(400, 413, 415, 422, 500) },
+      },
+    },
+    async (req, reply) => {
+      let part;
+      try {
+        part = await req.file();
+      } catch (e) {
+        if ((e as { code?: string }).code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
+          throw new HttpError(415, '请以 multipart/form-data 上传，文件放在字段 file 中');
+        }
+        throw e;
+      }
+      if (!part) throw new HttpError(400, '请求中没有文件：请把文件放在 multipart 字段 file 中');
+      if (part.fieldname !== 'file') throw new HttpError(400, `文件应放在字段 file 中，收到的是字段 ${safeBaseName(part.fieldname)}`);
+      const bytes = await part.toBuffer();
+
+      const base = safeBaseName(part.filename);
+      let format;
+      try {
+        format = sniffFormat(bytes, base);
+      } catch (e) {
+        if (e instanceof ReadError) throw new HttpError(415, e.message);
+        throw e;
+      }
+      const name = nameForFormat(base, format);
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+
+      const known = await store.findBySha256(sha256);
+      if (known) {
+        const json = (await store.documentJson(known.documentId, known.version))!;
+        return sendJsonText(reply, uploadJson(known.documentId, known.version, true, json));
+      }
+      const result = await checker.check({ id: ++taskIds, path: name, bytes, sha256 });
+      if (!result.ok) throw new HttpError(result.unreadable ? 422 : 500, result.reason);
+      const saved = await store.save(result.record, bytes);
+      const json = saved.status === 'imported' ? result.record.json : (await store.documentJson(saved.documentId, saved.version))!;
+      return sendJsonText(reply, uploadJson(saved.documentId, saved.version, saved.status === 'duplicate', json), saved.status === 'imported' ? 201 : 200);
+    },
+  );
+
+  app.get(
+    '/api/documents',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: '列出文件（最新版本），可按单位、地区、年度、类型、问题级别筛选',
+        querystring: {
+          type: 'object',
+          properties: {
+            ...filterProperties,
+            severity: { type: 'string', enum: severities, description: '只列出有该级别检查发现的文件' },
+            ...pageProperties,
+          },
+          additionalProperties: false,
+        },
+        response: {
+          200: { type: 'object', properties: { total: { type: 'integer' }, items: { type: 'array', items: documentSummary } } },
+          ...errors(400),
+        },
+      },
+    },
+    async (req) => {
+      const { limit, offset, ...filter } = req.query as Record<string, never> & { limit?: number; offset?: number };
+      return store.listDocuments(filter, { limit, offset });
+    },
+  );
+
+  app.get(
+    '/api/documents/:id',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: '文件的检查结果，与 gongkai check --format json 的输出相同',
+        params: idParams,
+        querystring: versionQuery,
+        response: { 200: checkResultSchema, ...errors(400, 404) },
+      },
+    },
+    async (req, reply) => {
+      const { id } = req.params as { id: number };
+      const { version } = req.query as { version?: number };
+      const json = await store.documentJson(id, version);
+      if (json === null) throw notFound(id, version);
+      return sendJsonText(reply, json);
+    },
+  );
+
+  app.get(
+    '/api/documents/:id/versions',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: '文件的各个版本（旧版本保留）',
+        params: idParams,
+        response: { 200: { type: 'array', items: versionSchema }, ...errors(400, 404) },
+      },
+    },
+    async (req) => {
+      const { id } = req.params as { id: number };
+      const versions = await store.versions(id);
+      if (!versions) throw notFound(id);
+      return versions;
+    },
+  );
+
+  app.get(
+    '/api/documents/:id/findings',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: '文件的检查发现',
+        params: idParams,
+        querystring: {
+          type: 'object',
+          properties: { ...versionQuery.properties, severity: { type: 'string', enum: severities } },
+          additionalProperties: false,
+        },
+        response: { 200: { type: 'array', items: findingSchema }, ...errors(400, 404) },
+      },
+    },
+    async (req, reply) => {
+      const { id } = req.params as { id: number };
+      const { version, severity } = req.query as { version?: number; severity?: string };
+      const findings = await store.findingsJson(id, { version, severity });
+      if (!findings) throw notFound(id, version);
+      return sendJsonText(reply, `[${findings.join(',')}]`);
+    },
+  );
+
+  app.get(
+    '/api/documents/:id/original',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: '下载原始文件',
+        params: idParams,
+        querystring: versionQuery,
+        produces: Object.values(CONTENT_TYPES),
+        response: {
+          200: { description: '原始文件（Content-Type 按文件格式，Content-Disposition 给出文件名）', type: 'string', format: 'binary' },
+          ...errors(400, 404),
+        },
+      },
+    },
+    async (req, reply) => {
+      const { id } = req.params as { id: number };
+      const { version } = req.query as { version?: number };
+      const file = await store.original(id, version);
+      if (!file) throw notFound(id, version);
+      return reply
+        .type(CONTENT_TYPES[file.format] ?? 'application/octet-stream')
+        .header('content-disposition', attachment(file.fileName, `document-${id}${extensionOf(file.format)}`))
+        .header('x-content-type-options', 'nosniff')
+        // An HTML original must not run in the API's origin if someone opens it in the browser.
+        .header('content-security-policy', "sandbox; default-src 'none'")
+        .header('etag', `"${file.sha256}"`)
+        .send(file.bytes);
+    },
+  );
+}
+
+function notFound(id: number, version?: number): HttpError {
+  return new HttpError(404, version === undefined ? `没有编号为 ${id} 的文件` : `文件 ${id} 没有第 ${version} 版`);
+}
