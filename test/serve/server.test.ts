@@ -16,7 +16,7 @@ test('startServer listens over a SQLite file it creates; uploads are checked in 
   try {
     assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+$/);
     const form = new FormData();
-    form.append('file', new Blob([syntheticBytes(HUXI_2022)]), '../../../../tmp/../etc/cron.d/huxi.txt');
+    form.append('file', new Blob([new Uint8Array(syntheticBytes(HUXI_2022))]), '../../../../tmp/../etc/cron.d/huxi.txt');
     const res = await fetch(`${server.url}/api/documents`, { method: 'POST', body: form });
     assert.equal(res.status, 201);
     const body = (await res.json()) as { id: number; document: { source: { path: string }; entity: { name: string } } };
