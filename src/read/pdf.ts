@@ -1,6 +1,58 @@
-import { ReadError } from './doc.js';
+/**
+ * PDF reader: the text layer and ruling lines of each page, laid out as paragraphs and tables
+ * (tables continued across pages joined), in the neutral tree of doc.ts. No OCR.
+ */
+import { ReadError, type ReaderWarning } from './doc.js';
 import type { ReaderOutput } from './reader.js';
+import { readPageContent } from './pdf/content.js';
+import { openPdf } from './pdf/engine.js';
+import { layoutPage, type PageLayout } from './pdf/page.js';
+import { stitchPages } from './pdf/stitch.js';
 
-export async function readPdf(_bytes: Buffer, path: string): Promise<ReaderOutput> {
-  throw new ReadError(path, 'pdf 读取器尚未实现');
+export const NO_TEXT_MESSAGE = '该 PDF 没有文字层（可能是扫描件），无法读取内容；本版本不做 OCR';
+
+export async function readPdf(bytes: Buffer, path: string): Promise<ReaderOutput> {
+  const doc = await openPdf(bytes, path);
+  try {
+    const layouts: PageLayout[] = [];
+    const warnings: ReaderWarning[] = [];
+    for (let p = 1; p <= doc.numPages; p++) {
+      try {
+        const page = await doc.getPage(p);
+        layouts.push(layoutPage(await readPageContent(page, p)));
+      } catch (e) {
+        if (e instanceof ReadError) throw e;
+        const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
+        warnings.push({ code: 'pdf-page-error', message: `第 ${p} 页无法读取，已跳过：${why}` });
+      }
+    }
+    warnings.push(...textLayerWarnings(layouts));
+    return { blocks: stitchPages(layouts), warnings, pages: doc.numPages };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+function textLayerWarnings(layouts: readonly PageLayout[]): ReaderWarning[] {
+  const empty = layouts.filter((l) => l.chars === 0).map((l) => l.page);
+  if (layouts.length > 0 && empty.length === layouts.length) return [{ code: 'pdf-no-text', message: NO_TEXT_MESSAGE }];
+  if (empty.length === 0) return [];
+  return [
+    {
+      code: 'pdf-no-text-pages',
+      message: `第 ${pageList(empty)} 页没有文字层（可能是扫描页或空白页），这些页的内容未读取；本版本不做 OCR`,
+    },
+  ];
+}
+
+/** "3、5、7-9": pages named one by one, runs shortened. */
+function pageList(pages: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < pages.length; ) {
+    let j = i;
+    while (j + 1 < pages.length && pages[j + 1] === pages[j] + 1) j++;
+    parts.push(j - i >= 2 ? `${pages[i]}-${pages[j]}` : pages.slice(i, j + 1).join('、'));
+    i = j + 1;
+  }
+  return parts.join('、');
 }

@@ -1,0 +1,441 @@
+/**
+ * One page's text and ruling lines, read from its pdf.js operator list in a single pass: glyphs
+ * with their positions (text state emulated as a renderer would) and stroked or thin filled paths.
+ */
+import type { Char, PageContent, Rule } from './geometry.js';
+import { pdfjs, type PdfPage } from './engine.js';
+
+type Matrix = [number, number, number, number, number, number];
+
+const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+const FONT_IDENTITY: Matrix = [0.001, 0, 0, 0.001, 0, 0];
+
+/** The font facts pdf.js exposes after loading a font. */
+interface FontInfo {
+  fontMatrix?: number[];
+  vertical?: boolean;
+  isType3Font?: boolean;
+  defaultVMetrics?: number[];
+}
+
+/** Glyph as pdf.js puts it into `showText` arguments. */
+interface Glyph {
+  unicode: string;
+  width: number;
+  isSpace?: boolean;
+  vmetric?: number[] | null;
+}
+
+interface GraphicState {
+  ctm: Matrix;
+  strokeVisible: boolean;
+  fillVisible: boolean;
+}
+
+interface TextState {
+  tm: Matrix;
+  x: number;
+  y: number;
+  lineX: number;
+  lineY: number;
+  charSpacing: number;
+  wordSpacing: number;
+  hScale: number;
+  leading: number;
+  rise: number;
+  font: FontInfo;
+  fontSize: number;
+  fontDirection: number;
+}
+
+/** Paths thinner than this (points) are read as lines even when filled. */
+const THIN = 3;
+/** How far a line may lean and still count as horizontal or vertical (points). */
+const SKEW = 1;
+
+export function compose(m: Matrix, n: Matrix | Float32Array | number[]): Matrix {
+  // Applies n first, then m: a point p maps to m(n(p)).
+  return [
+    m[0] * n[0] + m[2] * n[1],
+    m[1] * n[0] + m[3] * n[1],
+    m[0] * n[2] + m[2] * n[3],
+    m[1] * n[2] + m[3] * n[3],
+    m[0] * n[4] + m[2] * n[5] + m[4],
+    m[1] * n[4] + m[3] * n[5] + m[5],
+  ];
+}
+
+export async function readPageContent(page: PdfPage, pageNumber: number): Promise<PageContent> {
+  const { OPS, AnnotationMode } = await pdfjs();
+  const viewport = page.getViewport({ scale: 1 });
+  const ops = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
+  const fonts = await loadFonts(page, ops.fnArray, ops.argsArray, OPS.setFont);
+
+  const width = viewport.width;
+  const height = viewport.height;
+  const chars: Char[] = [];
+  const hRules: Rule[] = [];
+  const vRules: Rule[] = [];
+
+  let gs: GraphicState = { ctm: viewport.transform as Matrix, strokeVisible: true, fillVisible: true };
+  const stack: GraphicState[] = [];
+  const text: TextState = {
+    tm: IDENTITY,
+    x: 0,
+    y: 0,
+    lineX: 0,
+    lineY: 0,
+    charSpacing: 0,
+    wordSpacing: 0,
+    hScale: 1,
+    leading: 0,
+    rise: 0,
+    font: {},
+    fontSize: 0,
+    fontDirection: 1,
+  };
+
+  const push = () => {
+    stack.push(gs);
+    gs = { ...gs };
+  };
+  const pop = () => {
+    gs = stack.pop() ?? gs;
+  };
+
+  const addSegment = (ax: number, ay: number, bx: number, by: number) => {
+    const m = gs.ctm;
+    const x0 = m[0] * ax + m[2] * ay + m[4];
+    const y0 = m[1] * ax + m[3] * ay + m[5];
+    const x1 = m[0] * bx + m[2] * by + m[4];
+    const y1 = m[1] * bx + m[3] * by + m[5];
+    addRule(x0, y0, x1, y1);
+  };
+  const addRule = (x0: number, y0: number, x1: number, y1: number) => {
+    const dx = Math.abs(x1 - x0);
+    const dy = Math.abs(y1 - y0);
+    if (dy <= SKEW && dx > dy) hRules.push({ pos: (y0 + y1) / 2, from: Math.min(x0, x1), to: Math.max(x0, x1) });
+    else if (dx <= SKEW && dy > dx) vRules.push({ pos: (x0 + x1) / 2, from: Math.min(y0, y1), to: Math.max(y0, y1) });
+  };
+
+  const strokePath = (path: Float32Array) => {
+    let cx = 0;
+    let cy = 0;
+    let sx = 0;
+    let sy = 0;
+    for (let k = 0; k < path.length; ) {
+      switch (path[k++]) {
+        case 0: // moveTo
+          cx = sx = path[k++];
+          cy = sy = path[k++];
+          break;
+        case 1: {
+          const x = path[k++];
+          const y = path[k++];
+          addSegment(cx, cy, x, y);
+          cx = x;
+          cy = y;
+          break;
+        }
+        case 2: // curveTo
+          k += 4;
+          cx = path[k++];
+          cy = path[k++];
+          break;
+        case 3: // quadraticCurveTo
+          k += 2;
+          cx = path[k++];
+          cy = path[k++];
+          break;
+        case 4: // closePath
+          if (cx !== sx || cy !== sy) addSegment(cx, cy, sx, sy);
+          cx = sx;
+          cy = sy;
+          break;
+        default:
+          return;
+      }
+    }
+  };
+
+  // A filled subpath thin in one direction is a line drawn as a rectangle (Excel and Word do this).
+  const fillPath = (path: Float32Array) => {
+    const m = gs.ctm;
+    let x0 = Infinity;
+    let y0 = Infinity;
+    let x1 = -Infinity;
+    let y1 = -Infinity;
+    let curved = false;
+    const flush = () => {
+      if (!curved && x1 >= x0) {
+        const w = x1 - x0;
+        const h = y1 - y0;
+        if (h <= THIN && w > h) hRules.push({ pos: (y0 + y1) / 2, from: x0, to: x1 });
+        else if (w <= THIN && h > w) vRules.push({ pos: (x0 + x1) / 2, from: y0, to: y1 });
+      }
+      x0 = y0 = Infinity;
+      x1 = y1 = -Infinity;
+      curved = false;
+    };
+    const point = (px: number, py: number) => {
+      const x = m[0] * px + m[2] * py + m[4];
+      const y = m[1] * px + m[3] * py + m[5];
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+    };
+    for (let k = 0; k < path.length; ) {
+      switch (path[k++]) {
+        case 0:
+          flush();
+          point(path[k++], path[k++]);
+          break;
+        case 1:
+          point(path[k++], path[k++]);
+          break;
+        case 2:
+          curved = true;
+          k += 6;
+          break;
+        case 3:
+          curved = true;
+          k += 4;
+          break;
+        case 4:
+          break;
+        default:
+          k = path.length;
+      }
+    }
+    flush();
+  };
+
+  const showText = (glyphs: (Glyph | number)[]) => {
+    const t = text;
+    const size = t.fontSize;
+    if (size === 0) return;
+    const font = t.font;
+    const fm = font.fontMatrix ?? FONT_IDENTITY;
+    const vertical = !!font.vertical;
+    const hScale = t.hScale * t.fontDirection;
+    const advanceScale = size * fm[0];
+    // Text space → page: ctm · tm · translate(x, y + rise).
+    const m = compose(gs.ctm, t.tm);
+    const glyphHeight = size * Math.abs(fm[3]) * 1000;
+    // Direction of the baseline and of "up" on the page, per unit of text space.
+    const ax = m[0] * hScale;
+    const ay = m[1] * hScale;
+    const ux = m[2];
+    const uy = m[3];
+    const upright = ax > 0 && Math.abs(ay) <= 0.05 * ax && uy < 0 && Math.abs(ux) <= 0.05 * -uy;
+    let x = 0;
+    for (const glyph of glyphs) {
+      if (typeof glyph === 'number') {
+        x += ((vertical ? 1 : -1) * glyph * size) / 1000;
+        continue;
+      }
+      const spacing = (glyph.isSpace ? t.wordSpacing : 0) + t.charSpacing;
+      let width = glyph.width;
+      const gx = x;
+      if (vertical) width = glyph.vmetric ? -glyph.vmetric[0] : width;
+      const glyphAdvance = width * advanceScale;
+      x += vertical ? glyphAdvance - spacing * t.fontDirection : glyphAdvance + spacing * t.fontDirection;
+      const u = glyph.unicode;
+      // Not glyph.isSpace: that flags byte 32, which subset fonts often give to an ideograph.
+      if (!u || isBlank(u)) continue;
+      // Glyph origin in text space.
+      const tx = vertical ? t.x : t.x + gx * hScale;
+      const ty = vertical ? t.y - gx : t.y + t.rise;
+      const ox = m[0] * tx + m[2] * ty + m[4];
+      const oy = m[1] * tx + m[3] * ty + m[5];
+      if (upright && !vertical) {
+        const pageSize = -uy * glyphHeight;
+        const w = Math.abs(glyphAdvance) * ax;
+        chars.push({
+          c: u,
+          x0: ox,
+          x1: ox + (w > 0 ? w : pageSize * 0.5),
+          top: oy - pageSize * 0.85,
+          bottom: oy + pageSize * 0.15,
+          base: oy,
+          size: pageSize,
+        });
+      } else {
+        // Rotated or vertical text: keep the glyph's box so it still lands in its cell.
+        const em = Math.abs(glyphAdvance) || size;
+        const corners = vertical
+          ? [
+              [tx - em / 2, ty - em],
+              [tx + em / 2, ty],
+            ]
+          : [
+              [tx, ty - glyphHeight * 0.15],
+              [tx + Math.abs(glyphAdvance) * hScale, ty + glyphHeight * 0.85],
+            ];
+        let bx0 = Infinity;
+        let by0 = Infinity;
+        let bx1 = -Infinity;
+        let by1 = -Infinity;
+        for (const [cx, cy] of [corners[0], corners[1], [corners[0][0], corners[1][1]], [corners[1][0], corners[0][1]]]) {
+          const px = m[0] * cx + m[2] * cy + m[4];
+          const py = m[1] * cx + m[3] * cy + m[5];
+          bx0 = Math.min(bx0, px);
+          bx1 = Math.max(bx1, px);
+          by0 = Math.min(by0, py);
+          by1 = Math.max(by1, py);
+        }
+        const s = Math.min(bx1 - bx0, by1 - by0) || Math.hypot(uy, ux) * glyphHeight;
+        chars.push({ c: u, x0: bx0, x1: bx1, top: by0, bottom: by1, base: by1 - s * 0.15, size: s });
+      }
+    }
+    if (vertical) t.y -= x;
+    else t.x += x * hScale;
+  };
+
+  const { fnArray, argsArray } = ops;
+  for (let i = 0; i < fnArray.length; i++) {
+    const fn = fnArray[i];
+    const args = argsArray[i];
+    switch (fn) {
+      case OPS.save:
+        push();
+        break;
+      case OPS.restore:
+        pop();
+        break;
+      case OPS.transform:
+        gs.ctm = compose(gs.ctm, args as number[]);
+        break;
+      case OPS.paintFormXObjectBegin:
+        push();
+        if (args[0]) gs.ctm = compose(gs.ctm, args[0] as number[]);
+        break;
+      case OPS.paintFormXObjectEnd:
+        pop();
+        break;
+      case OPS.beginGroup:
+        push();
+        if (args[0]?.matrix) gs.ctm = compose(gs.ctm, args[0].matrix as number[]);
+        break;
+      case OPS.endGroup:
+        pop();
+        break;
+      case OPS.setStrokeRGBColor:
+        gs.strokeVisible = !isWhite(args[0]);
+        break;
+      case OPS.setFillRGBColor:
+        gs.fillVisible = !isWhite(args[0]);
+        break;
+      case OPS.setStrokeColorN:
+      case OPS.setStrokeColor:
+        gs.strokeVisible = true;
+        break;
+      case OPS.setFillColorN:
+      case OPS.setFillColor:
+        gs.fillVisible = true;
+        break;
+      case OPS.setStrokeTransparent:
+        gs.strokeVisible = false;
+        break;
+      case OPS.setFillTransparent:
+        gs.fillVisible = false;
+        break;
+      case OPS.constructPath: {
+        const op = args[0] as number;
+        const path = (args[1] as (Float32Array | null)[])[0];
+        if (!path) break;
+        const strokes =
+          op === OPS.stroke ||
+          op === OPS.closeStroke ||
+          op === OPS.fillStroke ||
+          op === OPS.eoFillStroke ||
+          op === OPS.closeFillStroke ||
+          op === OPS.closeEOFillStroke;
+        const fills = op === OPS.fill || op === OPS.eoFill || (strokes && op !== OPS.stroke && op !== OPS.closeStroke);
+        if (strokes && gs.strokeVisible) strokePath(path);
+        else if (fills && gs.fillVisible) fillPath(path);
+        break;
+      }
+      case OPS.beginText:
+        text.tm = IDENTITY;
+        text.x = text.lineX = 0;
+        text.y = text.lineY = 0;
+        break;
+      case OPS.setTextMatrix:
+        text.tm = Array.from(args[0] as ArrayLike<number>) as Matrix;
+        text.x = text.lineX = 0;
+        text.y = text.lineY = 0;
+        break;
+      case OPS.moveText:
+        text.x = text.lineX += args[0];
+        text.y = text.lineY += args[1];
+        break;
+      case OPS.setLeadingMoveText:
+        text.leading = args[1];
+        text.x = text.lineX += args[0];
+        text.y = text.lineY += args[1];
+        break;
+      case OPS.nextLine:
+        text.x = text.lineX;
+        text.y = text.lineY += text.leading;
+        break;
+      case OPS.setLeading:
+        text.leading = -args[0];
+        break;
+      case OPS.setCharSpacing:
+        text.charSpacing = args[0];
+        break;
+      case OPS.setWordSpacing:
+        text.wordSpacing = args[0];
+        break;
+      case OPS.setHScale:
+        text.hScale = args[0] / 100;
+        break;
+      case OPS.setTextRise:
+        text.rise = args[0];
+        break;
+      case OPS.setFont: {
+        const size = args[1] as number;
+        text.font = fonts.get(args[0]) ?? {};
+        text.fontSize = Math.abs(size);
+        text.fontDirection = size < 0 ? -1 : 1;
+        break;
+      }
+      case OPS.showText:
+        showText(args[0]);
+        break;
+      default:
+        break;
+    }
+  }
+  page.cleanup();
+  return { page: pageNumber, width, height, chars: chars.filter((c) => inside(c, width, height)), hRules, vRules };
+}
+
+/** Fonts named by the page's setFont operators, waited for when pdf.js has not resolved them yet. */
+async function loadFonts(page: PdfPage, fnArray: number[], argsArray: any[], setFont: number): Promise<Map<string, FontInfo>> {
+  const names = new Set<string>();
+  for (let i = 0; i < fnArray.length; i++) if (fnArray[i] === setFont) names.add(argsArray[i][0]);
+  const fonts = new Map<string, FontInfo>();
+  for (const name of names) {
+    const objs = page.commonObjs;
+    const font: FontInfo = objs.has(name) ? objs.get(name) : await new Promise((resolve) => objs.get(name, resolve));
+    fonts.set(name, font ?? {});
+  }
+  return fonts;
+}
+
+function isWhite(color: unknown): boolean {
+  return typeof color === 'string' && color.toLowerCase() === '#ffffff';
+}
+
+function isBlank(s: string): boolean {
+  return /^[\s\u3000\u00a0\u0000-\u001f]*$/.test(s);
+}
+
+function inside(c: Char, width: number, height: number): boolean {
+  const cx = (c.x0 + c.x1) / 2;
+  const cy = (c.top + c.bottom) / 2;
+  return cx >= 0 && cx <= width && cy >= 0 && cy <= height;
+}

@@ -1,0 +1,89 @@
+/**
+ * Loading pdf.js once per process and opening documents with the options a text-and-geometry
+ * reader needs (no font faces, no images, no annotations, no network).
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { ReadError } from '../doc.js';
+
+type Pdfjs = typeof import('unpdf/pdfjs');
+export type PdfDocument = Awaited<ReturnType<Pdfjs['getDocument']>['promise']>;
+export type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
+
+// unpdf ships pdf.js built for server runtimes. The pdfjs-dist legacy build also works on Node 20,
+// but its core-js polyfills replace Array.prototype.push for the whole process and make every
+// page about a third slower.
+let loading: Promise<Pdfjs> | undefined;
+
+export function pdfjs(): Promise<Pdfjs> {
+  loading ??= (async () => {
+    addTransferToFixedLength();
+    return import('unpdf/pdfjs');
+  })();
+  return loading;
+}
+
+/**
+ * pdf.js packs every loaded font with ArrayBuffer.prototype.transferToFixedLength (ES2024, Node 21+).
+ * Without it Node 20 stops each page's operator list at the first font, silently. This adds the
+ * standard method, and only where it is missing.
+ */
+function addTransferToFixedLength(): void {
+  const proto = ArrayBuffer.prototype as ArrayBuffer & { transferToFixedLength?: unknown };
+  if (typeof proto.transferToFixedLength === 'function') return;
+  Object.defineProperty(ArrayBuffer.prototype, 'transferToFixedLength', {
+    configurable: true,
+    writable: true,
+    value: function transferToFixedLength(this: ArrayBuffer, length: number = this.byteLength): ArrayBuffer {
+      // Transferring detaches the source, as the standard method does.
+      const moved: ArrayBuffer = structuredClone(this, { transfer: [this] });
+      if (length === moved.byteLength) return moved;
+      const out = new ArrayBuffer(length);
+      new Uint8Array(out).set(new Uint8Array(moved, 0, Math.min(length, moved.byteLength)));
+      return out;
+    },
+  });
+}
+
+// CJK documents name predefined CMaps (UniGB-UCS2-H…) that pdf.js reads from these files;
+// resolved from the installed package so nothing is ever fetched over the network.
+const PDFJS_DIST = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+const CMAP_DIR = join(PDFJS_DIST, 'cmaps') + '/';
+const STANDARD_FONT_DIR = join(PDFJS_DIST, 'standard_fonts') + '/';
+
+export async function openPdf(bytes: Buffer, path: string): Promise<PdfDocument> {
+  const lib = await pdfjs();
+  const task = lib.getDocument({
+    // A copy: pdf.js may detach the buffer it is given.
+    data: new Uint8Array(bytes),
+    cMapUrl: CMAP_DIR,
+    cMapPacked: true,
+    standardFontDataUrl: STANDARD_FONT_DIR,
+    disableFontFace: true,
+    useSystemFonts: false,
+    isEvalSupported: false,
+    isOffscreenCanvasSupported: false,
+    useWasm: false,
+    // Images are never looked at; any image above one pixel is left out of operator lists.
+    maxImageSize: 1,
+    verbosity: 0,
+  });
+  try {
+    return await task.promise;
+  } catch (e) {
+    await task.destroy().catch(() => undefined);
+    throw openError(e, path);
+  }
+}
+
+function openError(e: unknown, path: string): ReadError {
+  const name = e instanceof Error ? e.name : '';
+  const message = e instanceof Error ? e.message : String(e);
+  if (name === 'PasswordException') {
+    return new ReadError(path, 'PDF 文件已加密（需要密码才能打开），无法读取；请提供未加密的文件');
+  }
+  if (name === 'InvalidPDFException') {
+    return new ReadError(path, `不是有效的 PDF 文件（文件可能已损坏或被截断）：${message}`);
+  }
+  return new ReadError(path, `无法打开 PDF 文件（文件可能已损坏）：${message.split('\n')[0]}`);
+}

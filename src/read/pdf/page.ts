@@ -1,0 +1,81 @@
+/**
+ * One page's layout: ruled tables from grids, the remaining text as lines, lines as paragraphs
+ * or as tables aligned by text position; blocks in reading order (top to bottom).
+ */
+import type { Box, Char, PageContent, TextLine } from './geometry.js';
+import { alignedTables } from './aligned.js';
+import { isPageNumberLine } from './furniture.js';
+import { gridTable, type DraftTable } from './grid.js';
+import { groupLines } from './lines.js';
+import { paragraphs, type DraftParagraph } from './paragraphs.js';
+import { findGrids, mergeRules } from './rules.js';
+
+export type PageBlock = ({ kind: 'paragraph' } & DraftParagraph) | ({ kind: 'table' } & DraftTable);
+
+export interface PageLayout {
+  page: number;
+  width: number;
+  height: number;
+  blocks: PageBlock[];
+  /** Chars with a text meaning on the page (0 for a scanned page). */
+  chars: number;
+}
+
+export function layoutPage(content: PageContent): PageLayout {
+  const { chars, width, height } = content;
+  const h = mergeRules(content.hRules, 2);
+  const v = mergeRules(content.vRules, 2);
+  const grids = findGrids(h, v).sort((a, b) => area(a.box) - area(b.box));
+
+  // Each char goes to the smallest grid around it; the rest is running text.
+  const inGrid: Char[][] = grids.map(() => []);
+  const flow: Char[] = [];
+  for (const c of chars) {
+    const cx = (c.x0 + c.x1) / 2;
+    const cy = (c.top + c.bottom) / 2;
+    let k = -1;
+    for (let g = 0; g < grids.length; g++) {
+      const b = grids[g].box;
+      if (cx >= b[0] - 1 && cx <= b[2] + 1 && cy >= b[1] - 1 && cy <= b[3] + 1) {
+        k = g;
+        break;
+      }
+    }
+    if (k >= 0) inGrid[k].push(c);
+    else flow.push(c);
+  }
+
+  const blocks: PageBlock[] = [];
+  grids.forEach((grid, g) => {
+    if (inGrid[g].length === 0) return;
+    const table = gridTable(grid, inGrid[g]);
+    // A frame around text is a box, not a table: its text is paragraphs of their own.
+    if (isSingleCell(table)) {
+      const lines = groupLines(inGrid[g]).filter((l) => !isPageNumberLine(l, height));
+      for (const p of paragraphs(lines, width)) blocks.push({ kind: 'paragraph', ...p });
+    } else blocks.push({ kind: 'table', ...table });
+  });
+
+  const lines = groupLines(flow).filter((l) => !isPageNumberLine(l, height));
+  for (const b of flowBlocks(lines, width)) blocks.push(b);
+  blocks.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
+  return { page: content.page, width, height, blocks, chars: chars.length };
+}
+
+function flowBlocks(lines: TextLine[], pageWidth: number): PageBlock[] {
+  const out: PageBlock[] = [];
+  for (const part of alignedTables(lines)) {
+    if (part.kind === 'table') out.push({ kind: 'table', ...part.table });
+    else for (const p of paragraphs(part.lines, pageWidth)) out.push({ kind: 'paragraph', ...p });
+  }
+  return out;
+}
+
+function isSingleCell(t: DraftTable): boolean {
+  for (const row of t.rows) for (const cell of row) if (cell.from === undefined && cell !== t.rows[0][0]) return false;
+  return true;
+}
+
+function area(b: Box): number {
+  return (b[2] - b[0]) * (b[3] - b[1]);
+}
