@@ -46,7 +46,6 @@ export async function byClass(conn: Connection, q: ClassQuery): Promise<ClassRow
   const rows = await conn.db
     .selectFrom('line_items as li')
     .innerJoin('documents as d', 'd.current_version_id', 'li.version_id')
-    .innerJoin('versions as v', 'v.id', 'li.version_id')
     .leftJoin('entities as e', 'e.id', 'li.entity_id')
     .where((eb) =>
       eb.and([

@@ -40,7 +40,6 @@ export async function* lineItems(conn: Connection, filter: LineItemFilter = {}):
     const rows = await conn.db
       .selectFrom('line_items as li')
       .innerJoin('documents as d', 'd.current_version_id', 'li.version_id')
-      .innerJoin('versions as v', 'v.id', 'li.version_id')
       .leftJoin('entities as e', 'e.id', 'li.entity_id')
       .where((eb) => {
         const c = [eb('li.id', '>', after), ...documentConditions(conn.dialect, filter, eb)];

@@ -39,10 +39,7 @@ export function contains(dialect: Dialect, column: string, text: string): Expres
   return sql<SqlBool>`${sql.ref(column)} ${op} ${likePattern(text)} ESCAPE '\\'`;
 }
 
-/**
- * Conditions over a query that has `e` (entities, left-joined), `d` (documents) and, for severity,
- * `v` (the current version) in scope.
- */
+/** Conditions over a query that has `d` (documents) and `e` (entities, left-joined) in scope. */
 export function documentConditions(dialect: Dialect, f: DocumentFilter, eb: ExpressionBuilder<any, any>): Expression<SqlBool>[] {
   const out: Expression<SqlBool>[] = [];
   if (f.entity) out.push(contains(dialect, 'e.name', f.entity));
@@ -51,8 +48,8 @@ export function documentConditions(dialect: Dialect, f: DocumentFilter, eb: Expr
   if (f.year !== undefined) out.push(eb('d.year', '=', f.year));
   if (f.kind) out.push(eb('d.kind', '=', f.kind));
   if (f.severity) {
-    const col = { error: 'v.errors', warning: 'v.warnings', info: 'v.infos' }[f.severity];
-    out.push(eb(col, '>', 0));
+    const col = sql.ref({ error: 'errors', warning: 'warnings', info: 'infos' }[f.severity]);
+    out.push(sql<SqlBool>`d.current_version_id IN (SELECT id FROM versions WHERE ${col} > 0)`);
   }
   return out;
 }

@@ -128,17 +128,39 @@ async function migrate(conn: Connection, schema?: string): Promise<void> {
 
 /**
  * SQLite has no decimal type: `dsum` adds TEXT amounts as decimals so aggregates are exact on
- * both back ends (PostgreSQL's `sum(numeric)` already is).
+ * both back ends (PostgreSQL's `sum(numeric)` already is). Amounts with up to 8 decimals — all of
+ * them in practice — are added as scaled BigInts, which is several times faster than decimal.js
+ * per row; anything else goes through Money.
  */
+const SCALE = 8;
+const PLAIN_DECIMAL = /^(-?)(\d{1,24})(?:\.(\d{1,8}))?$/;
+
+interface SumState {
+  scaled: bigint;
+  rest: Money | null;
+  any: boolean;
+}
+
 function registerDecimalSum(raw: BetterSqlite3.Database): void {
   raw.aggregate('dsum', {
-    start: () => null as Money | null,
-    step: ((total: Money | null, next: unknown) => {
-      if (next === null || next === undefined || next === '') return total;
-      const v = new Money(next as string | number);
-      return total ? total.plus(v) : v;
+    start: (): SumState => ({ scaled: 0n, rest: null, any: false }),
+    step: ((state: SumState, next: unknown) => {
+      if (next === null || next === undefined || next === '') return state;
+      state.any = true;
+      const m = typeof next === 'string' ? PLAIN_DECIMAL.exec(next) : null;
+      if (m) {
+        state.scaled += BigInt(m[1] + m[2] + (m[3] ?? '').padEnd(SCALE, '0'));
+      } else {
+        const v = new Money(next as string | number);
+        state.rest = state.rest ? state.rest.plus(v) : v;
+      }
+      return state;
     }) as never,
-    result: (total: Money | null) => (total ? total.toFixed() : null),
+    result: ((state: SumState) => {
+      if (!state.any) return null;
+      const total = new Money(state.scaled.toString()).div(10 ** SCALE);
+      return (state.rest ? total.plus(state.rest) : total).toFixed();
+    }) as never,
   });
 }
 

@@ -105,6 +105,34 @@ describe('importPaths', () => {
     }
   });
 
+  test('an abort signal (Ctrl-C in the CLI) stops after the document being written; a re-run does the rest', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    for (let i = 0; i < 6; i++) writeFileSync(join(dir, `g${i}.txt`), syntheticBytes({ ...HUXI_2022, entity: `示范市中断测试${i}局` }));
+    const store = await Store.open({ db: ':memory:' });
+    try {
+      const stop = new AbortController();
+      const first = await importPaths([dir], {
+        db: store,
+        workers: 0,
+        checker,
+        signal: stop.signal,
+        onProgress: (e) => {
+          if (e.type === 'file' && e.status === 'imported') stop.abort();
+        },
+      });
+      assert.equal(first.interrupted, true);
+      assert.ok(first.imported >= 1 && first.imported < 6, `imported ${first.imported}`);
+      const rest = await importPaths([dir], { db: store, workers: 0, checker });
+      assert.equal(rest.interrupted, false);
+      assert.equal(rest.duplicates, first.imported);
+      assert.equal(rest.imported, 6 - first.imported);
+      assert.equal((await store.listDocuments()).total, 6);
+    } finally {
+      await store.close();
+    }
+  });
+
   test('a missing path is reported, not thrown', async () => {
     const store = await Store.open({ db: ':memory:' });
     try {

@@ -208,6 +208,20 @@ for (const backend of backends('store')) {
         assert.deepEqual(economic.map((r) => [r.code, r.amount.toFixed(2)]), [['301', '880.20'], ['302', '154.11']]);
       });
 
+      test('sums stay exact with negative amounts and more than eight decimals', async () => {
+        const own = await backend.open();
+        try {
+          const amounts = ['0.1', '0.2', '-0.05', '0.123456789', '1000000000000.01'];
+          for (const [i, total] of amounts.entries()) {
+            await save(own, { entity: `示范市精度测试单位${i}`, region: '示范市精度区', year: 2030, functional: [{ code: '205', name: '教育支出', total }] });
+          }
+          const rows = await own.byClass({ classification: 'functional' });
+          assert.deepEqual(rows.map((r) => [r.year, r.code, r.amount.toFixed(), r.entities]), [[2030, '205', '1000000000000.383456789', 5]]);
+        } finally {
+          await own.close();
+        }
+      });
+
       test('三公 by year, basic vs project by entity and year, one entity across years', async () => {
         const tp = await store.threePublicByYear();
         assert.deepEqual(
