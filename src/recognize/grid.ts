@@ -27,7 +27,7 @@ function isEmptyRow(r: Cell[]): boolean {
 }
 
 function isMetaRow(r: Cell[]): boolean {
-  const filled = r.filter((c) => text(c) !== '');
+  const filled = r.filter((c) => text(c) !== '' && !c.mergedFrom);
   return filled.length > 0 && filled.length <= 4 && filled.every((c) => META.test(text(c)) || filled.length === 1 && /表$/.test(text(c)));
 }
 
@@ -71,31 +71,18 @@ export function analyzeGrid(table: Table): Grid {
 }
 
 /**
- * Header labels per column. Rows of full width map directly (a reader that resolves merges
- * gives full rows). A shorter row comes from a format that could not show merges (plain text):
- * its cells are placed over the runs of the full row below it — an empty cell there is a column
- * the upper label covers alone, a run of labels one it spans — when the counts agree.
+ * Header labels per column: rows whose own cells fill the width map directly; a row with merged
+ * cells is aligned over the full row below it (alignOver), else taken as the reader placed it.
  */
 function columnPaths(headerRows: Cell[][], width: number): string[][] {
   const paths: string[][] = Array.from({ length: width }, () => []);
-  const placed: (string[] | null)[] = headerRows.map((r) => (r.length === width ? r.map(text) : null));
+  // Cells a horizontal merge copied are not the row's own; a vertical merge's copy is.
+  const own = (r: Cell[]) => r.filter((c) => !c.mergedFrom || c.mergedFrom.row !== c.loc.row);
+  const placed: (string[] | null)[] = headerRows.map((r) => (own(r).length === width ? r.map(text) : null));
   for (let k = headerRows.length - 1; k >= 0; k--) {
     if (placed[k]) continue;
     const below = placed.slice(k + 1).find((p) => p !== null);
-    if (!below) continue;
-    const segments: [number, number][] = [];
-    for (let c = 0; c < width; c++) {
-      const last = segments[segments.length - 1];
-      if (below[c] !== '' && last && below[last[1]] !== '' && last[1] === c - 1) last[1] = c;
-      else segments.push([c, c]);
-    }
-    const cells = headerRows[k].map(text);
-    if (segments.length !== cells.length) continue;
-    const row = new Array<string>(width).fill('');
-    segments.forEach(([a, b], s) => {
-      for (let c = a; c <= b; c++) row[c] = cells[s];
-    });
-    placed[k] = row;
+    placed[k] = (below && alignOver(own(headerRows[k]).map(text), below)) ?? (headerRows[k].length === width ? headerRows[k].map(text) : null);
   }
   for (const row of placed) {
     if (!row) continue;
@@ -104,6 +91,26 @@ function columnPaths(headerRows: Cell[][], width: number): string[][] {
     });
   }
   return paths;
+}
+
+/**
+ * Places the labels of a row with merged cells over the full row below it: an empty cell below
+ * is a column the upper label covers alone, a run of labels below is one the upper label spans.
+ * Files disagree on where merges sit (some do not show them at all), the full row does not.
+ */
+function alignOver(labels: string[], below: string[]): string[] | null {
+  const segments: [number, number][] = [];
+  for (let c = 0; c < below.length; c++) {
+    const last = segments[segments.length - 1];
+    if (below[c] !== '' && last && below[last[1]] !== '' && last[1] === c - 1) last[1] = c;
+    else segments.push([c, c]);
+  }
+  if (segments.length !== labels.length) return null;
+  const row = new Array<string>(below.length).fill('');
+  segments.forEach(([a, b], s) => {
+    for (let c = a; c <= b; c++) row[c] = labels[s];
+  });
+  return row;
 }
 
 export function isAmount(t: string): boolean {

@@ -1,6 +1,32 @@
-import type { Doc } from '../read/doc.js';
-import type { Disclosure, Finding } from '../model/disclosure.js';
+/**
+ * From the neutral tree to the typed model: what kind of document, whose, which year; which
+ * standard table each table is; the figures the prose states; projects, procurement, assets,
+ * glossary; the self-evaluation tables. Nothing here knows a file format.
+ */
+import type { Disclosure, Finding, Loc, SelfEvalProject, Unit } from '../model/disclosure.js';
 import { emptyDisclosure } from '../model/empty.js';
+import { squash, type Block, type Cell, type Doc, type Paragraph, type Table } from '../read/doc.js';
+import { analyzeGrid } from './grid.js';
+import {
+  abbreviates,
+  detectKind,
+  detectTitle,
+  detectYear,
+  entityFromTableHeader,
+  entityFromTitle,
+  entityLevel,
+  entityRegion,
+  unitFrom,
+} from './meta.js';
+import { claimsOf } from './narrative.js';
+import { readParts } from './parts.js';
+import { indicatorColumns, isProjectTitle, parseProject } from './projects.js';
+import { assignSections, headingKey, type SectionKey } from './sections.js';
+import { isSelfEvalTable, parseSelfEvalProject, parseSelfEvalProse } from './selfeval.js';
+import { computeSummary } from './summary.js';
+import { parseStdTable, TEXT_COLUMNS } from './tables.js';
+import { unwrapLayoutTables } from './layout.js';
+import { procurementItems, assetRows, orgUnits, isUnitsTable } from './parts-tables.js';
 
 export interface Recognized {
   disclosure: Disclosure;
@@ -8,6 +34,182 @@ export interface Recognized {
   findings: Finding[];
 }
 
+const SECTION_TABLE_TITLE: Partial<Record<SectionKey, string>> = {
+  threePublic: '财政拨款“三公”经费表',
+  procurement: '政府采购预算表',
+  assets: '固定资产占用情况表',
+  operatingCosts: '机关运行经费表',
+};
+
 export function recognize(doc: Doc): Recognized {
-  return { disclosure: emptyDisclosure(doc.source), findings: [] };
+  const blocks = unwrapLayoutTables(doc.blocks);
+  const sections = assignSections(blocks);
+  const title = detectTitle(blocks);
+  const tableMeta = blocks.flatMap((b) => (b.type === 'table' ? analyzeGrid(b).metaTexts : []));
+  const bodySample = blocks.slice(0, 400).map((b) => (b.type === 'paragraph' ? b.text : b.rows.flat().map((c) => c.text).join(' '))).join('\n');
+  const kind = detectKind(title ?? '', bodySample);
+  const year = detectYear(title ?? '', tableMeta);
+  const defaultUnit: Unit = tableMeta.map(unitFrom).find((u) => u) ?? { raw: '', scale: '万元' };
+
+  const d = emptyDisclosure(doc.source, kind);
+  d.title = title;
+  d.year = year;
+  d.unit = defaultUnit;
+  const findings: Finding[] = [];
+  const ctx = { year, defaultUnit };
+  const consumed = new Set<number>();
+  const selfEvalProjects: SelfEvalProject[] = [];
+
+  blocks.forEach((b, i) => {
+    if (consumed.has(i)) return;
+    const section = sections[i];
+    if (b.type === 'paragraph') {
+      if (isProjectTitle(b.text) && kind !== 'self-evaluation') {
+        const group = tablesAfter(blocks, i);
+        group.forEach((k) => consumed.add(k));
+        if (group.length) d.projects.push(parseProject(b.text, group.flatMap((k) => (blocks[k] as Table).rows), defaultUnit, { ...b.loc }));
+        return;
+      }
+      d.paragraphs.push({ text: b.text, section: section ?? null, loc: { ...b.loc } });
+      if (kind !== 'self-evaluation') d.claims.push(...claimsOf(b, section));
+      return;
+    }
+    const rows = b.rows;
+    if (isSelfEvalTable(rows)) {
+      selfEvalProjects.push(parseSelfEvalProject(rows, defaultUnit, { ...b.loc }));
+      return;
+    }
+    const projectTitle = rows[0]?.find((c) => isProjectTitle(c.text));
+    if (projectTitle || rows.some((r) => indicatorColumns(r))) {
+      const group = [i, ...tablesAfter(blocks, i)];
+      group.forEach((k) => consumed.add(k));
+      const name = projectTitle?.text ?? precedingProjectTitle(blocks, i);
+      d.projects.push(parseProject(name, group.flatMap((k) => (blocks[k] as Table).rows), defaultUnit, { ...b.loc }));
+      return;
+    }
+    if (isUnitsTable(rows)) {
+      d.units.push(...orgUnits(rows));
+      return;
+    }
+    const tableTitle = titleBefore(blocks, i) ?? (section ? (SECTION_TABLE_TITLE[section] ?? null) : null);
+    const parsed = parseStdTable(b, tableTitle, ctx);
+    if (!parsed) {
+      if (hasFigures(rows)) findings.push(unplacedTable(b, tableTitle));
+      return;
+    }
+    d.tables.push(parsed.table);
+    if (parsed.table.kind === 'procurement') {
+      d.procurement.items.push(...procurementItems(parsed.table));
+      d.procurement.unit = parsed.table.unit;
+    }
+    if (parsed.table.kind === 'assets') {
+      d.assets.rows.push(...assetRows(parsed.table));
+      d.assets.asOf ??= parsed.grid.metaTexts.map((t) => /截止(?:时间|日期)[:：]?\s*(.+)$/.exec(t)?.[1]).find((x) => x) ?? null;
+    }
+  });
+
+  readParts(d, blocks, sections);
+  identifyEntity(d, blocks);
+  if (kind === 'self-evaluation') {
+    d.selfEvaluation = { ...parseSelfEvalProse(paragraphsOf(blocks)), projects: selfEvalProjects };
+  }
+  d.summary = computeSummary(d);
+  findings.push(...unparsedFigures(d));
+  if (!d.tables.length && !d.projects.length && !d.claims.length && !d.selfEvaluation?.projects.length) {
+    findings.push({
+      rule: 'read/not-a-disclosure',
+      severity: 'error',
+      message: '未识别出预算/决算公开或绩效自评的任何表格或数字：文件可能不是预算公开文件',
+      location: {},
+    });
+  }
+  return { disclosure: d, findings };
+}
+
+function paragraphsOf(blocks: Block[]): Paragraph[] {
+  return blocks.filter((b): b is Paragraph => b.type === 'paragraph');
+}
+
+/** The tables that follow block i, skipping blank paragraphs, up to the next text. */
+function tablesAfter(blocks: Block[], i: number): number[] {
+  const out: number[] = [];
+  for (let k = i + 1; k < blocks.length; k++) {
+    const b = blocks[k];
+    if (b.type === 'table') out.push(k);
+    else if (squash(b.text) !== '') break;
+  }
+  return out;
+}
+
+function precedingProjectTitle(blocks: Block[], i: number): string | null {
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+    const b = blocks[k];
+    if (b.type === 'paragraph' && isProjectTitle(b.text)) return b.text;
+    if (b.type === 'table') break;
+  }
+  return null;
+}
+
+/** A table's title: a short paragraph ending in 表 just above it (skipping notes and units). */
+function titleBefore(blocks: Block[], i: number): string | null {
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+    const b = blocks[k];
+    if (b.type === 'table') return null;
+    const t = squash(b.text);
+    if (!t || /^单位[:：]|^注[:：]/.test(t)) continue;
+    if (/表[）)]?$/.test(t) && t.length <= 60) return b.text.trim();
+    if (headingKey(b.text)) return null;
+  }
+  return null;
+}
+
+function hasFigures(rows: Cell[][]): boolean {
+  return rows.some((r) => r.some((c) => /^\d[\d,]*\.\d{2}$/.test(squash(c.text))));
+}
+
+function unplacedTable(b: Table, title: string | null): Finding {
+  return {
+    rule: 'read/unplaced-table',
+    severity: 'warning',
+    message: `有一张表格${title ? `（${title}）` : ''}含有金额，但未能识别为任何标准表格，其数字未纳入检查`,
+    location: { ...b.loc, where: title ?? `第 ${(b.loc.table ?? 0) + 1} 张表格` },
+  };
+}
+
+/** Figures in amount columns that are words: reported, so nothing is silently dropped. */
+function unparsedFigures(d: Disclosure): Finding[] {
+  const out: Finding[] = [];
+  for (const t of d.tables) {
+    for (const r of t.rows) {
+      for (const [key, text] of Object.entries(r.texts ?? {})) {
+        if (TEXT_COLUMNS.has(key)) continue;
+        const loc: Loc = { ...r.loc };
+        out.push({
+          rule: 'read/unparsed-figure',
+          severity: 'warning',
+          message: `${t.title || t.kind}「${r.name || r.code || ''}」行的“${t.columns.find((c) => c.key === key)?.label ?? key}”栏“${text}”不是数字，无法核对`,
+          location: { ...loc, where: `${t.title} / ${r.name} / ${key}` },
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** The entity: the full name from table headers or the units table, else the title's words. */
+function identifyEntity(d: Disclosure, blocks: Block[]): void {
+  const fromTitle = d.title ? entityFromTitle(d.title) : null;
+  const header = entityFromTableHeader(blocks.flatMap((b) => (b.type === 'table' ? analyzeGrid(b).metaTexts : [])));
+  let name = header?.name ?? fromTitle;
+  const firstUnit = d.units[0]?.name.replace(/本级$/, '');
+  if (firstUnit && (!name || (fromTitle && abbreviates(name, firstUnit)))) name = firstUnit;
+  if (header && fromTitle && header.name !== fromTitle && abbreviates(fromTitle, header.name) === false && fromTitle.length > header.name.length) {
+    name = fromTitle;
+  }
+  d.entity = {
+    name: name ?? null,
+    code: header?.code ?? null,
+    level: name ? entityLevel(name) : null,
+    region: name ? entityRegion(name) : null,
+  };
 }

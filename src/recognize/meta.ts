@@ -48,7 +48,7 @@ export function detectTitle(blocks: Block[]): string | null {
   // No title paragraph (tables first): the first paragraph naming a disclosure.
   for (const b of blocks) {
     if (b.type === 'paragraph' && /(预算|决算).*(公开|说明)|自评报告/.test(b.text) && b.text.length < 80) {
-      return b.text.trim();
+      return b.text.trim().replace(/^第[一二三四五六七八九十]+部分[\s:：]*/, '');
     }
   }
   return null;

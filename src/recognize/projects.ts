@@ -88,14 +88,19 @@ export function parseProject(title: string | null, rows: Cell[][], unit: Unit, l
         const goal = cells.slice(goalAt + 1).find((c) => squash(c.text) && !c.mergedFrom);
         if (goal) project.goals = splitGoals(goal.text);
       }
-      if (/预算规模及资金用途|资金用途/.test(texts[0] ?? '') === false && texts[0] === '' && r > 0 && /预算规模|资金用途/.test(squash(rows[r - 1][0]?.text ?? ''))) {
-        const purpose = cells.map((c) => c.text.trim()).filter(Boolean);
+      // The 资金用途 line: under 预算规模及资金用途 (merged down, or blank in plain text), no label of its own.
+      const underPurpose = /资金用途/.test(texts[0] ?? '') || (texts[0] === '' && r > 0 && /资金用途/.test(squash(rows[r - 1][0]?.text ?? '')));
+      if (underPurpose && !texts.some((t) => /^预算数$/.test(t))) {
+        const purpose = [...new Set(cells.slice(1).filter((c) => !c.mergedFrom).map((c) => c.text.trim()).filter(Boolean))];
         if (purpose.length === 1) project.purpose = purpose[0];
       }
       continue;
     }
     if (indicatorColumns(cells)) continue; // a header repeated on a continued table
-    const get = (k: HeaderKey) => (header![k] !== undefined ? (cells[header![k]!]?.text ?? '').trim() : '');
+    const joined = rejoinSplitRow(cells, rows[r + 1]);
+    if (joined) r++;
+    const row = joined ?? cells;
+    const get = (k: HeaderKey) => (header![k] !== undefined ? (row[header![k]!]?.text ?? '').trim() : '');
     const l1 = squash(get('level1'));
     const l2 = squash(get('level2'));
     if (l1) level1 = l1;
@@ -104,10 +109,25 @@ export function parseProject(title: string | null, rows: Cell[][], unit: Unit, l
     const description = get('description');
     const target = get('target');
     if (!level3 && !description && !target) continue;
-    const first = cells.find((c) => c.text.trim()) ?? cells[0];
+    const first = row.find((c) => c.text.trim()) ?? row[0];
     project.indicators.push(indicator(level1, level2, level3, description, target, get('basis'), first.loc));
   }
   return project;
+}
+
+/**
+ * A row broken over two grid rows by a bad conversion: its first part ends in a cell merged to the
+ * end of the row, and the second part's own cells make up exactly the missing columns.
+ */
+function rejoinSplitRow(row: Cell[], next: Cell[] | undefined): Cell[] | null {
+  if (!next) return null;
+  const own = (r: Cell[]) => r.filter((c) => !c.mergedFrom);
+  const width = row.length;
+  const a = own(row);
+  const b = own(next);
+  if (a.length >= width || a.length + b.length !== width) return null;
+  if (!row[width - 1]?.mergedFrom) return null;
+  return [...a, ...b];
 }
 
 export function indicator(

@@ -94,6 +94,8 @@ const EXPENDITURE_ROWS: [RegExp, string, Row['role']][] = [
   [/支出总计|^总计$/, 'grandTotal', 'grand-total'],
 ];
 
+/** Columns of words kept as row texts. */
+export const TEXT_COLUMNS = new Set(['reason', 'measure', 'catalogCode', 'item']);
 const NON_AMOUNT_KEYS = new Set(['seq', 'code', 'codeClass', 'codeSection', 'codeItem', 'name', 'item', 'catalogCode', 'measure', 'reason']);
 /** Columns that hold counts, not money: never scaled from 元 to 万元. */
 const COUNT_KEYS = new Set(['quantity']);
@@ -212,7 +214,7 @@ function buildRow(
   const texts: Record<string, string> = {};
   for (const col of columns) {
     if (NON_AMOUNT_KEYS.has(col.key) || col.key === 'seq') {
-      if (col.key === 'reason' || col.key === 'measure' || col.key === 'catalogCode') {
+      if (TEXT_COLUMNS.has(col.key)) {
         const t = textAt(col);
         if (t) texts[col.key] = t;
       }
@@ -224,11 +226,9 @@ function buildRow(
       values[col.key] ??= null;
       continue;
     }
-    values[col.key] = figure(cell, unit, COUNT_KEYS.has(col.key));
-    if (values[col.key] === undefined) {
-      values[col.key] = null;
-      if (cell.text.trim()) texts[col.key] = cell.text.trim();
-    }
+    const f = figure(cell, unit, COUNT_KEYS.has(col.key));
+    values[col.key] = f ?? null;
+    if (f === undefined && cell.text.trim()) texts[col.key] = cell.text.trim();
   }
   const hasFigure = Object.values(values).some((f) => f && f.value !== null);
   if (!name && !code && !hasFigure) return null;

@@ -1,0 +1,182 @@
+/**
+ * Figures the 说明 states in prose ("基本支出187.66万元", "较上年减少21.64万元") become claims with
+ * the sentence they stand in, so rules can hold the text against the tables.
+ */
+import type { Claim, ClaimSubject, Loc } from '../model/disclosure.js';
+import { Money } from '../model/money.js';
+import { squash, type Paragraph } from '../read/doc.js';
+import { halfWidth } from './numbers.js';
+import type { SectionKey } from './sections.js';
+
+const NUM = String.raw`(\d+(?:,\d{3})*(?:\.\d+)?)`;
+const UNIT = String.raw`(万元|元)`;
+
+interface Pattern {
+  subject: ClaimSubject;
+  re: RegExp;
+  sections: (SectionKey | null)[];
+  /** Capture group of the name (sources, items), when the pattern has one. */
+  nameGroup?: number;
+}
+
+const BUDGET_PARTS: (SectionKey | null)[] = ['overview', 'revenue', 'expenditure', null];
+const CHANGE: (SectionKey | null)[] = ['change', 'overview', 'expenditure', null];
+
+const PATTERNS: Pattern[] = [
+  // 收入
+  { subject: 'revenue.source', re: new RegExp(String.raw`(一般公共预算(?:拨款)?收入|(?:政府性)?基金预算(?:拨款)?收入|政府性基金收入|国有资本经营预算(?:拨款)?收入|财政专户(?:核拨|管理资金)?收入|事业单位经营收入|事业收入|上级补助收入|附属单位上缴收入|其他来源收入|其他收入|上年结转(?:结余)?(?:收入)?)(?:为|是)?${NUM}${UNIT}`, 'g'), sections: ['revenue', 'overview', null], nameGroup: 1 },
+  { subject: 'revenue.total', re: new RegExp(String.raw`(?:预算收入|收入预算|收入总(?:额|计)|本年收入合计|全部收入)(?:总额|合计)?(?:为|是|共计|：|:)?${NUM}${UNIT}`, 'g'), sections: ['revenue', 'overview', null] },
+  // 支出
+  { subject: 'expenditure.total', re: new RegExp(String.raw`(?:部门)?支出预算(?:总额|合计)?(?:为|是|共计|：|:)?${NUM}${UNIT}|(?:预算支出|支出总(?:额|计)|本年支出合计)(?:为|是|共计|：|:)?${NUM}${UNIT}`, 'g'), sections: BUDGET_PARTS },
+  { subject: 'expenditure.basic', re: new RegExp(String.raw`基本支出(?:预算)?(?:为|是|安排)?${NUM}${UNIT}`, 'g'), sections: ['expenditure', 'overview', null] },
+  { subject: 'expenditure.personnel', re: new RegExp(String.raw`人员(?:经费|支出)(?:为|是)?${NUM}${UNIT}`, 'g'), sections: ['expenditure', 'overview', null] },
+  { subject: 'expenditure.public', re: new RegExp(String.raw`(?:日常)?公用(?:经费|支出)(?:为|是)?${NUM}${UNIT}`, 'g'), sections: ['expenditure', 'overview', null] },
+  { subject: 'expenditure.project', re: new RegExp(String.raw`项目支出(?:预算)?(?:为|是|安排)?${NUM}${UNIT}`, 'g'), sections: ['expenditure', 'overview', null] },
+  { subject: 'expenditure.other', re: new RegExp(String.raw`其他支出(?:为|是)?${NUM}${UNIT}`, 'g'), sections: ['expenditure'] },
+  // 比上年增减
+  { subject: 'change.basic', re: new RegExp(String.raw`基本支出(增加|减少|增长|下降|上升)${NUM}${UNIT}`, 'g'), sections: CHANGE },
+  { subject: 'change.project', re: new RegExp(String.raw`项目支出(增加|减少|增长|下降|上升)${NUM}${UNIT}`, 'g'), sections: CHANGE },
+  { subject: 'change.total', re: new RegExp(String.raw`(?:较|比)(?:上年|上一年|20\d{2}年)(?:预算)?(?:数)?(增加|减少|增长|下降|上升)${NUM}${UNIT}`, 'g'), sections: CHANGE },
+  // 机关运行经费
+  { subject: 'operatingCosts.total', re: new RegExp(String.raw`机关运行(?:经)?费(?:预算)?(?:共计|合计)?(?:安排|为|是)?(?:共计|合计)?(?:安排|为)?${NUM}${UNIT}`, 'g'), sections: ['operatingCosts', 'overview', 'expenditure', null] },
+  // 三公
+  { subject: 'threePublic.total', re: new RegExp(String.raw`三公[”"’]?经费(?:预算|支出)?(?:共计|合计)?(?:安排|为|是)?(?:共计|合计)?(?:安排|为)?${NUM}${UNIT}`, 'g'), sections: ['threePublic', null] },
+  { subject: 'threePublic.abroad', re: new RegExp(String.raw`因公出国(?:[（(]境[)）])?(?:费用?|经费)?(?:预算)?(?:为|是|安排)?${NUM}${UNIT}`, 'g'), sections: ['threePublic', null] },
+  { subject: 'threePublic.vehicle', re: new RegExp(String.raw`公务用车购置及运(?:行|维)(?:维护)?(?:费|经费)(?:预算)?(?:为|是|安排)?${NUM}${UNIT}`, 'g'), sections: ['threePublic', null] },
+  { subject: 'threePublic.vehiclePurchase', re: new RegExp(String.raw`公务用车购置(?:费|经费)(?:预算)?(?:为|是|安排)?${NUM}${UNIT}`, 'g'), sections: ['threePublic', null] },
+  { subject: 'threePublic.vehicleOperation', re: new RegExp(String.raw`公务用车运(?:行|维)(?:维护)?(?:费|经费)(?:预算)?(?:为|是|安排)?${NUM}${UNIT}`, 'g'), sections: ['threePublic', null] },
+  { subject: 'threePublic.reception', re: new RegExp(String.raw`公务接待(?:费|经费)(?:预算)?(?:为|是|安排)?${NUM}${UNIT}`, 'g'), sections: ['threePublic', null] },
+  // 政府采购, 资产
+  { subject: 'procurement.total', re: new RegExp(String.raw`政府采购(?:预算)?(?:总额)?(?:共计|合计)?(?:安排|为|是)?${NUM}${UNIT}`, 'g'), sections: ['procurement', null] },
+  { subject: 'assets.planned', re: new RegExp(String.raw`拟购置(?:固定)?资产(?:总额|金额)?(?:为|是)?${NUM}${UNIT}`, 'g'), sections: ['assets', null] },
+  { subject: 'assets.total', re: new RegExp(String.raw`固定资产(?:总金额|总额|金额|原值|总值)(?:为|是|共计)?${NUM}${UNIT}`, 'g'), sections: ['assets', null] },
+];
+
+const DIRECTION: Record<string, Claim['direction']> = { 增加: 'increase', 增长: 'increase', 上升: 'increase', 减少: 'decrease', 下降: 'decrease' };
+
+/** Claims of one paragraph. */
+export function claimsOf(p: Paragraph, section: SectionKey | null): Claim[] {
+  const claims: Claim[] = [];
+  const text = halfWidth(p.text);
+  for (const sentence of text.split(/(?<=[。；;])/)) {
+    const s = squash(sentence);
+    if (!s) continue;
+    const loc: Loc = { block: p.loc.block, ...(p.loc.line ? { line: p.loc.line } : {}), ...(p.loc.page ? { page: p.loc.page } : {}), sentence: sentence.trim() };
+    const taken: [number, number][] = [];
+    for (const pat of PATTERNS) {
+      if (!pat.sections.includes(section)) continue;
+      pat.re.lastIndex = 0;
+      for (let m = pat.re.exec(s); m; m = pat.re.exec(s)) {
+        const span: [number, number] = [m.index, m.index + m[0].length];
+        // One figure, one claim: the first (most specific) pattern keeps it.
+        if (taken.some(([a, b]) => span[0] < b && a < span[1])) continue;
+        taken.push(span);
+        claims.push(makeClaim(pat, m, s, loc));
+      }
+    }
+    claims.push(...flatStatements(s, section, loc));
+    if (section === 'operatingCosts') claims.push(...itemList(s, 'operatingCosts.item', loc, taken));
+  }
+  if (section === 'expenditure' || section === 'overview') claims.push(...projectList(p));
+  if (section === 'threePublic' && /无(财政拨款)?[“"]?三公[”"]?经费(预算|支出)/.test(squash(text))) {
+    claims.push({ subject: 'threePublic.total', name: null, value: new Money(0), raw: '无', direction: null, year: yearOf(squash(text)), loc: { block: p.loc.block, sentence: text.trim() } });
+  }
+  return dedupe(claims);
+}
+
+/** "与上年持平，无增减变化" says one thing twice. */
+function dedupe(claims: Claim[]): Claim[] {
+  const seen = new Set<string>();
+  return claims.filter((c) => {
+    const key = `${c.subject}|${c.name}|${c.value}|${c.loc.sentence}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * "项目支出183.65万元，主要为网络宣传管理33万元，…。网络平台链接费10万元，…" — the list can run
+ * over several sentences of the paragraph.
+ */
+function projectList(p: Paragraph): Claim[] {
+  const text = squash(halfWidth(p.text));
+  const list = /项目支出[^，,。；;]*?万元[，,]?(?:主要(?:为|是|用于|包括)|其中[:：]?|包括)(.*)$/.exec(text);
+  if (!list) return [];
+  const loc: Loc = { block: p.loc.block, ...(p.loc.line ? { line: p.loc.line } : {}), sentence: p.text.trim() };
+  const body = list[1].split(/其他支出/)[0];
+  return itemList(body, 'expenditure.projectItem', loc, []);
+}
+
+function makeClaim(pat: Pattern, m: RegExpExecArray, sentence: string, loc: Loc): Claim {
+  const groups = m.slice(1).filter((g) => g !== undefined);
+  const unit = groups[groups.length - 1];
+  const num = groups[groups.length - 2];
+  const dirWord = groups.find((g) => g in DIRECTION);
+  let value = new Money(num.replace(/,/g, ''));
+  if (unit === '元') value = value.div(10000);
+  const direction = dirWord ? DIRECTION[dirWord] : null;
+  if (direction === 'decrease') value = value.negated();
+  return {
+    subject: pat.subject,
+    name: pat.nameGroup ? m[pat.nameGroup] : null,
+    value,
+    raw: m[0],
+    direction,
+    year: yearOf(sentence.slice(0, m.index + m[0].length)),
+    loc,
+  };
+}
+
+/** "其他支出无增减变化", "与上年持平": a change of zero. */
+function flatStatements(s: string, section: SectionKey | null, loc: Loc): Claim[] {
+  const out: Claim[] = [];
+  const re = /(基本支出|项目支出|其他支出|三公[”"]?经费)?[^，,。；;]{0,12}?(无增减变化|与上年持平|持平)/g;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const what = m[1] ?? '';
+    const subject: ClaimSubject | null = /基本/.test(what)
+      ? 'change.basic'
+      : /项目/.test(what)
+        ? 'change.project'
+        : /其他/.test(what)
+          ? 'change.other'
+          : /三公/.test(what) || section === 'threePublic'
+            ? 'threePublic.change'
+            : section === 'change'
+              ? 'change.total'
+              : null;
+    if (subject) out.push({ subject, name: null, value: new Money(0), raw: m[0], direction: 'flat', year: null, loc });
+  }
+  return out;
+}
+
+/**
+ * "办公费13.78万元，邮电费3.06万元，工会经费、福利费1.34、0.86万元" → one claim per item; a list
+ * of names followed by as many figures pairs them in order.
+ */
+function itemList(s: string, subject: ClaimSubject, loc: Loc, taken: [number, number][], offset = 0): Claim[] {
+  const out: Claim[] = [];
+  const re = new RegExp(String.raw`([\u4e00-\u9fa5（）()“”、]{2,30}?)(?:为|支出|安排)?((?:${NUM}[、，,])*${NUM})${UNIT}`, 'g');
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const at = m.index + offset;
+    if (taken.some(([a, b]) => at < b && a < at + m![0].length)) continue;
+    const names = m[1].replace(/^(其中|主要为|主要是|包括|以及|和|及)[:：]?/, '').split('、').filter(Boolean);
+    const nums = m[2].split(/[、，,](?=\d)/);
+    if (/机关运行|三公|合计|共计|总计|预算收支|部门支出/.test(m[1])) continue;
+    const unit = m[m.length - 1];
+    const pairs = names.length === nums.length ? names.map((n, i) => [n, nums[i]]) : [[m[1], nums[nums.length - 1]]];
+    for (const [name, num] of pairs) {
+      let value = new Money(num.replace(/,/g, ''));
+      if (unit === '元') value = value.div(10000);
+      out.push({ subject, name: name.replace(/^[，,、]/, ''), value, raw: m[0], direction: null, year: null, loc });
+    }
+  }
+  return out;
+}
+
+/** The year a clause names for its figure ("2022年预算收入…"), not the year compared with ("较2021年"). */
+function yearOf(s: string): number | null {
+  const re = /(较|比)?(20\d{2})年/g;
+  for (let m = re.exec(s); m; m = re.exec(s)) if (!m[1]) return Number(m[2]);
+  return null;
+}

@@ -1,0 +1,83 @@
+/** The headline amounts: from the tables where the document has them, else from the text. */
+import type { Claim, ClaimSubject, Disclosure, Row, StdTable, Summary, TableKind } from '../model/disclosure.js';
+import { Money, type Money as M } from '../model/money.js';
+import { emptySummary } from '../model/empty.js';
+
+function table(d: Disclosure, kind: TableKind): StdTable | undefined {
+  return d.tables.find((t) => t.kind === kind && !t.empty);
+}
+
+function totalRow(t: StdTable | undefined, side?: Row['side']): Row | undefined {
+  return t?.rows.find((r) => r.role === 'total' && (side === undefined || r.side === side));
+}
+
+function val(r: Row | undefined, ...keys: string[]): M | null {
+  for (const k of keys) {
+    const v = r?.values[k]?.value;
+    if (v) return v;
+  }
+  return null;
+}
+
+function claim(d: Disclosure, subject: ClaimSubject): M | null {
+  const c: Claim | undefined = d.claims.find((x) => x.subject === subject && x.value !== null);
+  return c?.value ?? null;
+}
+
+export function computeSummary(d: Disclosure): Summary {
+  const s = emptySummary();
+  const t1 = table(d, 'revenue-expenditure-summary');
+  const t3 = table(d, 'expenditure');
+  const t5 = table(d, 'general-budget-expenditure');
+  const t6 = table(d, 'general-budget-basic');
+  const t3Total = totalRow(t3);
+  const t5Total = totalRow(t5);
+  const t6Total = totalRow(t6);
+  s.revenueTotal = val(totalRow(t1, 'revenue'), 'amount', 'total') ?? claim(d, 'revenue.total');
+  s.expenditureTotal = val(totalRow(t1, 'expenditure'), 'amount', 'total') ?? val(t3Total, 'total') ?? claim(d, 'expenditure.total');
+  s.basicExpenditure = val(t3Total, 'basic') ?? val(t5Total, 'basic') ?? claim(d, 'expenditure.basic');
+  s.projectExpenditure = val(t3Total, 'project') ?? val(t5Total, 'project') ?? claim(d, 'expenditure.project');
+  s.personnelExpenditure = val(t6Total, 'personnel') ?? claim(d, 'expenditure.personnel');
+  s.publicExpenditure = val(t6Total, 'public') ?? claim(d, 'expenditure.public');
+  s.operatingCosts = val(totalRow(table(d, 'operating-costs')), 'amount', 'total', 'current') ?? claim(d, 'operatingCosts.total');
+  s.threePublic = threePublic(d);
+  const procurementTotal = d.procurement.items.find((i) => i.role === 'total')?.amount?.value ?? null;
+  s.procurementTotal = procurementTotal ?? claim(d, 'procurement.total');
+  const assetsTotal = d.assets.rows.find((r) => r.key === 'total')?.value?.value ?? null;
+  s.assetsTotal = assetsTotal ?? claim(d, 'assets.total');
+  return s;
+}
+
+const PARTS = ['total', 'abroad', 'vehicle', 'vehiclePurchase', 'vehicleOperation', 'reception'] as const;
+const CLAIM_OF: Record<(typeof PARTS)[number], ClaimSubject> = {
+  total: 'threePublic.total',
+  abroad: 'threePublic.abroad',
+  vehicle: 'threePublic.vehicle',
+  vehiclePurchase: 'threePublic.vehiclePurchase',
+  vehicleOperation: 'threePublic.vehicleOperation',
+  reception: 'threePublic.reception',
+};
+
+function threePublic(d: Disclosure): Summary['threePublic'] {
+  const out = emptySummary().threePublic;
+  const t = d.tables.find((x) => x.kind === 'three-public');
+  if (t && !t.empty) {
+    const byRow = t.rows.filter((r) => r.key);
+    if (byRow.length) {
+      for (const r of byRow) {
+        const k = r.key as (typeof PARTS)[number];
+        if (PARTS.includes(k)) out[k] ??= val(r, 'current', 'total', 'amount', 'generalBudget');
+      }
+    } else {
+      const first = t.rows.find((r) => r.role !== 'total') ?? t.rows[0];
+      for (const k of PARTS) out[k] = val(first, k);
+    }
+  } else if (t?.empty && /无/.test(t.note ?? '')) {
+    for (const k of PARTS) out[k] = new Money(0);
+  }
+  for (const k of PARTS) out[k] ??= claim(d, CLAIM_OF[k]);
+  // 无…“三公”经费预算: every part is zero.
+  if (out.total?.isZero() && PARTS.every((k) => out[k] === null || out[k]!.isZero())) for (const k of PARTS) out[k] ??= new Money(0);
+  if (out.vehicle === null && out.vehiclePurchase && out.vehicleOperation) out.vehicle = out.vehiclePurchase.plus(out.vehicleOperation);
+  return out;
+}
