@@ -97,9 +97,9 @@ export function parseProject(title: string | null, rows: Cell[][], unit: Unit, l
       continue;
     }
     if (indicatorColumns(cells)) continue; // a header repeated on a continued table
-    const joined = rejoinSplitRow(cells, rows[r + 1]);
-    if (joined) r++;
-    const row = joined ?? cells;
+    const joined = rejoinSplitRow(rows, r);
+    if (joined) r = joined.last;
+    const row = joined?.cells ?? cells;
     const get = (k: HeaderKey) => (header![k] !== undefined ? (row[header![k]!]?.text ?? '').trim() : '');
     const l1 = squash(get('level1'));
     const l2 = squash(get('level2'));
@@ -116,18 +116,20 @@ export function parseProject(title: string | null, rows: Cell[][], unit: Unit, l
 }
 
 /**
- * A row broken over two grid rows by a bad conversion: its first part ends in a cell merged to the
- * end of the row, and the second part's own cells make up exactly the missing columns.
+ * A row broken over several grid rows by a bad conversion: each part but the last ends in a cell
+ * merged to the end of the row, and the parts' own cells add up to exactly the table's width.
+ * Returns the joined cells and the index of the last row used.
  */
-function rejoinSplitRow(row: Cell[], next: Cell[] | undefined): Cell[] | null {
-  if (!next) return null;
-  const own = (r: Cell[]) => r.filter((c) => !c.mergedFrom);
-  const width = row.length;
-  const a = own(row);
-  const b = own(next);
-  if (a.length >= width || a.length + b.length !== width) return null;
-  if (!row[width - 1]?.mergedFrom) return null;
-  return [...a, ...b];
+function rejoinSplitRow(rows: Cell[][], r: number): { cells: Cell[]; last: number } | null {
+  const own = (row: Cell[]) => row.filter((c) => !c.mergedFrom);
+  const width = rows[r].length;
+  let cells = own(rows[r]);
+  let k = r;
+  while (cells.length < width && k + 1 < rows.length && rows[k][width - 1]?.mergedFrom) {
+    k++;
+    cells = [...cells, ...own(rows[k])];
+  }
+  return k > r && cells.length === width ? { cells, last: k } : null;
 }
 
 export function indicator(
