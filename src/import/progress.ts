@@ -57,6 +57,8 @@ function barReporter(stream: NodeJS.WritableStream): ProgressReporter {
         if (e.status === 'failed' || e.status === 'skipped') multi.log(`${fileLine(e)}\n`);
         const rate = e.elapsedMs > 0 ? ((e.done * 1000) / e.elapsedMs).toFixed(1) : '0.0';
         bar?.update(e.done, { pages: e.pagesDone, rate });
+        // Logged lines are written on the next redraw, which may never come if this was the last file.
+        if (e.status === 'failed' || e.status === 'skipped') multi.update();
       } else {
         multi.stop();
         stream.write(summaryLine(e.summary) + '\n');

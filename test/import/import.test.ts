@@ -232,4 +232,28 @@ describe('progress reporter', () => {
       ].join('\n'),
     );
   });
+
+  test('a bar on a terminal; failures are printed above it, the summary after it', () => {
+    let text = '';
+    const stream = Object.assign(
+      new Writable({
+        write(chunk, _enc, cb) {
+          text += chunk.toString();
+          cb();
+        },
+      }),
+      { isTTY: true, columns: 120 },
+    );
+    const r = createProgressReporter({ stream });
+    r.onProgress({ type: 'start', total: 2, workers: 1 });
+    r.onProgress({ type: 'file', path: 'b.pdf', status: 'failed', reason: '文件为空', done: 1, total: 2, pagesDone: 0, elapsedMs: 500 });
+    r.onProgress({ type: 'file', path: 'c.pdf', status: 'imported', documentId: 1, version: 1, pages: 3, done: 2, total: 2, pagesDone: 3, elapsedMs: 1000 });
+    r.onProgress({
+      type: 'end',
+      summary: { total: 2, imported: 1, duplicates: 0, failed: [{ path: 'b.pdf', reason: '文件为空' }], skipped: [], pages: 3, elapsedMs: 1000, interrupted: false, files: [] },
+    });
+    assert.ok(text.includes('失败 b.pdf：文件为空\n'), text);
+    assert.ok(text.includes('导入 ['), text);
+    assert.ok(text.endsWith('导入完成：新导入 1，已存在 0，失败 1，跳过 0，共 3 页，用时 1.0 秒\n'), text);
+  });
 });
