@@ -1,11 +1,92 @@
+/**
+ * The rule catalog's entry point: runs every registered rule the profile leaves on over a
+ * recognised disclosure and returns the findings, each with its rule id and severity.
+ */
+import { readdirSync } from 'node:fs';
 import type { Disclosure, Finding } from '../model/disclosure.js';
+import { autoProfile, PROFILES_DIR, resolveProfile, type Profile, type ResolvedProfile } from './profile.js';
+import { RULES } from './registry.js';
+import type { ReportInput, Rule, RuleContext } from './types.js';
+
+export { RULES } from './registry.js';
+export { ProfileError, resolveProfile, type Profile } from './profile.js';
+export type { Rule, RuleMeta, Category } from './types.js';
 
 export interface RunRulesOptions {
-  /** Name or path of a profile (config) that switches rules on/off and re-grades them. */
-  profile?: string;
+  /**
+   * Name of a profile in profiles/ (e.g. `hebei-2022`), a path to a profile file, a profile object,
+   * or `auto` to pick by the document's region and year. Default: `default`.
+   */
+  profile?: string | Profile;
+  /** Run only these rule ids (still subject to the profile's severities). */
+  only?: string[];
 }
 
-/** Runs the rule catalog over a recognised disclosure. (The catalog is built in its own issue.) */
-export function runRules(_doc: Disclosure, _options: RunRulesOptions = {}): Finding[] {
-  return [];
+export function listProfiles(): string[] {
+  try {
+    return readdirSync(PROFILES_DIR)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.slice(0, -'.json'.length))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+export function runRules(doc: Disclosure, options: RunRulesOptions = {}): Finding[] {
+  let ref = options.profile ?? 'default';
+  if (ref === 'auto') ref = autoProfile(doc, listProfiles());
+  const profile = resolveProfile(ref, RULES);
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    if (options.only && !options.only.includes(rule.meta.id)) continue;
+    findings.push(...runRule(rule, doc, profile));
+  }
+  return findings;
+}
+
+/** Runs one rule with the settings a profile gives it (all defaults when no profile). */
+export function runRule(rule: Rule, doc: Disclosure, profile?: ResolvedProfile): Finding[] {
+  const cfg = profile?.rules.get(rule.meta.id) ?? { enabled: true, severity: rule.meta.severity, options: { ...(rule.defaults ?? {}) } };
+  if (!cfg.enabled) return [];
+  if (rule.meta.appliesTo && !rule.meta.appliesTo.includes(doc.kind)) return [];
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  const ctx: RuleContext = {
+    doc,
+    options: cfg.options,
+    report(r: ReportInput) {
+      if (r.rounding && !profile?.roundingInfo) return;
+      const severity = r.rounding ? 'info' : cfg.severity;
+      const message = r.rounding ? `${r.message.replace(/。$/, '')}（在四舍五入误差范围内）。` : r.message;
+      // The same message at the same place is one finding, however the rule reached it.
+      const key = `${message}|${r.location?.where ?? ''}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      const f: Finding = { rule: rule.meta.id, severity, message, location: clean(r.location ?? {}) };
+      if (r.figures) f.figures = r.figures;
+      if (r.expected !== undefined) f.expected = r.expected;
+      if (r.actual !== undefined) f.actual = r.actual;
+      if (r.difference !== undefined) f.difference = r.difference;
+      out.push(f);
+    },
+  };
+  try {
+    rule.check(doc, ctx);
+  } catch (e) {
+    // A rule that meets a model it did not expect must not take the whole check down.
+    out.push({
+      rule: rule.meta.id,
+      severity: 'warning',
+      message: `规则“${rule.meta.title}”运行出错，未能完成检查：${(e as Error).message ?? String(e)}`,
+      location: {},
+    });
+  }
+  return out;
+}
+
+function clean(loc: Finding['location']): Finding['location'] {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(loc)) if (v !== undefined) out[k] = v;
+  return out as Finding['location'];
 }

@@ -1,0 +1,129 @@
+/**
+ * The classification code catalog (政府收支分类科目): codes with their official names, versioned
+ * by year. Data lives in JSON files beside this module, one per scheme, so that extending the
+ * catalog is editing data, not code.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+export type Scheme = 'functional' | 'economic' | 'government-economic';
+export const SCHEMES: Scheme[] = ['functional', 'economic', 'government-economic'];
+
+const VersionSchema = z
+  .object({
+    name: z.string().min(1),
+    /** First year the name applies (inclusive); open when absent. */
+    from: z.number().int().optional(),
+    /** Last year the name applies (inclusive); open when absent. */
+    to: z.number().int().optional(),
+    /** Other spellings documents use for the same name. */
+    aliases: z.array(z.string()).optional(),
+  })
+  .strict();
+export type CodeVersion = z.infer<typeof VersionSchema>;
+
+const FileSchema = z
+  .object({
+    scheme: z.enum(['functional', 'economic', 'government-economic']),
+    title: z.string(),
+    note: z.string().optional(),
+    codes: z.record(z.string().regex(/^\d{3}(\d{2}){0,2}$/), z.array(VersionSchema).min(1)),
+  })
+  .strict();
+
+const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), 'data');
+
+export interface CodeInfo {
+  code: string;
+  scheme: Scheme;
+  /** Names valid in the year asked (several only when aliases exist). */
+  names: string[];
+  /** Every name the code has had, with its years. */
+  versions: CodeVersion[];
+}
+
+export class Catalog {
+  private readonly codes = new Map<Scheme, Map<string, CodeVersion[]>>();
+
+  constructor(files: z.infer<typeof FileSchema>[]) {
+    for (const f of files) {
+      const m = this.codes.get(f.scheme) ?? new Map<string, CodeVersion[]>();
+      for (const [code, versions] of Object.entries(f.codes)) m.set(code, [...(m.get(code) ?? []), ...versions]);
+      this.codes.set(f.scheme, m);
+    }
+  }
+
+  /** Which scheme a code belongs to, from its first digit: 2 functional, 3 economic, 5 government economic. */
+  static schemeOfCode(code: string): Scheme | null {
+    if (/^2\d{2}(\d{2}){0,2}$/.test(code)) return 'functional';
+    if (/^3\d{2}(\d{2})?$/.test(code)) return 'economic';
+    if (/^5\d{2}(\d{2})?$/.test(code)) return 'government-economic';
+    return null;
+  }
+
+  size(scheme: Scheme): number {
+    return this.codes.get(scheme)?.size ?? 0;
+  }
+
+  /** The code as the catalog knows it in `year` (any year when null); undefined when unknown then. */
+  lookup(scheme: Scheme, code: string, year: number | null): CodeInfo | undefined {
+    const versions = this.codes.get(scheme)?.get(code);
+    if (!versions) return undefined;
+    const current = versions.filter((v) => year === null || ((v.from ?? -Infinity) <= year && year <= (v.to ?? Infinity)));
+    if (!current.length) return undefined;
+    return { code, scheme, names: current.flatMap((v) => [v.name, ...(v.aliases ?? [])]), versions };
+  }
+
+  /** Whether the code exists in any year (to tell "not yet/no longer in use" from "never existed"). */
+  versions(scheme: Scheme, code: string): CodeVersion[] {
+    return this.codes.get(scheme)?.get(code) ?? [];
+  }
+
+  /** The 类 code whose name (any year) matches, for tables that print names without codes. */
+  classByName(scheme: Scheme, name: string): string | undefined {
+    const n = normalizeName(name);
+    for (const [code, versions] of this.codes.get(scheme) ?? []) {
+      if (code.length !== 3) continue;
+      if (versions.some((v) => [v.name, ...(v.aliases ?? [])].some((x) => normalizeName(x) === n))) return code;
+    }
+    return undefined;
+  }
+
+  /** Whether `printed` is a spelling of one of `names` (numbering, spaces, brackets and a trailing 支出 aside). */
+  static sameName(printed: string, names: string[]): boolean {
+    const p = normalizeName(printed);
+    if (!p) return true;
+    return names.some((n) => {
+      const c = normalizeName(n);
+      // PDF extraction cuts long names at a line end: a long enough prefix is the same name.
+      return c === p || (p.length >= 4 && c.startsWith(p));
+    });
+  }
+}
+
+/** Strips what varies in print but not in meaning. */
+export function normalizeName(name: string): string {
+  return name
+    .replace(/\s+/g, '')
+    .replace(/^[一二三四五六七八九十]+[、.．]/, '')
+    .replace(/^[（(][一二三四五六七八九十\d]+[)）]/, '')
+    .replace(/^\d+[、.．]/, '')
+    .replace(/^其中[:：]/, '')
+    .replace(/[（(](类|款|项)[)）]$/, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/支出$/, '');
+}
+
+let loaded: Catalog | null = null;
+
+/** The shipped catalog (loaded once). */
+export function catalog(): Catalog {
+  if (!loaded) {
+    const files = SCHEMES.map((s) => FileSchema.parse(JSON.parse(readFileSync(join(DATA_DIR, `${s}.json`), 'utf8'))));
+    loaded = new Catalog(files);
+  }
+  return loaded;
+}

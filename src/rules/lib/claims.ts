@@ -1,0 +1,100 @@
+/** Claims (figures the 说明 states) as rules compare them. */
+import type { Claim, ClaimSubject, Disclosure, Figure } from '../../model/disclosure.js';
+import { Money } from '../../model/money.js';
+import { halfStep } from './figures.js';
+
+export const SUBJECT_NAMES: Record<ClaimSubject, string> = {
+  'revenue.total': '收入预算',
+  'revenue.source': '收入来源',
+  'expenditure.total': '支出预算',
+  'expenditure.basic': '基本支出',
+  'expenditure.personnel': '人员经费',
+  'expenditure.public': '公用经费',
+  'expenditure.project': '项目支出',
+  'expenditure.projectItem': '项目',
+  'expenditure.other': '其他支出',
+  'change.total': '收支总额增减',
+  'change.basic': '基本支出增减',
+  'change.project': '项目支出增减',
+  'change.other': '其他支出增减',
+  'operatingCosts.total': '机关运行经费',
+  'operatingCosts.item': '机关运行经费明细',
+  'threePublic.total': '“三公”经费',
+  'threePublic.abroad': '因公出国（境）费',
+  'threePublic.vehicle': '公务用车购置及运行费',
+  'threePublic.vehiclePurchase': '公务用车购置费',
+  'threePublic.vehicleOperation': '公务用车运行维护费',
+  'threePublic.reception': '公务接待费',
+  'threePublic.change': '“三公”经费增减',
+  'procurement.total': '政府采购预算',
+  'assets.total': '固定资产总额',
+  'assets.planned': '拟购置固定资产',
+};
+
+export function claimsOf(doc: Disclosure, subject: ClaimSubject): Claim[] {
+  return doc.claims.filter((c) => c.subject === subject && c.value !== null);
+}
+
+/** A claim as a figure, its raw narrowed to the number that gives its value (for its precision). */
+export function claimFigure(c: Claim): Figure | null {
+  if (!c.value) return null;
+  return { raw: claimNumber(c) ?? c.value.toString(), value: c.value, loc: c.loc };
+}
+
+/** The printed number in the claim's raw text that is its value ("较2021年增加82.84万元" → "82.84"). */
+export function claimNumber(c: Claim): string | null {
+  if (!c.value) return null;
+  const target = c.value.abs();
+  const nums = c.raw.replace(/[,，]/g, '').match(/\d+(?:\.\d+)?/g) ?? [];
+  for (const n of nums) {
+    const v = new Money(n);
+    if (v.equals(target) || v.div(10000).equals(target)) return n;
+  }
+  return null;
+}
+
+/** Half a unit of the claim's last printed digit: "20万元" → 0.5. */
+export function claimHalfStep(c: Claim): Money {
+  const n = claimNumber(c);
+  if (!n) return new Money('0.005');
+  const h = halfStep(n);
+  return c.raw.includes('万') || !/元/.test(c.raw) ? h : h.div(10000);
+}
+
+export function claimDesc(c: Claim): string {
+  const name = c.name ? `“${c.name}”` : SUBJECT_NAMES[c.subject];
+  return `说明中${name}`;
+}
+
+export function claimWhere(c: Claim): Record<string, unknown> & { where: string } {
+  return { ...c.loc, where: c.loc.sentence ? `说明：“${c.loc.sentence}”` : '说明' };
+}
+
+/**
+ * Claims that belong to one statement: from a claim of `head` subject to the next one, the first
+ * claim of each `parts` subject (documents state a whole, then its parts).
+ */
+export function statementGroups(doc: Disclosure, head: ClaimSubject, parts: ClaimSubject[], multi: ClaimSubject[] = []): { head: Claim; parts: Claim[] }[] {
+  const out: { head: Claim; parts: Claim[] }[] = [];
+  let cur: { head: Claim; parts: Claim[] } | null = null;
+  for (const c of doc.claims) {
+    if (c.subject === head) {
+      if (cur) out.push(cur);
+      cur = c.value ? { head: c, parts: [] } : null;
+      continue;
+    }
+    if (!cur || !c.value || !near(cur.head, c)) continue;
+    if (multi.includes(c.subject)) cur.parts.push(c);
+    else if (parts.includes(c.subject) && !cur.parts.some((p) => p.subject === c.subject)) cur.parts.push(c);
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/** Parts stated within a few paragraphs after their whole (blocks unknown: assume near). */
+function near(head: Claim, part: Claim): boolean {
+  const a = head.loc.block;
+  const b = part.loc.block;
+  if (a === undefined || b === undefined) return true;
+  return b >= a && b - a <= 6;
+}

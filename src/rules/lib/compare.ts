@@ -1,0 +1,119 @@
+/**
+ * The two comparisons almost every rule makes — a printed total against the sum of its parts, and
+ * one amount printed in two places — with the rounding tolerance of domain.md §4 and messages that
+ * carry the figures.
+ */
+import type { Figure } from '../../model/disclosure.js';
+import type { Money } from '../../model/money.js';
+import type { FindingLocation, RuleContext } from '../types.js';
+import { amount, Money as M, sameTolerance, sum, sumTolerance, val } from './figures.js';
+
+export interface Part {
+  label: string;
+  figure: Figure | null;
+}
+
+export interface SumCheck {
+  /** Place, e.g. 《部门支出总表》“201 一般公共服务支出”行. */
+  where: string;
+  totalLabel: string;
+  total: Figure | null;
+  parts: Part[];
+  /** How the parts are named in the message, e.g. "基本支出、项目支出". Defaults to the labels. */
+  partsLabel?: string;
+  location?: FindingLocation;
+  /** Check even when every part is blank (the total must then be zero). */
+  blankPartsAreZero?: boolean;
+  unit?: string;
+}
+
+/**
+ * total = Σ parts. Silent when the total is blank, or when every part is blank (nothing stated to
+ * add up) unless `blankPartsAreZero`. Returns true when a finding was reported.
+ */
+export function checkSum(ctx: RuleContext, c: SumCheck): boolean {
+  const total = val(c.total);
+  if (!total) return false;
+  const stated = c.parts.filter((p) => val(p.figure) !== null);
+  if (!stated.length && !c.blankPartsAreZero) return false;
+  const computed = sum(stated.map((p) => val(p.figure)));
+  const diff = total.minus(computed);
+  if (diff.isZero()) return false;
+  const tol = sumTolerance([c.total, ...stated.map((p) => p.figure)]);
+  const unit = c.unit ?? '万元';
+  const label = c.partsLabel ?? (stated.length ? stated.map((p) => p.label).join('、') : c.parts.map((p) => p.label).join('、'));
+  const detail = stated.length > 1 && stated.length <= 6 ? `（${stated.map((p) => amount(val(p.figure))).join(' + ')}）` : '';
+  const figures: Record<string, Money | null> = { [c.totalLabel]: total };
+  for (const p of c.parts) figures[p.label] = val(p.figure);
+  ctx.report({
+    message: `${c.where}${c.totalLabel} ${amount(total)} ${unit}，${label}之和${detail}为 ${amount(computed)} ${unit}，相差 ${amount(diff.abs())} ${unit}。`,
+    location: c.location ?? { where: c.where },
+    figures,
+    expected: computed,
+    actual: total,
+    difference: diff,
+    rounding: diff.abs().lessThanOrEqualTo(tol),
+  });
+  return true;
+}
+
+export interface Side {
+  /** Who states it, e.g. "支出说明中基本支出" or "《部门支出总表》合计行基本支出". */
+  desc: string;
+  figure: Figure | null;
+}
+
+export interface SameCheck {
+  /** The figure checked (actual). */
+  a: Side;
+  /** The figure it must equal (expected). */
+  b: Side;
+  location?: FindingLocation;
+  unit?: string;
+  /** Extra tolerance, e.g. for figures the text rounds further. */
+  tolerance?: Money;
+}
+
+/** a = b, for one amount printed in two places. */
+export function checkSame(ctx: RuleContext, c: SameCheck): boolean {
+  const a = val(c.a.figure);
+  const b = val(c.b.figure);
+  if (!a || !b) return false;
+  const diff = a.minus(b);
+  if (diff.isZero()) return false;
+  const tol = c.tolerance ?? sameTolerance(c.a.figure!, c.b.figure!);
+  const unit = c.unit ?? '万元';
+  ctx.report({
+    message: `${c.a.desc} ${amount(a)} ${unit}，与${c.b.desc} ${amount(b)} ${unit}不一致，相差 ${amount(diff.abs())} ${unit}。`,
+    location: c.location ?? { ...(c.a.figure?.loc ?? {}), where: c.a.desc },
+    figures: { [c.a.desc]: a, [c.b.desc]: b },
+    expected: b,
+    actual: a,
+    difference: diff,
+    rounding: diff.abs().lessThanOrEqualTo(tol),
+  });
+  return true;
+}
+
+/** a ≤ b (e.g. a part never above its whole). */
+export function checkAtMost(ctx: RuleContext, c: SameCheck & { verb?: string }): boolean {
+  const a = val(c.a.figure);
+  const b = val(c.b.figure);
+  if (!a || !b) return false;
+  const diff = a.minus(b);
+  if (!diff.greaterThan(0)) return false;
+  const tol = c.tolerance ?? sameTolerance(c.a.figure!, c.b.figure!);
+  const unit = c.unit ?? '万元';
+  ctx.report({
+    message: `${c.a.desc} ${amount(a)} ${unit}，${c.verb ?? '超过'}${c.b.desc} ${amount(b)} ${unit}，超出 ${amount(diff)} ${unit}。`,
+    location: c.location ?? { ...(c.a.figure?.loc ?? {}), where: c.a.desc },
+    figures: { [c.a.desc]: a, [c.b.desc]: b },
+    expected: b,
+    actual: a,
+    difference: diff,
+    rounding: diff.lessThanOrEqualTo(tol),
+  });
+  return true;
+}
+
+export const ZERO = new M(0);

@@ -1,0 +1,83 @@
+/**
+ * Figures as rules need them: decimal values of possibly blank cells, the precision a figure was
+ * printed with, and comparisons that forgive only what rounding explains (domain.md §4).
+ */
+import type { Figure } from '../../model/disclosure.js';
+import { Money, fmt, money, sum } from '../../model/money.js';
+
+export { fmt, money, sum, Money };
+
+/** The value of a cell; null when blank or not a number (blank = not stated, never zero). */
+export function val(f: Figure | null | undefined): Money | null {
+  return f && f.value ? f.value : null;
+}
+
+const NUMBER_IN = /-?\d[\d,，]*(?:[.．](\d+))?/;
+
+/** Decimals the number in `raw` was printed with ("20" → 0, "2,940.05" → 2); 2 when unknown. */
+export function decimalsOf(raw: string | null | undefined): number {
+  if (!raw) return 2;
+  const m = NUMBER_IN.exec(raw.replace(/\s+/g, ''));
+  if (!m) return 2;
+  return m[1] ? m[1].length : 0;
+}
+
+/**
+ * Half a unit of the last printed digit, in the figure's own (normalised) unit: "20万元" → 0.5,
+ * "238.42" → 0.005, "459928.00" in 元 → 0.000001 万元.
+ */
+export function halfStep(raw: string | null | undefined, value?: Money | null): Money {
+  const d = decimalsOf(raw);
+  let step = new Money(10).pow(-d);
+  if (raw && value) {
+    const printed = printedNumber(raw);
+    // The figure was rescaled (元 → 万元): rescale the step the same way.
+    if (printed && !printed.isZero() && !printed.abs().equals(value.abs())) step = step.times(value.abs().div(printed.abs()));
+  }
+  return step.div(2);
+}
+
+function printedNumber(raw: string): Money | null {
+  const m = NUMBER_IN.exec(raw.replace(/\s+/g, ''));
+  if (!m) return null;
+  try {
+    return money(m[0].replace(/[,，]/g, '').replace('．', '.'));
+  } catch {
+    return null;
+  }
+}
+
+/** Tolerance for comparing a sum of figures with a printed total: half a step for each figure. */
+export function sumTolerance(figures: (Figure | null | undefined)[]): Money {
+  return sum(figures.filter((f): f is Figure => !!f && !!f.value).map((f) => halfStep(f.raw, f.value)));
+}
+
+/** Tolerance for two printings of the same amount: the coarser one's half step (and never below 0.005). */
+export function sameTolerance(a: { raw: string; value: Money | null }, b: { raw: string; value: Money | null }): Money {
+  const ta = halfStep(a.raw, a.value);
+  const tb = halfStep(b.raw, b.value);
+  return Money.max(ta, tb, new Money('0.005'));
+}
+
+/** `1234.5` → `1,234.50` (two decimals unless the figure carries more). */
+export function amount(v: Money | null | undefined): string {
+  if (!v) return '—';
+  const dp = Math.max(2, v.decimalPlaces());
+  return fmt(v, Math.min(dp, 6));
+}
+
+/** A percentage as printed in messages: `99.97%`. */
+export function percent(v: Money, dp = 2): string {
+  return `${v.toDecimalPlaces(dp).toFixed(dp)}%`;
+}
+
+/** Sum of the values of figures, skipping blanks; null when every figure is blank. */
+export function sumFigures(figures: (Figure | null | undefined)[]): Money | null {
+  const vals = figures.map(val).filter((v): v is Money => v !== null);
+  return vals.length ? sum(vals) : null;
+}
+
+/** A figure made from a claim or summary amount, so comparisons treat every source alike. */
+export function asFigure(value: Money, raw: string, loc: Figure['loc'] = {}): Figure {
+  return { raw, value, loc };
+}

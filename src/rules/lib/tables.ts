@@ -1,0 +1,207 @@
+/**
+ * Reading the standard tables the way rules talk about them: by kind, by semantic column key,
+ * by code, by row key (收支总表 rows, 三公 items, assets).
+ */
+import type { Disclosure, Figure, Row, StdTable, TableKind } from '../../model/disclosure.js';
+import type { Money } from '../../model/money.js';
+import { val } from './figures.js';
+
+/** Standard table names used in messages when a table has no title of its own. */
+export const KIND_NAMES: Record<TableKind, string> = {
+  'revenue-expenditure-summary': '收支总表',
+  revenue: '收入总表',
+  expenditure: '支出总表',
+  'fiscal-summary': '财政拨款收支总表',
+  'general-budget-expenditure': '一般公共预算财政拨款支出表',
+  'general-budget-basic': '一般公共预算财政拨款基本支出表',
+  'gov-fund-expenditure': '政府性基金预算财政拨款支出表',
+  'state-capital-expenditure': '国有资本经营预算财政拨款支出表',
+  'three-public': '财政拨款“三公”经费支出表',
+  'operating-costs': '机关运行经费表',
+  procurement: '政府采购预算表',
+  assets: '固定资产占用情况表',
+  'project-expenditure': '项目支出表',
+  other: '表格',
+};
+
+/** Column keys that never hold amounts. */
+export const NON_AMOUNT_KEYS = new Set([
+  'seq', 'code', 'codeClass', 'codeSection', 'codeItem', 'name', 'item', 'catalogCode', 'measure', 'reason',
+]);
+
+export function tablesOf(doc: Disclosure, kind: TableKind): StdTable[] {
+  return doc.tables.filter((t) => t.kind === kind);
+}
+
+/** The first non-empty table of a kind (a document may repeat a table per unit; the first is the department's). */
+export function tableOf(doc: Disclosure, kind: TableKind): StdTable | undefined {
+  const all = tablesOf(doc, kind);
+  return all.find((t) => !t.empty) ?? all[0];
+}
+
+export function tableName(t: StdTable): string {
+  const title = t.title.replace(/\s+/g, '').replace(/^\[bookmark:[^\]]*\]/, '');
+  return title || KIND_NAMES[t.kind];
+}
+
+export function fig(row: Row | undefined, key: string): Figure | null {
+  return row ? (row.values[key] ?? null) : null;
+}
+
+export function value(row: Row | undefined, key: string): Money | null {
+  return val(fig(row, key));
+}
+
+/** Amount columns of a table, in printed order. */
+export function amountKeys(t: StdTable): string[] {
+  const keys: string[] = [];
+  for (const c of t.columns) if (!NON_AMOUNT_KEYS.has(c.key) && !keys.includes(c.key)) keys.push(c.key);
+  return keys;
+}
+
+export function hasColumn(t: StdTable, key: string): boolean {
+  return t.columns.some((c) => c.key === key);
+}
+
+export function columnLabel(t: StdTable, key: string, side?: 'revenue' | 'expenditure'): string {
+  const c = t.columns.find((col) => col.key === key && (!side || !col.side || col.side === side));
+  if (!c) return KEY_NAMES[key] ?? key;
+  const parts = c.label.split('/').map((p) => p.replace(/\s+/g, '')).filter(Boolean);
+  return parts[parts.length - 1] ?? KEY_NAMES[key] ?? key;
+}
+
+/** Chinese names of column keys, for messages about columns a table does not label. */
+export const KEY_NAMES: Record<string, string> = {
+  total: '合计',
+  amount: '金额',
+  basic: '基本支出',
+  project: '项目支出',
+  operating: '经营支出',
+  toSuperior: '上缴上级支出',
+  toSubsidiary: '对附属单位补助支出',
+  personnel: '人员经费',
+  public: '公用经费',
+  currentIncome: '本年收入小计',
+  carryOver: '上年结转',
+  fiscal: '财政拨款收入',
+  fiscalSpecial: '财政专户管理资金收入',
+  business: '事业收入',
+  operatingIncome: '事业单位经营收入',
+  superiorSubsidy: '上级补助收入',
+  subsidiaryIncome: '附属单位上缴收入',
+  other: '其他收入',
+  generalBudget: '一般公共预算',
+  govFund: '政府性基金预算',
+  stateCapital: '国有资本经营预算',
+  unitFunds: '单位资金',
+  prior: '上年预算数',
+  current: '本年预算数',
+  change: '增减',
+  quantity: '数量',
+  value: '价值',
+  abroad: '因公出国（境）费',
+  vehicle: '公务用车购置及运行费',
+  vehiclePurchase: '公务用车购置费',
+  vehicleOperation: '公务用车运行费',
+  reception: '公务接待费',
+};
+
+/** The amount of a row of a two-sided table (收支总表) or a one-amount table. */
+export function amountOf(row: Row | undefined): Figure | null {
+  if (!row) return null;
+  for (const k of ['total', 'amount', 'current', 'value']) {
+    const f = row.values[k];
+    if (f && f.value) return f;
+  }
+  const stated = Object.values(row.values).filter((f): f is Figure => !!f && !!f.value);
+  return stated.length === 1 ? stated[0] : null;
+}
+
+export function rowLabel(row: Row): string {
+  const name = row.name.replace(/\s+/g, '');
+  return row.code ? `${row.code} ${name}` : name;
+}
+
+/** Human place of a row and column: 《部门支出总表》“201 一般公共服务支出”行“基本支出”列. */
+export function where(t: StdTable, row?: Row, key?: string): string {
+  let s = `《${tableName(t)}》`;
+  if (row) s += `“${rowLabel(row) || '（无名称）'}”行`;
+  if (key) s += `“${columnLabel(t, key, row?.side)}”列`;
+  return s;
+}
+
+/** Location of a cell for a finding: the figure's own place, else the row's, with a human `where`. */
+export function cellLocation(t: StdTable, row?: Row, key?: string): Record<string, unknown> & { where: string } {
+  const f = row && key ? row.values[key] : null;
+  return { ...t.loc, ...(row?.loc ?? {}), ...(f?.loc ?? {}), where: where(t, row, key) };
+}
+
+export function sideRows(t: StdTable, side: 'revenue' | 'expenditure'): Row[] {
+  return t.rows.filter((r) => r.side === side);
+}
+
+export function rowByKey(rows: Row[], key: string): Row | undefined {
+  return rows.find((r) => r.key === key);
+}
+
+/** The 合计 row of a coded table. */
+export function totalRow(t: StdTable): Row | undefined {
+  return t.rows.find((r) => (r.role === 'total' || r.role === 'grand-total') && !r.code && !r.side);
+}
+
+export function codeRows(t: StdTable): Row[] {
+  return t.rows.filter((r) => !!r.code && /^\d+$/.test(r.code));
+}
+
+/** Rows by code; the first row wins when a code repeats. */
+export function byCode(t: StdTable): Map<string, Row> {
+  const m = new Map<string, Row>();
+  for (const r of codeRows(t)) if (!m.has(r.code!)) m.set(r.code!, r);
+  return m;
+}
+
+/**
+ * The 'line' rows of one side printed before that side's 本年合计 row: the income sources or
+ * expenditure classes (rows after it break down carry-overs).
+ */
+export function linesBeforeTotal(t: StdTable, side: 'revenue' | 'expenditure'): Row[] {
+  const out: Row[] = [];
+  for (const r of sideRows(t, side)) {
+    if (r.role === 'total' || r.role === 'grand-total' || r.role === 'carry-over') break;
+    if (r.role === 'line') out.push(r);
+  }
+  return topLevel(out);
+}
+
+/**
+ * Shanghai's 收支总表 prints "一、财政拨款收入" with "1. 一般公共预算资金" under it: when rows of
+ * both numberings are present, only the Chinese-numbered ones are summed.
+ */
+function topLevel(rows: Row[]): Row[] {
+  const chinese = rows.filter((r) => /^[一二三四五六七八九十]+[、.．]/.test(r.name.trim()));
+  const sub = rows.filter((r) => /^(\d+[.．、)]|[（(]\d+[)）]|其中)/.test(r.name.trim()));
+  if (chinese.length && sub.length) return rows.filter((r) => !sub.includes(r));
+  return rows;
+}
+
+export function firstSideRole(t: StdTable, side: 'revenue' | 'expenditure', role: Row['role'], key?: string): Row | undefined {
+  return sideRows(t, side).find((r) => r.role === role && (!key || r.key === undefined || r.key === key || r.key.startsWith(key)));
+}
+
+/** Economic or functional classification of a table with codes. */
+export function schemeOf(t: StdTable): 'functional' | 'economic' | null {
+  if (t.classification) return t.classification;
+  const codes = codeRows(t).map((r) => r.code!);
+  if (!codes.length) return null;
+  return codes.every((c) => /^[35]/.test(c)) ? 'economic' : 'functional';
+}
+
+export const CODED_KINDS: TableKind[] = [
+  'revenue',
+  'expenditure',
+  'general-budget-expenditure',
+  'general-budget-basic',
+  'gov-fund-expenditure',
+  'state-capital-expenditure',
+  'project-expenditure',
+];

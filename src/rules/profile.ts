@@ -1,0 +1,154 @@
+/**
+ * Profiles: JSON files in profiles/ that switch rules on or off and re-grade them for a region
+ * and year. A profile may extend others; later settings win (base → categories → rules).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { Disclosure, Severity } from '../model/disclosure.js';
+import { CATEGORIES, type Category, type Rule } from './types.js';
+
+export const PROFILES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../profiles');
+
+const Level = z.enum(['error', 'warning', 'info', 'off']);
+const Setting = z.union([
+  Level,
+  z.object({ severity: Level.optional(), options: z.record(z.string(), z.unknown()).optional() }).strict(),
+]);
+
+export const ProfileSchema = z
+  .object({
+    $comment: z.string().optional(),
+    name: z.string().optional(),
+    description: z.string().optional(),
+    extends: z.union([z.string(), z.array(z.string())]).optional(),
+    /** Which documents the profile is meant for, used by `profile: 'auto'`. */
+    match: z
+      .object({
+        regions: z.array(z.string()).optional(),
+        years: z.tuple([z.number().int(), z.number().int()]).optional(),
+      })
+      .strict()
+      .optional(),
+    /** Report differences within rounding tolerance as info instead of dropping them. */
+    roundingInfo: z.boolean().optional(),
+    categories: z.partialRecord(z.enum(CATEGORIES), Level).optional(),
+    rules: z.record(z.string(), Setting).optional(),
+  })
+  .strict();
+export type Profile = z.infer<typeof ProfileSchema>;
+export type Level = z.infer<typeof Level>;
+
+export interface RuleConfig {
+  enabled: boolean;
+  severity: Severity;
+  options: Record<string, unknown>;
+}
+
+export interface ResolvedProfile {
+  name: string;
+  roundingInfo: boolean;
+  rules: Map<string, RuleConfig>;
+}
+
+/** A profile that cannot be found or read: the CLI prints `message` as one line. */
+export class ProfileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ProfileError';
+  }
+}
+
+function profilePath(ref: string, from?: string): string {
+  const looksLikePath = ref.endsWith('.json') || ref.includes('/') || ref.includes('\\');
+  if (!looksLikePath) return resolve(PROFILES_DIR, `${ref}.json`);
+  if (isAbsolute(ref)) return ref;
+  return resolve(from ? dirname(from) : process.cwd(), ref);
+}
+
+export function readProfile(ref: string, from?: string): { path: string; profile: Profile } {
+  const path = profilePath(ref, from);
+  if (!existsSync(path)) throw new ProfileError(`找不到规则配置“${ref}”（${path}）。`);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new ProfileError(`规则配置“${ref}”不是有效的 JSON：${(e as Error).message}`);
+  }
+  const parsed = ProfileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ProfileError(`规则配置“${ref}”格式有误：${issue.path.join('.') || '（根）'} ${issue.message}`);
+  }
+  return { path, profile: parsed.data };
+}
+
+type Layer = { profile: Profile; path: string | null };
+
+/** The chain of profiles, base first. */
+function layers(profile: Profile, path: string | null, seen: string[] = []): Layer[] {
+  const bases = profile.extends === undefined ? [] : Array.isArray(profile.extends) ? profile.extends : [profile.extends];
+  const out: Layer[] = [];
+  for (const ref of bases) {
+    const base = readProfile(ref, path ?? undefined);
+    if (seen.includes(base.path)) throw new ProfileError(`规则配置循环继承：${[...seen, base.path].join(' → ')}`);
+    out.push(...layers(base.profile, base.path, [...seen, base.path]));
+  }
+  out.push({ profile, path });
+  return out;
+}
+
+function apply(cfg: RuleConfig, level: Level): void {
+  if (level === 'off') cfg.enabled = false;
+  else {
+    cfg.enabled = true;
+    cfg.severity = level;
+  }
+}
+
+/** Merges a profile (by name, path or object) over the rules' own defaults. */
+export function resolveProfile(ref: string | Profile, rules: Rule[]): ResolvedProfile {
+  const top = typeof ref === 'string' ? readProfile(ref) : { path: null, profile: ref };
+  const chain = layers(top.profile, top.path, top.path ? [top.path] : []);
+  const byId = new Map(rules.map((r) => [r.meta.id, r]));
+  const configs = new Map<string, RuleConfig>();
+  for (const r of rules) configs.set(r.meta.id, { enabled: true, severity: r.meta.severity, options: { ...(r.defaults ?? {}) } });
+  let roundingInfo = false;
+  for (const { profile, path } of chain) {
+    if (profile.roundingInfo !== undefined) roundingInfo = profile.roundingInfo;
+    for (const [cat, level] of Object.entries(profile.categories ?? {}) as [Category, Level][]) {
+      for (const r of rules) if (r.meta.category === cat) apply(configs.get(r.meta.id)!, level);
+    }
+    for (const [id, setting] of Object.entries(profile.rules ?? {})) {
+      if (!byId.has(id)) throw new ProfileError(`规则配置${path ? `“${path}”` : ''}中的规则“${id}”不存在。`);
+      const cfg = configs.get(id)!;
+      if (typeof setting === 'string') apply(cfg, setting);
+      else {
+        if (setting.severity) apply(cfg, setting.severity);
+        if (setting.options) cfg.options = { ...cfg.options, ...setting.options };
+      }
+    }
+  }
+  const name = typeof ref === 'string' ? (top.profile.name ?? ref) : (ref.name ?? '（内联配置）');
+  return { name, roundingInfo, rules: configs };
+}
+
+/**
+ * For `profile: 'auto'`: the profile in profiles/ whose `match` fits the document's region and
+ * year most narrowly; `default` when none does.
+ */
+export function autoProfile(doc: Disclosure, names: string[]): string {
+  const region = `${doc.entity.region ?? ''}${doc.entity.name ?? ''}${doc.title ?? ''}`;
+  let best: { name: string; span: number } | null = null;
+  for (const name of names) {
+    const { profile } = readProfile(name);
+    const m = profile.match;
+    if (!m) continue;
+    if (m.regions && !m.regions.some((r) => region.includes(r))) continue;
+    if (m.years && (doc.year === null || doc.year < m.years[0] || doc.year > m.years[1])) continue;
+    const span = m.years ? m.years[1] - m.years[0] : 1000;
+    if (!best || span < best.span) best = { name, span };
+  }
+  return best?.name ?? 'default';
+}

@@ -1,0 +1,89 @@
+/**
+ * The shape of a rule, imitating ESLint: `meta` says what the rule is and why (the catalog and
+ * docs/rules.md are generated from it); `check` reads the typed model and reports findings.
+ */
+import type { Disclosure, DocumentKind, Finding, Severity, TableKind } from '../model/disclosure.js';
+import type { Money } from '../model/money.js';
+
+export const CATEGORIES = [
+  'arithmetic',
+  'cross-table',
+  'narrative',
+  'classification',
+  'completeness',
+  'indicator',
+  'text-quality',
+  'privacy',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const CATEGORY_TITLES: Record<Category, string> = {
+  arithmetic: '表内与段内运算',
+  'cross-table': '表间勾稽',
+  narrative: '说明文字与表格',
+  classification: '科目编码与名称',
+  completeness: '完整性',
+  indicator: '绩效指标',
+  'text-quality': '文本质量',
+  privacy: '个人信息',
+};
+
+export interface RuleExample {
+  /** A bad case in words (the figures that break the rule). */
+  bad: string;
+  /** The message the rule gives for it. */
+  message: string;
+}
+
+export interface RuleMeta {
+  /** kebab-case, grouped by category: `arithmetic/t1-revenue-total`. */
+  id: string;
+  /** Chinese, short. */
+  title: string;
+  severity: Severity;
+  category: Category;
+  /** The regulation or practice the rule follows. */
+  basis: string;
+  /** What the rule checks and when it stays silent (Chinese or English). */
+  description: string;
+  example: RuleExample;
+  /** Document kinds the rule runs on; all when absent. */
+  appliesTo?: DocumentKind[];
+  /** Table kinds the rule reads, for the docs. */
+  tables?: TableKind[];
+}
+
+export type FindingLocation = Finding['location'];
+
+export interface ReportInput {
+  message: string;
+  location?: FindingLocation;
+  figures?: Record<string, Money | null>;
+  expected?: Money | null;
+  actual?: Money | null;
+  difference?: Money | null;
+  /**
+   * The difference is within rounding tolerance: dropped, or reported as info when the profile
+   * asks for rounding notes.
+   */
+  rounding?: boolean;
+}
+
+export interface RuleContext {
+  readonly doc: Disclosure;
+  /** Options for this rule from the profile (merged over the rule's defaults). */
+  readonly options: Readonly<Record<string, unknown>>;
+  report(finding: ReportInput): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  /** Default options; a profile may override them. */
+  defaults?: Record<string, unknown>;
+  check(doc: Disclosure, ctx: RuleContext): void;
+}
+
+/** Identity helper so rule modules get type checking without annotations. */
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
