@@ -1,0 +1,35 @@
+/**
+ * The gongkai command line. Each command is a small module; this file only wires them.
+ */
+import { Command, Option } from 'commander';
+import { runCheck } from './check.js';
+
+const program = new Command();
+program
+  .name('gongkai')
+  .description('读取、检查、存储和比较部门预算/决算公开与绩效自评文件')
+  .version('0.1.0')
+  .showHelpAfterError();
+
+program
+  .command('check')
+  .description('检查一个或多个公开文件（.txt .docx .pdf .xlsx .html），报告发现的问题')
+  .argument('<files...>', '要检查的文件')
+  .addOption(new Option('-f, --format <format>', '输出格式').choices(['text', 'json', 'xlsx']).default('text'))
+  .option('-o, --output <file>', '输出写入文件（xlsx 格式必需）')
+  .option('-p, --profile <name>', '规则配置（profiles/ 下的名称或文件路径）')
+  .option('--max-size <MB>', '单个文件大小上限（MB）', '30')
+  .action(async (files: string[], opts) => {
+    process.exitCode = await runCheck(files, {
+      format: opts.format,
+      output: opts.output,
+      profile: opts.profile,
+      maxBytes: Number(opts.maxSize) * 1024 * 1024,
+    });
+  });
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  // Anything unexpected still ends as one line, never a stack trace.
+  console.error(`gongkai: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+  process.exitCode = 2;
+});

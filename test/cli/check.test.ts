@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, truncateSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import ExcelJS from 'exceljs';
+import { budgetDocx } from '../fixtures/docx/build.js';
+import { ROOT, SEED, seed, sharedOnly } from '../helpers/shared.js';
+
+const BIN = join(ROOT, 'bin/gongkai.js');
+const SAMPLE = join(ROOT, 'examples/sample-budget.txt');
+
+function gongkai(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: ROOT });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'gongkai-cli-'));
+
+test('the shipped sample is checked: a Chinese report and its summary figures', () => {
+  const r = gongkai('check', SAMPLE);
+  assert.match(r.out, /单位：示例县数据资源管理局　年度：2024　类型：部门预算公开/);
+  assert.match(r.out, /支出合计 186\.40 万元；基本支出 156\.40 万元（人员经费 138\.10 万元，公用经费 18\.30 万元）；项目支出 30\.00 万元/);
+  assert.match(r.out, /检查结果：错误 \d+ 项/);
+  assert.equal(r.err, '');
+  assert.ok(r.code === 0 || r.code === 1);
+});
+
+test('--format json gives {document, findings} with the required fields', () => {
+  const r = gongkai('check', SAMPLE, '--format', 'json');
+  const j = JSON.parse(r.out);
+  assert.equal(j.document.kind, 'budget');
+  assert.equal(j.document.year, 2024);
+  assert.equal(j.document.entity.name, '示例县数据资源管理局');
+  assert.equal(j.document.summary.revenueTotal, 186.4);
+  assert.equal(j.document.summary.threePublic.vehicleOperation, 3);
+  assert.equal(j.document.summary.procurementTotal, 0);
+  assert.equal(j.document.projects[0].name, '政务云平台运行维护');
+  assert.deepEqual(
+    j.document.projects[0].indicators.map((i: { level3: string; target: { raw: string } }) => [i.level3, i.target.raw]),
+    [
+      ['平台运维巡检次数', '≥12次'],
+      ['平台可用率', '≥99.5%'],
+      ['故障响应时间', '≤2小时'],
+      ['项目成本', '≤30万元'],
+      ['政务数据共享率', '≥90%'],
+      ['使用单位满意度', '≥90%'],
+    ],
+  );
+  assert.ok(Array.isArray(j.findings));
+  for (const f of j.findings) {
+    assert.ok(f.rule && f.message && f.location);
+    assert.ok(['error', 'warning', 'info'].includes(f.severity));
+  }
+});
+
+test('bad input: one clear line per file naming it, exit 2, and the good file still checked', () => {
+  const empty = join(dir, 'empty.txt');
+  writeFileSync(empty, '');
+  const notDisclosure = join(dir, 'recipe.txt');
+  writeFileSync(notDisclosure, '番茄炒蛋\n先把鸡蛋打散，再放入番茄翻炒。\n');
+  const truncated = join(dir, 'cut.docx');
+  return budgetDocx().then((bytes: Buffer) => {
+    writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const unknown = join(dir, 'data.xyz');
+    writeFileSync(unknown, '一些文字\n');
+    const huge = join(dir, 'huge.pdf');
+    writeFileSync(huge, '%PDF-1.4\n');
+    truncateSync(huge, 50 * 1024 * 1024);
+    const r = gongkai('check', empty, truncated, SAMPLE, unknown, huge, notDisclosure, '--format', 'json');
+    assert.equal(r.code, 2);
+    const lines = r.err.trim().split('\n');
+    assert.equal(lines.length, 4, r.err);
+    assert.match(lines[0], /empty\.txt: 文件为空/);
+    assert.match(lines[1], /cut\.docx: .*(损坏|不完整)/);
+    assert.match(lines[2], /data\.xyz: 不支持的文件扩展名 \.xyz/);
+    assert.match(lines[3], /huge\.pdf: 文件过大（50\.0 MB，上限 30\.0 MB）/);
+    assert.doesNotMatch(r.err, /\n\s+at /, 'no stack trace');
+    const results = JSON.parse(r.out);
+    assert.equal(results.length, 2);
+    assert.equal(results[0].document.entity.name, '示例县数据资源管理局');
+    // A text that is no disclosure is read, and said to be none.
+    assert.ok(results[1].findings.some((f: { rule: string }) => f.rule === 'read/not-a-disclosure'));
+  });
+});
+
+test('exit status 1 when a document has an error-level finding', () => {
+  const r = gongkai('check', join(dir, 'recipe.txt'));
+  assert.equal(r.code, 1);
+  assert.match(r.out, /未识别出预算\/决算公开/);
+});
+
+test('--format xlsx writes one row per finding', async () => {
+  const out = join(dir, 'findings.xlsx');
+  const r = gongkai('check', SAMPLE, join(dir, 'recipe.txt'), '--format', 'xlsx', '-o', out);
+  assert.ok(r.code === 1, r.err);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet('检查结果')!;
+  assert.equal(ws.getRow(1).getCell(6).value, '问题说明');
+  const json = JSON.parse(gongkai('check', SAMPLE, join(dir, 'recipe.txt'), '--format', 'json').out);
+  const total = json.reduce((n: number, x: { findings: unknown[] }) => n + x.findings.length, 0);
+  assert.equal(ws.rowCount - 1, total);
+});
+
+test('a batch in text format ends with a one-line summary per file', () => {
+  const r = gongkai('check', SAMPLE, join(dir, 'recipe.txt'));
+  assert.match(r.out, /汇总：\n  .*sample-budget\.txt：示例县数据资源管理局 2024 部门预算公开，错误 \d+，警告 \d+，提示 \d+/);
+});
+
+test('a real seed checks from the command line', sharedOnly, () => {
+  const r = gongkai('check', seed(`${SEED.luquan}.docx`), '--format', 'json');
+  const j = JSON.parse(r.out);
+  assert.equal(j.document.entity.name, '中共石家庄市鹿泉区委网络安全和信息化委员会办公室');
+  assert.equal(j.document.summary.basicExpenditure, 238.42);
+});
