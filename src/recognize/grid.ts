@@ -64,7 +64,8 @@ export function analyzeGrid(table: Table): Grid {
     firstData = rows.findIndex((r, k) => k >= i && isEmptyRow(r));
     if (firstData < 0) firstData = rows.length;
   }
-  const headerRows = rows.slice(i, firstData).filter((r) => !isEmptyRow(r));
+  // The 栏次 row only numbers the columns: no label.
+  const headerRows = rows.slice(i, firstData).filter((r) => !isEmptyRow(r) && !isColumnNumbering(r));
   const dataRows = rows.slice(firstData);
   const width = Math.max(0, ...(dataRows.length ? dataRows : headerRows).map((r) => r.length), ...headerRows.map((r) => r.length));
   return { table, metaTexts, headerRows, dataRows, width, paths: columnPaths(headerRows, width) };
