@@ -83,7 +83,11 @@ function columnPaths(headerRows: Cell[][], width: number): string[][] {
   for (let k = headerRows.length - 1; k >= 0; k--) {
     if (placed[k]) continue;
     const below = placed.slice(k + 1).find((p) => p !== null);
-    placed[k] = (below && alignOver(own(headerRows[k]).map(text), below)) ?? (headerRows[k].length === width ? headerRows[k].map(text) : null);
+    const labels = own(headerRows[k]).map(text);
+    placed[k] =
+      (below ? alignOver(labels, below) : null) ??
+      (headerRows[k].length === width ? headerRows[k].map(text) : null) ??
+      (below ? alignPartly(labels, below) : null);
   }
   for (const row of placed) {
     if (!row) continue;
@@ -100,18 +104,62 @@ function columnPaths(headerRows: Cell[][], width: number): string[][] {
  * Files disagree on where merges sit (some do not show them at all), the full row does not.
  */
 function alignOver(labels: string[], below: string[]): string[] | null {
+  const segments = segmentsOf(below);
+  if (segments.length !== labels.length) return null;
+  const row = new Array<string>(below.length).fill('');
+  segments.forEach((seg, s) => fill(row, seg, labels[s]));
+  return row;
+}
+
+/** Runs of adjacent labelled columns below, and each unlabelled column on its own. */
+function segmentsOf(below: string[]): [number, number][] {
   const segments: [number, number][] = [];
   for (let c = 0; c < below.length; c++) {
     const last = segments[segments.length - 1];
     if (below[c] !== '' && last && below[last[1]] !== '' && last[1] === c - 1) last[1] = c;
     else segments.push([c, c]);
   }
-  if (segments.length !== labels.length) return null;
+  return segments;
+}
+
+function fill(row: string[], [a, b]: [number, number], label: string): void {
+  for (let c = a; c <= b; c++) row[c] = label;
+}
+
+/**
+ * When one run below sits under several upper labels (plain text keeps no merges: 收入 and 支出
+ * over 项目 | 预算数 | 项目 | 预算数), the columns at either end that are unlabelled below take
+ * one upper label each, and the run between is split where its labels start over (a second 项目)
+ * or else evenly. What cannot be told stays unlabelled rather than guessed.
+ */
+function alignPartly(labels: string[], below: string[]): string[] | null {
+  const segments = segmentsOf(below);
+  if (labels.length <= segments.length) return null;
   const row = new Array<string>(below.length).fill('');
-  segments.forEach(([a, b], s) => {
-    for (let c = a; c <= b; c++) row[c] = labels[s];
-  });
+  const single = ([a, b]: [number, number]) => a === b && below[a] === '';
+  let i = 0;
+  let j = segments.length - 1;
+  let lo = 0;
+  let hi = labels.length - 1;
+  while (i <= j && lo <= hi && single(segments[i])) fill(row, segments[i++], labels[lo++]);
+  while (j >= i && hi >= lo && single(segments[j])) fill(row, segments[j--], labels[hi--]);
+  if (i === j) {
+    const parts = splitRun(segments[i], hi - lo + 1, below);
+    parts?.forEach((seg, s) => fill(row, seg, labels[lo + s]));
+  }
   return row;
+}
+
+function splitRun([a, b]: [number, number], k: number, below: string[]): [number, number][] | null {
+  const starts = [a];
+  for (let c = a + 1; c <= b; c++) if (below[c] === below[a]) starts.push(c);
+  if (starts.length !== k) {
+    const len = b - a + 1;
+    if (len % k !== 0) return null;
+    starts.length = 0;
+    for (let s = 0; s < k; s++) starts.push(a + (s * len) / k);
+  }
+  return starts.map((s, n) => [s, n + 1 < starts.length ? starts[n + 1] - 1 : b]);
 }
 
 export function isAmount(t: string): boolean {
