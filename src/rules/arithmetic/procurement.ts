@@ -2,7 +2,7 @@
 import type { Figure, ProcurementItem } from '../../model/disclosure.js';
 import { BASIS } from '../lib/basis.js';
 import { checkAtMost, checkSum } from '../lib/compare.js';
-import { amount, asFigure, halfStep, sum, val } from '../lib/figures.js';
+import { amount, amountHalfStep, asFigure, sum, val } from '../lib/figures.js';
 import { KEY_NAMES } from '../lib/tables.js';
 import { defineRule } from '../types.js';
 
@@ -42,7 +42,7 @@ export const procurementLineAmount = defineRule({
       const expected = q.times(p);
       const diff = a.minus(expected);
       if (diff.isZero()) continue;
-      const tol = q.abs().times(halfStep(it.unitPrice!.raw, p)).plus(halfStep(it.amount!.raw, a));
+      const tol = q.abs().times(amountHalfStep(it.unitPrice!)).plus(amountHalfStep(it.amount!));
       ctx.report({
         message: `${label(it)}：数量 ${q.toString()} × 单价 ${amount(p)} 万元 = ${amount(expected)} 万元，与金额 ${amount(a)} 万元不一致，相差 ${amount(diff.abs())} 万元。`,
         location: { ...it.loc, where: label(it) },

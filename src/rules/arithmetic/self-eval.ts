@@ -6,7 +6,7 @@ import type { Figure, SelfEvalProject } from '../../model/disclosure.js';
 import { Money } from '../../model/money.js';
 import { BASIS } from '../lib/basis.js';
 import { checkAtMost, checkSum } from '../lib/compare.js';
-import { amount, asFigure, halfStep, money, sum, val } from '../lib/figures.js';
+import { amount, amountHalfStep, asFigure, halfStep, money, sum, val } from '../lib/figures.js';
 import { level1Name } from '../lib/indicators.js';
 import { defineRule, type RuleContext } from '../types.js';
 
@@ -21,8 +21,8 @@ function computedRate(p: SelfEvalProject): { rate: Money; tol: Money } | null {
   const b = val(p.budget);
   const e = val(p.executed);
   if (!b || !e || b.isZero()) return null;
-  const hb = halfStep(p.budget!.raw, b);
-  const he = halfStep(p.executed!.raw, e);
+  const hb = amountHalfStep(p.budget!);
+  const he = amountHalfStep(p.executed!);
   const rate = e.div(b).times(100);
   const tol = he.div(b).plus(e.times(hb).div(b.times(b))).times(100);
   return { rate, tol };
@@ -126,6 +126,7 @@ export const selfEvalTotalScore = defineRule({
         parts: [...scores.map((f, i) => ({ label: p.indicators[i].level3, figure: f })), { label: '预算执行率得分', figure: p.executionScore }],
         partsLabel: '各指标得分与预算执行率得分',
         unit: '分',
+        format: fmtN,
         location: { ...p.loc, ...(p.totalScore?.loc ?? {}), where: `${place(p)}总分` },
       });
     }
@@ -162,6 +163,7 @@ export const selfEvalLevel1Weight = defineRule({
           b: { desc: '该一级指标分值', figure: asFigure(money(w), String(w)) },
           verb: '超过',
           unit: '分',
+          format: fmtN,
           tolerance: new Money('0.005'),
           location: { ...p.loc, where: `${place(p)}${l1}` },
         });

@@ -3,7 +3,7 @@ import type { Figure, Row, StdTable } from '../../model/disclosure.js';
 import { ZERO } from '../../model/money.js';
 import { BASIS } from '../lib/basis.js';
 import { checkSum, type Part } from '../lib/compare.js';
-import { amount, halfStep, sameTolerance, val } from '../lib/figures.js';
+import { amount, sumTolerance, val } from '../lib/figures.js';
 import { amountKeys, cellLocation, columnLabel, hasColumn, where } from '../lib/tables.js';
 import { itemsAsColumns, rowsByKey, threePublicTables, TP_NAMES, type TPKey } from '../lib/three-public.js';
 import { defineRule, type RuleContext } from '../types.js';
@@ -131,7 +131,7 @@ function checkChangeRow(t: StdTable, r: Row, ctx: RuleContext): void {
   const expected = cur.minus(pri);
   const diff = c.minus(expected);
   if (diff.isZero()) return;
-  const tol = halfStep(change!.raw, c).plus(sameTolerance(prior ?? change!, current ?? change!));
+  const tol = sumTolerance([change, prior, current]);
   const w = where(t, r);
   ctx.report({
     message: `${w}：增减额 ${amount(c)} 万元，本年 ${amount(cur)} − 上年 ${amount(pri)} 应为 ${amount(expected)} 万元，相差 ${amount(diff.abs())} 万元。`,

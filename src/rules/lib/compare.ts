@@ -6,7 +6,7 @@
 import type { Figure } from '../../model/disclosure.js';
 import type { Money } from '../../model/money.js';
 import type { FindingLocation, RuleContext } from '../types.js';
-import { amount, Money as M, sameTolerance, sum, sumTolerance, val } from './figures.js';
+import { amount as amountOf, Money as M, sameTolerance, sum, sumTolerance, val } from './figures.js';
 
 export interface Part {
   label: string;
@@ -25,6 +25,8 @@ export interface SumCheck {
   /** Check even when every part is blank (the total must then be zero). */
   blankPartsAreZero?: boolean;
   unit?: string;
+  /** How figures print (default: amounts with two decimals). */
+  format?: (v: Money) => string;
 }
 
 /**
@@ -41,8 +43,9 @@ export function checkSum(ctx: RuleContext, c: SumCheck): boolean {
   if (diff.isZero()) return false;
   const tol = sumTolerance([c.total, ...stated.map((p) => p.figure)]);
   const unit = c.unit ?? '万元';
+  const amount = c.format ?? amountOf;
   const label = c.partsLabel ?? (stated.length ? stated.map((p) => p.label).join('、') : c.parts.map((p) => p.label).join('、'));
-  const detail = stated.length > 1 && stated.length <= 6 ? `（${stated.map((p) => amount(val(p.figure))).join(' + ')}）` : '';
+  const detail = stated.length > 1 && stated.length <= 6 ? `（${stated.map((p) => amount(val(p.figure)!)).join(' + ')}）` : '';
   const figures: Record<string, Money | null> = { [c.totalLabel]: total };
   for (const p of c.parts) figures[p.label] = val(p.figure);
   ctx.report({
@@ -72,6 +75,7 @@ export interface SameCheck {
   unit?: string;
   /** Extra tolerance, e.g. for figures the text rounds further. */
   tolerance?: Money;
+  format?: (v: Money) => string;
 }
 
 /** a = b, for one amount printed in two places. */
@@ -83,6 +87,7 @@ export function checkSame(ctx: RuleContext, c: SameCheck): boolean {
   if (diff.isZero()) return false;
   const tol = c.tolerance ?? sameTolerance(c.a.figure!, c.b.figure!);
   const unit = c.unit ?? '万元';
+  const amount = c.format ?? amountOf;
   ctx.report({
     message: `${c.a.desc} ${amount(a)} ${unit}，与${c.b.desc} ${amount(b)} ${unit}不一致，相差 ${amount(diff.abs())} ${unit}。`,
     location: c.location ?? { ...(c.a.figure?.loc ?? {}), where: c.a.desc },
@@ -104,6 +109,7 @@ export function checkAtMost(ctx: RuleContext, c: SameCheck & { verb?: string }):
   if (!diff.greaterThan(0)) return false;
   const tol = c.tolerance ?? sameTolerance(c.a.figure!, c.b.figure!);
   const unit = c.unit ?? '万元';
+  const amount = c.format ?? amountOf;
   ctx.report({
     message: `${c.a.desc} ${amount(a)} ${unit}，${c.verb ?? '超过'}${c.b.desc} ${amount(b)} ${unit}，超出 ${amount(diff)} ${unit}。`,
     location: c.location ?? { ...(c.a.figure?.loc ?? {}), where: c.a.desc },

@@ -47,16 +47,25 @@ function printedNumber(raw: string): Money | null {
   }
 }
 
-/** Tolerance for comparing a sum of figures with a printed total: half a step for each figure. */
-export function sumTolerance(figures: (Figure | null | undefined)[]): Money {
-  return sum(figures.filter((f): f is Figure => !!f && !!f.value).map((f) => halfStep(f.raw, f.value)));
+const HALF_CENT = new Money('0.005');
+
+/**
+ * Half a step of a table amount. Tables print amounts to 0.01 万元 even when they drop trailing
+ * zeros ("3" is 3.00, "0" is 0.00), so the step is never taken coarser than 0.01; a figure printed
+ * finer (in 元, or with more decimals) keeps its own finer step.
+ */
+export function amountHalfStep(f: { raw: string; value: Money | null }): Money {
+  return Money.min(halfStep(f.raw, f.value), HALF_CENT);
 }
 
-/** Tolerance for two printings of the same amount: the coarser one's half step (and never below 0.005). */
+/** Tolerance for comparing a sum of figures with a printed total: half a step for each figure. */
+export function sumTolerance(figures: (Figure | null | undefined)[]): Money {
+  return sum(figures.filter((f): f is Figure => !!f && !!f.value).map(amountHalfStep));
+}
+
+/** Tolerance for two printings of the same amount: the coarser one's half step. */
 export function sameTolerance(a: { raw: string; value: Money | null }, b: { raw: string; value: Money | null }): Money {
-  const ta = halfStep(a.raw, a.value);
-  const tb = halfStep(b.raw, b.value);
-  return Money.max(ta, tb, new Money('0.005'));
+  return Money.max(amountHalfStep(a), amountHalfStep(b));
 }
 
 /** `1234.5` → `1,234.50` (two decimals unless the figure carries more). */
@@ -80,4 +89,13 @@ export function sumFigures(figures: (Figure | null | undefined)[]): Money | null
 /** A figure made from a claim or summary amount, so comparisons treat every source alike. */
 export function asFigure(value: Money, raw: string, loc: Figure['loc'] = {}): Figure {
   return { raw, value, loc };
+}
+
+/** A summary amount as a decimal, whether the model holds it as a number or a decimal. */
+export function summaryValue(v: unknown): Money | null {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Money) return v;
+  if (typeof v === 'number' && Number.isFinite(v)) return money(String(v));
+  if (typeof v === 'object' && v !== null && 'toFixed' in v) return money(String(v));
+  return null;
 }

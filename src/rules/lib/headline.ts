@@ -3,7 +3,7 @@
  * most authoritative first — what narrative rules hold the text against.
  */
 import type { Disclosure, Figure, Row, StdTable } from '../../model/disclosure.js';
-import { asFigure, money, sum, val } from './figures.js';
+import { asFigure, sum, summaryValue, val } from './figures.js';
 import { amountOf, cellLocation, sideRows, tableName, tableOf, totalRow, where } from './tables.js';
 
 export interface Source {
@@ -56,9 +56,8 @@ const SUMMARY_FIELDS: Partial<Record<HeadlineKey, [keyof Disclosure['summary'], 
 function fromSummary(doc: Disclosure, key: HeadlineKey): Source | null {
   const s = SUMMARY_FIELDS[key];
   if (!s) return null;
-  const v = doc.summary[s[0]];
-  if (typeof v !== 'number') return null;
-  const m = money(String(v));
+  const m = summaryValue(doc.summary[s[0]]);
+  if (!m) return null;
   return { figure: asFigure(m, m.toFixed(2)), desc: `摘要中${s[1]}`, location: { where: `摘要：${s[1]}` } };
 }
 

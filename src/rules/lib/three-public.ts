@@ -3,7 +3,7 @@
  * columns) or items as columns (江苏 "三公经费、会议费、培训费" table). Both are read here.
  */
 import type { Disclosure, Figure, Row, StdTable } from '../../model/disclosure.js';
-import { asFigure, money } from './figures.js';
+import { asFigure, summaryValue } from './figures.js';
 import { cellLocation, hasColumn, tableName, tablesOf, where } from './tables.js';
 
 export type TPKey = 'total' | 'abroad' | 'vehicle' | 'vehiclePurchase' | 'vehicleOperation' | 'reception' | 'meeting' | 'training';
@@ -96,9 +96,8 @@ export function threePublicFigures(doc: Disclosure): Partial<Record<TPKey, TPFig
   }
   const s = doc.summary.threePublic;
   for (const k of ['total', 'abroad', 'vehicle', 'vehiclePurchase', 'vehicleOperation', 'reception'] as const) {
-    const v = s[k];
-    if (!out[k] && v !== null && v !== undefined) {
-      const m = money(String(v));
+    const m = summaryValue(s[k]);
+    if (!out[k] && m) {
       out[k] = { figure: asFigure(m, m.toFixed(2)), desc: `摘要${TP_NAMES[k]}`, location: { where: `摘要${TP_NAMES[k]}` } };
     }
   }
