@@ -78,7 +78,7 @@ export interface DocumentRecord {
   entity: { name: string | null; region: string | null; level: string | null; code: string | null };
   summary: Record<SummaryColumn, string | null>;
   counts: { error: number; warning: number; info: number };
-  /** The check result as `JSON.stringify` writes it: what GET /api/documents/:id returns. */
+  /** The check result as `gongkai check --format json` writes it: what GET /api/documents/:id returns. */
   json: string;
   findings: FindingRecord[];
   lineItems: LineItemRecord[];
@@ -86,9 +86,12 @@ export interface DocumentRecord {
   search: SearchRecord[];
 }
 
-/** The JSON text of a check result, the same for the CLI, the store and the API. */
+/**
+ * The JSON text of one check result exactly as `gongkai check --format json` prints it for one
+ * file (src/cli/check.ts: two-space indent, then a newline), so the API can return it verbatim.
+ */
 export function resultJson(result: CheckResult): string {
-  return JSON.stringify(result);
+  return JSON.stringify(result, null, 2) + '\n';
 }
 
 export function toRecord(result: CheckResult, file: FileMeta): DocumentRecord {

@@ -63,7 +63,7 @@ export interface VersionTable {
   tp_reception: Amount | null;
   procurement_total: Amount | null;
   assets_total: Amount | null;
-  /** `JSON.stringify` of the check result ({ document, findings }), returned verbatim by the API. */
+  /** The check result ({ document, findings }) as `gongkai check --format json` prints it; the API returns it verbatim. */
   result_json: string;
 }
 

@@ -40,7 +40,7 @@ for (const backend of backends('api')) {
       assert.equal(body.duplicate, false);
       assert.equal(body.document.entity.name, '中共示范市青山区委网络安全和信息化委员会办公室');
       assert.equal(body.findings.length, 1);
-      assert.equal(res.body, `{"id":${ids.q},"version":1,"duplicate":false,` + expectedJson(QINGSHAN_2022, '青山区网信办2022.txt').slice(1));
+      assert.equal(res.body, `{\n  "id": ${ids.q},\n  "version": 1,\n  "duplicate": false,\n` + expectedJson(QINGSHAN_2022, '青山区网信办2022.txt').slice(2));
 
       const huxi = await app.inject({ method: 'POST', url: '/api/documents', ...upload('huxi.txt', syntheticBytes(HUXI_2022)) });
       assert.equal(huxi.statusCode, 201);

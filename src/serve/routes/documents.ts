@@ -26,9 +26,12 @@ export interface DocumentRoutesOptions {
   checker: UploadChecker;
 }
 
-/** The upload response: id and version in front of the stored check-result JSON, not re-serialised. */
+/**
+ * The upload response: id, version and duplicate in front of the stored check-result JSON (which
+ * starts with `{` and a newline), in the same layout and without re-serialising it.
+ */
 function uploadJson(id: number, version: number, duplicate: boolean, resultJson: string): string {
-  return `{"id":${id},"version":${version},"duplicate":${duplicate},${resultJson.slice(1)}`;
+  return `{\n  "id": ${id},\n  "version": ${version},\n  "duplicate": ${duplicate},\n${resultJson.slice(2)}`;
 }
 
 function sendJsonText(reply: FastifyReply, text: string, code = 200) {
