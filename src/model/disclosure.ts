@@ -204,6 +204,8 @@ export const OrgUnitSchema = z.object({
   loc: LocSchema,
 });
 
+export type OrgUnit = z.infer<typeof OrgUnitSchema>;
+
 export const SpendingPlanSchema = z.object({ period: z.string(), percent: FigureSchema.nullable() });
 
 export const ProjectSchema = z.object({
@@ -252,6 +254,8 @@ export const AssetRowSchema = z.object({
   value: FigureSchema.nullable().describe('万元'),
   loc: LocSchema,
 });
+
+export type AssetRow = z.infer<typeof AssetRowSchema>;
 
 export const GlossaryEntrySchema = z.object({ term: z.string(), definition: z.string(), loc: LocSchema });
 
@@ -303,7 +307,7 @@ export type SelfEvaluation = z.infer<typeof SelfEvaluationSchema>;
 
 // ---------------------------------------------------------------- summary and the whole document
 
-const amount = () => z.number().nullable();
+const amount = () => MoneySchema.nullable();
 export const SummarySchema = z
   .object({
     revenueTotal: amount().describe('本年收入合计'),
