@@ -23,9 +23,13 @@ export async function checkBytes(bytes: Buffer, name: string, options: CheckOpti
 
 export function checkDoc(doc: Doc, options: CheckOptions = {}): CheckResult {
   const { disclosure, findings } = recognize(doc);
+  // Repairs the reader made to the file's form (a table row put back together, a GBK file
+  // decoded) lose nothing of the document: worth knowing, not a problem of the disclosure.
+  // What the reader had to skip (a page without text, a hidden sheet) stays a warning.
+  const repairs = new Set(['txt-row-joined', 'txt-encoding', 'html-charset']);
   const readerFindings: Finding[] = doc.warnings.map((w) => ({
     rule: `read/${w.code}`,
-    severity: 'warning',
+    severity: repairs.has(w.code) ? 'info' : 'warning',
     message: w.message,
     location: { ...(w.loc ?? {}) },
   }));

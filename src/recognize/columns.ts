@@ -28,7 +28,8 @@ const LEAF_RULES: KeyRule[] = [
   [/对附属单位补助/, 'toSubsidiary'],
   [/人员经费|人员支出/, 'personnel'],
   [/公用经费|公用支出/, 'public'],
-  [/政府性?基金/, 'govFund'],
+  // 基金预算拨款 (政府采购 tables) is the 政府性基金 column too.
+  [/政府性?基金|^基金预算/, 'govFund'],
   [/国有资本经营/, 'stateCapital'],
   [/财政专户/, 'fiscalSpecial'],
   [/一般公共预算/, 'generalBudget'],

@@ -16,16 +16,17 @@ import {
   entityFromTitle,
   entityLevel,
   entityRegion,
-  unitFrom,
+  documentUnit,
 } from './meta.js';
 import { claimsOf } from './narrative.js';
 import { readParts } from './parts.js';
 import { indicatorColumns, isProjectTitle, parseProject } from './projects.js';
-import { assignSections, headingKey, type SectionKey } from './sections.js';
+import { assignSections, type SectionKey } from './sections.js';
 import { isSelfEvalTable, parseSelfEvalProject, parseSelfEvalProse } from './selfeval.js';
 import { computeSummary } from './summary.js';
 import { parseStdTable, TEXT_COLUMNS } from './tables.js';
 import { unwrapLayoutTables } from './layout.js';
+import { notesBelow, precedingProjectTitle, tablesAfter, titleBefore } from './neighbours.js';
 import { procurementItems, assetRows, orgUnits, isUnitsTable } from './parts-tables.js';
 
 export interface Recognized {
@@ -49,7 +50,7 @@ export function recognize(doc: Doc): Recognized {
   const bodySample = blocks.slice(0, 400).map((b) => (b.type === 'paragraph' ? b.text : b.rows.flat().map((c) => c.text).join(' '))).join('\n');
   const kind = detectKind(title ?? '', bodySample);
   const year = detectYear(title ?? '', tableMeta);
-  const defaultUnit: Unit = tableMeta.map(unitFrom).find((u) => u) ?? { raw: '', scale: '万元' };
+  const defaultUnit: Unit = documentUnit(blocks, tableMeta);
 
   const d = emptyDisclosure(doc.source, kind);
   d.title = title;
@@ -92,7 +93,7 @@ export function recognize(doc: Doc): Recognized {
       return;
     }
     const tableTitle = titleBefore(blocks, i) ?? (section ? (SECTION_TABLE_TITLE[section] ?? null) : null);
-    const parsed = parseStdTable(b, tableTitle, ctx);
+    const parsed = parseStdTable(b, tableTitle, ctx, notesBelow(blocks, i));
     if (!parsed) {
       if (hasFigures(rows)) findings.push(unplacedTable(b, tableTitle));
       return;
@@ -128,39 +129,6 @@ export function recognize(doc: Doc): Recognized {
 
 function paragraphsOf(blocks: Block[]): Paragraph[] {
   return blocks.filter((b): b is Paragraph => b.type === 'paragraph');
-}
-
-/** The tables that follow block i, skipping blank paragraphs, up to the next text. */
-function tablesAfter(blocks: Block[], i: number): number[] {
-  const out: number[] = [];
-  for (let k = i + 1; k < blocks.length; k++) {
-    const b = blocks[k];
-    if (b.type === 'table') out.push(k);
-    else if (squash(b.text) !== '') break;
-  }
-  return out;
-}
-
-function precedingProjectTitle(blocks: Block[], i: number): string | null {
-  for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
-    const b = blocks[k];
-    if (b.type === 'paragraph' && isProjectTitle(b.text)) return b.text;
-    if (b.type === 'table') break;
-  }
-  return null;
-}
-
-/** A table's title: a short paragraph ending in 表 just above it (skipping notes and units). */
-function titleBefore(blocks: Block[], i: number): string | null {
-  for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
-    const b = blocks[k];
-    if (b.type === 'table') return null;
-    const t = squash(b.text);
-    if (!t || /^单位[:：]|^注[:：]/.test(t)) continue;
-    if (/表[）)]?$/.test(t) && t.length <= 60) return b.text.trim();
-    if (headingKey(b.text)) return null;
-  }
-  return null;
 }
 
 function hasFigures(rows: Cell[][]): boolean {

@@ -104,3 +104,25 @@ export function unitFrom(text: string): Unit | null {
   if (!m) return null;
   return { raw: text.trim(), scale: m[1] as Unit['scale'] };
 }
+
+/**
+ * The document's unit: the one its tables print above their headers, else a unit line of its own
+ * (金额单位：万元 above a form), else the unit of the amounts in its prose — raw is then the bare
+ * word the prose prints after its figures (万元), since no line states the unit. 万元 when there is
+ * nothing at all.
+ */
+export function documentUnit(blocks: Block[], tableMeta: string[]): Unit {
+  const fromTables = tableMeta.map(unitFrom).find((u) => u);
+  if (fromTables) return fromTables;
+  const paragraphs = blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text] : []));
+  const line = paragraphs.filter((t) => squash(t).length <= 20).map(unitFrom).find((u) => u);
+  if (line) return line;
+  let wan = 0;
+  let yuan = 0;
+  for (const t of paragraphs) {
+    for (const m of halfWidth(t).matchAll(/\d\s*(万)?元/g)) m[1] ? wan++ : yuan++;
+  }
+  // Prose in 元 throughout is rare enough that one 万元 amount settles it.
+  if (wan > 0) return { raw: '万元', scale: '万元' };
+  return yuan > 0 ? { raw: '元', scale: '元' } : { raw: '', scale: '万元' };
+}

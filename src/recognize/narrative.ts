@@ -156,15 +156,18 @@ function flatStatements(s: string, section: SectionKey | null, loc: Loc): Claim[
  */
 function itemList(s: string, subject: ClaimSubject, loc: Loc, taken: [number, number][], offset = 0): Claim[] {
   const out: Claim[] = [];
-  const re = new RegExp(String.raw`([\u4e00-\u9fa5（）()“”、]{2,30}?)(?:为|支出|安排)?((?:${NUM}[、，,])*${NUM})${UNIT}`, 'g');
+  const re = new RegExp(String.raw`([\u4e00-\u9fa5（）()“”、]{2,30}?)(为|支出|安排)?((?:${NUM}[、，,])*${NUM})${UNIT}`, 'g');
   for (let m = re.exec(s); m; m = re.exec(s)) {
     const at = m.index + offset;
     if (taken.some(([a, b]) => at < b && a < at + m![0].length)) continue;
-    const names = m[1].replace(/^(其中|主要为|主要是|包括|以及|和|及)[:：]?/, '').split('、').filter(Boolean);
-    const nums = m[2].split(/[、，,](?=\d)/);
+    // An operating-cost item is an economic category, whose name ends in 支出 (其他商品和服务支出);
+    // in a project list 支出 only says the money is spent (舆情中心运行费支出7.00万元).
+    const spelled = m[2] === '支出' && subject === 'operatingCosts.item' ? `${m[1]}支出` : m[1];
+    const names = spelled.replace(/^(其中|主要为|主要是|包括|以及|和|及)[:：]?/, '').split('、').filter(Boolean);
+    const nums = m[3].split(/[、，,](?=\d)/);
     if (/机关运行|三公|合计|共计|总计|预算收支|部门支出/.test(m[1])) continue;
     const unit = m[m.length - 1];
-    const pairs = names.length === nums.length ? names.map((n, i) => [n, nums[i]]) : [[m[1], nums[nums.length - 1]]];
+    const pairs = names.length === nums.length ? names.map((n, i) => [n, nums[i]]) : [[spelled, nums[nums.length - 1]]];
     for (const [name, num] of pairs) {
       let value = new Money(num.replace(/,/g, ''));
       if (unit === '元') value = value.div(10000);

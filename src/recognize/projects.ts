@@ -36,10 +36,14 @@ export function isProjectTitle(text: string): boolean {
   return /绩效目标表$/.test(squash(text));
 }
 
-/** "2、互联网专业培训绩效目标表" → "互联网专业培训". */
+/**
+ * "2、互联网专业培训绩效目标表" → "互联网专业培训"; "1、2022年军人公益性岗工资绩效目标表" →
+ * "军人公益性岗工资": the year is the document's, not part of the project's name.
+ */
 export function projectName(title: string): string {
   return squash(title)
-    .replace(/^[（(]?[0-9一二三四五六七八九十]+[)）、.．:：]?/, '')
+    .replace(/^[（(]?[0-9一二三四五六七八九十]+[)）、.．:：]/, '')
+    .replace(/^20\d{2}年(度)?/, '')
     .replace(/(项目)?绩效目标表$/, '')
     .trim();
 }

@@ -49,6 +49,17 @@ function expandTabbedCells(rows: Cell[][]): Cell[][] {
   return out;
 }
 
+/**
+ * Text pasted from a web form can carry its paragraph tags ("<p>1. …</p> <p>2. …</p>"): one line
+ * per paragraph, tags dropped. Other angle brackets are content (≤、<5%) and stay.
+ */
+function plainText(text: string): string {
+  return text
+    .replace(/<\/p>\s*<p>|<br\s*\/?>/gi, '\n')
+    .replace(/<\/?p>/gi, '')
+    .trim();
+}
+
 export function parseSelfEvalProject(tableRows: Cell[][], unit: Unit, loc: Loc): SelfEvalProject {
   const rows = expandTabbedCells(tableRows);
   const p: SelfEvalProject = {
@@ -107,8 +118,8 @@ export function parseSelfEvalProject(tableRows: Cell[][], unit: Unit, loc: Loc):
     if (texts.some((t) => /年度预期目标/.test(t))) {
       const next = filled(rows[r + 1] ?? []);
       if (next.length && !next.some((c) => /^四、|一级指标/.test(squash(c.text)))) {
-        p.goals = next[0]?.text.trim() ?? null;
-        p.achievements = next.length > 2 ? next[1].text.trim() : null;
+        p.goals = next[0] ? plainText(next[0].text) : null;
+        p.achievements = next.length > 2 ? plainText(next[1].text) : null;
         p.completionRate = next.length > 1 ? pct(next[next.length - 1]) : null;
         r++;
       }
@@ -181,7 +192,7 @@ export function parseSelfEvalProse(paragraphs: Paragraph[]): Omit<SelfEvaluation
     out.initialBudget ??= figureIn(p, /年初预算(?:收入|数)?(?:为)?(\d+(?:\.\d+)?)万元/);
     out.adjustedBudget ??= figureIn(p, /调整(?:后)?预算(?:数)?(?:为)?(\d+(?:\.\d+)?)万元/);
     out.carryOver ??= figureIn(p, /结转和?结余(\d+(?:\.\d+)?)万元/);
-    out.spent ??= figureIn(p, /(?:，|,|。)支出(?:为)?(\d+(?:\.\d+)?)万元/);
+    out.spent ??= figureIn(p, /(?<=[，,。])支出(?:为)?(\d+(?:\.\d+)?)万元/);
     for (const m of s.matchAll(/(行政编制|事业编制|在职人员共?|实有人数|离退休人员)(\d+)人/g)) out.staff[m[1].replace(/共$/, '')] = Number(m[2]);
     const score = /总得分(\d+(?:\.\d+)?)分/.exec(s);
     if (score && !out.totalScore) {

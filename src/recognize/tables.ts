@@ -78,7 +78,7 @@ const REVENUE_ROWS: [RegExp, string, Row['role']][] = [
   [/收入总计|^总计$/, 'grandTotal', 'grand-total'],
   [/用事业基金弥补/, 'fundMakeUp', 'line'],
   [/一般公共预算/, 'generalBudget', 'line'],
-  [/政府性?基金/, 'govFund', 'line'],
+  [/政府性?基金|^[一二三四五六七八九十]*[、.．]?基金预算/, 'govFund', 'line'],
   [/国有资本经营/, 'stateCapital', 'line'],
   [/财政专户/, 'fiscalSpecial', 'line'],
   [/事业单位经营收入|^经营收入/, 'operatingIncome', 'line'],
@@ -112,7 +112,7 @@ export interface ParsedTable {
 }
 
 /** Parses a table known (or guessed) to be a standard one; null when it is none. */
-export function parseStdTable(table: Table, title: string | null, ctx: TableContext): ParsedTable | null {
+export function parseStdTable(table: Table, title: string | null, ctx: TableContext, notesUnder: string[] = []): ParsedTable | null {
   const grid = analyzeGrid(table);
   const titleText = title ?? grid.metaTexts.find((t) => /表$/.test(squash(t))) ?? '';
   let kind = kindFromTitle(titleText);
@@ -153,7 +153,7 @@ export function parseStdTable(table: Table, title: string | null, ctx: TableCont
       if (row) rows.push(row);
     }
   }
-  const note = notesAfter(table);
+  const note = noteInside(table) ?? (notesUnder.length ? notesUnder.join('\n') : null);
   const codes = rows.map((r) => r.code).filter((c): c is string => !!c);
   const classification = codes.length === 0 ? null : kind === 'general-budget-basic' || codes.some((c) => /^3\d\d/.test(c) || /^5\d\d/.test(c)) ? 'economic' : 'functional';
   const empty = rows.every((r) => Object.values(r.values).every((f) => f === null || f.value === null));
@@ -179,8 +179,8 @@ function headerUnit(grid: Grid): Unit | null {
   return null;
 }
 
-/** The "注：…空表列示" note printed under (or inside) an empty table. */
-function notesAfter(table: Table): string | null {
+/** A "注：…空表列示" note printed inside the table's last rows. */
+function noteInside(table: Table): string | null {
   for (const row of table.rows) for (const c of row) if (/^注[:：]/.test(c.text.trim())) return c.text.trim();
   return null;
 }
