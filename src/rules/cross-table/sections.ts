@@ -2,29 +2,32 @@
  * Agreement between parts of the disclosure that are not standard tables: 机关运行经费 vs 公用经费,
  * empty tables vs money elsewhere, vehicles held vs their running cost, planned purchases vs 政府采购.
  */
-import type { Disclosure, Figure } from '../../model/disclosure.js';
+import type { ClaimSubject, Disclosure, Figure } from '../../model/disclosure.js';
 import { assetLines } from '../arithmetic/assets.js';
 import { BASIS } from '../lib/basis.js';
 import { claimFigure, claimsOf } from '../lib/claims.js';
 import { checkAtMost, checkSame } from '../lib/compare.js';
 import { amount, val } from '../lib/figures.js';
-import { headline } from '../lib/headline.js';
+import { headline, headlines, type HeadlineKey } from '../lib/headline.js';
 import { byCode, linesBeforeTotal, sideRows, tableName, tablesOf } from '../lib/tables.js';
 import { threePublicFigures } from '../lib/three-public.js';
 import { defineRule } from '../types.js';
 
+/** A table's figure, else the text's, else the summary's (which the text usually fed). */
+function figureOf(doc: Disclosure, key: HeadlineKey, subject: ClaimSubject, desc: string): { figure: Figure; desc: string } | null {
+  const [first, ...rest] = headlines(doc, key);
+  if (first && !first.desc.startsWith('摘要')) return first;
+  const c = claimsOf(doc, subject)[0];
+  if (c) return { figure: claimFigure(c)!, desc };
+  return first ?? rest[0] ?? null;
+}
+
 function operatingCostsFigure(doc: Disclosure): { figure: Figure; desc: string } | null {
-  const h = headline(doc, 'operatingCosts');
-  if (h) return h;
-  const c = claimsOf(doc, 'operatingCosts.total')[0];
-  return c ? { figure: claimFigure(c)!, desc: '说明中机关运行经费' } : null;
+  return figureOf(doc, 'operatingCosts', 'operatingCosts.total', '说明中机关运行经费');
 }
 
 function publicFigure(doc: Disclosure): { figure: Figure; desc: string } | null {
-  const h = headline(doc, 'public');
-  if (h) return h;
-  const c = claimsOf(doc, 'expenditure.public')[0];
-  return c ? { figure: claimFigure(c)!, desc: '说明中公用经费' } : null;
+  return figureOf(doc, 'public', 'expenditure.public', '说明中公用经费');
 }
 
 export const operatingCostsPublic = defineRule({

@@ -6,8 +6,8 @@
 import type { Figure, Row, StdTable } from '../../model/disclosure.js';
 import { BASIS } from '../lib/basis.js';
 import { checkAtMost, checkSame } from '../lib/compare.js';
-import { asFigure, sum, val } from '../lib/figures.js';
-import { amountOf, byCode, cellLocation, linesBeforeTotal, rowLabel, sideRows, tableName, tableOf, totalRow, where } from '../lib/tables.js';
+import { amount, asFigure, sum, val } from '../lib/figures.js';
+import { amountOf, byCode, cellLocation, columnLabel, linesBeforeTotal, rowLabel, sideRows, tableName, tableOf, totalRow, where } from '../lib/tables.js';
 import { defineRule, type RuleContext } from '../types.js';
 
 const BOTH = ['budget', 'final-accounts'] as const;
@@ -118,7 +118,7 @@ function compareCodes(ctx: RuleContext, ta: StdTable, tb: StdTable, keys: string
       const f = r.values.total ?? null;
       if (reportMissing && val(f) && !val(f)!.isZero()) {
         ctx.report({
-          message: `${where(ta, r, 'total')} ${val(f)!.toFixed(2)} 万元，而《${tableName(tb)}》未列科目 ${code}。`,
+          message: `${where(ta, r, 'total')} ${amount(val(f))} 万元，而《${tableName(tb)}》未列科目 ${code}。`,
           location: cellLocation(ta, r, 'total'),
           actual: val(f),
         });
@@ -132,7 +132,7 @@ function compareCodes(ctx: RuleContext, ta: StdTable, tb: StdTable, keys: string
     const f = r.values.total ?? null;
     if (!a.has(code) && val(f) && !val(f)!.isZero()) {
       ctx.report({
-        message: `${where(tb, r, 'total')} ${val(f)!.toFixed(2)} 万元，而《${tableName(ta)}》未列科目 ${code}。`,
+        message: `${where(tb, r, 'total')} ${amount(val(f))} 万元，而《${tableName(ta)}》未列科目 ${code}。`,
         location: cellLocation(tb, r, 'total'),
         actual: val(f),
       });
@@ -227,13 +227,13 @@ export const t4FundTables = defineRule({
       if (t.empty) {
         if (val(f4) && !val(f4)!.isZero())
           ctx.report({
-            message: `《${tableName(t4)}》本年支出合计“${where(t4, undefined, key).replace(/^《[^》]*》/, '')}”${val(f4)!.toFixed(2)} 万元，而《${tableName(t)}》为空表。`,
+            message: `《${tableName(t4)}》本年支出合计“${columnLabel(t4, key, 'expenditure')}”列 ${amount(val(f4))} 万元，而《${tableName(t)}》为空表。`,
             location: cellLocation(t4, total4, key),
             actual: val(f4),
           });
         continue;
       }
-      if (tr) checkSame(ctx, { a: { desc: `《${tableName(t4)}》本年支出合计“${t4.columns.find((c) => c.key === key)?.label.split('/').pop() ?? key}”列`, figure: f4 }, b: { desc: where(t, tr, 'total'), figure: tr.values.total ?? null }, location: cellLocation(t4, total4, key) });
+      if (tr) checkSame(ctx, { a: { desc: `《${tableName(t4)}》本年支出合计“${columnLabel(t4, key, 'expenditure')}”列`, figure: f4 }, b: { desc: where(t, tr, 'total'), figure: tr.values.total ?? null }, location: cellLocation(t4, total4, key) });
     }
     const t5 = tableOf(doc, 'general-budget-expenditure');
     if (!t5 || t5.empty) return;

@@ -56,7 +56,8 @@ export function claimNumber(c: Claim): string | null {
 /** Half a unit of the claim's last printed digit: "20万元" → 0.5. */
 export function claimHalfStep(c: Claim): Money {
   const n = claimNumber(c);
-  if (!n) return new Money('0.005');
+  // "0万元" is an exact nothing, not a figure rounded to whole 万元.
+  if (!n || new Money(n).isZero()) return new Money('0.005');
   const h = halfStep(n);
   return c.raw.includes('万') || !/元/.test(c.raw) ? h : h.div(10000);
 }
