@@ -99,11 +99,24 @@ export async function importPaths(paths: string[], options: ImportOptions = {}):
       }
     };
 
-    // One writer: documents are written one transaction at a time, in the order checks finish.
-    let writes = Promise.resolve();
-    const write = (fn: () => Promise<void>) => (writes = writes.then(fn));
+    // One writer, in the order the files were listed (not the order checks finish): when a batch
+    // holds two files of the same document, which one becomes the later version is then the same
+    // on every run. Each file takes its turn when it is picked, and passes it on when done.
+    let turn = Promise.resolve();
 
     const one = async (path: string, size: number, id: number): Promise<void> => {
+      const previous = turn;
+      let pass!: () => void;
+      turn = new Promise<void>((r) => (pass = r));
+      try {
+        await checkAndWrite(path, size, id, previous);
+      } finally {
+        await previous;
+        pass();
+      }
+    };
+
+    const checkAndWrite = async (path: string, size: number, id: number, previous: Promise<void>): Promise<void> => {
       if (size > maxBytes) return report({ path, status: 'failed', reason: `文件过大（${mb(size)}，上限 ${mb(maxBytes)}）` });
       let bytes: Buffer;
       try {
@@ -117,25 +130,25 @@ export async function importPaths(paths: string[], options: ImportOptions = {}):
       const result = await check({ id, path, bytes, sha256 });
       if (!result.ok) return report({ path, status: 'failed', reason: result.reason });
       const record = result.record;
-      await write(async () => {
-        try {
-          const saved = await store.save(record, bytes);
-          report({
-            path,
-            status: saved.status,
-            documentId: saved.documentId,
-            version: saved.version,
-            ...(record.pages ? { pages: record.pages } : {}),
-            ...(saved.status === 'duplicate' ? { reason: '内容相同的文件已导入' } : {}),
-          });
-        } catch (e) {
-          report({ path, status: 'failed', reason: `写入数据库失败：${oneLine(e).replace(/^处理失败：/, '')}` });
-        }
-      });
+      await previous;
+      try {
+        const saved = await store.save(record, bytes);
+        report({
+          path,
+          status: saved.status,
+          documentId: saved.documentId,
+          version: saved.version,
+          ...(record.pages ? { pages: record.pages } : {}),
+          ...(saved.status === 'duplicate' ? { reason: '内容相同的文件已导入' } : {}),
+        });
+      } catch (e) {
+        report({ path, status: 'failed', reason: `写入数据库失败：${oneLine(e).replace(/^处理失败：/, '')}` });
+      }
     };
 
-    // Enough files in flight to keep every worker busy, few enough to bound memory.
-    const inFlight = Math.max(1, workers) * 2;
+    // Enough files in flight to keep every worker busy while a slow one holds up the writes
+    // behind it, few enough to bound memory.
+    const inFlight = Math.max(1, workers) * 4;
     let next = 0;
     const lane = async () => {
       while (next < walked.files.length) {
@@ -148,7 +161,7 @@ export async function importPaths(paths: string[], options: ImportOptions = {}):
       }
     };
     await Promise.all(Array.from({ length: Math.min(inFlight, Math.max(walked.files.length, 1)) }, lane));
-    await writes;
+    await turn;
   } finally {
     await pool?.close();
     if (ownStore) await store.close();
