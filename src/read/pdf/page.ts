@@ -52,7 +52,7 @@ export function layoutPage(content: PageContent): PageLayout {
     // A frame around text is a box, not a table: its text is paragraphs of their own.
     if (isSingleCell(table)) {
       const lines = groupLines(inGrid[g]).filter((l) => !isPageNumberLine(l, height));
-      for (const p of paragraphs(lines, width)) blocks.push({ kind: 'paragraph', ...p });
+      for (const p of paragraphs(lines, [grid.box[0], grid.box[2]])) blocks.push({ kind: 'paragraph', ...p });
     } else blocks.push({ kind: 'table', ...table });
   });
 
@@ -66,7 +66,7 @@ function flowBlocks(lines: TextLine[], pageWidth: number): PageBlock[] {
   const out: PageBlock[] = [];
   for (const part of alignedTables(lines)) {
     if (part.kind === 'table') out.push({ kind: 'table', ...part.table });
-    else for (const p of paragraphs(part.lines, pageWidth)) out.push({ kind: 'paragraph', ...p });
+    else for (const p of paragraphs(part.lines, [0, pageWidth])) out.push({ kind: 'paragraph', ...p });
   }
   return out;
 }

@@ -8,6 +8,13 @@ import { charsText, joinWrapped, segments } from './lines.js';
 export interface DraftParagraph {
   text: string;
   box: Box;
+  /** Font size of its first and last lines. */
+  firstSize: number;
+  lastSize: number;
+  /** The last line runs to the right margin without ending a sentence: it may go on overleaf. */
+  openEnd: boolean;
+  /** The first line is indented or begins a heading or list item: it starts a paragraph. */
+  startsNew: boolean;
 }
 
 /** Gap (in font sizes) that keeps two parts of one line apart, e.g. "部门：…      单位：万元". */
@@ -17,24 +24,39 @@ const MARKER = /^(第[一二三四五六七八九十百零〇\d]+[部分章节�
 /** Punctuation that ends a sentence or introduces what follows. */
 const SENTENCE_END = /[。；;！!？?：:]$/;
 
-export function paragraphs(lines: readonly TextLine[], pageWidth: number): DraftParagraph[] {
+/**
+ * `frame` is the left and right edge of what holds the text: the page, or a box drawn around it.
+ */
+export function paragraphs(lines: readonly TextLine[], frame: [number, number]): DraftParagraph[] {
   if (lines.length === 0) return [];
-  const { left, right } = margins(lines, pageWidth);
+  const { left, right } = margins(lines, frame);
   const out: DraftParagraph[] = [];
   let cur: TextLine[] = [];
   let curParts: string[] = [];
   let box: Box = [0, 0, 0, 0];
+  let prevSplit = false;
   const flush = () => {
-    if (cur.length) out.push({ text: joinWrapped(curParts), box });
+    if (cur.length) {
+      const first = cur[0];
+      const last = cur[cur.length - 1];
+      const lastText = curParts[curParts.length - 1].trim();
+      out.push({
+        text: joinWrapped(curParts),
+        box,
+        firstSize: first.size,
+        lastSize: last.size,
+        openEnd: !prevSplit && last.x1 >= right - 1.5 * last.size && !SENTENCE_END.test(lastText),
+        startsNew: first.x0 > left + 1.0 * first.size || MARKER.test(curParts[0].trim()),
+      });
+    }
     cur = [];
     curParts = [];
   };
-  let prevSplit = false;
   for (const line of lines) {
     const parts = segments(line, APART);
     const split = parts.length > 1;
     const text = parts.map((p) => charsText(p)).join(' ');
-    if (cur.length && !split && !prevSplit && continues(cur, line, left, right) && !startsItem(curParts[curParts.length - 1], text)) {
+    if (cur.length && !split && !prevSplit && continues(cur, curParts[curParts.length - 1], line, left, right) && !startsItem(curParts, text)) {
       cur.push(line);
       curParts.push(text);
       box = unionBox(box, charsBox(line.chars));
@@ -50,31 +72,46 @@ export function paragraphs(lines: readonly TextLine[], pageWidth: number): Draft
   return out;
 }
 
-function continues(par: readonly TextLine[], line: TextLine, left: number, right: number): boolean {
+function continues(par: readonly TextLine[], prevText: string, line: TextLine, left: number, right: number): boolean {
   const prev = par[par.length - 1];
   const size = Math.max(prev.size, line.size);
   const gap = line.top - prev.bottom;
   if (gap > 1.1 * size || gap < -0.4 * size) return false;
   if (Math.abs(line.size - prev.size) > 0.2 * size) return false;
-  if (prev.x1 < right - 1.5 * size) return false;
+  // A line broken mid-sentence may stop a few characters short: a number or a word that does
+  // not fit, or a character that may not start a line, moves down whole.
+  const slack = SENTENCE_END.test(prevText.trim()) ? 1.5 : 6;
+  if (prev.x1 < right - slack * size) return false;
   // Lines after the first sit where the paragraph's second line sat, or at the margin.
   const indentBase = par.length > 1 ? par[1].x0 : left;
   return line.x0 <= indentBase + 1.0 * size;
 }
 
-/** A new heading or list item after a finished sentence, even when the line above was full. */
-function startsItem(prevText: string, text: string): boolean {
-  return SENTENCE_END.test(prevText.trim()) && MARKER.test(text.trim());
+/**
+ * A new heading or list item, even when the line above was full: after a finished sentence, or
+ * in a run of items (a contents list, one heading per line).
+ */
+function startsItem(parts: readonly string[], text: string): boolean {
+  const t = text.trim();
+  if (!MARKER.test(t)) return false;
+  if (/^第[一二三四五六七八九十百零〇\d]+[部分章节]/.test(t)) return true;
+  return SENTENCE_END.test(parts[parts.length - 1].trim()) || (parts.length === 1 && MARKER.test(parts[0].trim()));
 }
 
-/** Left and right edges of the text column: where most lines start, how far the full lines reach. */
-function margins(lines: readonly TextLine[], pageWidth: number): { left: number; right: number } {
+/**
+ * Left and right edges of the text column: where most lines start, how far the full lines reach.
+ * A page of short lines (a signature block) does not make its longest line "full": the right
+ * edge is at least most of the way to where the left margin's mirror image lies.
+ */
+function margins(lines: readonly TextLine[], frame: [number, number]): { left: number; right: number } {
   const long = lines.filter((l) => l.chars.length >= 8);
   const pool = long.length ? long : lines;
   let left = Infinity;
   for (const l of pool) if (l.x0 < left) left = l.x0;
   const ends = pool.map((l) => l.x1).sort((a, b) => b - a);
   // Ignore the odd line that overshoots the column; the tenth-highest end is a full line.
-  const right = ends[Math.min(ends.length - 1, Math.floor(ends.length * 0.1))];
-  return { left, right: Math.min(right, pageWidth) };
+  const seen = ends[Math.min(ends.length - 1, Math.floor(ends.length * 0.1))];
+  const mirror = frame[1] - Math.max(0, left - frame[0]);
+  const right = Math.max(seen, left + 0.85 * (mirror - left));
+  return { left, right: Math.min(right, frame[1]) };
 }

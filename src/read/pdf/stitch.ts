@@ -9,6 +9,7 @@ import { roundBox, type Box } from './geometry.js';
 import type { DraftCell, DraftTable } from './grid.js';
 import { joinWrapped } from './lines.js';
 import type { PageBlock, PageLayout } from './page.js';
+import type { DraftParagraph } from './paragraphs.js';
 import { lowerBound } from './rules.js';
 
 /** Rows that may repeat at the top of a continued table. */
@@ -40,16 +41,29 @@ interface Chain {
   fillsPage: boolean;
 }
 
-type Item = { kind: 'paragraph'; page: number; text: string; box: Box } | { kind: 'table'; chain: Chain };
+type ParagraphItem = { kind: 'paragraph'; page: number; lastPage: number; text: string; box: Box; draft: DraftParagraph };
+type Item = ParagraphItem | { kind: 'table'; chain: Chain };
 
 export function stitchPages(pages: readonly PageLayout[]): Block[] {
   const items: Item[] = [];
   let open: Chain | undefined;
+  let openParagraph: ParagraphItem | undefined;
 
   for (const layout of pages) {
     const blocks = layout.blocks;
     let start = 0;
     let continued: Chain | undefined;
+    const first = blocks[0];
+    let goesOn: ParagraphItem | undefined;
+    if (openParagraph && openParagraph.lastPage === layout.page - 1 && first?.kind === 'paragraph' && continuesParagraph(openParagraph.draft, first)) {
+      // A sentence the page break cut: the text goes on in the paragraph of the page before.
+      openParagraph.text = joinWrapped([openParagraph.text, first.text]);
+      openParagraph.draft = { ...openParagraph.draft, openEnd: first.openEnd, lastSize: first.lastSize };
+      openParagraph.lastPage = layout.page;
+      start = 1;
+      if (blocks.length === 1 && first.openEnd) goesOn = openParagraph;
+    }
+    openParagraph = goesOn;
     if (open && open.lastPage === layout.page - 1) {
       let k = 0;
       while (k < blocks.length && isRepeatedLead(open, blocks[k])) k++;
@@ -64,7 +78,9 @@ export function stitchPages(pages: readonly PageLayout[]): Block[] {
     for (let i = start; i < blocks.length; i++) {
       const b = blocks[i];
       if (b.kind === 'paragraph') {
-        items.push({ kind: 'paragraph', page: layout.page, text: b.text, box: b.box });
+        const item: ParagraphItem = { kind: 'paragraph', page: layout.page, lastPage: layout.page, text: b.text, box: b.box, draft: b };
+        items.push(item);
+        if (i === blocks.length - 1 && b.openEnd) openParagraph = item;
         continue;
       }
       const lead = new Set<string>();
@@ -90,6 +106,10 @@ export function stitchPages(pages: readonly PageLayout[]): Block[] {
     }
   }
   return toBlocks(items);
+}
+
+function continuesParagraph(before: DraftParagraph, next: DraftParagraph): boolean {
+  return before.openEnd && !next.startsNew && Math.abs(before.lastSize - next.firstSize) <= 0.15 * before.lastSize;
 }
 
 function isRepeatedLead(open: Chain, b: PageBlock): boolean {
@@ -314,6 +334,8 @@ function toBlocks(items: readonly Item[]): Block[] {
       loc: { block, page: chain.page, table: tables, box: roundBox(chain.box) },
     };
     recomputeSpans(table);
+    // Copies carry their origin's text, whichever page each part came from.
+    for (const row of table.rows) for (const cell of row) if (cell.mergedFrom) cell.text = table.rows[cell.mergedFrom.row][cell.mergedFrom.col].text;
     tables++;
     blocks.push(table);
   }
