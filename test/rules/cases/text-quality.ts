@@ -1,0 +1,90 @@
+import { sampleBudget } from '../../fixtures/rules/sample-budget.js';
+import { para } from '../builder.js';
+import { edit } from '../mutate.js';
+import type { CaseSet } from '../tester.js';
+
+const B = sampleBudget;
+const sample = { name: 'consistent sample budget', doc: B() };
+
+export const cases: CaseSet = {
+  'text-quality/template-instruction': {
+    valid: [sample, { name: 'an ordinary sentence with 填写', doc: edit(B, (d) => d.paragraphs.push(para('各单位按要求填写了绩效目标表，并经财政部门审核。'))) }],
+    invalid: [
+      {
+        name: 'an instruction to the person filling the template',
+        doc: edit(B, (d) => d.paragraphs.push(para('本年度无拟购置固定资产的写：我部门本年度无国有资产购置计划，拟购置金额为0。', 'assets'))),
+        findings: [{ message: '说明第 14 段（assets）残留模板填写说明：“…无拟购置固定资产的写：我部门本年度无国有资产购置计划，拟购置…”。', where: '说明第 14 段（assets）' }],
+      },
+      {
+        name: 'a fill-in request',
+        doc: edit(B, (d) => d.paragraphs.push(para('（请据实填写本部门其他需要说明的事项）'))),
+        findings: [{ message: '说明第 14 段残留模板填写说明：“（请据实填写本部门其他需要说明的事项）”。' }],
+      },
+    ],
+  },
+  'text-quality/placeholder': {
+    valid: [sample, { name: 'Latin letters in a word are no placeholder', doc: edit(B, (d) => d.paragraphs.push(para('通过 XXL 规格的展板和 Excel 表格开展宣传。'))) }],
+    invalid: [
+      {
+        name: 'XX left for the unit name',
+        doc: edit(B, (d) => d.paragraphs.push(para('XX单位2022年部门预算收入如下。'))),
+        findings: [{ message: '说明第 14 段残留占位符“XX”：“XX单位2022年部门预算收入如下。”。' }],
+      },
+      {
+        name: 'a {单位} field in a table title',
+        doc: edit(B, (d) => (d.tables[0].title = '{单位}部门预算收支总表')),
+        findings: [{ message: '《{单位}部门预算收支总表》标题残留占位符“{单位}”：“{单位}部门预算收支总表”。' }],
+      },
+    ],
+  },
+  'text-quality/duplicate-paragraph': {
+    valid: [sample],
+    invalid: [
+      {
+        name: 'a paragraph repeated with another number',
+        doc: edit(B, (d) => d.paragraphs.push(para('3、支出说明：2022年部门支出预算为410.50万元，其中基本支出330.50万元，包括人员经费308.20万元和日常公用经费22.30万元；项目支出80.00万元，主要为网络安全检测服务30.00万元，舆情监测服务50.00万元。'))),
+        findings: [{ message: '说明第 14 段与第 6 段重复：“3、支出说明：2022年部门支出预算为410.50万元，其中…”。' }],
+      },
+    ],
+  },
+  'text-quality/wrong-level-glossary': {
+    valid: [sample],
+    invalid: [
+      {
+        name: '省级 in a district glossary',
+        doc: edit(B, (d) => (d.glossary[1].definition = '纳入区级财政预算管理的“三公”经费，是指省级部门用财政拨款安排的因公出国（境）费、公务用车购置及运行费和公务接待费。')),
+        findings: [{ message: '名词解释““三公”经费”中出现“省级”，而本单位为区县级单位：“…三公”经费，是指省级部门用财政拨款安排的因公出国（境）费、公…”。', severity: 'warning' }],
+      },
+    ],
+  },
+  'text-quality/wrong-level-text': {
+    valid: [sample],
+    invalid: [
+      {
+        name: '我省 in a district 说明',
+        doc: edit(B, (d) => d.paragraphs.push(para('按照预算管理有关规定，目前我省部门预算的编制实行综合预算管理。'))),
+        findings: [{ message: '说明第 14 段以“我省”自称，而本单位为区县级单位：“…理有关规定，目前我省部门预算的编制实行综合预算管理。”。', severity: 'info' }],
+      },
+    ],
+  },
+  'text-quality/title-year': {
+    valid: [sample, { name: 'a comparison with the year before', doc: edit(B, (d) => d.paragraphs.push(para('较2021年部门预算增加20.00万元。'))) }],
+    invalid: [
+      {
+        name: 'a table title of last year',
+        doc: edit(B, (d) => (d.tables[0].title = '2021年部门预算收支总表')),
+        findings: [{ message: '《2021年部门预算收支总表》写的是 2021 年（“2021年部门预算收支总表”），而本文件为 2022 年度。' }],
+      },
+    ],
+  },
+  'text-quality/goal-restates-duties': {
+    valid: [sample],
+    invalid: [
+      {
+        name: 'the duties as the goal',
+        doc: edit(B, (d) => (d.performance.overallGoal = `主要职责是：${d.duties.join('')}`)),
+        findings: [{ message: /^部门整体绩效目标与部门职责的文字重合 9\d%，目标只是重述职责。$/ }],
+      },
+    ],
+  },
+};

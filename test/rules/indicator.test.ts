@@ -1,0 +1,4 @@
+import { cases } from './cases/indicator.js';
+import { runCases } from './tester.js';
+
+runCases(cases);
