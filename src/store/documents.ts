@@ -1,4 +1,5 @@
 /** Reading documents, versions, findings, originals and entities back. */
+import { gunzipSync } from 'node:zlib';
 import type { Connection } from './open.js';
 import { documentConditions, pageOf, contains, type DocumentFilter, type Page } from './filters.js';
 
@@ -129,12 +130,18 @@ async function versionId(conn: Connection, documentId: number, version?: number)
   return v?.id ?? null;
 }
 
-/** The stored check-result JSON text of a document (current version unless one is named). */
-export async function documentJson(conn: Connection, documentId: number, version?: number): Promise<string | null> {
+/** The stored check-result JSON of a document, gzipped (current version unless one is named). */
+export async function documentJsonGz(conn: Connection, documentId: number, version?: number): Promise<Buffer | null> {
   const id = await versionId(conn, documentId, version);
   if (id === null) return null;
-  const row = await conn.db.selectFrom('versions').select('result_json').where('id', '=', id).executeTakeFirst();
-  return row?.result_json ?? null;
+  const row = await conn.db.selectFrom('versions').select('result_gz').where('id', '=', id).executeTakeFirst();
+  return row ? Buffer.from(row.result_gz) : null;
+}
+
+/** The stored check-result JSON text of a document (current version unless one is named). */
+export async function documentJson(conn: Connection, documentId: number, version?: number): Promise<string | null> {
+  const gz = await documentJsonGz(conn, documentId, version);
+  return gz ? gunzipSync(gz).toString('utf8') : null;
 }
 
 export async function listVersions(conn: Connection, documentId: number): Promise<VersionSummary[] | null> {

@@ -58,6 +58,11 @@ export class Store {
     return documents.documentJson(this.conn, id, version);
   }
 
+  /** The same JSON, gzipped as stored (for clients that accept gzip). */
+  documentJsonGz(id: number, version?: number): Promise<Buffer | null> {
+    return documents.documentJsonGz(this.conn, id, version);
+  }
+
   versions(id: number) {
     return documents.listVersions(this.conn, id);
   }

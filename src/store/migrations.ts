@@ -66,7 +66,7 @@ function init(dialect: Dialect): Migration {
         .addColumn('infos', 'integer', (c) => c.notNull().defaultTo(0));
       for (const col of SUMMARY_COLUMNS) versions = versions.addColumn(col, amount);
       await versions
-        .addColumn('result_json', 'text', (c) => c.notNull())
+        .addColumn('result_gz', bytes, (c) => c.notNull())
         .addUniqueConstraint('versions_document_version', ['document_id', 'version'])
         .execute();
 

@@ -3,6 +3,7 @@
  * was checked (an import worker, or the API request) so the writer only inserts rows.
  * Plain data only (strings and numbers), so it crosses worker threads by structured clone.
  */
+import { gzipSync } from 'node:zlib';
 import type { CheckResult } from '../pipeline.js';
 import type { Disclosure, Figure, Finding, Summary } from '../model/disclosure.js';
 import { Money } from '../model/money.js';
@@ -78,8 +79,8 @@ export interface DocumentRecord {
   entity: { name: string | null; region: string | null; level: string | null; code: string | null };
   summary: Record<SummaryColumn, string | null>;
   counts: { error: number; warning: number; info: number };
-  /** The check result as `gongkai check --format json` writes it: what GET /api/documents/:id returns. */
-  json: string;
+  /** The check result as `gongkai check --format json` writes it, gzipped: what GET /api/documents/:id returns. */
+  jsonGz: Uint8Array;
   findings: FindingRecord[];
   lineItems: LineItemRecord[];
   projects: ProjectRecord[];
@@ -113,7 +114,7 @@ export function toRecord(result: CheckResult, file: FileMeta): DocumentRecord {
     },
     summary: summaryColumns(d.summary),
     counts,
-    json: resultJson(result),
+    jsonGz: gzipSync(resultJson(result)),
     findings: result.findings.map(findingRecord),
     lineItems: lineItems(d),
     projects: projects(d),

@@ -63,8 +63,11 @@ export interface VersionTable {
   tp_reception: Amount | null;
   procurement_total: Amount | null;
   assets_total: Amount | null;
-  /** The check result ({ document, findings }) as `gongkai check --format json` prints it; the API returns it verbatim. */
-  result_json: string;
+  /**
+   * The check result ({ document, findings }) as `gongkai check --format json` prints it, gzipped:
+   * a 300 KB result is 25 KB compressed, and the API can send it to gzip-capable clients as is.
+   */
+  result_gz: Buffer;
 }
 
 /** File bytes, kept apart from `versions` so listing and aggregates never page through them. */
@@ -134,7 +137,7 @@ export interface FindingTable {
   severity: string;
   message: string;
   location: string;
-  /** The finding exactly as in `result_json`. */
+  /** The finding exactly as in the check result. */
   finding_json: string;
 }
 

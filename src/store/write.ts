@@ -95,7 +95,7 @@ async function write(conn: Connection, trx: Kysely<Database>, r: DocumentRecord,
       warnings: r.counts.warning,
       infos: r.counts.info,
       ...r.summary,
-      result_json: r.json,
+      result_gz: Buffer.from(r.jsonGz.buffer, r.jsonGz.byteOffset, r.jsonGz.byteLength),
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -1,5 +1,6 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/serve/index.js';
 import { resultJson, type Store } from '../../src/store/index.js';
@@ -52,6 +53,16 @@ for (const backend of backends('api')) {
       const res = await app.inject({ method: 'GET', url: `/api/documents/${ids.q}` });
       assert.equal(res.statusCode, 200);
       assert.equal(res.body, expectedJson(QINGSHAN_2022, '青山区网信办2022.txt'));
+      assert.equal(res.headers['content-encoding'], undefined);
+
+      // Stored gzipped, sent as is to clients that take gzip.
+      const gz = await app.inject({ method: 'GET', url: `/api/documents/${ids.q}`, headers: { 'accept-encoding': 'br, gzip;q=0.8' } });
+      assert.equal(gz.headers['content-encoding'], 'gzip');
+      assert.equal(gz.headers.vary, 'accept-encoding');
+      assert.equal(gunzipSync(gz.rawPayload).toString('utf8'), expectedJson(QINGSHAN_2022, '青山区网信办2022.txt'));
+      const refused = await app.inject({ method: 'GET', url: `/api/documents/${ids.q}`, headers: { 'accept-encoding': 'gzip;q=0, identity' } });
+      assert.equal(refused.headers['content-encoding'], undefined);
+      assert.equal(refused.body, expectedJson(QINGSHAN_2022, '青山区网信办2022.txt'));
     });
 
     test('the same bytes again: 200, duplicate, nothing new stored', async () => {

@@ -1,5 +1,6 @@
 /** Documents: upload, list, the stored check result, versions, findings and the original file. */
 import { createHash } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ReadError } from '../../read/doc.js';
 import { sniffFormat } from '../../read/index.js';
@@ -86,7 +87,7 @@ export async function documentRoutes(app: FastifyInstance, { store, checker }: D
       const result = await checker.check({ id: ++taskIds, path: name, bytes, sha256 });
       if (!result.ok) throw new HttpError(result.unreadable ? 422 : 500, result.reason);
       const saved = await store.save(result.record, bytes);
-      const json = saved.status === 'imported' ? result.record.json : (await store.documentJson(saved.documentId, saved.version))!;
+      const json = (await store.documentJson(saved.documentId, saved.version))!;
       return sendJsonText(reply, uploadJson(saved.documentId, saved.version, saved.status === 'duplicate', json), saved.status === 'imported' ? 201 : 200);
     },
   );
@@ -132,9 +133,14 @@ export async function documentRoutes(app: FastifyInstance, { store, checker }: D
     async (req, reply) => {
       const { id } = req.params as { id: number };
       const { version } = req.query as { version?: number };
-      const json = await store.documentJson(id, version);
-      if (json === null) throw notFound(id, version);
-      return sendJsonText(reply, json);
+      const gz = await store.documentJsonGz(id, version);
+      if (gz === null) throw notFound(id, version);
+      reply.header('vary', 'accept-encoding');
+      // Stored gzipped: a client that takes gzip gets the bytes as they are, without any work here.
+      if (acceptsGzip(req.headers['accept-encoding'])) {
+        return reply.type('application/json; charset=utf-8').header('content-encoding', 'gzip').send(gz);
+      }
+      return sendJsonText(reply, gunzipSync(gz).toString('utf8'));
     },
   );
 
@@ -210,6 +216,17 @@ export async function documentRoutes(app: FastifyInstance, { store, checker }: D
         .send(file.bytes);
     },
   );
+}
+
+/** True unless the client refuses gzip (q=0) or does not name it. */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  const value = Array.isArray(header) ? header.join(',') : (header ?? '');
+  return value.split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    if (coding !== 'gzip' && coding !== '*') return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return !q || Number(q.slice(2)) > 0;
+  });
 }
 
 function notFound(id: number, version?: number): HttpError {
