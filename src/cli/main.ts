@@ -28,6 +28,28 @@ program
     });
   });
 
+program
+  .command('import')
+  .description('把文件或文件夹中的公开文件检查后导入数据库（重复文件自动跳过，同一单位同一年度的新文件成为新版本）')
+  .argument('<paths...>', '文件或文件夹')
+  .option('--db <file|url>', '数据库：SQLite 文件路径或 postgres:// 地址（默认 ./data/gongkai.db，或 DATABASE_URL）')
+  .option('--workers <n>', '并行工作线程数（默认为 CPU 核数）')
+  .action(async (paths: string[], opts) => {
+    const { runImport } = await import('./store-commands.js');
+    process.exitCode = await runImport(paths, { db: opts.db, workers: opts.workers === undefined ? undefined : Number(opts.workers) });
+  });
+
+program
+  .command('serve')
+  .description('启动 HTTP API（OpenAPI：/api/openapi.json，文档：/api/docs）')
+  .option('--port <n>', '端口', '8080')
+  .option('--host <host>', '监听地址', '127.0.0.1')
+  .option('--db <file|url>', '数据库：SQLite 文件路径或 postgres:// 地址（默认 ./data/gongkai.db，或 DATABASE_URL）')
+  .action(async (opts) => {
+    const { runServe } = await import('./store-commands.js');
+    await runServe({ port: Number(opts.port), host: opts.host, db: opts.db });
+  });
+
 program.parseAsync(process.argv).catch((e: unknown) => {
   // Anything unexpected still ends as one line, never a stack trace.
   console.error(`gongkai: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
