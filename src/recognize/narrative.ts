@@ -9,7 +9,8 @@ import { halfWidth } from './numbers.js';
 import type { SectionKey } from './sections.js';
 
 const NUM = String.raw`(\d+(?:,\d{3})*(?:\.\d+)?)`;
-const UNIT = String.raw`(万元|元)`;
+// A bare 0 needs no unit ("拟购置金额为0。").
+const UNIT = String.raw`(万元|元|(?<=(?:^|[^\d.,])0)(?=[。；;，,]|$))`;
 
 interface Pattern {
   subject: ClaimSubject;
@@ -27,7 +28,7 @@ const PATTERNS: Pattern[] = [
   { subject: 'revenue.source', re: new RegExp(String.raw`(一般公共预算(?:拨款)?收入|(?:政府性)?基金预算(?:拨款)?收入|政府性基金收入|国有资本经营预算(?:拨款)?收入|财政专户(?:核拨|管理资金)?收入|事业单位经营收入|事业收入|上级补助收入|附属单位上缴收入|其他来源收入|其他收入|上年结转(?:结余)?(?:收入)?)(?:为|是)?${NUM}${UNIT}`, 'g'), sections: ['revenue', 'overview', null], nameGroup: 1 },
   { subject: 'revenue.total', re: new RegExp(String.raw`(?:预算收入|收入预算|收入总(?:额|计)|本年收入合计|全部收入)(?:总额|合计)?(?:为|是|共计|：|:)?${NUM}${UNIT}`, 'g'), sections: ['revenue', 'overview', null] },
   // 支出
-  { subject: 'expenditure.total', re: new RegExp(String.raw`(?:部门)?支出预算(?:总额|合计)?(?:为|是|共计|：|:)?${NUM}${UNIT}|(?:预算支出|支出总(?:额|计)|本年支出合计)(?:为|是|共计|：|:)?${NUM}${UNIT}`, 'g'), sections: BUDGET_PARTS },
+  { subject: 'expenditure.total', re: new RegExp(String.raw`(?:部门)?支出预算(?:总额|合计)?(?:为|是|共计|：|:)?${NUM}${UNIT}|(?:预算支出|支出总(?:额|计)|本年支出合计)(?:为|是|共计|：|:)?${NUM}${UNIT}|预算收支(?:安排|总额)(?:为|是|共计)?${NUM}${UNIT}`, 'g'), sections: [...BUDGET_PARTS, 'change'] },
   { subject: 'expenditure.basic', re: new RegExp(String.raw`基本支出(?:预算)?(?:为|是|安排)?${NUM}${UNIT}`, 'g'), sections: ['expenditure', 'overview', null] },
   { subject: 'expenditure.personnel', re: new RegExp(String.raw`人员(?:经费|支出)(?:为|是)?${NUM}${UNIT}`, 'g'), sections: ['expenditure', 'overview', null] },
   { subject: 'expenditure.public', re: new RegExp(String.raw`(?:日常)?公用(?:经费|支出)(?:为|是)?${NUM}${UNIT}`, 'g'), sections: ['expenditure', 'overview', null] },
@@ -48,7 +49,7 @@ const PATTERNS: Pattern[] = [
   { subject: 'threePublic.reception', re: new RegExp(String.raw`公务接待(?:费|经费)(?:预算)?(?:为|是|安排)?${NUM}${UNIT}`, 'g'), sections: ['threePublic', null] },
   // 政府采购, 资产
   { subject: 'procurement.total', re: new RegExp(String.raw`政府采购(?:预算)?(?:总额)?(?:共计|合计)?(?:安排|为|是)?${NUM}${UNIT}`, 'g'), sections: ['procurement', null] },
-  { subject: 'assets.planned', re: new RegExp(String.raw`拟购置(?:固定)?资产(?:总额|金额)?(?:为|是)?${NUM}${UNIT}`, 'g'), sections: ['assets', null] },
+  { subject: 'assets.planned', re: new RegExp(String.raw`拟购置(?:固定)?(?:资产)?(?:总额|金额)?(?:为|是)?${NUM}${UNIT}`, 'g'), sections: ['assets', null] },
   { subject: 'assets.total', re: new RegExp(String.raw`固定资产(?:总金额|总额|金额|原值|总值)(?:为|是|共计)?${NUM}${UNIT}`, 'g'), sections: ['assets', null] },
 ];
 
@@ -61,7 +62,7 @@ export function claimsOf(p: Paragraph, section: SectionKey | null): Claim[] {
   for (const sentence of text.split(/(?<=[。；;])/)) {
     const s = squash(sentence);
     if (!s) continue;
-    const loc: Loc = { block: p.loc.block, ...(p.loc.line ? { line: p.loc.line } : {}), ...(p.loc.page ? { page: p.loc.page } : {}), sentence: sentence.trim() };
+    const loc: Loc = { ...located(p), sentence: sentence.trim() };
     const taken: [number, number][] = [];
     for (const pat of PATTERNS) {
       if (!pat.sections.includes(section)) continue;
@@ -78,10 +79,16 @@ export function claimsOf(p: Paragraph, section: SectionKey | null): Claim[] {
     if (section === 'operatingCosts') claims.push(...itemList(s, 'operatingCosts.item', loc, taken));
   }
   if (section === 'expenditure' || section === 'overview') claims.push(...projectList(p));
-  if (section === 'threePublic' && /无(财政拨款)?[“"]?三公[”"]?经费(预算|支出)/.test(squash(text))) {
-    claims.push({ subject: 'threePublic.total', name: null, value: new Money(0), raw: '无', direction: null, year: yearOf(squash(text)), loc: { block: p.loc.block, sentence: text.trim() } });
+  const none = section === 'threePublic' ? /无(财政拨款)?[“"]?三公[”"]?经费(预算|支出)/.exec(squash(text)) : null;
+  if (none) {
+    claims.push({ subject: 'threePublic.total', name: null, value: new Money(0), raw: none[0], direction: null, year: yearOf(squash(text)), loc: { ...located(p), sentence: text.trim() } });
   }
   return dedupe(claims);
+}
+
+/** Where a paragraph stands: block, and line or page when the format has them. */
+function located(p: Paragraph): Loc {
+  return { block: p.loc.block, ...(p.loc.line ? { line: p.loc.line } : {}), ...(p.loc.page ? { page: p.loc.page } : {}) };
 }
 
 /** "与上年持平，无增减变化" says one thing twice. */
@@ -103,7 +110,7 @@ function projectList(p: Paragraph): Claim[] {
   const text = squash(halfWidth(p.text));
   const list = /项目支出[^，,。；;]*?万元[，,]?(?:主要(?:为|是|用于|包括)|其中[:：]?|包括)(.*)$/.exec(text);
   if (!list) return [];
-  const loc: Loc = { block: p.loc.block, ...(p.loc.line ? { line: p.loc.line } : {}), sentence: p.text.trim() };
+  const loc: Loc = { ...located(p), sentence: p.text.trim() };
   const body = list[1].split(/其他支出/)[0];
   return itemList(body, 'expenditure.projectItem', loc, []);
 }

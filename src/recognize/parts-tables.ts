@@ -34,7 +34,8 @@ export function procurementItems(t: StdTable): ProcurementItem[] {
     for (const k of SOURCE_KEYS) if (k in r.values) bySource[k] = r.values[k];
     const role: ProcurementItem['role'] = r.role === 'total' || /^合计$/.test(r.name) ? 'total' : /小计$/.test(r.name) ? 'subtotal' : 'line';
     return {
-      project: r.name || null,
+      // A total row names no project; a subtotal's label says whose items it adds up.
+      project: role === 'total' ? null : r.name || null,
       projectBudget: r.values.projectBudget ?? null,
       item: r.texts?.item ?? '',
       catalogCode: r.texts?.catalogCode ?? null,

@@ -5,6 +5,7 @@
 import type { Figure, Indicator, Loc, Project, Unit } from '../model/disclosure.js';
 import { parseValue } from '../model/value.js';
 import { squash, type Cell } from '../read/doc.js';
+import { unitFrom } from './meta.js';
 import { figure } from './tables.js';
 
 export const INDICATOR_HEADER = {
@@ -57,8 +58,12 @@ const LABELS: [RegExp, 'code' | 'name' | 'budget' | 'fiscal' | 'other' | 'unit']
   [/^(预算单位|主管部门|实施单位)$/, 'unit'],
 ];
 
+/** "224001中共…办公室本级": the budget unit's code and name, as table headers print them. */
+const BUDGET_UNIT = /^\d{3,}([\u4e00-\u9fa5（）()]{4,})$/;
+
 /** Reads one project's rows (one or several tables after its title). */
-export function parseProject(title: string | null, rows: Cell[][], unit: Unit, loc: Loc): Project {
+export function parseProject(title: string | null, rows: Cell[][], docUnit: Unit, loc: Loc): Project {
+  let unit = docUnit;
   const project: Project = {
     name: title ? projectName(title) : '',
     code: null,
@@ -82,6 +87,15 @@ export function parseProject(title: string | null, rows: Cell[][], unit: Unit, l
       const h = indicatorColumns(cells);
       if (h) {
         header = h;
+        continue;
+      }
+      // Lines above the form: the budget unit ("224001…本级") and the table's own unit.
+      const own = cells.filter((c) => !c.mergedFrom).map((c) => squash(c.text)).filter(Boolean);
+      if (own.length <= 2 && own.some((t) => BUDGET_UNIT.test(t) || unitFrom(t))) {
+        for (const t of own) {
+          project.unit ??= BUDGET_UNIT.exec(t)?.[1] ?? null;
+          unit = unitFrom(t) ?? unit;
+        }
         continue;
       }
       readLabels(project, cells, texts, unit);

@@ -34,7 +34,9 @@ const HEADINGS: [RegExp, SectionKey][] = [
   [/国有资产|固定资产/, 'assets'],
   [/三公/, 'threePublic'],
   [/机关运行经费|机关运行费/, 'operatingCosts'],
-  [/总体绩效目标/, 'overallGoal'],
+  // A self-evaluation's 目标实现情况 tells what was achieved, not the goal.
+  [/目标实现情况|目标完成情况/, 'selfEvaluation'],
+  [/总体绩效目标|整体(支出)?绩效目标/, 'overallGoal'],
   [/分项绩效目标/, 'subGoals'],
   [/工作保障措施|保障措施/, 'safeguards'],
   [/预算项目绩效目标|项目绩效目标/, 'projectGoals'],

@@ -185,7 +185,7 @@ export function parseSelfEvalProse(paragraphs: Paragraph[]): Omit<SelfEvaluation
     const m = re.exec(squash(p.text));
     if (!m) return null;
     const v = parseAmount(m[1]);
-    return v ? { raw: m[0], value: v, loc: { block: p.loc.block, ...(p.loc.line ? { line: p.loc.line } : {}), sentence: p.text.trim() } } : null;
+    return v ? { raw: m[0], value: v, loc: { block: p.loc.block, ...(p.loc.line ? { line: p.loc.line } : {}), ...(p.loc.page ? { page: p.loc.page } : {}), sentence: p.text.trim() } } : null;
   };
   for (const p of paragraphs) {
     const s = squash(p.text);
