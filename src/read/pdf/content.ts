@@ -53,7 +53,7 @@ const THIN = 3;
 /** How far a line may lean and still count as horizontal or vertical (points). */
 const SKEW = 1;
 
-export function compose(m: Matrix, n: Matrix | Float32Array | number[]): Matrix {
+function compose(m: Matrix, n: Matrix | Float32Array | number[]): Matrix {
   // Applies n first, then m: a point p maps to m(n(p)).
   return [
     m[0] * n[0] + m[2] * n[1],

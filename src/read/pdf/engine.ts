@@ -82,8 +82,6 @@ function openError(e: unknown, path: string): ReadError {
   if (name === 'PasswordException') {
     return new ReadError(path, 'PDF 文件已加密（需要密码才能打开），无法读取；请提供未加密的文件');
   }
-  if (name === 'InvalidPDFException') {
-    return new ReadError(path, `不是有效的 PDF 文件（文件可能已损坏或被截断）：${message}`);
-  }
+  if (name === 'InvalidPDFException') return new ReadError(path, '不是有效的 PDF 文件（文件可能已损坏或被截断）');
   return new ReadError(path, `无法打开 PDF 文件（文件可能已损坏）：${message.split('\n')[0]}`);
 }

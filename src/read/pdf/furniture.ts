@@ -16,7 +16,7 @@ const PAGE_NUMBER = [
 /** Share of the page height, at top and bottom, where page numbers are looked for. */
 const MARGIN = 0.1;
 
-export function isPageNumberText(text: string): boolean {
+function isPageNumberText(text: string): boolean {
   const t = text.trim();
   return t.length > 0 && t.length <= 24 && PAGE_NUMBER.some((re) => re.test(t));
 }

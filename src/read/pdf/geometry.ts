@@ -53,7 +53,7 @@ export function unionBox(a: Box, b: Box): Box {
   return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
 }
 
-export function round1(n: number): number {
+function round1(n: number): number {
   return Math.round(n * 10) / 10;
 }
 
@@ -73,11 +73,4 @@ export function charsBox(chars: readonly Char[]): Box {
     if (c.bottom > y1) y1 = c.bottom;
   }
   return [x0, y0, x1, y1];
-}
-
-/** Median of a non-empty list (copies before sorting). */
-export function median(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }

@@ -39,7 +39,7 @@ export function groupLines(chars: readonly Char[]): TextLine[] {
   return lines;
 }
 
-export function makeLine(chars: Char[]): TextLine {
+function makeLine(chars: Char[]): TextLine {
   chars.sort((a, b) => a.x0 - b.x0);
   const kept: Char[] = [];
   let x0 = Infinity;
@@ -120,8 +120,4 @@ function needsSpace(before: string, after: string): boolean {
   // A number or code broken by a narrow column: "302." + "27", "201330" + "1".
   if (/[\d.,]/.test(before) && /[\d.,%]/.test(after)) return false;
   return true;
-}
-
-export function isCjk(ch: string): boolean {
-  return CJK.test(ch);
 }

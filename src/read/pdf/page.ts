@@ -17,7 +17,7 @@ export interface PageLayout {
   width: number;
   height: number;
   blocks: PageBlock[];
-  /** Chars with a text meaning on the page (0 for a scanned page). */
+  /** Chars of the page's text, page numbers left out (0 for a scanned page). */
   chars: number;
 }
 
@@ -45,21 +45,27 @@ export function layoutPage(content: PageContent): PageLayout {
     else flow.push(c);
   }
 
+  let furniture = 0;
+  const textLines = (cs: readonly Char[]): TextLine[] =>
+    groupLines(cs).filter((l) => {
+      const drop = isPageNumberLine(l, height);
+      if (drop) furniture += l.chars.length;
+      return !drop;
+    });
+
   const blocks: PageBlock[] = [];
   grids.forEach((grid, g) => {
     if (inGrid[g].length === 0) return;
     const table = gridTable(grid, inGrid[g]);
     // A frame around text is a box, not a table: its text is paragraphs of their own.
     if (isSingleCell(table)) {
-      const lines = groupLines(inGrid[g]).filter((l) => !isPageNumberLine(l, height));
-      for (const p of paragraphs(lines, [grid.box[0], grid.box[2]])) blocks.push({ kind: 'paragraph', ...p });
+      for (const p of paragraphs(textLines(inGrid[g]), [grid.box[0], grid.box[2]])) blocks.push({ kind: 'paragraph', ...p });
     } else blocks.push({ kind: 'table', ...table });
   });
 
-  const lines = groupLines(flow).filter((l) => !isPageNumberLine(l, height));
-  for (const b of flowBlocks(lines, width)) blocks.push(b);
+  for (const b of flowBlocks(textLines(flow), width)) blocks.push(b);
   blocks.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
-  return { page: content.page, width, height, blocks, chars: chars.length };
+  return { page: content.page, width, height, blocks, chars: chars.length - furniture };
 }
 
 function flowBlocks(lines: TextLine[], pageWidth: number): PageBlock[] {

@@ -132,7 +132,7 @@ function fillsPage(part: DraftTable, pageHeight: number): boolean {
 function appendPart(chain: Chain, part: DraftTable, layout: PageLayout): boolean {
   const page = layout.page;
   if (chain.ruled !== part.ruled) return false;
-  const cols = commonEdges(chain.cols, part.cols);
+  const cols = commonEdges(chain.cols, part.cols, chain.ruled);
   if (!cols) return false;
   if (cols !== chain.cols) {
     chain.rows = regrid(chain.rows, cols);
@@ -178,9 +178,10 @@ function continuedMerges(chain: Chain, first: readonly DraftCell[] | undefined, 
  * The finer of two sets of column edges when the coarser one is a subset of it (a part whose
  * rows merge some columns); undefined when the parts do not line up.
  */
-function commonEdges(a: number[], b: number[]): number[] | undefined {
+function commonEdges(a: number[], b: number[], ruled: boolean): number[] | undefined {
   const width = a[a.length - 1] - a[0];
-  const tol = Math.max(4, 0.01 * width);
+  // Edges found from where text sits move with the text; ruled ones stay put.
+  const tol = ruled ? Math.max(4, 0.01 * width) : Math.max(12, 0.04 * width);
   if (Math.abs(a[0] - b[0]) > tol || Math.abs(a[a.length - 1] - b[b.length - 1]) > tol) return undefined;
   const [fine, coarse] = a.length >= b.length ? [a, b] : [b, a];
   if (coarse.length < 3 && fine.length > coarse.length) return undefined;
@@ -343,7 +344,7 @@ function toBlocks(items: readonly Item[]): Block[] {
 }
 
 /** Sets rowSpan/colSpan on every merge origin from the copies that point to it. */
-export function recomputeSpans(table: Table): void {
+function recomputeSpans(table: Table): void {
   const ext = new Map<Cell, [number, number]>();
   table.rows.forEach((row, r) =>
     row.forEach((cell, c) => {
