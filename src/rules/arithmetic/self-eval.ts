@@ -7,7 +7,7 @@ import { Money } from '../../model/money.js';
 import { BASIS } from '../lib/basis.js';
 import { checkAtMost, checkSum } from '../lib/compare.js';
 import { amount, amountHalfStep, asFigure, halfStep, money, sum, val } from '../lib/figures.js';
-import { level1Name } from '../lib/indicators.js';
+import { isBlankRow, level1Name } from '../lib/indicators.js';
 import { defineRule, type RuleContext } from '../types.js';
 
 const HUNDRED = new Money(100);
@@ -112,12 +112,15 @@ export const selfEvalTotalScore = defineRule({
     severity: 'error',
     category: 'arithmetic',
     basis: `${BASIS.performance}；domain.md §5.19`,
-    description: '项目自评表：总分 = 各绩效指标自评得分之和 + 预算执行率指标得分。',
+    description: '项目自评表：总分 = 各绩效指标自评得分之和 + 预算执行率指标得分。有填写内容的指标行缺得分（多为未能读出）时不判断。',
     example: { bad: '指标得分 10、10、10、10、10、10，执行率得分 10，总分 80', message: '项目“党建活动经费”绩效自评表总分 80 分，各指标得分与预算执行率得分之和为 70 分，相差 10 分。' },
     appliesTo: ['self-evaluation', 'final-accounts'],
   },
   check(doc, ctx) {
     for (const p of doc.selfEvaluation?.projects ?? []) {
+      // Judge only a table whose every filled indicator row has its score read.
+      const filled = p.indicators.filter((i) => !isBlankRow(i.level3, i.target.raw));
+      if (!filled.length || filled.some((i) => val(i.score) === null)) continue;
       const scores: (Figure | null)[] = p.indicators.map((i) => i.score);
       checkSum(ctx, {
         where: place(p),
@@ -186,7 +189,9 @@ export const selfEvalWeightsSum = defineRule({
   check(doc, ctx) {
     for (const p of doc.selfEvaluation?.projects ?? []) {
       const entries = Object.entries(p.weights);
-      if (!entries.length) continue;
+      // Judge only weights read for the main 一级 indicators, not a stray one.
+      const names = entries.map(([k]) => level1Name(k));
+      if (!names.includes('产出指标') || !names.includes('效益指标')) continue;
       const hasExec = entries.some(([k]) => /执行率/.test(k));
       const w = executionWeight(p);
       const total = sum([...entries.map(([, v]) => money(v)), ...(!hasExec && w !== null ? [money(w)] : [])]);

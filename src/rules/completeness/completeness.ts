@@ -27,6 +27,14 @@ const STANDARD: TableKind[] = [
 
 const STANDARD_KINDS = new Set<TableKind>(STANDARD);
 
+/**
+ * Whether the document carries the standard tables at all. A 三公 table alone does not count:
+ * the 说明 prints its own 三公 table even when the nine tables are published separately.
+ */
+function hasStandardTables(doc: Disclosure): boolean {
+  return doc.tables.some((t) => STANDARD_KINDS.has(t.kind) && t.kind !== 'three-public');
+}
+
 export const standardTables = defineRule({
   meta: {
     id: 'completeness/standard-tables',
@@ -39,8 +47,8 @@ export const standardTables = defineRule({
     appliesTo: ['budget', 'final-accounts'],
   },
   check(doc, ctx) {
+    if (!hasStandardTables(doc)) return;
     const present = new Set(doc.tables.map((t) => t.kind).filter((k) => STANDARD_KINDS.has(k)));
-    if (present.size === 0) return;
     const missing = STANDARD.filter((k) => !present.has(k));
     if (!missing.length) return;
     ctx.report({
@@ -57,12 +65,12 @@ export const noTables = defineRule({
     severity: 'info',
     category: 'completeness',
     basis: BASIS.procedure,
-    description: '文件有说明而没有任何标准公开表格。常见于说明与表格分开发布，故只作提示：请确认九张公开表已另行公开。',
+    description: '文件有说明而没有标准公开表格（说明自带的三公经费表不算）。常见于说明与表格分开发布，故只作提示：请确认九张公开表已另行公开。',
     example: { bad: '部门预算公开说明 Word 文件，表格另附', message: '文件中没有预算公开表格，只有说明部分；请确认九张公开表已另行公开。' },
     appliesTo: ['budget', 'final-accounts'],
   },
   check(doc, ctx) {
-    if (doc.tables.some((t) => STANDARD_KINDS.has(t.kind))) return;
+    if (hasStandardTables(doc)) return;
     if (!doc.paragraphs.length && !doc.claims.length) return;
     ctx.report({ message: '文件中没有预算公开表格，只有说明部分；请确认九张公开表已另行公开。', location: { where: '全文' } });
   },

@@ -8,6 +8,7 @@ import { Money } from '../../model/money.js';
 import { BASIS } from '../lib/basis.js';
 import { amount, money, val } from '../lib/figures.js';
 import { isBlankRow, isCost, isSatisfaction, LEVEL_PAIRS, level1Name, level2Name } from '../lib/indicators.js';
+import { VALUE_PROBLEMS } from '../../model/value.js';
 import { defineRule } from '../types.js';
 
 interface Owner {
@@ -72,6 +73,8 @@ export const levelPair = defineRule({
   },
 });
 
+const GRADE_SCALE = /^[优良中差]([.、．·,，/\s]+[优良中差]){2,}$/;
+
 /** Malformations our own reading sees in a raw value when the value grammar reported none. */
 function ownProblems(raw: string): string[] {
   const s = raw.replace(/\s+/g, '');
@@ -84,8 +87,25 @@ function ownProblems(raw: string): string[] {
   return out;
 }
 
+/** Problems other rules of this catalog report on their own (scale, unit, operator, unmeasurable). */
+const ELSEWHERE = new Set<string>([VALUE_PROBLEMS.empty, VALUE_PROBLEMS.scale, VALUE_PROBLEMS.noOperator, VALUE_PROBLEMS.noUnit, VALUE_PROBLEMS.unmeasurable]);
+
+/** How the value is written wrong: the value grammar's problems, else what our own reading sees. */
 function valueProblems(v: Value): string[] {
-  return v.problems.length ? v.problems : ownProblems(v.raw);
+  const own = v.problems.filter((p) => !ELSEWHERE.has(p));
+  return v.problems.length ? own : ownProblems(v.raw);
+}
+
+function isScale(v: Value): boolean {
+  return GRADE_SCALE.test(v.raw.trim()) || v.problems.includes(VALUE_PROBLEMS.scale);
+}
+
+/** The value only repeats the indicator's name or description. */
+function repeatsName(i: Indicator): boolean {
+  const t = squash(i.target.raw);
+  if (t.length < 2 || i.target.value !== null) return false;
+  const names = [squash(i.level3), squash(i.description)].filter((n) => n.length >= 2);
+  return names.some((n) => n === t || n === `${t}率` || n.replace(/率$/, '') === t);
 }
 
 export const malformedTarget = defineRule({
@@ -95,7 +115,7 @@ export const malformedTarget = defineRule({
     severity: 'warning',
     category: 'indicator',
     basis: 'domain.md §6（指标值的书写）',
-    description: '指标值（及自评的实际完成值）书写有误：取值解析器报告的问题；解析器未报告时，另查数值前多余的 0（≥0100%）、单位写作“百分比”（≥100百分比）、年份重复（20222022年底）、多个小数点、百分号重复。',
+    description: '指标值（及自评的实际完成值）书写有误：取值解析器（src/model/value.ts）报告的问题，如多余的前导 0（≥0100%）、单位写法不规范（≥100百分比）、年份重复（20222022年底）、日期无效、区间颠倒；解析器未报告时另查这些写法。评价等级标尺、缺单位或比较符、不可衡量的值由 indicator/grade-scale-target、indicator/missing-unit、indicator/unparsed-target 分别报告，这里不重复。',
     example: { bad: '时效指标：20222022年底', message: '项目“新媒体宣传服务”绩效目标表“项目完成时间”指标值“20222022年底”书写有误：年份重复。' },
   },
   check(doc, ctx) {
@@ -112,7 +132,6 @@ export const malformedTarget = defineRule({
   },
 });
 
-const GRADE_SCALE = /^[优良中差]([.、．·,，/\s]+[优良中差]){2,}$/;
 
 export const gradeScaleTarget = defineRule({
   meta: {
@@ -128,7 +147,7 @@ export const gradeScaleTarget = defineRule({
   check(doc, ctx) {
     for (const o of owners(doc)) {
       for (const i of filled(o)) {
-        if (!GRADE_SCALE.test(i.target.raw.trim())) continue;
+        if (!isScale(i.target)) continue;
         ctx.report({ message: `${o.place}“${squash(i.level3) || squash(i.description)}”指标值“${i.target.raw.trim()}”是评价等级表，不是目标值。`, location: loc(o, i, '指标值') });
       }
     }
@@ -150,7 +169,7 @@ export const unparsedTarget = defineRule({
     for (const o of owners(doc)) {
       for (const i of filled(o)) {
         const v = i.target;
-        if (v.parsed || !v.raw.trim() || valueProblems(v).length || GRADE_SCALE.test(v.raw.trim())) continue;
+        if (v.parsed || !v.raw.trim() || valueProblems(v).length || isScale(v) || repeatsName(i)) continue;
         ctx.report({ message: `${o.place}“${squash(i.level3) || squash(i.description)}”指标值“${v.raw.trim()}”无法识别为可衡量的目标。`, location: loc(o, i, '指标值') });
       }
     }
@@ -191,10 +210,7 @@ export const nameAsTarget = defineRule({
   check(doc, ctx) {
     for (const o of owners(doc)) {
       for (const i of filled(o)) {
-        const t = squash(i.target.raw);
-        if (t.length < 2 || i.target.value !== null) continue;
-        const names = [squash(i.level3), squash(i.description)].filter((n) => n.length >= 2);
-        if (!names.some((n) => n === t || n === `${t}率` || n.replace(/率$/, '') === t)) continue;
+        if (!repeatsName(i)) continue;
         ctx.report({ message: `${o.place}“${squash(i.level3) || squash(i.description)}”指标值“${i.target.raw.trim()}”只是重复了指标名称或描述。`, location: loc(o, i, '指标值') });
       }
     }

@@ -72,30 +72,36 @@ export function claimWhere(c: Claim): Record<string, unknown> & { where: string 
 }
 
 /**
- * Claims that belong to one statement: from a claim of `head` subject to the next one, the first
- * claim of each `parts` subject (documents state a whole, then its parts).
+ * Claims that belong to one statement: for each claim of the `head` subject, the claims of `parts`
+ * subjects in the same paragraph (the recogniser lists a sentence's claims by pattern, not by
+ * position), else those in the few paragraphs after it, before the next head. Of a single-valued
+ * part subject the first is taken; `multi` subjects (sources, items) are all taken.
  */
 export function statementGroups(doc: Disclosure, head: ClaimSubject, parts: ClaimSubject[], multi: ClaimSubject[] = []): { head: Claim; parts: Claim[] }[] {
-  const out: { head: Claim; parts: Claim[] }[] = [];
-  let cur: { head: Claim; parts: Claim[] } | null = null;
-  for (const c of doc.claims) {
-    if (c.subject === head) {
-      if (cur) out.push(cur);
-      cur = c.value ? { head: c, parts: [] } : null;
-      continue;
-    }
-    if (!cur || !c.value || !near(cur.head, c)) continue;
-    if (multi.includes(c.subject)) cur.parts.push(c);
-    else if (parts.includes(c.subject) && !cur.parts.some((p) => p.subject === c.subject)) cur.parts.push(c);
-  }
-  if (cur) out.push(cur);
-  return out;
+  const claims = doc.claims.filter((c) => c.value !== null);
+  const heads = claims.map((c, i) => ({ c, i })).filter(({ c }) => c.subject === head);
+  const groups = new Map(heads.map(({ c }) => [c, [] as Claim[]]));
+  claims.forEach((c, j) => {
+    if (!(parts.includes(c.subject) || multi.includes(c.subject))) return;
+    const owner = ownerOf(heads, c, j);
+    if (!owner) return;
+    const group = groups.get(owner)!;
+    if (!multi.includes(c.subject) && group.some((p) => p.subject === c.subject)) return;
+    group.push(c);
+  });
+  return heads.map(({ c }) => ({ head: c, parts: groups.get(c)! }));
 }
 
-/** Parts stated within a few paragraphs after their whole (blocks unknown: assume near). */
-function near(head: Claim, part: Claim): boolean {
-  const a = head.loc.block;
+/** The head a part belongs to: one stated in its paragraph, else the nearest before it (within six paragraphs). */
+function ownerOf(heads: { c: Claim; i: number }[], part: Claim, index: number): Claim | null {
   const b = part.loc.block;
-  if (a === undefined || b === undefined) return true;
-  return b >= a && b - a <= 6;
+  if (b !== undefined) {
+    const same = heads.find(({ c }) => c.loc.block === b);
+    if (same) return same.c;
+  }
+  const before = heads.filter(({ i }) => i < index).pop();
+  if (!before) return null;
+  const a = before.c.loc.block;
+  if (a !== undefined && b !== undefined && (b < a || b - a > 6)) return null;
+  return before.c;
 }

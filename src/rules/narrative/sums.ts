@@ -48,13 +48,21 @@ function sumRule(
   meta: Omit<RuleMeta, 'category' | 'severity' | 'basis'> & { severity?: RuleMeta['severity'] },
   head: ClaimSubject,
   parts: ClaimSubject[],
-  opts: { multi?: boolean; minParts?: number; what?: string; variants?: (parts: Claim[]) => Claim[][] } = {},
+  opts: {
+    multi?: boolean;
+    minParts?: number;
+    what?: string;
+    variants?: (parts: Claim[]) => Claim[][];
+    /** The parts without which the identity cannot be judged (a part the reading missed is not an error of the text). */
+    required?: (has: (s: ClaimSubject) => boolean) => boolean;
+  } = {},
 ) {
   return defineRule({
     meta: { severity: 'error', category: 'narrative', basis: BASIS.identities('11'), appliesTo: ['budget', 'final-accounts'], ...meta },
     check(doc: Disclosure, ctx: RuleContext) {
       for (const g of statementGroups(doc, head, opts.multi ? [] : parts, opts.multi ? parts : [])) {
         if (g.parts.length < (opts.minParts ?? 2)) continue;
+        if (opts.required && !opts.required((sub) => g.parts.some((p) => p.subject === sub))) continue;
         const variants = opts.variants ? opts.variants(g.parts) : [g.parts];
         checkStatement(ctx, g.head, variants, opts.what ?? SUBJECT_NAMES[head]);
       }
@@ -89,6 +97,7 @@ export const expenditurePartsSum = sumRule(
   },
   'expenditure.total',
   ['expenditure.basic', 'expenditure.project', 'expenditure.other'],
+  { required: (has) => has('expenditure.basic') && has('expenditure.project') },
 );
 
 export const basicPartsSum = sumRule(
@@ -124,6 +133,7 @@ export const changeSum = sumRule(
   },
   'change.total',
   ['change.basic', 'change.project', 'change.other'],
+  { required: (has) => has('change.basic') && has('change.project') },
 );
 
 export const operatingCostsItemsSum = sumRule(
@@ -153,6 +163,7 @@ export const threePublicPartsSum = sumRule(
       const keep = parts.filter((p) => !(hasVehicle && (p.subject === 'threePublic.vehiclePurchase' || p.subject === 'threePublic.vehicleOperation')));
       return [keep];
     },
+    required: (has) => has('threePublic.abroad') && has('threePublic.reception') && (has('threePublic.vehicle') || (has('threePublic.vehiclePurchase') && has('threePublic.vehicleOperation'))),
   },
 );
 

@@ -457,7 +457,10 @@ export const cases: CaseSet = {
     ],
   },
   'arithmetic/self-eval-total-score': {
-    valid: [sampleSE],
+    valid: [
+      sampleSE,
+      { name: 'a filled indicator without its score is not judged', doc: edit(SE, (d) => (d.selfEvaluation!.projects[0].indicators[0].score = null)) },
+    ],
     invalid: [
       {
         name: 'total below the scores',
@@ -481,7 +484,7 @@ export const cases: CaseSet = {
     ],
   },
   'arithmetic/self-eval-weights-sum': {
-    valid: [sampleSE],
+    valid: [sampleSE, { name: 'only a stray weight read', doc: edit(SE, (d) => (d.selfEvaluation!.projects[0].weights = { 满意度指标: 10 })) }],
     invalid: [
       {
         name: 'weights add to 110',

@@ -21,6 +21,11 @@ export const cases: CaseSet = {
     valid: [sample, { name: 'nothing recognised at all', doc: budget() }],
     invalid: [
       {
+        name: 'a 说明 with its own 三公 table only',
+        doc: edit(B, (d) => (d.tables = d.tables.filter((t) => t.kind === 'three-public'))),
+        findings: [{ message: '文件中没有预算公开表格，只有说明部分；请确认九张公开表已另行公开。' }],
+      },
+      {
         name: 'a 说明 only',
         doc: budget({ paragraphs: [para('一、部门职责及机构设置情况')] }),
         findings: [{ message: '文件中没有预算公开表格，只有说明部分；请确认九张公开表已另行公开。', severity: 'info' }],

@@ -1,4 +1,5 @@
 import type { Disclosure, Indicator } from '../../../src/model/disclosure.js';
+import { VALUE_PROBLEMS } from '../../../src/model/value.js';
 import { sampleBudget, sampleSelfEvaluation } from '../../fixtures/rules/sample-budget.js';
 import { budget, fig, goodIndicators, indicator, project, value } from '../builder.js';
 import { edit } from '../mutate.js';
@@ -59,7 +60,14 @@ export const cases: CaseSet = {
     ],
   },
   'indicator/malformed-target': {
-    valid: [sample, sampleSE],
+    valid: [
+      sample,
+      sampleSE,
+      {
+        name: 'problems other rules report are not repeated here',
+        doc: withExtra(indicator('产出指标', '数量指标', '培训次数', value('≥10', { operator: '≥', value: 10, problems: [VALUE_PROBLEMS.noUnit] }))),
+      },
+    ],
     invalid: [
       {
         name: 'a year written twice',
@@ -73,8 +81,8 @@ export const cases: CaseSet = {
       },
       {
         name: 'problems the value grammar reports win',
-        doc: withExtra(indicator('产出指标', '时效指标', '发放及时率', value('≥0100%', { operator: '≥', value: 100, unit: '%', problems: ['数值 0100 前有多余的 0'] }))),
-        findings: [{ message: '项目“网络安全检测服务”绩效目标表“发放及时率”指标值“≥0100%”书写有误：数值 0100 前有多余的 0。' }],
+        doc: withExtra(indicator('产出指标', '时效指标', '发放及时率', value('≥0100%', { operator: '≥', value: 100, unit: '%', problems: [VALUE_PROBLEMS.leadingZero] }))),
+        findings: [{ message: '项目“网络安全检测服务”绩效目标表“发放及时率”指标值“≥0100%”书写有误：数值有多余的前导 0。' }],
       },
     ],
   },
@@ -83,7 +91,7 @@ export const cases: CaseSet = {
     invalid: [
       {
         name: 'the whole scale',
-        doc: oneProject('互联网专业培训', [...goodIndicators(), indicator('效果指标', '社会效益指标', '通过培训,弘扬主旋律', value('优.良.中.差', { parsed: false }))]),
+        doc: oneProject('互联网专业培训', [...goodIndicators(), indicator('效果指标', '社会效益指标', '通过培训,弘扬主旋律', value('优.良.中.差', { parsed: false, problems: [VALUE_PROBLEMS.scale] }))]),
         findings: [{ message: '项目“互联网专业培训”绩效目标表“通过培训,弘扬主旋律”指标值“优.良.中.差”是评价等级表，不是目标值。' }],
       },
     ],
@@ -91,6 +99,11 @@ export const cases: CaseSet = {
   'indicator/unparsed-target': {
     valid: [sample, { name: 'malformed values are malformed-target’s', doc: withExtra(indicator('产出指标', '时效指标', '完成时间', value('20222022年底', { parsed: false }))) }],
     invalid: [
+      {
+        name: 'the value grammar found nothing measurable',
+        doc: withExtra(indicator('效益指标', '社会效益指标', '受补助人群生活水平', value('生活水平提高', { parsed: false, problems: [VALUE_PROBLEMS.unmeasurable] }))),
+        findings: [{ message: '项目“网络安全检测服务”绩效目标表“受补助人群生活水平”指标值“生活水平提高”无法识别为可衡量的目标。' }],
+      },
       {
         name: 'a slogan as a target',
         doc: oneProject('网络安全和网络宣传费用', [...goodIndicators(), indicator('效益指标', '可持续影响指标', '项目持续影响效果', value('做好宣传网络', { parsed: false }))]),

@@ -196,6 +196,10 @@ export const cases: CaseSet = {
   },
   'narrative/revenue-sources-sum': {
     valid: [
+      {
+        name: 'a single source is not a list to add up',
+        doc: budget({ claims: [claim('revenue.total', '100.00', { raw: '预算收入100.00万元' }), claim('revenue.source', '100.00', { name: '一般公共预算收入', raw: '一般公共预算收入100.00万元' })] }),
+      },
       sample,
       { name: 'total including carry-over', doc: sourcesDoc('100.00', [['一般公共预算收入', '90.00'], ['上年结转', '10.00']]) },
       { name: 'total without carry-over', doc: sourcesDoc('90.00', [['一般公共预算收入', '90.00'], ['上年结转', '10.00']]) },
@@ -205,6 +209,17 @@ export const cases: CaseSet = {
         name: 'sources add to more than the total',
         doc: sourcesDoc('200.54', [['一般公共预算收入', '200.54'], ['基金预算收入', '0'], ['财政专户收入', '0'], ['其他来源收入', '0.04']]),
         findings: [{ message: '说明中收入预算 200.54 万元，所列各项之和为 200.58 万元（一般公共预算收入 200.54 + 基金预算收入 0.00 + 财政专户收入 0.00 + 其他来源收入 0.04），相差 0.04 万元。', expected: '200.58', actual: '200.54', difference: '-0.04' }],
+      },
+      {
+        name: 'sources listed before the total in the same paragraph',
+        doc: edit(
+          () => sourcesDoc('200.54', [['一般公共预算收入', '200.54'], ['其他来源收入', '0.04']]),
+          (d) => {
+            d.claims.push(d.claims.shift()!);
+            d.claims.forEach((c) => (c.loc.block = 8));
+          },
+        ),
+        findings: [{ message: '说明中收入预算 200.54 万元，所列各项之和为 200.58 万元（一般公共预算收入 200.54 + 其他来源收入 0.04），相差 0.04 万元。' }],
       },
     ],
   },
@@ -258,7 +273,11 @@ export const cases: CaseSet = {
     ],
   },
   'narrative/change-sum': {
-    valid: [sample, { name: 'components add up', doc: changeDoc('-21.69', '42.47', '-64.16') }],
+    valid: [
+      sample,
+      { name: 'components add up', doc: changeDoc('-21.69', '42.47', '-64.16') },
+      { name: 'the basic change was not read: not judged', doc: edit(() => changeDoc('191.49', '77.80', '113.69'), (d) => (d.claims = d.claims.filter((c) => c.subject !== 'change.basic'))) },
+    ],
     invalid: [
       {
         name: 'components add to another change',
