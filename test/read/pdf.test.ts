@@ -117,7 +117,7 @@ describe('PDF reader: synthetic documents', () => {
     assert.deepEqual(summary.rows[3][2].loc.box, [262, 346, 462, 376]);
   });
 
-  test('a table continued overleaf with its header repeated is one table; page numbers are dropped', async () => {
+  test('a table continued overleaf with its title and header repeated is one table; page numbers are dropped', async () => {
     const out = await read(budgetPdf());
     const basic = tables(out)[1];
     assert.equal(tables(out).length, 2);
@@ -143,7 +143,7 @@ describe('PDF reader: synthetic documents', () => {
     for (const number of ['第 1 页', '第1页', '- 2 -', '-2-', '- 3 -']) assert.ok(!all.some((t) => t.includes(number)), `${number} dropped`);
   });
 
-  test('a table goes on overleaf without a header; a row the page break cut is joined; a titled table stays apart', async () => {
+  test('a table goes on overleaf under 续表 without a header; a row the page break cut is joined; a titled table stays apart', async () => {
     const out = await read(continuedPdf());
     const [main, purchase] = tables(out);
     assert.equal(tables(out).length, 2);

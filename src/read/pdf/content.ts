@@ -222,7 +222,8 @@ export async function readPageContent(page: PdfPage, pageNumber: number): Promis
     const advanceScale = size * fm[0];
     // Text space → page: ctm · tm · translate(x, y + rise).
     const m = compose(gs.ctm, t.tm);
-    const glyphHeight = size * Math.abs(fm[3]) * 1000;
+    // The font size is the em in text space (a Type3 font's matrix scales glyph space, not the em).
+    const glyphHeight = size;
     // Direction of the baseline and of "up" on the page, per unit of text space.
     const ax = m[0] * hScale;
     const ay = m[1] * hScale;
