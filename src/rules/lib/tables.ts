@@ -168,6 +168,8 @@ export function linesBeforeTotal(t: StdTable, side: 'revenue' | 'expenditure'): 
   const out: Row[] = [];
   for (const r of sideRows(t, side)) {
     if (r.role === 'total' || r.role === 'grand-total' || r.role === 'carry-over') break;
+    // "当年收入小计" read as a plain line still ends the list it totals.
+    if (/(小计|合计|总计)$/.test(r.name.replace(/\s+/g, ''))) break;
     if (r.role === 'line') out.push(r);
   }
   return topLevel(out);

@@ -55,6 +55,8 @@ function sumRule(
     variants?: (parts: Claim[]) => Claim[][];
     /** The parts without which the identity cannot be judged (a part the reading missed is not an error of the text). */
     required?: (has: (s: ClaimSubject) => boolean) => boolean;
+    /** Words in the whole's sentence naming a further part this catalog's claims do not carry: then not judged. */
+    unread?: RegExp;
   } = {},
 ) {
   return defineRule({
@@ -63,6 +65,7 @@ function sumRule(
       for (const g of statementGroups(doc, head, opts.multi ? [] : parts, opts.multi ? parts : [])) {
         if (g.parts.length < (opts.minParts ?? 2)) continue;
         if (opts.required && !opts.required((sub) => g.parts.some((p) => p.subject === sub))) continue;
+        if (opts.unread && opts.unread.test(g.head.loc.sentence ?? '')) continue;
         const variants = opts.variants ? opts.variants(g.parts) : [g.parts];
         checkStatement(ctx, g.head, variants, opts.what ?? SUBJECT_NAMES[head]);
       }
@@ -92,12 +95,12 @@ export const expenditurePartsSum = sumRule(
   {
     id: 'narrative/expenditure-parts-sum',
     title: '支出说明中基本支出加项目支出等于支出总额',
-    description: '支出说明中：支出总额 = 基本支出 + 项目支出（+ 其他支出，若有）。',
+    description: '支出说明中：支出总额 = 基本支出 + 项目支出（+ 其他支出，若有）。该句还列有单位预留机动经费、经营支出、上缴上级、对附属单位补助等构成时不判断（这些构成尚无对应的说明数字）。',
     example: { bad: '“支出预算302.27万元，其中基本支出238.42万元……项目支出53.85万元”', message: '说明中支出预算 302.27 万元，所列各项之和为 292.27 万元（基本支出 238.42 + 项目支出 53.85），相差 10.00 万元。' },
   },
   'expenditure.total',
   ['expenditure.basic', 'expenditure.project', 'expenditure.other'],
-  { required: (has) => has('expenditure.basic') && has('expenditure.project') },
+  { required: (has) => has('expenditure.basic') && has('expenditure.project'), unread: /预留|机动经费|经营支出|上缴上级|对附属单位/ },
 );
 
 export const basicPartsSum = sumRule(

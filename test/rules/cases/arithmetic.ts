@@ -31,6 +31,19 @@ export const cases: CaseSet = {
         ),
       },
       {
+        name: 'Jiangsu layout: 当年收入小计 ends the income lines',
+        doc: withTables(
+          twoSided(T1, [
+            { name: '一、财政拨款', values: { amount: '100.00' } },
+            { name: '1.一般公共预算', values: { amount: '100.00' } },
+            { name: '二、财政专户管理资金', values: { amount: null } },
+            { name: '当年收入小计', values: { amount: '100.00' } },
+            { name: '上年结转资金', values: { amount: null } },
+            { name: '收入合计', role: 'total', values: { amount: '100.00' } },
+          ], []),
+        ),
+      },
+      {
         name: 'three rounded figures may miss the total by 0.01',
         doc: withTables(
           twoSided(T1, [

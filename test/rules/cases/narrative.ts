@@ -224,7 +224,16 @@ export const cases: CaseSet = {
     ],
   },
   'narrative/expenditure-parts-sum': {
-    valid: [sample],
+    valid: [
+      sample,
+      {
+        name: 'a sentence with a further part the claims do not carry',
+        doc: edit(B, (d) => {
+          setClaim(d, 'expenditure.project', '70.00');
+          for (const c of d.claims) if (c.loc.block === 5) c.loc.sentence = `${c.loc.sentence}另有单位预留机动经费10.00万元。`;
+        }),
+      },
+    ],
     invalid: [
       {
         name: 'basic + project short of the total',
