@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import { ReadError, squash, type Block, type Cell, type Paragraph, type Table } from '../../src/read/doc.js';
 import { readDocument } from '../../src/read/index.js';
 import { NO_TEXT_MESSAGE, readPdf } from '../../src/read/pdf.js';
-import { readPageContent } from '../../src/read/pdf/content.js';
+import { glyphText, readPageContent } from '../../src/read/pdf/content.js';
 import { openPdf } from '../../src/read/pdf/engine.js';
 import type { ReaderOutput } from '../../src/read/reader.js';
 import {
@@ -268,6 +268,14 @@ describe('PDF reader: synthetic documents', () => {
       });
       await assert.rejects(readDocument(bytes, name), ReadError);
     }
+  });
+
+  test('look-alike code points some fonts use for ideographs are read as the ideographs', () => {
+    assert.equal(glyphText('\u2f00'), '一');
+    assert.equal(glyphText('\u2f47'), '日');
+    assert.equal(glyphText('\ufb01'), 'fi');
+    // Full-width punctuation stays as printed.
+    for (const ch of ['：', '，', '（', '）', '％', '１']) assert.equal(glyphText(ch), ch);
   });
 
   test('readDocument recognises a PDF by its content and records its pages', async () => {
@@ -538,7 +546,8 @@ describe('PDF reader: corpus (real government PDFs)', () => {
       let chars = 0;
       for (let p = 10; p <= 16; p++) {
         const page = await doc.getPage(p);
-        const text = (await page.getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join('');
+        const items = (await page.getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join('');
+        const text = [...items].map(glyphText).join('');
         const ours = (await readPageContent(page, p)).chars.map((c) => c.c).join('');
         chars += ours.length;
         assert.deepEqual(count(ours), count(text), `page ${p}`);

@@ -242,7 +242,7 @@ export async function readPageContent(page: PdfPage, pageNumber: number): Promis
       if (vertical) width = glyph.vmetric ? -glyph.vmetric[0] : width;
       const glyphAdvance = width * advanceScale;
       x += vertical ? glyphAdvance - spacing * t.fontDirection : glyphAdvance + spacing * t.fontDirection;
-      const u = glyph.unicode;
+      const u = glyphText(glyph.unicode);
       // Not glyph.isSpace: that flags byte 32, which subset fonts often give to an ideograph.
       if (!u || isBlank(u)) continue;
       // Glyph origin in text space.
@@ -425,6 +425,18 @@ async function loadFonts(page: PdfPage, fnArray: number[], argsArray: any[], set
     fonts.set(name, font ?? {});
   }
   return fonts;
+}
+
+/** Kangxi radicals, compatibility ideographs and Latin ligatures, as their ordinary characters. */
+const COMPATIBILITY = /[\u2e80-\u2fdf\uf900-\ufaff\ufb00-\ufb06]/;
+
+/**
+ * Some fonts map ideographs to look-alike code points (⼀ U+2F00 for 一, 﨑 for 崎); NFKC turns
+ * them back, so words match. Applied only to those ranges: NFKC would also turn full-width
+ * Chinese punctuation (：，（）) into ASCII.
+ */
+export function glyphText(u: string): string {
+  return u && COMPATIBILITY.test(u) ? u.normalize('NFKC') : u;
 }
 
 function isWhite(color: unknown): boolean {
