@@ -131,6 +131,8 @@ function cellContent(chars: readonly Char[], box: Box): { text: string; fullLast
 
 function edges(positions: readonly number[], lo: number, hi: number): number[] {
   const xs = clusterPositions([...positions, lo, hi], EDGE_TOL);
+  // Lines packed closer than the tolerance (hatching) leave at least the frame's two sides.
+  if (xs.length < 2) return [lo, hi];
   // The frame's own sides stay exact, so the outermost cells hold all their text.
   xs[0] = Math.min(xs[0], lo);
   xs[xs.length - 1] = Math.max(xs[xs.length - 1], hi);
