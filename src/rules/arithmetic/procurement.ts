@@ -89,7 +89,7 @@ export const procurementTotal = defineRule({
     severity: 'error',
     category: 'arithmetic',
     basis: BASIS.identities('16'),
-    description: '政府采购预算表：合计行金额 = 各明细行金额之和；列有小计时，合计也 = 各小计之和。',
+    description: '政府采购预算表：合计行金额 = 各明细行金额之和；列有小计（含“一、货物A”这类品目大类行）时，合计也 = 各小计之和。没有采购物品名称的项目行、品目大类行不算明细。',
     example: { bad: '两项明细 30.00、15.99，合计 46.99', message: '政府采购预算表合计金额 46.99 万元，各明细之和（30.00 + 15.99）为 45.99 万元，相差 1.00 万元。' },
     appliesTo: ['budget'],
     tables: ['procurement'],
@@ -98,8 +98,13 @@ export const procurementTotal = defineRule({
     const items = doc.procurement.items;
     const total = items.find((i) => i.role === 'total');
     if (!total) return;
-    const lines = items.filter((i) => i.role === 'line');
-    const subtotals = items.filter((i) => i.role === 'subtotal');
+    const all = items.filter((i) => i.role === 'line');
+    // Jiangsu prints category rows (一、货物A) and project rows without an item above the items:
+    // those are subtotals read as lines, and only the items add up to the total.
+    const heading = (i: ProcurementItem) => !i.item.trim() || /^[一二三四五六七八九十]+[、.．]/.test(i.item.trim());
+    const lines = all.filter((i) => !heading(i));
+    const categories = all.filter((i) => /^[一二三四五六七八九十]+[、.．]/.test(i.item.trim()));
+    const subtotals = [...items.filter((i) => i.role === 'subtotal'), ...categories];
     for (const [parts, what] of [[lines, '各明细'], [subtotals, '各小计']] as const) {
       if (!parts.length) continue;
       checkSum(ctx, {

@@ -377,7 +377,27 @@ export const cases: CaseSet = {
     ],
   },
   'arithmetic/procurement-total': {
-    valid: [sample],
+    valid: [
+      sample,
+      {
+        name: 'Jiangsu layout: category and project rows above the items',
+        doc: budget({
+          procurement: {
+            unit: null,
+            items: [
+              procItem('合计', '20.00', 'total'),
+              procItem('一、货物A', '12.00'),
+              procItem('', '12.00'),
+              procItem('台式计算机', '8.00'),
+              procItem('复印纸', '4.00'),
+              procItem('三、服务C', '8.00'),
+              procItem('', '8.00'),
+              procItem('印刷服务', '8.00'),
+            ],
+          },
+        }),
+      },
+    ],
     invalid: [
       {
         name: 'items short of the total',
@@ -553,6 +573,10 @@ export const cases: CaseSet = {
     ],
   },
 };
+
+function procItem(item: string, amount: string, role: 'line' | 'total' = 'line') {
+  return { project: null, projectBudget: null, item, catalogCode: null, measure: null, quantity: null, unitPrice: null, amount: fig(amount), bySource: {}, role, loc: {} };
+}
 
 function threePublicChangeTable(receptionChange: string) {
   return table('three-public', {

@@ -43,7 +43,7 @@ export const cases: CaseSet = {
     ],
   },
   'completeness/sections': {
-    valid: [sample],
+    valid: [sample, { name: 'a tables-only file with a few captions', doc: budget({ paragraphs: [para('2017年政府采购预算表'), para('单位：万元')] }) }],
     invalid: [
       {
         name: 'no procurement and no assets part',

@@ -95,7 +95,14 @@ export const cases: CaseSet = {
     ],
   },
   'narrative/basic-expenditure': {
-    valid: [sample, { name: 'no tables: the summary', doc: budget({ summary: { ...B().summary }, claims: [claim('expenditure.basic', '330.50', { raw: '基本支出330.50万元' })] }) }],
+    valid: [
+      sample,
+      { name: 'no tables: the summary', doc: budget({ summary: { ...B().summary }, claims: [claim('expenditure.basic', '330.50', { raw: '基本支出330.50万元' })] }) },
+      {
+        name: 'no tables: a summary read from the text itself is no second source',
+        doc: budget({ summary: { ...B().summary }, claims: [claim('expenditure.basic', '330.50', { raw: '基本支出330.50万元' }), claim('expenditure.basic', '340.50', { raw: '基本支出340.50万元' })] }),
+      },
+    ],
     invalid: [
       {
         name: 'text above the 支出总表',
