@@ -12,7 +12,8 @@ const LEAF_RULES: KeyRule[] = [
   [/^款$/, 'codeSection'],
   [/^项$/, 'codeItem'],
   [/科目编码|^编码$|^代码$|科目代码|^功能科目编码|^经济科目编码/, 'code'],
-  [/科目名称|^项目名称|^项目$|^名称$|^功能科目名称|^经济科目名称|^项目[（(]|^采购项目名称/, 'name'],
+  // 功能科目 / 经济科目 alone head a column of codes with their names (2013301 行政运行).
+  [/科目名称|^项目名称|^项目$|^名称$|^(功能|经济)(分类)?科目$|^项目[（(]|^采购项目名称/, 'name'],
   [/采购物品名称|采购品目|品目名称/, 'item'],
   [/目录序号|目录编码|品目编码/, 'catalogCode'],
   [/计量单位/, 'measure'],
@@ -20,7 +21,7 @@ const LEAF_RULES: KeyRule[] = [
   [/^单价/, 'unitPrice'],
   [/^预算资金$/, 'projectBudget'],
   [/^小计$/, 'subtotal'],
-  [/^合计$|^总计$|^合计数$/, 'total'],
+  [/^合计$|^总计$|^合计数$|^本年(收入|支出)合计$/, 'total'],
   [/基本支出/, 'basic'],
   [/项目支出/, 'project'],
   [/经营支出/, 'operating'],

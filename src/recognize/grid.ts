@@ -16,7 +16,7 @@ export interface Grid {
   paths: string[][];
 }
 
-const META = /单位[:：]|预算年度|截止(时间|日期)|编制(部门|单位)|^\d{3,}[\u4e00-\u9fa5]|金额单位|填报单位/;
+const META = /单位[:：]|预算年度|截止(时间|日期)|编制(部门|单位)|^\d{3,}[\u4e00-\u9fa5]|金额单位|填报单位|^部门[:：]/;
 
 function text(c: Cell | undefined): string {
   return c ? squash(c.text) : '';

@@ -63,11 +63,18 @@ export function entityFromTitle(title: string): string | null {
   return name.length >= 2 && name.length < 60 ? name : null;
 }
 
-/** "224中共石家庄市鹿泉区委…办公室" in table headers: the budget code and the entity's full name. */
-export function entityFromTableHeader(metaTexts: string[]): { code: string; name: string } | null {
+/**
+ * "224中共石家庄市鹿泉区委…办公室" in table headers: the budget code and the entity's full name;
+ * else "部门：江苏省…厅" (no code).
+ */
+export function entityFromTableHeader(metaTexts: string[]): { code: string | null; name: string } | null {
   for (const t of metaTexts) {
     const m = /^(\d{3,9})\s*([\u4e00-\u9fa5（）()]{4,})$/.exec(squash(t));
     if (m) return { code: m[1], name: m[2].replace(/本级$/, '') };
+  }
+  for (const t of metaTexts) {
+    const m = /^(?:部门|编制部门|填报单位)[:：;；]([\u4e00-\u9fa5（）()]{4,})$/.exec(squash(t));
+    if (m) return { code: null, name: m[1].replace(/本级$/, '') };
   }
   return null;
 }
@@ -106,13 +113,13 @@ export function unitFrom(text: string): Unit | null {
 }
 
 /**
- * The document's unit: the one its tables print above their headers, else a unit line of its own
+ * The document's unit: the one most of its tables print above their headers, else a unit line of its own
  * (金额单位：万元 above a form), else the unit of the amounts in its prose — raw is then the bare
  * word the prose prints after its figures (万元), since no line states the unit. 万元 when there is
  * nothing at all.
  */
 export function documentUnit(blocks: Block[], tableMeta: string[]): Unit {
-  const fromTables = tableMeta.map(unitFrom).find((u) => u);
+  const fromTables = mostFrequent(tableMeta.map(unitFrom).filter((u): u is Unit => u !== null));
   if (fromTables) return fromTables;
   const paragraphs = blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text] : []));
   const line = paragraphs.filter((t) => squash(t).length <= 20).map(unitFrom).find((u) => u);
@@ -125,4 +132,10 @@ export function documentUnit(blocks: Block[], tableMeta: string[]): Unit {
   // Prose in 元 throughout is rare enough that one 万元 amount settles it.
   if (wan > 0) return { raw: '万元', scale: '万元' };
   return yuan > 0 ? { raw: '元', scale: '元' } : { raw: '', scale: '万元' };
+}
+
+/** The unit most tables print (the first of equals): one procurement table in 元 does not set it. */
+function mostFrequent(units: Unit[]): Unit | null {
+  const count = (scale: Unit['scale']) => units.filter((u) => u.scale === scale).length;
+  return units.find((u) => count(u.scale) === Math.max(count('万元'), count('元'))) ?? null;
 }

@@ -47,6 +47,7 @@ const PATTERNS: Pattern[] = [
   { subject: 'threePublic.vehiclePurchase', re: new RegExp(String.raw`公务用车购置(?:费|经费)(?:预算)?(?:为|是|安排)?${NUM}${UNIT}`, 'g'), sections: ['threePublic', null] },
   { subject: 'threePublic.vehicleOperation', re: new RegExp(String.raw`公务用车运(?:行|维)(?:维护)?(?:费|经费)(?:预算)?(?:为|是|安排)?${NUM}${UNIT}`, 'g'), sections: ['threePublic', null] },
   { subject: 'threePublic.reception', re: new RegExp(String.raw`公务接待(?:费|经费)(?:预算)?(?:为|是|安排)?${NUM}${UNIT}`, 'g'), sections: ['threePublic', null] },
+  { subject: 'threePublic.change', re: new RegExp(String.raw`(?:较|比)(?:上年|上一年|20\d{2}年)(?:预算)?(?:数)?(增加|减少|增长|下降|上升)${NUM}${UNIT}`, 'g'), sections: ['threePublic'] },
   // 政府采购, 资产
   { subject: 'procurement.total', re: new RegExp(String.raw`政府采购(?:预算)?(?:总额)?(?:共计|合计)?(?:安排|为|是)?${NUM}${UNIT}`, 'g'), sections: ['procurement', null] },
   { subject: 'assets.planned', re: new RegExp(String.raw`拟购置(?:固定)?(?:资产)?(?:总额|金额)?(?:为|是)?${NUM}${UNIT}`, 'g'), sections: ['assets', null] },

@@ -19,8 +19,10 @@ function val(r: Row | undefined, ...keys: string[]): M | null {
   return null;
 }
 
+/** A figure the text states, for the document's year when the text names years (上年 … 本年 …). */
 function claim(d: Disclosure, subject: ClaimSubject): M | null {
-  const c: Claim | undefined = d.claims.find((x) => x.subject === subject && x.value !== null);
+  const stated = d.claims.filter((x) => x.subject === subject && x.value !== null);
+  const c: Claim | undefined = stated.find((x) => x.year === null || x.year === d.year) ?? stated[0];
   return c?.value ?? null;
 }
 

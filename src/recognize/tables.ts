@@ -5,10 +5,12 @@
 import type { Column, Figure, Row, StdTable, TableKind, Unit } from '../model/disclosure.js';
 import { squash, type Cell, type Table } from '../read/doc.js';
 import { functionalClassCode } from './class-names.js';
+import { newSplitCodeState, rowCode, type SplitCodeState } from './codes.js';
 import { columnKey } from './columns.js';
 import { analyzeGrid, type Grid } from './grid.js';
 import { unitFrom } from './meta.js';
 import { parseAmount, toWan } from './numbers.js';
+import { ASSET_ITEMS, EXPENDITURE_ROWS, matchKey, REVENUE_ROWS, THREE_PUBLIC_ITEMS, threePublicColumns } from './row-keys.js';
 
 // First match wins: the specific titles before the general ones.
 const TITLE_KINDS: [RegExp, TableKind][] = [
@@ -49,51 +51,6 @@ function kindFromHeaders(grid: Grid, keys: (string | null)[]): TableKind | null 
   return null;
 }
 
-const THREE_PUBLIC_ITEMS: [RegExp, string][] = [
-  [/合计|总计|^三公经费$/, 'total'],
-  [/出国/, 'abroad'],
-  [/购置/, 'vehiclePurchase'],
-  [/运行|运维/, 'vehicleOperation'],
-  [/公务用车/, 'vehicle'],
-  [/接待/, 'reception'],
-  [/会议/, 'meeting'],
-  [/培训/, 'training'],
-];
-
-const ASSET_ITEMS: [RegExp, string][] = [
-  [/总额|合计|总计/, 'total'],
-  [/办公用房/, 'office'],
-  [/房屋/, 'house'],
-  [/车辆/, 'vehicle'],
-  [/通用设备/, 'equipmentGeneral'],
-  [/专用设备/, 'equipmentSpecial'],
-  [/设备/, 'equipment'],
-  [/土地/, 'land'],
-  [/其他/, 'other'],
-];
-
-const REVENUE_ROWS: [RegExp, string, Row['role']][] = [
-  [/本年收入合计|^收入合计$/, 'currentTotal', 'total'],
-  [/上年结转|年初.*结转|结转结余|上年结余/, 'carryOver', 'carry-over'],
-  [/收入总计|^总计$/, 'grandTotal', 'grand-total'],
-  [/用事业基金弥补/, 'fundMakeUp', 'line'],
-  [/一般公共预算/, 'generalBudget', 'line'],
-  [/政府性?基金|^[一二三四五六七八九十]*[、.．]?基金预算/, 'govFund', 'line'],
-  [/国有资本经营/, 'stateCapital', 'line'],
-  [/财政专户/, 'fiscalSpecial', 'line'],
-  [/事业单位经营收入|^经营收入/, 'operatingIncome', 'line'],
-  [/事业收入/, 'business', 'line'],
-  [/上级补助收入/, 'superiorSubsidy', 'line'],
-  [/附属单位上缴收入/, 'subsidiaryIncome', 'line'],
-  [/其他收入/, 'other', 'line'],
-];
-
-const EXPENDITURE_ROWS: [RegExp, string, Row['role']][] = [
-  [/本年支出合计|^支出合计$/, 'currentTotal', 'total'],
-  [/年终结转|年末.*结转|结转结余/, 'carryForward', 'carry-over'],
-  [/支出总计|^总计$/, 'grandTotal', 'grand-total'],
-];
-
 /** Columns of words kept as row texts. */
 export const TEXT_COLUMNS = new Set(['reason', 'measure', 'catalogCode', 'item']);
 const NON_AMOUNT_KEYS = new Set(['seq', 'code', 'codeClass', 'codeSection', 'codeItem', 'name', 'item', 'catalogCode', 'measure', 'reason']);
@@ -116,10 +73,10 @@ export function parseStdTable(table: Table, title: string | null, ctx: TableCont
   const grid = analyzeGrid(table);
   const titleText = title ?? grid.metaTexts.find((t) => /表$/.test(squash(t))) ?? '';
   let kind = kindFromTitle(titleText);
-  const keys = grid.paths.map((p) => (kind === 'three-public' ? threePublicColumn(p) : null) ?? columnKey(p, ctx.year));
+  let keys = grid.paths.map((p) => columnKey(p, ctx.year));
   kind ??= kindFromHeaders(grid, keys);
   if (!kind) return null;
-  if (kind === 'three-public') keys.forEach((k, c) => (keys[c] = threePublicColumn(grid.paths[c]) ?? k));
+  if (kind === 'three-public') keys = threePublicColumns(grid.paths, keys);
   const unit = grid.metaTexts.map(unitFrom).find((u) => u) ?? unitFrom(squash(titleText)) ?? headerUnit(grid) ?? ctx.defaultUnit;
 
   const columns: Column[] = [];
@@ -133,11 +90,12 @@ export function parseStdTable(table: Table, title: string | null, ctx: TableCont
 
   const rows: Row[] = [];
   let afterCarryOver = false;
+  const codes = { revenue: newSplitCodeState(), expenditure: newSplitCodeState(), one: newSplitCodeState() };
   for (const cells of grid.dataRows) {
     if (cells.every((c) => squash(c.text) === '')) continue;
     if (split !== null) {
-      const rev = buildRow(cells, columns.filter((c) => c.side === 'revenue'), unit, kind, 'revenue');
-      const exp = buildRow(cells, columns.filter((c) => c.side === 'expenditure'), unit, kind, 'expenditure');
+      const rev = buildRow(cells, columns.filter((c) => c.side === 'revenue'), unit, kind, 'revenue', codes.revenue);
+      const exp = buildRow(cells, columns.filter((c) => c.side === 'expenditure'), unit, kind, 'expenditure', codes.expenditure);
       if (rev) {
         if (afterCarryOver && rev.role === 'line') {
           rev.role = 'carry-over';
@@ -149,26 +107,18 @@ export function parseStdTable(table: Table, title: string | null, ctx: TableCont
       }
       if (exp) rows.push(exp);
     } else {
-      const row = buildRow(cells, columns, unit, kind, undefined);
+      const row = buildRow(cells, columns, unit, kind, undefined, codes.one);
       if (row) rows.push(row);
     }
   }
   const note = noteInside(table) ?? (notesUnder.length ? notesUnder.join('\n') : null);
-  const codes = rows.map((r) => r.code).filter((c): c is string => !!c);
-  const classification = codes.length === 0 ? null : kind === 'general-budget-basic' || codes.some((c) => /^3\d\d/.test(c) || /^5\d\d/.test(c)) ? 'economic' : 'functional';
+  const printed = rows.map((r) => r.code).filter((c): c is string => !!c);
+  const classification = printed.length === 0 ? null : kind === 'general-budget-basic' || printed.some((c) => /^3\d\d/.test(c) || /^5\d\d/.test(c)) ? 'economic' : 'functional';
   const empty = rows.every((r) => Object.values(r.values).every((f) => f === null || f.value === null));
   return {
     grid,
     table: { kind, title: titleText, unit, classification, columns, rows, empty, note, loc: { ...table.loc } },
   };
-}
-
-function threePublicColumn(path: string[]): string | null {
-  const leaf = path[path.length - 1] ?? '';
-  if (/出国|购置|运行|运维|公务用车|接待|会议|培训/.test(leaf)) {
-    for (const [re, key] of THREE_PUBLIC_ITEMS) if (re.test(leaf)) return key;
-  }
-  return null;
 }
 
 function headerUnit(grid: Grid): Unit | null {
@@ -185,31 +135,20 @@ function noteInside(table: Table): string | null {
   return null;
 }
 
-const CODE_CELL = /^(\d{3}(?:\d{2}){0,2})$/;
-const CODE_PREFIX = /^(\d{3}(?:\d{2}){0,2})\s*([^\d].*)$/;
-
 function buildRow(
   cells: Cell[],
   columns: Column[],
   unit: Unit,
   kind: TableKind,
   side: 'revenue' | 'expenditure' | undefined,
+  codeState: SplitCodeState,
 ): Row | null {
   const at = (key: string) => columns.find((c) => c.key === key);
   const textAt = (c: Column | undefined) => (c && cells[c.col] ? cells[c.col].text.trim() : '');
-  let name = squash(textAt(at('name')) || textAt(at('item')));
-  let code = squash(textAt(at('code')));
   const parts = ['codeClass', 'codeSection', 'codeItem'].map((k) => squash(textAt(at(k))));
-  if (!code && parts[0]) code = parts.join('');
-  if (!CODE_CELL.test(code)) {
-    const m = CODE_PREFIX.exec(code ? `${code}${name}` : name);
-    if (m) {
-      code = m[1];
-      name = m[2].trim();
-    } else if (!/^\d+$/.test(code)) {
-      code = '';
-    }
-  }
+  const read = rowCode(squash(textAt(at('code'))), parts, squash(textAt(at('name')) || textAt(at('item'))), codeState);
+  let code = read.code;
+  const name = read.name;
   const values: Row['values'] = {};
   const texts: Record<string, string> = {};
   for (const col of columns) {
@@ -265,11 +204,6 @@ function buildRow(
     ...(Object.keys(texts).length ? { texts } : {}),
     loc: { ...(first?.loc ?? {}), col: undefined },
   };
-}
-
-function matchKey(name: string, rules: [RegExp, string][]): string | undefined {
-  for (const [re, key] of rules) if (re.test(name)) return key;
-  return undefined;
 }
 
 /** A cell's figure in 万元 (counts unscaled); undefined when the cell holds words. */
