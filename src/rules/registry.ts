@@ -6,6 +6,7 @@ import { crossTableRules } from './cross-table/index.js';
 import { indicatorRules } from './indicator/index.js';
 import { narrativeRules } from './narrative/index.js';
 import { privacyRules } from './privacy/index.js';
+import { scoringRules } from './scoring/index.js';
 import { textQualityRules } from './text-quality/index.js';
 import type { Rule } from './types.js';
 
@@ -18,4 +19,5 @@ export const RULES: Rule[] = [
   ...indicatorRules,
   ...textQualityRules,
   ...privacyRules,
+  ...scoringRules,
 ];
