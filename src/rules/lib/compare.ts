@@ -122,4 +122,13 @@ export function checkAtMost(ctx: RuleContext, c: SameCheck & { verb?: string }):
   return true;
 }
 
+/** Whether total = Σ parts holds within rounding (blank parts left out); false when the total is blank. */
+export function sumHolds(total: Figure | null, parts: (Figure | null)[]): boolean {
+  const t = val(total);
+  if (!t) return false;
+  const stated = parts.filter((p) => val(p) !== null);
+  const diff = t.minus(sum(stated.map(val)));
+  return diff.abs().lessThanOrEqualTo(sumTolerance([total, ...stated]));
+}
+
 export const ZERO = new M(0);

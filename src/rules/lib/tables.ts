@@ -125,7 +125,8 @@ export function rowLabel(row: Row): string {
 /** Human place of a row and column: 《部门支出总表》“201 一般公共服务支出”行“基本支出”列. */
 export function where(t: StdTable, row?: Row, key?: string): string {
   let s = `《${tableName(t)}》`;
-  if (row) s += `“${rowLabel(row) || '（无名称）'}”行`;
+  // A table of one unnamed row (三公 items as columns) needs no row name.
+  if (row && rowLabel(row)) s += `“${rowLabel(row)}”行`;
   if (key) s += `“${columnLabel(t, key, row?.side)}”列`;
   return s;
 }

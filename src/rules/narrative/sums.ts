@@ -6,9 +6,28 @@
 import type { Claim, ClaimSubject, Disclosure } from '../../model/disclosure.js';
 import { BASIS } from '../lib/basis.js';
 import { claimFigure, claimHalfStep, claimWhere, statementGroups, SUBJECT_NAMES } from '../lib/claims.js';
-import { amount, Money, sum } from '../lib/figures.js';
+import { amount, Money, sum, val } from '../lib/figures.js';
+import { tableOf, totalRow } from '../lib/tables.js';
 import { defineRule, type RuleContext, type RuleMeta } from '../types.js';
 import { sourceKey } from './vs-tables.js';
+
+const OTHER_PARTS = /预留|机动经费|经营支出|上缴上级|对附属单位/;
+const OTHER_COLUMNS = ['operating', 'toSuperior', 'toSubsidiary', 'reserve'];
+
+/**
+ * Spending beyond 基本 and 项目: named in the paragraph of the statement, or in a column of the
+ * 支出总表 that holds money. The text's total then includes a part no claim carries.
+ */
+function otherExpenditure(doc: Disclosure, head: Claim): boolean {
+  const para = doc.paragraphs.find((p) => p.loc.block !== undefined && p.loc.block === head.loc.block)?.text ?? '';
+  if (OTHER_PARTS.test(`${head.loc.sentence ?? ''}${para}`)) return true;
+  const t3 = tableOf(doc, 'expenditure');
+  const total = t3 && totalRow(t3);
+  return !!total && OTHER_COLUMNS.some((k) => {
+    const v = val(total.values[k]);
+    return v !== null && !v.isZero();
+  });
+}
 
 function partLabel(c: Claim): string {
   return c.name ? c.name : SUBJECT_NAMES[c.subject];
@@ -55,8 +74,8 @@ function sumRule(
     variants?: (parts: Claim[]) => Claim[][];
     /** The parts without which the identity cannot be judged (a part the reading missed is not an error of the text). */
     required?: (has: (s: ClaimSubject) => boolean) => boolean;
-    /** Words in the whole's sentence naming a further part this catalog's claims do not carry: then not judged. */
-    unread?: RegExp;
+    /** The whole has a further part this catalog's claims do not carry (e.g. 单位预留机动经费): then not judged. */
+    unread?: (doc: Disclosure, head: Claim) => boolean;
   } = {},
 ) {
   return defineRule({
@@ -65,7 +84,7 @@ function sumRule(
       for (const g of statementGroups(doc, head, opts.multi ? [] : parts, opts.multi ? parts : [])) {
         if (g.parts.length < (opts.minParts ?? 2)) continue;
         if (opts.required && !opts.required((sub) => g.parts.some((p) => p.subject === sub))) continue;
-        if (opts.unread && opts.unread.test(g.head.loc.sentence ?? '')) continue;
+        if (opts.unread && opts.unread(doc, g.head)) continue;
         const variants = opts.variants ? opts.variants(g.parts) : [g.parts];
         checkStatement(ctx, g.head, variants, opts.what ?? SUBJECT_NAMES[head]);
       }
@@ -95,12 +114,12 @@ export const expenditurePartsSum = sumRule(
   {
     id: 'narrative/expenditure-parts-sum',
     title: '支出说明中基本支出加项目支出等于支出总额',
-    description: '支出说明中：支出总额 = 基本支出 + 项目支出（+ 其他支出，若有）。该句还列有单位预留机动经费、经营支出、上缴上级、对附属单位补助等构成时不判断（这些构成尚无对应的说明数字）。',
+    description: '支出说明中：支出总额 = 基本支出 + 项目支出（+ 其他支出，若有）。该段还写有单位预留机动经费、经营支出、上缴上级、对附属单位补助等构成，或支出总表这些列有金额时不判断（这些构成尚无对应的说明数字）。',
     example: { bad: '“支出预算302.27万元，其中基本支出238.42万元……项目支出53.85万元”', message: '说明中支出预算 302.27 万元，所列各项之和为 292.27 万元（基本支出 238.42 + 项目支出 53.85），相差 10.00 万元。' },
   },
   'expenditure.total',
   ['expenditure.basic', 'expenditure.project', 'expenditure.other'],
-  { required: (has) => has('expenditure.basic') && has('expenditure.project'), unread: /预留|机动经费|经营支出|上缴上级|对附属单位/ },
+  { required: (has) => has('expenditure.basic') && has('expenditure.project'), unread: otherExpenditure },
 );
 
 export const basicPartsSum = sumRule(

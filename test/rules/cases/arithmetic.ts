@@ -276,11 +276,20 @@ export const cases: CaseSet = {
     valid: [
       sample,
       {
-        name: 'Jiangsu layout: items as columns, with 会议费 and 培训费 in the 合计',
+        name: 'Jiangsu layout: items as columns, 会议费 and 培训费 in the 合计',
         doc: withTables(
           table('three-public', {
             columns: ['total', 'abroad', 'vehiclePurchase', 'vehicleOperation', 'reception', 'meeting', 'training'],
             rows: [[null, '', '1276.70', '80.00', null, '237.00', '101.26', '158.44', '700.00']],
+          }),
+        ),
+      },
+      {
+        name: 'Jiangsu layout: the 合计 column is the 三公 subtotal, 会议费 and 培训费 beside it',
+        doc: withTables(
+          table('three-public', {
+            columns: ['total', 'abroad', 'vehicle', 'reception', 'meeting', 'training'],
+            rows: [[null, '', '833.60', '222.50', '183.60', '427.50', '1305.25', '403.75']],
           }),
         ),
       },
@@ -290,6 +299,16 @@ export const cases: CaseSet = {
         name: 'reception raised',
         doc: edit(B, (d) => setCell(d, 'three-public', 'reception', 'total', '2.00')),
         findings: [{ message: '《部门预算财政拨款“三公”经费支出表》“合计”行“合计”列 4.00 万元，因公出国（境）费、公务用车购置及运行费、公务接待费之和（0.00 + 3.00 + 2.00）为 5.00 万元，相差 1.00 万元。' }],
+      },
+      {
+        name: 'items as columns: neither the 三公 subtotal nor the whole',
+        doc: withTables(
+          table('three-public', {
+            columns: ['total', 'abroad', 'vehicle', 'reception', 'meeting', 'training'],
+            rows: [[null, '', '900.00', '222.50', '183.60', '427.50', '1305.25', '403.75']],
+          }),
+        ),
+        findings: [{ message: '《部门预算财政拨款“三公”经费支出表》“合计”列 900.00 万元，因公出国（境）费、公务用车购置及运行费、公务接待费、会议费、培训费之和（222.50 + 183.60 + 427.50 + 1,305.25 + 403.75）为 2,542.60 万元，相差 1,642.60 万元。' }],
       },
       {
         name: 'a zero total with a non-zero part',

@@ -234,10 +234,18 @@ export const cases: CaseSet = {
     valid: [
       sample,
       {
-        name: 'a sentence with a further part the claims do not carry',
+        name: 'a paragraph with a further part the claims do not carry',
         doc: edit(B, (d) => {
           setClaim(d, 'expenditure.project', '70.00');
-          for (const c of d.claims) if (c.loc.block === 5) c.loc.sentence = `${c.loc.sentence}另有单位预留机动经费10.00万元。`;
+          d.paragraphs[5].loc.block = 5;
+          d.paragraphs[5].text += '另有单位预留机动经费10.00万元。';
+        }),
+      },
+      {
+        name: 'a 支出总表 with money in a further column',
+        doc: edit(B, (d) => {
+          setClaim(d, 'expenditure.project', '70.00');
+          setCell(d, 'expenditure', '合计', 'operating', '10.00');
         }),
       },
     ],
