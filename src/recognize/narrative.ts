@@ -185,9 +185,13 @@ function itemList(s: string, subject: ClaimSubject, loc: Loc, taken: [number, nu
   return out;
 }
 
-/** The year a clause names for its figure ("2022年预算收入…"), not the year compared with ("较2021年"). */
+/**
+ * The year the text names for a figure: the last one before it ("2030年…2.50万元，2031年较上年减少
+ * 0.40万元" → 2031), not the year compared with ("较2021年").
+ */
 function yearOf(s: string): number | null {
   const re = /(较|比)?(20\d{2})年/g;
-  for (let m = re.exec(s); m; m = re.exec(s)) if (!m[1]) return Number(m[2]);
-  return null;
+  let year: number | null = null;
+  for (let m = re.exec(s); m; m = re.exec(s)) if (!m[1]) year = Number(m[2]);
+  return year;
 }

@@ -55,8 +55,10 @@ export function headingKey(text: string): SectionKey | null {
   if (t.length > 40) return null;
   const numbered = NUMBERED.test(t);
   if (!numbered && t.length > 16) return null;
-  // "2022年部门支出预算：200.54万元" is a statement, not a heading.
+  // "2022年部门支出预算：200.54万元" is a statement, not a heading; so is a label with its
+  // content ("绩效目标：推进馆藏档案数字化。") unless the line is numbered (第一部分：…).
   if (/\d+(\.\d+)?万元/.test(t)) return null;
+  if (!numbered && /[:：]./.test(t)) return null;
   for (const [re, key] of HEADINGS) if (re.test(t)) return key;
   return null;
 }

@@ -1,0 +1,46 @@
+/**
+ * The recogniser over synthetic documents of our own (test/fixtures/recognize/*.txt), one per
+ * layout it handles: the nine standard tables with 类 | 款 | 项 code columns (and codes printed once
+ * per group), a 收支总表 with 上年结转, empty tables with their notes, tables in 元, a 三公 table laid
+ * out by columns, codes and names in one cell, both 绩效目标表 layouts, a 决算 and a self-evaluation.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { readDocumentFile } from '../../src/read/index.js';
+import { recognize, type Recognized } from '../../src/recognize/index.js';
+import { expectedModel, modelTests } from './model-tests.js';
+
+const models = new Map<string, Promise<Recognized>>();
+function model(name: string): Promise<Recognized> {
+  const path = new URL(`../fixtures/recognize/${name}.txt`, import.meta.url).pathname;
+  if (!models.has(name)) models.set(name, readDocumentFile(path).then(recognize));
+  return models.get(name)!;
+}
+
+describe('budget with split codes, nine tables and both project layouts (budget-split-codes.txt)', () => {
+  modelTests(() => model('budget-split-codes'), expectedModel('budget-split-codes'), { lines: true });
+
+  test('amounts printed in 元 are held in 万元, counts as printed', async () => {
+    const { disclosure: d } = await model('budget-split-codes');
+    const [, line] = d.procurement.items;
+    assert.deepEqual(
+      [line.amount?.value, line.unitPrice?.value, line.quantity?.value, line.projectBudget?.value].map(String),
+      ['18', '0.00009', '200000', '18'],
+    );
+  });
+
+  test('a 三公 figure of an earlier year keeps its year; the summary takes the document year', async () => {
+    const { disclosure: d } = await model('budget-split-codes');
+    const totals = d.claims.filter((c) => c.subject === 'threePublic.total').map((c) => [c.year, String(c.value)]);
+    assert.deepEqual(totals, [[2031, '2.1'], [2030, '2.5']]);
+    assert.equal(d.claims.find((c) => c.subject === 'threePublic.change')?.year, 2031);
+  });
+
+  test('a code printed once per group is completed from the rows above', async () => {
+    const { disclosure: d } = await model('budget-split-codes');
+    const t3 = d.tables.find((t) => t.kind === 'expenditure')!;
+    const t5 = d.tables.find((t) => t.kind === 'general-budget-expenditure')!;
+    assert.deepEqual(t5.rows.map((r) => r.code), t3.rows.map((r) => r.code));
+    assert.deepEqual(t5.rows.map((r) => r.level), [null, 'class', 'section', 'item', 'item', 'class', 'section', 'item', 'item', 'class', 'section', 'item']);
+  });
+});
