@@ -102,6 +102,12 @@ describe('runRules', () => {
     });
     assert.equal(resolveProfile('hebei-2020', RULES).rules.get('indicator/missing-cost')!.enabled, false);
     assert.deepEqual(runRules(old, { profile: 'auto', only: ['indicator/missing-cost'] }), []);
+    const js = edit(sampleBudget, (x) => {
+      x.entity = { name: '江苏省示例厅', code: null, level: 'province', region: null };
+      x.tables = x.tables.filter((t) => t.kind !== 'state-capital-expenditure');
+    });
+    assert.equal(runRules(js, { only: ['completeness/standard-tables'] }).length, 1);
+    assert.deepEqual(runRules(js, { profile: 'auto', only: ['completeness/standard-tables'] }), []);
   });
 
   test('rounding differences are silent by default and info under roundingInfo', () => {

@@ -8,7 +8,15 @@ const sample = { name: 'consistent sample budget', doc: B() };
 
 export const cases: CaseSet = {
   'completeness/standard-tables': {
-    valid: [sample, { name: 'a 说明 without tables is completeness/no-tables’ business', doc: budget({ paragraphs: [para('一、部门职责')] }) }],
+    valid: [
+      sample,
+      { name: 'a 说明 without tables is completeness/no-tables’ business', doc: budget({ paragraphs: [para('一、部门职责')] }) },
+      {
+        name: 'a region whose tables do not include 国有资本经营 (jiangsu profile options)',
+        doc: edit(B, (d) => (d.tables = d.tables.filter((t) => t.kind !== 'state-capital-expenditure'))),
+        options: { required: ['revenue-expenditure-summary', 'revenue', 'expenditure', 'fiscal-summary', 'general-budget-expenditure', 'general-budget-basic', 'gov-fund-expenditure', 'three-public'] },
+      },
+    ],
     invalid: [
       {
         name: 'two tables missing',
