@@ -50,6 +50,17 @@ program
     await runServe({ port: Number(opts.port), host: opts.host, db: opts.db });
   });
 
+program
+  .command('score')
+  .description('按计分办法重新计算绩效自评的执行率、各指标得分、总分、等级和部门得分，与文件所填对照')
+  .argument('<file>', '绩效自评报告文件')
+  .addOption(new Option('-f, --format <format>', '输出格式').choices(['text', 'json']).default('text'))
+  .option('-p, --profile <name>', '计分办法（profiles/scoring/ 下的名称、文件路径或 auto）', 'auto')
+  .action(async (file: string, opts) => {
+    const { runScore } = await import('./score.js');
+    process.exitCode = await runScore(file, { format: opts.format, profile: opts.profile });
+  });
+
 program.parseAsync(process.argv).catch((e: unknown) => {
   // Anything unexpected still ends as one line, never a stack trace.
   console.error(`gongkai: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
