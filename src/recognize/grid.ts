@@ -28,7 +28,7 @@ function isEmptyRow(r: Cell[]): boolean {
 
 function isMetaRow(r: Cell[]): boolean {
   const filled = r.filter((c) => text(c) !== '' && !c.mergedFrom);
-  return filled.length > 0 && filled.length <= 4 && filled.every((c) => META.test(text(c)) || filled.length === 1 && /表$/.test(text(c)));
+  return filled.length > 0 && filled.length <= 4 && filled.every((c) => META.test(text(c)) || filled.length === 1 && /表([（(][^（）()]{1,12}[)）])?$/.test(text(c)));
 }
 
 /** A 栏次 row numbers the columns (栏次 | 1 | 2 | 3 …): header, not data. */

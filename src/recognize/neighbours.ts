@@ -5,7 +5,7 @@
 import { squash, type Block } from '../read/doc.js';
 import { isProjectTitle } from './projects.js';
 import { headingKey } from './sections.js';
-import { kindFromTitle } from './tables.js';
+import { kindFromTitle, TITLE_END } from './tables.js';
 
 /** The tables that follow block i, skipping blank paragraphs, up to the next text. */
 export function tablesAfter(blocks: Block[], i: number): number[] {
@@ -40,7 +40,7 @@ export function titleBefore(blocks: Block[], i: number): string | null {
     if (b.type === 'table') return null;
     const t = squash(b.text);
     if (!t || UNIT_OR_NOTE.test(t)) continue;
-    if (/表[）)]?$/.test(t) && t.length <= 60) return b.text.trim();
+    if ((TITLE_END.test(t) || /表[）)]$/.test(t)) && t.length <= 60) return b.text.trim();
     if (adjacent && isCaption(t)) return b.text.trim();
     if (headingKey(b.text)) return null;
     adjacent = false;

@@ -37,7 +37,8 @@ export function computeSummary(d: Disclosure): Summary {
   const t6Total = totalRow(t6);
   s.revenueTotal = val(totalRow(t1, 'revenue'), 'amount', 'total') ?? claim(d, 'revenue.total');
   s.expenditureTotal = val(totalRow(t1, 'expenditure'), 'amount', 'total') ?? val(t3Total, 'total') ?? claim(d, 'expenditure.total');
-  s.basicExpenditure = val(t3Total, 'basic') ?? val(t5Total, 'basic') ?? claim(d, 'expenditure.basic');
+  // The 基本支出表 is the basic expenditure of the 一般公共预算 by economic class: its 合计 when nothing else says.
+  s.basicExpenditure = val(t3Total, 'basic') ?? val(t5Total, 'basic') ?? val(t6Total, 'total') ?? claim(d, 'expenditure.basic');
   s.projectExpenditure = val(t3Total, 'project') ?? val(t5Total, 'project') ?? claim(d, 'expenditure.project');
   s.personnelExpenditure = val(t6Total, 'personnel') ?? claim(d, 'expenditure.personnel');
   s.publicExpenditure = val(t6Total, 'public') ?? claim(d, 'expenditure.public');

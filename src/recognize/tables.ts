@@ -29,6 +29,9 @@ const TITLE_KINDS: [RegExp, TableKind][] = [
   [/支出(预算|决算)?总?表/, 'expenditure'],
 ];
 
+/** How a table's title ends: 表, or 表 and a parenthetical (一般公共预算支出预算表（功能科目）). */
+export const TITLE_END = /表([（(][^（）()]{1,12}[)）])?$/;
+
 export function kindFromTitle(title: string): TableKind | null {
   const t = squash(title);
   if (!/表/.test(t)) return null;
@@ -71,7 +74,7 @@ export interface ParsedTable {
 /** Parses a table known (or guessed) to be a standard one; null when it is none. */
 export function parseStdTable(table: Table, title: string | null, ctx: TableContext, notesUnder: string[] = []): ParsedTable | null {
   const grid = analyzeGrid(table);
-  const titleText = title ?? grid.metaTexts.find((t) => /表$/.test(squash(t))) ?? '';
+  const titleText = title ?? grid.metaTexts.find((t) => TITLE_END.test(squash(t))) ?? '';
   let kind = kindFromTitle(titleText);
   let keys = grid.paths.map((p) => columnKey(p, ctx.year));
   kind ??= kindFromHeaders(grid, keys);
@@ -107,7 +110,7 @@ export function parseStdTable(table: Table, title: string | null, ctx: TableCont
       }
       if (exp) rows.push(exp);
     } else {
-      const row = buildRow(cells, columns, unit, kind, undefined, codes.one);
+      const row = buildRow(spreadMergedLabel(cells, columns, grid.width), columns, unit, kind, undefined, codes.one);
       if (row) rows.push(row);
     }
   }
@@ -127,6 +130,27 @@ function headerUnit(grid: Grid): Unit | null {
     if (m) return { raw: c.text.trim(), scale: m[1] as Unit['scale'] };
   }
   return null;
+}
+
+/**
+ * A label merged over the code and name columns (合计 across 科目编码 | 科目名称) is printed once in
+ * plain text, so its row comes out short by the columns it covers and its figures shift left. A
+ * row short by exactly that many, led by words, gets the label in each column it covers, as Word's
+ * merged cells give it.
+ */
+function spreadMergedLabel(cells: Cell[], columns: Column[], width: number): Cell[] {
+  const firstAmount = columns.find((c) => !NON_AMOUNT_KEYS.has(c.key))?.col ?? 0;
+  const covered = firstAmount - 1;
+  const label = cells[0];
+  if (covered < 1 || cells.length !== width - covered || !label || cells.some((c) => c.mergedFrom)) return cells;
+  const t = squash(label.text);
+  if (!t || /^\d+$/.test(t) || parseAmount(t) !== undefined) return cells;
+  const copies: Cell[] = Array.from({ length: covered }, () => ({
+    text: label.text,
+    loc: { ...label.loc },
+    mergedFrom: { row: label.loc.row ?? 0, col: label.loc.col ?? 0 },
+  }));
+  return [label, ...copies, ...cells.slice(1)];
 }
 
 /** A "注：…空表列示" note printed inside the table's last rows. */

@@ -44,3 +44,22 @@ describe('budget with split codes, nine tables and both project layouts (budget-
     assert.deepEqual(t5.rows.map((r) => r.level), [null, 'class', 'section', 'item', 'item', 'class', 'section', 'item', 'item', 'class', 'section', 'item']);
   });
 });
+
+describe('江苏 layout: codes and names in one cell, a table in 元, 三公 by columns (jiangsu-columns.txt)', () => {
+  modelTests(() => model('jiangsu-columns'), expectedModel('jiangsu-columns'), { lines: true });
+
+  test('the 元 table is held in 万元 and agrees with the 万元 tables', async () => {
+    const { disclosure: d } = await model('jiangsu-columns');
+    const functional = d.tables.find((t) => t.kind === 'general-budget-expenditure')!;
+    const byCode = Object.fromEntries(functional.rows.map((r) => [r.code ?? r.name, String(r.values.amount?.value)]));
+    assert.deepEqual(byCode, { 合计: '325.64', 213: '281.64', 21303: '281.64', 2130301: '190.4', 2130306: '91.24', 221: '44', 22102: '44', 2210201: '44' });
+  });
+});
+
+describe('部门决算 (final-accounts.txt): kind from the title, 决算 rows, a 合计 merged over code and name', () => {
+  modelTests(() => model('final-accounts'), expectedModel('final-accounts'), { lines: true });
+});
+
+describe('绩效自评 (self-evaluation.txt): the project form cell by cell, weights, scores, the stated total', () => {
+  modelTests(() => model('self-evaluation'), expectedModel('self-evaluation'), { lines: true });
+});

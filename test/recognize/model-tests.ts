@@ -18,6 +18,7 @@ import {
   figuresOf,
   money,
   startOf,
+  valueOf,
   type ExpectedProject,
   type ExpectedSelfEvalProject,
   type ExpectedTable,
@@ -216,11 +217,11 @@ export function modelTests(load: () => Promise<Recognized>, e: Expected, options
       );
       assert.deepEqual(
         [se.initialBudget, se.adjustedBudget, se.carryOver, se.spent].map((f) => money(f?.value ?? null)),
-        [x.initialBudget, x.adjustedBudget, x.carryOver, x.spent].map((raw) => /(\d+(?:\.\d+)?)万元/.exec(raw)![1]),
+        [x.initialBudget, x.adjustedBudget, x.carryOver, x.spent].map((raw) => valueOf(/(\d+(?:\.\d+)?)万元/.exec(raw)![1], '万元')),
       );
       assert.deepEqual(se.staff, x.staff);
       assert.equal(se.totalScore?.raw, x.totalScore);
-      assert.equal(money(se.totalScore?.value ?? null), /(\d+)分/.exec(x.totalScore)![1]);
+      assert.equal(money(se.totalScore?.value ?? null), valueOf(/(\d+(?:\.\d+)?)分/.exec(x.totalScore)![1], '万元'));
       assert.equal(se.grade, x.grade);
       assert.equal(se.conclusion, x.conclusion);
       assert.deepEqual(se.projects.map((p) => p.name), x.projects.map((p) => p.name));
