@@ -22,7 +22,9 @@ export function newSplitCodeState(): SplitCodeState {
  * Returns the code ('' when none) and the name without a leading code.
  */
 export function rowCode(code: string, parts: string[], name: string, state: SplitCodeState): { code: string; name: string } {
-  if (!code && parts.some((p) => p)) code = joinParts(parts, state);
+  // A label merged over the code columns (合计) is no part of a code.
+  const digits = parts.map((p) => (/^\d+$/.test(p) ? p : ''));
+  if (!code && digits.some((p) => p)) code = joinParts(digits, state);
   if (CODE_CELL.test(code)) return { code, name };
   const m = CODE_PREFIX.exec(code ? `${code}${name}` : name);
   if (m) return { code: m[1], name: m[2].trim() };

@@ -6,8 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { readDocumentFile } from '../../src/read/index.js';
+import { readDocument, readDocumentFile } from '../../src/read/index.js';
 import { recognize, type Recognized } from '../../src/recognize/index.js';
+import { mergedBudgetDocx, mergedBudgetTxt } from '../fixtures/recognize/merged.js';
+import { comparable } from './expect.js';
 import { expectedModel, modelTests } from './model-tests.js';
 
 const models = new Map<string, Promise<Recognized>>();
@@ -62,4 +64,53 @@ describe('部门决算 (final-accounts.txt): kind from the title, 决算 rows, a
 
 describe('绩效自评 (self-evaluation.txt): the project form cell by cell, weights, scores, the stated total', () => {
   modelTests(() => model('self-evaluation'), expectedModel('self-evaluation'), { lines: true });
+});
+
+describe('merged cells: a Word file and its plain text (fixtures/recognize/merged.ts)', () => {
+  const both = (async () => {
+    const docx = recognize(await readDocument(await mergedBudgetDocx(), 'merged.docx'));
+    const txt = recognize(await readDocument(Buffer.from(mergedBudgetTxt()), 'merged.txt'));
+    return { docx, txt };
+  })();
+
+  test('one model from both files', async () => {
+    const { docx, txt } = await both;
+    assert.deepEqual(comparable(docx.disclosure), comparable(txt.disclosure));
+    assert.deepEqual([...docx.findings, ...txt.findings], []);
+  });
+
+  for (const format of ['docx', 'txt'] as const) {
+    test(`${format}: 类 merged down its rows, 合计 across the code columns`, async () => {
+      const d = (await both)[format].disclosure;
+      const t = d.tables.find((x) => x.kind === 'general-budget-expenditure')!;
+      assert.deepEqual(t.columns.map((c) => c.key), ['codeClass', 'codeSection', 'codeItem', 'name', 'total', 'basic', 'project']);
+      assert.deepEqual(
+        t.rows.map((r) => [r.code, r.name, r.role, r.values.total?.raw, r.values.basic?.raw, r.values.project?.raw]),
+        [
+          [null, '合计', 'total', '96.40', '70.20', '26.20'],
+          ['213', '农林水支出', 'line', '96.40', '70.20', '26.20'],
+          ['21303', '水利', 'line', '96.40', '70.20', '26.20'],
+          ['2130301', '行政运行', 'line', '70.20', '70.20', ''],
+          ['2130314', '防汛', 'line', '26.20', '', '26.20'],
+        ],
+      );
+      assert.deepEqual([String(d.summary.basicExpenditure), String(d.summary.projectExpenditure)], ['70.2', '26.2']);
+    });
+
+    test(`${format}: 三公 by columns, 公务用车购置及运行费 over 购置费 | 运行费`, async () => {
+      const d = (await both)[format].disclosure;
+      const t = d.tables.find((x) => x.kind === 'three-public')!;
+      assert.deepEqual(t.columns.map((c) => c.key), ['total', 'abroad', 'vehiclePurchase', 'vehicleOperation', 'reception']);
+      assert.deepEqual(
+        Object.fromEntries(Object.entries(t.rows[0].values).map(([k, f]) => [k, f?.raw])),
+        { total: '5.80', abroad: '0', vehiclePurchase: '0', vehicleOperation: '4.20', reception: '1.60' },
+      );
+      const s = d.summary.threePublic;
+      assert.deepEqual(
+        [s.total, s.abroad, s.vehicle, s.vehiclePurchase, s.vehicleOperation, s.reception].map(String),
+        ['5.8', '0', '4.2', '0', '4.2', '1.6'],
+        'the vehicle total is purchase + operation when the table gives only the parts',
+      );
+    });
+  }
 });
