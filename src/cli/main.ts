@@ -61,6 +61,19 @@ program
     process.exitCode = await runScore(file, { format: opts.format, profile: opts.profile });
   });
 
+program
+  .command('report')
+  .description('生成报告：self-evaluation 由输入的年度数据、预期指标值和实际完成值计算得分，生成部门整体支出绩效自评报告（.docx）')
+  .argument('<kind>', '报告类型：self-evaluation')
+  .argument('[input]', '输入 JSON（格式见 --schema 与 examples/self-evaluation-input.json）')
+  .option('-o, --output <file>', '输出的 .docx 文件')
+  .option('-p, --profile <name>', '计分办法（profiles/scoring/ 下的名称或文件路径；默认取输入中的 scoringProfile 或 national）')
+  .option('--schema', '打印输入 JSON 的 JSON Schema')
+  .action(async (kind: string, input: string | undefined, opts) => {
+    const { runReport } = await import('./report.js');
+    process.exitCode = await runReport(kind, input, { output: opts.output, profile: opts.profile, schema: opts.schema });
+  });
+
 program.parseAsync(process.argv).catch((e: unknown) => {
   // Anything unexpected still ends as one line, never a stack trace.
   console.error(`gongkai: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);

@@ -74,10 +74,14 @@ function pad(s: string, width: number, right = false): string {
 const pts = (v: Money | null | undefined): string => (v ? v.toDecimalPlaces(2).toString() : '—');
 
 /** "stated / recomputed", with a mark when they differ. */
-function pair(stated: Money | null, computed: Money | null, differs: boolean, unit = ''): string {
-  const a = stated ? `${pts(stated)}${unit}` : '—';
-  const b = computed ? `${unit === '%' ? computed.toFixed(2) : pts(computed)}${unit}` : '—';
-  return `${a} / ${b}${differs ? ' *' : ''}`;
+function pair(stated: Money | null, computed: Money | null, differs: boolean): string {
+  return `${pts(stated)} / ${pts(computed)}${differs ? ' *' : ''}`;
+}
+
+/** The stated rate as printed (a missing % added), beside the recomputed one to 0.01%. */
+function rateCell(statedRaw: string | null, computed: Money | null, differs: boolean): string {
+  const a = statedRaw ? statedRaw.replace(/\s+/g, '').replace(/^([\d.]+)$/, '$1%') : '—';
+  return `${a} / ${computed ? `${computed.toFixed(2)}%` : '—'}${differs ? ' *' : ''}`;
 }
 
 const MEAN = { plain: '简单平均', weighted: '按预算加权平均' } as const;
@@ -99,7 +103,7 @@ export function formatScorecard(result: CheckResult, card: Scorecard, findings: 
       p.name,
       p.budget ? p.budget.toFixed(2) : '—',
       p.executed ? p.executed.toFixed(2) : '—',
-      pair(e.statedRate, e.rate, e.rateAgrees === false, '%'),
+      rateCell(e.statedRateRaw, e.rate, e.rateAgrees === false),
       pair(e.stated, e.computed, !!(e.stated && e.computed && !e.stated.equals(e.computed))),
       ...level1Names.map((n) => {
         const l = p.level1.find((x) => x.name === n);
