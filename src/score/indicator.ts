@@ -18,8 +18,11 @@ export interface IndicatorScore {
   target: string;
   actual: string | null;
   marks: Money | null;
-  /** stated: the table gives the indicator's marks; split: the 一级 weight shared equally. */
-  marksSource: 'stated' | 'split' | null;
+  /**
+   * stated: the table gives the indicator's marks; split: the 一级 weight shared equally;
+   * implied: the stated full scores of a group whose targets were all met and add up to its weight.
+   */
+  marksSource: 'stated' | 'split' | 'implied' | null;
   judgement: Judgement;
   /** Scores the indicator may take: one point for quantitative targets, a band otherwise. */
   range: [Money, Money] | null;

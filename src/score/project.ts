@@ -5,7 +5,8 @@
 import type { Figure, Indicator, SelfEvalProject } from '../model/disclosure.js';
 import { Money, sum } from '../model/money.js';
 import { gradeOf, type GradeInfo } from './grade.js';
-import { roundScore, scoreIndicator, type IndicatorScore } from './indicator.js';
+import { isCostIndicator, roundScore, scoreIndicator, type IndicatorScore } from './indicator.js';
+import { judge } from './judge.js';
 import type { ScoringProfile } from './profile.js';
 
 export const EXECUTION_KEY = '预算执行率';
@@ -127,6 +128,18 @@ function scoreExecution(p: SelfEvalProject, weights: Map<string, number>, profil
   };
 }
 
+/** Whether a group's stated scores can stand for its marks: all stated, all met, adding up to the weight. */
+function impliedMarks(inds: Indicator[], weight: Money, profile: ScoringProfile): boolean {
+  if (inds.length < 2 || inds.some((i) => !i.score?.value)) return false;
+  if (!sum(inds.map((i) => i.score!.value)).equals(weight)) return false;
+  return inds.every((i) => judge(i.target, i.actual, { cost: isCostIndicator(i), lateDeadline: profile.lateDeadline }).achievement === 'met');
+}
+
+function equalsShares(inds: Indicator[], weight: Money, profile: ScoringProfile): boolean {
+  const shares = splitEqually(weight, inds.length, profile.decimals);
+  return inds.every((i, k) => i.score!.value!.equals(shares[k]));
+}
+
 export function scoreProject(p: SelfEvalProject, profile: ScoringProfile): ProjectScore {
   const notes: string[] = [];
   const weights = stateWeights(p);
@@ -139,16 +152,25 @@ export function scoreProject(p: SelfEvalProject, profile: ScoringProfile): Proje
   });
   const level1: Level1Score[] = [];
   const splits: string[] = [];
+  const implied: string[] = [];
   for (const [name, members] of groups) {
     const { weight, source } = weightOf(name, weights, profile);
     const allStated = members.every((m) => m.ind.weight !== null);
     let marks: (Money | null)[];
-    let split = false;
-    if (allStated) marks = members.map((m) => new Money(String(m.ind.weight)));
-    else if (weight) {
+    let marksSource: IndicatorScore['marksSource'] = null;
+    if (allStated) {
+      marks = members.map((m) => new Money(String(m.ind.weight)));
+      marksSource = 'stated';
+    } else if (weight && impliedMarks(members.map((m) => m.ind), weight, profile) && !equalsShares(members.map((m) => m.ind), weight, profile)) {
+      // Unequal marks the table does not print but its scores show: every target met and the
+      // scores add up to the 一级 weight, so each score is that indicator's full marks.
+      marks = members.map((m) => m.ind.score!.value!);
+      marksSource = 'implied';
+      implied.push(`${name} ${weight.toString()} 分（${marks.map((m) => m!.toString()).join('、')}）`);
+    } else if (weight) {
       const shares = splitEqually(weight, members.length, profile.decimals);
       marks = shares;
-      split = true;
+      marksSource = 'split';
       const [hi, lo] = [shares[0], shares[shares.length - 1]];
       const each = hi.equals(lo) ? `每项 ${hi.toString()} 分` : `每项 ${lo.toString()}～${hi.toString()} 分`;
       splits.push(`${name} ${weight.toString()} 分 ${members.length} 项（${each}）`);
@@ -156,8 +178,9 @@ export function scoreProject(p: SelfEvalProject, profile: ScoringProfile): Proje
       marks = members.map(() => null);
       notes.push(`项目“${p.name}”${name}没有分值（表中未写，计分办法也未规定），其指标沿用表中所填得分。`);
     }
+    const split = marksSource === 'split';
     if (source === 'profile' && weight) notes.push(`项目“${p.name}”表中未写${name}分值，按计分办法取 ${weight.toString()} 分。`);
-    const indicators = members.map((m, k) => scoreIndicator(m.ind, m.index, marks[k], allStated ? 'stated' : weight ? 'split' : null, profile));
+    const indicators = members.map((m, k) => scoreIndicator(m.ind, m.index, marks[k], marksSource, profile));
     for (const s of indicators) {
       if (s.judgement.achievement === 'unknown') notes.push(`项目“${p.name}”指标“${s.level3}”${s.judgement.reason}，沿用表中所填得分${s.stated ? ` ${s.stated.toString()} 分` : '（未填）'}。`);
     }
@@ -173,6 +196,7 @@ export function scoreProject(p: SelfEvalProject, profile: ScoringProfile): Proje
       stated: statedParts.some((x) => x !== null) ? sum(statedParts) : null,
     });
   }
+  if (implied.length) notes.unshift(`项目“${p.name}”指标分值未逐项列明，各指标均达成且得分合计等于一级指标分值，以所填得分为各指标分值：${implied.join('、')}。`);
   if (splits.length) notes.unshift(`项目“${p.name}”指标分值未逐项列明，按一级指标分值由所填指标均分：${splits.join('、')}。`);
   const parts = [execution.computed, ...level1.map((l) => l.computed)];
   const computed = parts.every((x) => x !== null) ? sum(parts) : null;

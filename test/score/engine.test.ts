@@ -143,10 +143,11 @@ describe('a project scored', () => {
     assert.ok(p.level1.every((l) => l.indicators.every((i) => i.agrees === true)));
     assert.equal(s(p.total.computed), '100');
     assert.equal(p.grade?.grade, '优');
+    // Scores equal to the equal shares: said as a split, not as marks implied by the scores.
     assert.deepEqual(p.notes, ['项目“机房运维”指标分值未逐项列明，按一级指标分值由所填指标均分：产出指标 40 分 2 项（每项 20 分）、效益指标 40 分 1 项（每项 40 分）、满意度指标 10 分 1 项（每项 10 分）。']);
   });
 
-  test('proportional and inverse scores add exactly: 7.5 + 8 + 13.33 … (hand-computed)', () => {
+  test('proportional and inverse scores add exactly: 9 + 38.75 + 27.5 + 9.33 = 84.58 (hand-computed)', () => {
     const p = scoreProject(
       proj('档案数字化', {
         budget: '12.5',
@@ -208,6 +209,37 @@ describe('a project scored', () => {
     assert.deepEqual(p.level1[0].indicators.map((i) => [s(i.marks), i.marksSource, s(i.computed), i.agrees]), [
       ['20', 'stated', '15', true],
       ['30', 'stated', '30', true],
+    ]);
+  });
+
+  test('unequal marks the table implies (all met, scores adding up to the weight) are taken from the scores', () => {
+    const mk = (thirdActual: string) =>
+      scoreProject(
+        proj('督查', {
+          budget: '6',
+          executed: '6',
+          weights: { 产出指标: 40 },
+          indicators: [
+            ['产出指标', '数量指标', '督查次数', '≥4次', '4次', '15'],
+            ['产出指标', '质量指标', '问题整改率', '≥90%', '95%', '15'],
+            ['产出指标', '时效指标', '通报时间', '12月底前完成', thirdActual, '10'],
+          ],
+        }),
+        hebei,
+      );
+    const implied = mk('11月底已完成');
+    assert.deepEqual(implied.level1[0].indicators.map((i) => [s(i.marks), i.marksSource, i.agrees]), [
+      ['15', 'implied', true],
+      ['15', 'implied', true],
+      ['10', 'implied', true],
+    ]);
+    assert.equal(implied.notes[0], '项目“督查”指标分值未逐项列明，各指标均达成且得分合计等于一级指标分值，以所填得分为各指标分值：产出指标 40 分（15、15、10）。');
+    // One target missed: nothing to infer from, the weight is shared equally (13.34, 13.33, 13.33).
+    const split = mk('未完成');
+    assert.deepEqual(split.level1[0].indicators.map((i) => [s(i.marks), i.marksSource, s(i.computed), i.agrees]), [
+      ['13.34', 'split', '13.34', false],
+      ['13.33', 'split', '13.33', false],
+      ['13.33', 'split', '0', false],
     ]);
   });
 
