@@ -20,7 +20,7 @@ export interface IndicatorScore {
   marks: Money | null;
   /**
    * stated: the table gives the indicator's marks; split: the 一级 weight shared equally;
-   * implied: the stated full scores of a group whose targets were all met and add up to its weight.
+   * implied: marks adding up to the 一级 weight that explain every stated score (src/score/marks.ts).
    */
   marksSource: 'stated' | 'split' | 'implied' | null;
   judgement: Judgement;

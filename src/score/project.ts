@@ -5,8 +5,8 @@
 import type { Figure, Indicator, SelfEvalProject } from '../model/disclosure.js';
 import { Money, sum } from '../model/money.js';
 import { gradeOf, type GradeInfo } from './grade.js';
-import { isCostIndicator, roundScore, scoreIndicator, type IndicatorScore } from './indicator.js';
-import { judge } from './judge.js';
+import { roundScore, scoreIndicator, type IndicatorScore } from './indicator.js';
+import { impliedMarks } from './marks.js';
 import type { ScoringProfile } from './profile.js';
 
 export const EXECUTION_KEY = '预算执行率';
@@ -129,15 +129,8 @@ function scoreExecution(p: SelfEvalProject, weights: Map<string, number>, profil
 }
 
 /** Whether a group's stated scores can stand for its marks: all stated, all met, adding up to the weight. */
-function impliedMarks(inds: Indicator[], weight: Money, profile: ScoringProfile): boolean {
-  if (inds.length < 2 || inds.some((i) => !i.score?.value)) return false;
-  if (!sum(inds.map((i) => i.score!.value)).equals(weight)) return false;
-  return inds.every((i) => judge(i.target, i.actual, { cost: isCostIndicator(i), lateDeadline: profile.lateDeadline }).achievement === 'met');
-}
-
-function equalsShares(inds: Indicator[], weight: Money, profile: ScoringProfile): boolean {
-  const shares = splitEqually(weight, inds.length, profile.decimals);
-  return inds.every((i, k) => i.score!.value!.equals(shares[k]));
+function sameMarks(a: Money[], b: Money[]): boolean {
+  return a.every((m, k) => m.equals(b[k]));
 }
 
 export function scoreProject(p: SelfEvalProject, profile: ScoringProfile): ProjectScore {
@@ -158,15 +151,14 @@ export function scoreProject(p: SelfEvalProject, profile: ScoringProfile): Proje
     const allStated = members.every((m) => m.ind.weight !== null);
     let marks: (Money | null)[];
     let marksSource: IndicatorScore['marksSource'] = null;
+    let allocation: Money[] | null = null;
     if (allStated) {
       marks = members.map((m) => new Money(String(m.ind.weight)));
       marksSource = 'stated';
-    } else if (weight && impliedMarks(members.map((m) => m.ind), weight, profile) && !equalsShares(members.map((m) => m.ind), weight, profile)) {
-      // Unequal marks the table does not print but its scores show: every target met and the
-      // scores add up to the 一级 weight, so each score is that indicator's full marks.
-      marks = members.map((m) => m.ind.score!.value!);
+    } else if (weight && (allocation = impliedMarks(members.map((m) => m.ind), weight, profile)) && !sameMarks(allocation, splitEqually(weight, members.length, profile.decimals))) {
+      marks = allocation;
       marksSource = 'implied';
-      implied.push(`${name} ${weight.toString()} 分（${marks.map((m) => m!.toString()).join('、')}）`);
+      implied.push(`${name} ${weight.toString()} 分（${allocation.map((m) => m.toString()).join('、')}）`);
     } else if (weight) {
       const shares = splitEqually(weight, members.length, profile.decimals);
       marks = shares;
@@ -196,7 +188,7 @@ export function scoreProject(p: SelfEvalProject, profile: ScoringProfile): Proje
       stated: statedParts.some((x) => x !== null) ? sum(statedParts) : null,
     });
   }
-  if (implied.length) notes.unshift(`项目“${p.name}”指标分值未逐项列明，各指标均达成且得分合计等于一级指标分值，以所填得分为各指标分值：${implied.join('、')}。`);
+  if (implied.length) notes.unshift(`项目“${p.name}”指标分值未逐项列明，所填得分与按完成情况计分的一种分值分配相符，按该分配计：${implied.join('、')}。`);
   if (splits.length) notes.unshift(`项目“${p.name}”指标分值未逐项列明，按一级指标分值由所填指标均分：${splits.join('、')}。`);
   const parts = [execution.computed, ...level1.map((l) => l.computed)];
   const computed = parts.every((x) => x !== null) ? sum(parts) : null;

@@ -212,7 +212,7 @@ describe('a project scored', () => {
     ]);
   });
 
-  test('unequal marks the table implies (all met, scores adding up to the weight) are taken from the scores', () => {
+  test('unequal marks the scores imply: some allocation adding up to the weight explains every score', () => {
     const mk = (thirdActual: string) =>
       scoreProject(
         proj('督查', {
@@ -233,14 +233,40 @@ describe('a project scored', () => {
       ['15', 'implied', true],
       ['10', 'implied', true],
     ]);
-    assert.equal(implied.notes[0], '项目“督查”指标分值未逐项列明，各指标均达成且得分合计等于一级指标分值，以所填得分为各指标分值：产出指标 40 分（15、15、10）。');
-    // One target missed: nothing to infer from, the weight is shared equally (13.34, 13.33, 13.33).
+    assert.equal(implied.notes[0], '项目“督查”指标分值未逐项列明，所填得分与按完成情况计分的一种分值分配相符，按该分配计：产出指标 40 分（15、15、10）。');
+    // 通报 not done yet scored 10: its marks would be at least 10 ÷ 60% = 16.67, so 15 + 15 + 16.67 > 40 —
+    // no allocation fits; the weight is shared equally (13.34, 13.33, 13.33) and the scores reported.
     const split = mk('未完成');
     assert.deepEqual(split.level1[0].indicators.map((i) => [s(i.marks), i.marksSource, s(i.computed), i.agrees]), [
       ['13.34', 'split', '13.34', false],
       ['13.33', 'split', '13.33', false],
       ['13.33', 'split', '0', false],
     ]);
+  });
+
+  test('implied marks with a shortfall and a late deadline: 19 of 20 pages, 8 for late (20, 10, 10, 10)', () => {
+    const p = scoreProject(
+      proj('数字化', {
+        budget: '18',
+        executed: '17.1',
+        weights: { 产出指标: 50 },
+        indicators: [
+          ['产出指标', '数量指标', '加工页数', '≥20万页', '19万页', '19'],
+          ['产出指标', '质量指标', '质检合格率', '≥98%', '99%', '10'],
+          ['产出指标', '时效指标', '完成时间', '11月底前', '12月中旬', '8'],
+          ['产出指标', '成本指标', '单页成本', '≤0.9元', '0.9元', '10'],
+        ],
+      }),
+      national,
+    );
+    const l = p.level1[0];
+    assert.deepEqual(l.indicators.map((i) => [s(i.marks), s(i.computed), i.agrees]), [
+      ['20', '19', true],
+      ['10', '10', true],
+      ['10', '8', true],
+      ['10', '10', true],
+    ]);
+    assert.equal(s(l.computed), '47');
   });
 
   test('without stated weights the profile gives them, and the notes say so', () => {
