@@ -24,10 +24,18 @@ const UNMET_WORDS = /未能?(?:达成|完成|实现|达到|达标|按时|按期|
 const PARTIAL_WORDS = /部分(?:达成|完成|实现|达到)|基本(?:达成|完成|实现|达到|达标|满意)|大部分/;
 const MET_WORDS = /完全实现|全部(?:完成|实现|达成)|已?(?:达成|完成|实现|达到|达标)|按时|按期|如期|及时|合格|满意|预算内|全覆盖/;
 
-const NEGATIVE_LEVELS = new Set(['未完成', '未达到', '不及时', '不能', '不合格', '不满意']);
-const PARTIAL_LEVELS = new Set(['基本完成', '基本达到', '基本满意']);
+const NEGATIVE_LEVELS = new Set(['未完成', '未达到', '不及时', '不能', '不合格', '不满意', '差']);
+const PARTIAL_LEVELS = new Set(['基本完成', '基本达到', '基本满意', '一般']);
+/** Levels that say nothing good or bad without knowing the question (否 to 是否发生事故 is good). */
+const NEUTRAL_LEVELS = new Set(['否', '无', '有', '是', '低', '较低', '高', '较高', '下降', '提升']);
 /** Families whose members answer each other: a different answer misses the target. */
 const ANSWERS = [new Set(['是', '否']), new Set(['有', '无']), new Set(['能够', '不能'])];
+/** Ordered scales: an actual level below the target's is partly achieved (差, 不满意: not at all). */
+const SCALES: Record<string, number>[] = [
+  { 优: 5, 优良: 4.5, 良: 4, 合格: 3, 中: 3, 一般: 2, 差: 1 },
+  { 显著: 3, 明显: 2, 有所提升: 1 },
+  { 满意: 2, 基本满意: 1, 不满意: 0 },
+];
 
 function squash(s: string): string {
   return s.normalize('NFKC').replace(/\s+/g, '');
@@ -115,10 +123,16 @@ function qualitative(target: Value, actual: Value): Judgement {
   if (target.level && actual.level && ANSWERS.some((f) => f.has(target.level!) && f.has(actual.level!))) {
     return j('unmet', `实际“${s}”与预期“${show(target)}”相反，未达成`);
   }
+  const scale = target.level && actual.level ? SCALES.find((sc) => sc[target.level!] !== undefined && sc[actual.level!] !== undefined) : undefined;
+  if (scale) {
+    const [a, t] = [scale[actual.level!], scale[target.level!]];
+    if (a >= t) return j('met', `实际“${s}”不低于预期“${show(target)}”，达成`);
+    return NEGATIVE_LEVELS.has(actual.level!) ? j('unmet', `实际“${s}”，未达成`) : j('partial', `实际“${s}”低于预期“${show(target)}”，部分达成`);
+  }
   const said = wordsOf(actual);
   if (said === 'unmet') return j('unmet', `实际“${s}”，未达成`);
   if (said === 'partial') return j('partial', `实际“${s}”，部分达成`);
-  if (MET_WORDS.test(squash(actual.raw)) || (actual.level !== null && !NEGATIVE_LEVELS.has(actual.level))) return j('met', `实际“${s}”，达成`);
+  if (MET_WORDS.test(squash(actual.raw)) || (actual.level !== null && !NEUTRAL_LEVELS.has(actual.level))) return j('met', `实际“${s}”，达成`);
   return j('unknown', `实际“${s}”无法判断是否达成`);
 }
 

@@ -83,6 +83,18 @@ describe('judging an actual value against its target', () => {
     assert.equal(j('≥95%', '已完成').achievement, 'met');
     assert.equal(j('有效提升', null).achievement, 'unknown');
   });
+
+  test('qualitative scales: a lower level partly achieves, the lowest does not; bare answers need the question', () => {
+    assert.equal(j('优', '优').achievement, 'met');
+    assert.equal(j('良', '优').achievement, 'met');
+    assert.equal(j('优', '良').achievement, 'partial');
+    assert.equal(j('良好', '差').achievement, 'unmet');
+    assert.equal(j('显著提升', '有所提升').achievement, 'partial');
+    assert.equal(j('满意', '不满意').achievement, 'unmet');
+    assert.equal(j('确保运行正常', '运行正常').achievement, 'met');
+    // 否 is the right answer to 是否发生安全事故 and the wrong one to 是否按时上报: unjudged without a target level.
+    assert.equal(judge(parseValue('杜绝安全隐患'), parseValue('否')).achievement, 'unknown');
+  });
 });
 
 describe('marks', () => {
