@@ -84,13 +84,25 @@ function rateCell(statedRaw: string | null, computed: Money | null, differs: boo
   return `${a} / ${computed ? `${computed.toFixed(2)}%` : '—'}${differs ? ' *' : ''}`;
 }
 
+/** The marks the tables themselves state, when every project states the same. */
+function statedWeights(card: Scorecard): string {
+  const of = (p: Scorecard['projects'][number]) =>
+    [
+      ...(p.execution.weightSource === 'stated' ? [`预算执行率 ${pts(p.execution.weight)}`] : []),
+      ...p.level1.filter((l) => l.weightSource === 'stated').map((l) => `${l.name} ${pts(l.weight)}`),
+    ].join('、');
+  const all = new Set(card.projects.map(of));
+  const [only] = [...all];
+  return all.size === 1 && only ? `（本文件各表写明：${only}）` : '';
+}
+
 const MEAN = { plain: '简单平均', weighted: '按预算加权平均' } as const;
 
 export function formatScorecard(result: CheckResult, card: Scorecard, findings: Finding[]): string {
   const d = result.document;
   const lines: string[] = [];
   lines.push(`${d.entity.name ?? d.title ?? d.source.path}　${d.year ?? ''}${d.year ? ' 年度' : ''}绩效自评重新计分`);
-  lines.push(`计分办法：${card.profile.name}（${card.profile.description}）；表中写明的分值优先。`);
+  lines.push(`计分办法：${card.profile.name}（${card.profile.description}）；表中写明的分值优先${statedWeights(card)}。`);
   lines.push('金额单位：万元；得分单位：分；每格为“文件所填 / 重新计分”，* 表示两者不同。');
   lines.push('');
 

@@ -24,6 +24,7 @@ test('score: seed 004 as a Chinese scorecard, stated / recomputed, exit 1 for th
   assert.equal(r.code, 1);
   const lines = r.out.split('\n');
   assert.equal(lines[0], '中共元氏县委网络安全和信息化委员会办公室　2022 年度绩效自评重新计分');
+  assert.match(lines[1], /^计分办法：national（.+）；表中写明的分值优先（本文件各表写明：预算执行率 10、产出指标 40、效益指标 40、满意度指标 10）。$/);
   const row = (name: string) => lines.find((l) => l.startsWith(name))!.split(/\s{2,}/);
   assert.deepEqual(row('信息化及人员培训费'), ['信息化及人员培训费', '10.00', '5.78', '58% / 57.80%', '10 / 5.78 *', '40 / 40', '10 / 40 *', '10 / 10', '70 / 95.78 *', '优']);
   assert.deepEqual(row('网络安全防护及处置经费'), ['网络安全防护及处置经费', '30.00', '29.99', '99.99% / 99.97% *', '10 / 10', '40 / 40', '40 / 40', '10 / 10', '100 / 100', '优']);
