@@ -57,21 +57,20 @@ async function loadImporter(): Promise<ImportPaths> {
 async function corpusImport(ctx: Parameters<Benchmark['run']>[0], importPaths: ImportPaths, tmp: string): Promise<BenchResult> {
   const files = filesUnder(CORPUS, '.pdf');
   const pdftotext = tools.pdftotext().path;
-  const workers = availableParallelism();
+  const cores = availableParallelism();
   let last: ImportSummary | null = null;
   let n = 0;
-  const contenders: Record<string, () => Promise<unknown>> = {
-    import: async () => {
-      const db = join(tmp, `corpus-${n++}.db`);
-      try {
-        last = await importPaths(files, { db, workers });
-      } finally {
-        rmSync(db, { force: true });
-        rmSync(`${db}-wal`, { force: true });
-        rmSync(`${db}-shm`, { force: true });
-      }
-    },
+  const importWith = (workers: number) => async () => {
+    const db = join(tmp, `corpus-${n++}.db`);
+    try {
+      last = await importPaths(files, { db, workers });
+    } finally {
+      for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
+    }
   };
+  // The same import with the checks in the main thread shows whether the worker threads pay
+  // for their start-up on a corpus of this size.
+  const contenders: Record<string, () => Promise<unknown>> = { workers: importWith(cores), main: importWith(0) };
   const notes: string[] = [];
   if (pdftotext) {
     contenders.pdftotext = async () => {
@@ -86,36 +85,39 @@ async function corpusImport(ctx: Parameters<Benchmark['run']>[0], importPaths: I
   ctx.log(`  corpus: ${files.length} PDFs, ${ctx.heavyRuns} rounds`);
   const s = await rounds(ctx.heavyRuns, contenders, 0);
   const summary = last as ImportSummary | null;
-  const imp = stats(s.import);
-  const pt = s.pdftotext ? stats(s.pdftotext) : null;
   const imported = summary?.imported ?? 0;
   const pages = summary?.pages ?? 0;
-  const r = pt ? ratio(imp.median, pt.median) : NaN;
+  const pt = s.pdftotext ? stats(s.pdftotext).median : NaN;
+  const withWorkers = stats(s.workers).median;
+  const inMain = stats(s.main).median;
+  const r = ratio(withWorkers, pt);
   if (summary && summary.failed.length) {
     notes.push(`${summary.failed.length} of ${files.length} corpus PDFs failed to import; first: ${basename(summary.failed[0].path)} — ${summary.failed[0].reason}`);
   }
   notes.unshift(
-    `Import: \`importPaths\` of the ${files.length} corpus PDFs into a fresh SQLite file each round, ${workers} worker threads (worker start-up included); pdftotext: one process per file, one after another. Median of ${ctx.heavyRuns} alternating rounds.`,
+    `${files.length} corpus PDFs, ${pages} pages, ${imported} imported. Import: \`importPaths\` into a fresh SQLite file each round, worker start-up included; pdftotext: one process per file, one after another. Median of ${ctx.heavyRuns} alternating rounds.`,
   );
-  const verdicts: Verdict[] = pt ? [{ target: 'import: corpus import ≤ 3 × pdftotext -layout (sequential)', measured: fmtRatio(r), met: imported > 0 ? r <= 3 : null }] : [];
+  const row = (name: string, t: number, isImport: boolean) => [
+    name,
+    ms(t),
+    isImport ? perSecond(imported, t) : perSecond(files.length, t),
+    perSecond(pages, t),
+    fmtRatio(ratio(t, pt)),
+  ];
+  const verdicts: Verdict[] = pdftotext
+    ? [{ target: `import: corpus import with all ${cores} cores ≤ 3 × pdftotext -layout (sequential)`, measured: fmtRatio(r), met: imported > 0 ? r <= 3 : null }]
+    : [];
   return {
     tables: [
       {
         caption: '**Corpus import**',
-        headers: ['files', 'imported', 'pages', 'import median ms', 'documents/s', 'pages/s', 'pdftotext median ms', 'import/pdftotext'],
+        headers: ['run', 'median ms', 'files/s', 'pages/s', 'ratio to pdftotext'],
         rows: [
-          [
-            String(files.length),
-            String(imported),
-            String(pages),
-            ms(imp.median),
-            perSecond(imported, imp.median),
-            perSecond(pages, imp.median),
-            pt ? ms(pt.median) : '—',
-            fmtRatio(r),
-          ],
+          row(`import, ${cores} worker threads`, withWorkers, true),
+          row('import, checks in the main thread (workers: 0)', inMain, true),
+          ...(pdftotext ? [row('pdftotext -layout, one file after another', pt, false)] : []),
         ],
-        align: ['r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+        align: ['l', 'r', 'r', 'r', 'r'],
       },
     ],
     verdicts,
@@ -123,7 +125,7 @@ async function corpusImport(ctx: Parameters<Benchmark['run']>[0], importPaths: I
   };
 }
 
-/** Seed texts renamed and re-dated into `count` distinct documents. */
+/** Seed texts, each copy with a county of its own: `count` distinct documents. */
 async function generate(folder: string, count: number): Promise<number> {
   mkdirSync(folder, { recursive: true });
   const seeds: { id: string; text: string; stem: string }[] = [];
@@ -143,40 +145,48 @@ async function generate(folder: string, count: number): Promise<number> {
 
 async function thousandFiles(ctx: Parameters<Benchmark['run']>[0], tmp: string): Promise<BenchResult> {
   const count = ctx.quick ? 200 : 1000;
+  // Peak RSS moves with the garbage collector's timing from one run to the next; the target is
+  // a ceiling, so the highest of the runs is what is judged.
+  const runs = ctx.quick ? 1 : 2;
   const folder = join(tmp, 'generated');
   const bases = await generate(folder, count);
-  ctx.log(`  ${count} generated files, import in a child process`);
-  const report = await runChild(folder, join(tmp, 'generated.db'));
-  const peakMb = report.peakRssBytes / 1024 / 1024;
+  const reports: ChildReport[] = [];
+  for (let i = 0; i < runs; i++) {
+    ctx.log(`  ${count} generated files, import ${i + 1}/${runs} in a child process`);
+    const db = join(tmp, `generated-${i}.db`);
+    reports.push(await runChild(folder, db));
+    for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
+  }
+  const peakMb = Math.max(...reports.map((r) => r.peakRssBytes)) / 1024 / 1024;
   const notes = [
-    `${count} text files made from the ${bases} seed .txt files, each with its county renamed to a made-up name of its own, so each is a distinct document; imported once, in a child process whose peak RSS (main thread + ${report.workers} workers) is reported.${ctx.quick ? ' Quick run: 200 files instead of 1,000; the target is stated for 1,000.' : ''}`,
+    `${count} text files made from the ${bases} seed .txt files, each with its county renamed to a made-up name of its own, so each is a distinct document; imported ${runs === 1 ? 'once' : `${runs} times, each into a fresh store`}, in a child process whose peak RSS (main thread + ${reports[0].workers} workers) is reported.${ctx.quick ? ' Quick run: 200 files instead of 1,000; the target is stated for 1,000.' : ''}`,
   ];
-  if (report.failed) notes.push(`${report.failed} generated files failed to import; first: ${report.firstFailure}`);
+  const failed = reports.find((r) => r.failed);
+  if (failed) notes.push(`${failed.failed} generated files failed to import; first: ${failed.firstFailure}`);
   return {
     tables: [
       {
         caption: `**${count}-file import**`,
-        headers: ['files', 'imported', 'duplicates', 'failed', 'documents in store', 'elapsed ms', 'documents/s', 'peak RSS MB'],
-        rows: [
-          [
-            String(report.files),
-            String(report.imported),
-            String(report.duplicates),
-            String(report.failed),
-            String(report.documentsInStore),
-            ms(report.elapsedMs),
-            perSecond(report.imported, report.elapsedMs),
-            peakMb.toFixed(0),
-          ],
-        ],
-        align: ['r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+        headers: ['run', 'files', 'imported', 'duplicates', 'failed', 'documents in store', 'elapsed ms', 'documents/s', 'peak RSS MB'],
+        rows: reports.map((r, i) => [
+          String(i + 1),
+          String(r.files),
+          String(r.imported),
+          String(r.duplicates),
+          String(r.failed),
+          String(r.documentsInStore),
+          ms(r.elapsedMs),
+          perSecond(r.imported, r.elapsedMs),
+          (r.peakRssBytes / 1024 / 1024).toFixed(0),
+        ]),
+        align: ['r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
       },
     ],
     verdicts: [
       {
         target: `import: peak RSS of a 1,000-file import < ${RSS_LIMIT_MB} MB`,
-        measured: `${peakMb.toFixed(0)} MB (${count} files)`,
-        met: report.imported === 0 ? null : peakMb < RSS_LIMIT_MB,
+        measured: `${peakMb.toFixed(0)} MB (highest of ${runs}, ${count} files)`,
+        met: reports.every((r) => r.imported === 0) ? null : peakMb < RSS_LIMIT_MB,
       },
     ],
     notes,
