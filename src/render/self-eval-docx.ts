@@ -102,7 +102,7 @@ export function selfEvalDocument(r: ScoredReport): Document {
   const add = (...xs: (Paragraph | Table)[]) => children.push(...xs);
 
   add(title(input.department), title(`${y} 年度整体支出绩效自评报告`));
-  add(body(input.basis ?? `根据预算绩效管理的有关规定，遵循“科学性、规范性、客观性和公正性”的原则，对${input.department} ${y} 年整体支出情况开展绩效自评价，形成本评价报告。`));
+  add(body(input.basis ?? `根据预算绩效管理的有关规定，遵循“科学性、规范性、客观性和公正性”的原则，对${input.department} ${y} 年整体支出情况开展绩效自评工作，形成本评价报告。`));
 
   add(heading('一、部门基本情况'), heading('（一）部门概况', 2), heading('部门职能', 3), body(input.duties));
   add(heading('组织机构及人员', 3));
@@ -145,7 +145,7 @@ export function selfEvalDocument(r: ScoredReport): Document {
     body(
       `部门得分为 ${n} 个项目自评得分的${mean}（${otherMean}为 ${r.other.value ? r.other.value.toFixed(2) : '—'}）。` +
         `各项目得分由预期指标值与实际完成值按“${r.profile.name}”计分办法计算：预算执行率得分为执行率（不超过 100%）乘以分值，` +
-        `定量指标达到目标得满分、未达到按完成比例计分，定性指标按达成、部分达成、未达成分档计分；等级划分为${describeGrades(r.profile)}。`,
+        `定量指标达到目标得满分、未达到按完成比例计分，定性指标和时限指标按完成程度分档计分；等级划分为${describeGrades(r.profile)}。`,
     ),
   );
 
