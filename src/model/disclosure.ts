@@ -194,6 +194,101 @@ export const ClaimSchema = z.object({
 });
 export type Claim = z.infer<typeof ClaimSchema>;
 
+/** A share the 说明 states: "基本支出154.80万元，占81.22%" (part / whole × 100). */
+export const ShareSchema = z
+  .object({
+    /** What the part is, as the text names it (e.g. 基本支出, 公务接待费). */
+    part: z.string(),
+    /** What it is a share of (e.g. 本年支出合计, “三公”经费), as the text names it or implies it. */
+    whole: z.string(),
+    partValue: MoneySchema.nullable().describe('万元, as the text states it'),
+    wholeValue: MoneySchema.nullable().describe('万元, as the text states it (in the sentence or elsewhere in the 说明)'),
+    percent: MoneySchema.describe('The stated percentage, e.g. 81.22'),
+    raw: z.string(),
+    loc: LocSchema,
+  })
+  .describe('A stated share: 占…%.');
+export type Share = z.infer<typeof ShareSchema>;
+
+/** A stated rate of change: "收入支出总计增加12.40万元，增长6.89%". */
+export const PercentChangeSchema = z
+  .object({
+    /** What changed, as the text names it (e.g. 收入支出总计, 机关运行经费, 公务接待费). */
+    what: z.string(),
+    /** The year's amount the text states for it, when it does (万元). */
+    current: MoneySchema.nullable(),
+    /** The stated change in 万元, signed (减少 → negative), when stated. */
+    change: MoneySchema.nullable(),
+    /** The stated percentage, signed (下降 → negative). */
+    percent: MoneySchema,
+    direction: z.enum(['increase', 'decrease', 'flat']),
+    raw: z.string(),
+    loc: LocSchema,
+  })
+  .describe('A stated change in percent: 增长/下降 x%.');
+export type PercentChange = z.infer<typeof PercentChangeSchema>;
+
+/** 决算: what was budgeted at the start of the year against what was spent, as the 说明 states it. */
+export const BudgetVsFinalSchema = z
+  .object({
+    /** As the text names it: 一般公共预算财政拨款支出, 教育支出（类）普通教育（款）初中教育（项）, “三公”经费, 公务接待费. */
+    name: z.string(),
+    /** total: a fund's whole expenditure; item: one functional 项 (类/款/项 path); three-public: the 三公 or one of its parts. */
+    scope: z.enum(['total', 'item', 'three-public']),
+    /** The 类/款/项 names of an item, from the text's （类）（款）（项） marks. */
+    path: z.array(z.string()),
+    /** Which fund's part of the 说明 it stands in. */
+    fund: z.enum(['generalBudget', 'govFund', 'stateCapital']).nullable(),
+    budget: FigureSchema.nullable().describe('年初预算 (万元)'),
+    final: FigureSchema.nullable().describe('支出决算 (万元)'),
+    rate: FigureSchema.nullable().describe('完成(年初)预算的 x% as stated'),
+    /** 决算数大于/小于/等于预算数 as stated (持平 → equal). */
+    comparison: z.enum(['greater', 'less', 'equal']).nullable(),
+    /** The reason the text gives for the difference. */
+    reason: z.string().nullable(),
+    loc: LocSchema,
+  })
+  .describe('A stated 年初预算 vs 支出决算, with the completion rate and the reason for a difference.');
+export type BudgetVsFinal = z.infer<typeof BudgetVsFinalSchema>;
+
+const count = () => FigureSchema.nullable();
+export const ThreePublicCountsSchema = z
+  .object({
+    abroadGroups: count().describe('因公出国（境）团组 (个)'),
+    abroadPeople: count().describe('因公出国（境）人次'),
+    vehiclesPurchased: count().describe('公务用车购置数 (辆)'),
+    vehiclesHeld: count().describe('公务用车保有量 (辆)'),
+    receptionBatches: count().describe('公务接待批次'),
+    receptionPeople: count().describe('公务接待人次'),
+    foreignReceptionBatches: count().describe('其中外宾接待批次'),
+    foreignReceptionPeople: count().describe('其中外宾接待人次'),
+  })
+  .describe('The counts the 三公 part of the 说明 states.');
+export type ThreePublicCounts = z.infer<typeof ThreePublicCountsSchema>;
+
+export const ProcurementSplitSchema = z
+  .object({
+    total: FigureSchema.nullable().describe('政府采购支出总额 (万元)'),
+    goods: FigureSchema.nullable().describe('货物'),
+    works: FigureSchema.nullable().describe('工程'),
+    services: FigureSchema.nullable().describe('服务'),
+    smeAwarded: FigureSchema.nullable().describe('授予中小企业合同金额 / 由中小企业供应商中标或成交'),
+    smallMicroAwarded: FigureSchema.nullable().describe('其中授予小微企业合同金额'),
+    smeReserved: FigureSchema.nullable().describe('面向中小企业预留政府采购项目预算金额'),
+    smallMicroReserved: FigureSchema.nullable().describe('其中面向小微企业预留'),
+  })
+  .describe('The procurement figures the 说明 states (final accounts): total, goods/works/services, SME awards and reservations; stated shares are in `shares`.');
+export type ProcurementSplit = z.infer<typeof ProcurementSplitSchema>;
+
+export const AssetCountsSchema = z
+  .object({
+    vehicles: FigureSchema.nullable().describe('共有车辆 (辆)'),
+    vehiclesByUse: z.array(z.object({ name: z.string(), count: FigureSchema })).describe('其中：…用车 x 辆, by use'),
+    equipment: z.array(z.object({ name: z.string(), count: FigureSchema })).describe('单价 50/100 万元以上设备 x 台（套）'),
+  })
+  .describe('The asset counts the 说明 states (国有资产占有使用情况).');
+export type AssetCounts = z.infer<typeof AssetCountsSchema>;
+
 // ---------------------------------------------------------------- parts of the 说明
 
 export const OrgUnitSchema = z.object({
@@ -371,6 +466,12 @@ export const DisclosureSchema = z.object({
   selfEvaluation: SelfEvaluationSchema.nullable(),
   /** Every prose paragraph, in order, for the text-quality and privacy checks. */
   paragraphs: z.array(ParagraphSchema),
+  shares: z.array(ShareSchema),
+  percentChanges: z.array(PercentChangeSchema),
+  budgetVsFinal: z.array(BudgetVsFinalSchema),
+  threePublicCounts: ThreePublicCountsSchema,
+  procurementSplit: ProcurementSplitSchema,
+  assetCounts: AssetCountsSchema,
 });
 export type Disclosure = z.infer<typeof DisclosureSchema>;
 

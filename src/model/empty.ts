@@ -1,4 +1,4 @@
-import type { Disclosure, DocumentKind, Summary } from './disclosure.js';
+import type { Disclosure, DocumentKind, ProcurementSplit, Summary, ThreePublicCounts } from './disclosure.js';
 
 export function emptySummary(): Summary {
   return {
@@ -36,5 +36,28 @@ export function emptyDisclosure(source: Disclosure['source'], kind: DocumentKind
     glossary: [],
     selfEvaluation: null,
     paragraphs: [],
+    shares: [],
+    percentChanges: [],
+    budgetVsFinal: [],
+    threePublicCounts: emptyThreePublicCounts(),
+    procurementSplit: emptyProcurementSplit(),
+    assetCounts: { vehicles: null, vehiclesByUse: [], equipment: [] },
   };
+}
+
+export function emptyThreePublicCounts(): ThreePublicCounts {
+  return {
+    abroadGroups: null,
+    abroadPeople: null,
+    vehiclesPurchased: null,
+    vehiclesHeld: null,
+    receptionBatches: null,
+    receptionPeople: null,
+    foreignReceptionBatches: null,
+    foreignReceptionPeople: null,
+  };
+}
+
+export function emptyProcurementSplit(): ProcurementSplit {
+  return { total: null, goods: null, works: null, services: null, smeAwarded: null, smallMicroAwarded: null, smeReserved: null, smallMicroReserved: null };
 }

@@ -21,7 +21,9 @@ const LEAF_RULES: KeyRule[] = [
   [/^单价/, 'unitPrice'],
   [/^预算资金$/, 'projectBudget'],
   [/^小计$/, 'subtotal'],
-  [/^合计$|^总计$|^合计数$|^本年(收入|支出)合计$/, 'total'],
+  // A 决算 收入决算表's 本年收入合计 is this year's income (there is no carry-over column to add).
+  [/^本年收入合计$/, 'currentIncome'],
+  [/^合计$|^总计$|^合计数$|^本年支出合计$/, 'total'],
   [/基本支出/, 'basic'],
   [/项目支出/, 'project'],
   [/经营支出/, 'operating'],
@@ -45,10 +47,13 @@ const LEAF_RULES: KeyRule[] = [
   [/其他收入/, 'other'],
   [/单位资金/, 'unitFunds'],
   [/用事业基金弥补/, 'fundMakeUp'],
+  // 决算: 年末结转和结余 is what is carried into next year, 年初结转和结余 what came in.
+  [/年末结转|年终结转|结转下年/, 'carryForward'],
   [/上年结转|结转结余|上年结余|年初结转/, 'carryOver'],
+  [/^本年收入$/, 'currentIncome'],
   [/增减|变动|增幅/, 'change'],
   [/原因|说明/, 'reason'],
-  [/价值|^金额|^预算数$|^数额$|^预算金额/, 'amount'],
+  [/价值|^金额|^预算数$|^数额$|^预算金额|^决算数$/, 'amount'],
 ];
 
 /** The key of a column from its header path (top label first). */

@@ -50,6 +50,12 @@ export function isDataRow(r: Cell[]): boolean {
   });
 }
 
+/** 合计 (or 总计) with nothing beside it but its own merged copies: an empty table's total row. */
+function isBareTotal(r: Cell[]): boolean {
+  const filled = r.filter((c) => text(c) !== '' && !c.mergedFrom);
+  return filled.length === 1 && /^(合计|总计)$/.test(text(filled[0])) && r.indexOf(filled[0]) === 0;
+}
+
 export function analyzeGrid(table: Table): Grid {
   const rows = table.rows;
   let i = 0;
@@ -60,8 +66,8 @@ export function analyzeGrid(table: Table): Grid {
   }
   let firstData = rows.findIndex((r, k) => k >= i && isDataRow(r));
   if (firstData < 0) {
-    // An empty table: its header ends before the first empty row.
-    firstData = rows.findIndex((r, k) => k >= i && isEmptyRow(r));
+    // An empty table: its header ends before the first empty row or a bare 合计 row.
+    firstData = rows.findIndex((r, k) => k > i && (isEmptyRow(r) || isBareTotal(r)));
     if (firstData < 0) firstData = rows.length;
   }
   // The 栏次 row only numbers the columns: no label.

@@ -23,6 +23,7 @@ import { readParts } from './parts.js';
 import { indicatorColumns, isProjectTitle, parseProject } from './projects.js';
 import { assignSections, type SectionKey } from './sections.js';
 import { isSelfEvalTable, parseSelfEvalProject, parseSelfEvalProse } from './selfeval.js';
+import { readStatements } from './statements.js';
 import { computeSummary } from './summary.js';
 import { parseStdTable, TEXT_COLUMNS } from './tables.js';
 import { unwrapLayoutTables } from './layout.js';
@@ -110,6 +111,7 @@ export function recognize(doc: Doc): Recognized {
   });
 
   readParts(d, blocks, sections);
+  if (kind !== 'self-evaluation') readStatements(d, blocks, sections);
   identifyEntity(d, blocks);
   if (kind === 'self-evaluation') {
     d.selfEvaluation = { ...parseSelfEvalProse(paragraphsOf(blocks)), projects: selfEvalProjects };

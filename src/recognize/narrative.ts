@@ -20,34 +20,37 @@ interface Pattern {
   nameGroup?: number;
 }
 
+/** Between a 三公 part's name and its figure: 预算, 支出, 支出决算, 决算数 and a verb. */
+const STAGE = String.raw`(?:支出)?(?:预算|决算)?(?:数)?(?:为|是|安排)?`;
+
 const BUDGET_PARTS: (SectionKey | null)[] = ['overview', 'revenue', 'expenditure', null];
 const CHANGE: (SectionKey | null)[] = ['change', 'overview', 'expenditure', null];
 
 const PATTERNS: Pattern[] = [
   // 收入
-  { subject: 'revenue.source', re: new RegExp(String.raw`(一般公共预算(?:拨款)?收入|(?:政府性)?基金预算(?:拨款)?收入|政府性基金收入|国有资本经营预算(?:拨款)?收入|财政专户(?:核拨|管理资金)?收入|事业单位经营收入|事业收入|上级补助收入|附属单位上缴收入|其他来源收入|其他收入|上年结转(?:结余)?(?:收入)?)(?:为|是)?${NUM}${UNIT}`, 'g'), sections: ['revenue', 'overview', null], nameGroup: 1 },
-  { subject: 'revenue.total', re: new RegExp(String.raw`(?:预算收入|收入预算|收入总(?:额|计)|本年收入合计|全部收入)(?:总额|合计)?(?:为|是|共计|：|:)?${NUM}${UNIT}`, 'g'), sections: ['revenue', 'overview', null] },
+  { subject: 'revenue.source', re: new RegExp(String.raw`(一般公共预算(?:财政)?(?:拨款)?收入|(?:政府性)?基金预算(?:财政)?(?:拨款)?收入|财政拨款收入|政府性基金收入|国有资本经营预算(?:拨款)?收入|财政专户(?:核拨|管理资金)?收入|事业单位经营收入|事业收入|上级补助收入|附属单位上缴收入|其他来源收入|其他收入|上年结转(?:结余)?(?:收入)?)(?:为|是)?${NUM}${UNIT}`, 'g'), sections: ['revenue', 'overview', null], nameGroup: 1 },
+  { subject: 'revenue.total', re: new RegExp(String.raw`(?:预算收入|收入预算|收入总额|本年收入合计|全部收入)(?:总额|合计)?(?:为|是|共计|：|:)?${NUM}${UNIT}`, 'g'), sections: ['revenue', 'overview', null] },
   // 支出
-  { subject: 'expenditure.total', re: new RegExp(String.raw`(?:部门)?支出预算(?:总额|合计)?(?:为|是|共计|：|:)?${NUM}${UNIT}|(?:预算支出|支出总(?:额|计)|本年支出合计)(?:为|是|共计|：|:)?${NUM}${UNIT}|预算收支(?:安排|总额)(?:为|是|共计)?${NUM}${UNIT}`, 'g'), sections: [...BUDGET_PARTS, 'change'] },
+  { subject: 'expenditure.total', re: new RegExp(String.raw`(?:部门)?支出预算(?:总额|合计)?(?:为|是|共计|：|:)?${NUM}${UNIT}|(?:预算支出|支出总额|本年支出合计)(?:为|是|共计|：|:)?${NUM}${UNIT}|预算收支(?:安排|总额)(?:为|是|共计)?${NUM}${UNIT}`, 'g'), sections: [...BUDGET_PARTS, 'change'] },
   { subject: 'expenditure.basic', re: new RegExp(String.raw`基本支出(?:预算)?(?:为|是|安排)?${NUM}${UNIT}`, 'g'), sections: ['expenditure', 'overview', null] },
-  { subject: 'expenditure.personnel', re: new RegExp(String.raw`人员(?:经费|支出)(?:为|是)?${NUM}${UNIT}`, 'g'), sections: ['expenditure', 'overview', null] },
-  { subject: 'expenditure.public', re: new RegExp(String.raw`(?:日常)?公用(?:经费|支出)(?:为|是)?${NUM}${UNIT}`, 'g'), sections: ['expenditure', 'overview', null] },
+  { subject: 'expenditure.personnel', re: new RegExp(String.raw`人员(?:经费|支出)(?:为|是)?${NUM}${UNIT}`, 'g'), sections: ['expenditure', 'overview', 'generalBudgetBasic', null] },
+  { subject: 'expenditure.public', re: new RegExp(String.raw`(?:日常)?公用(?:经费|支出)(?:为|是)?${NUM}${UNIT}`, 'g'), sections: ['expenditure', 'overview', 'generalBudgetBasic', null] },
   { subject: 'expenditure.project', re: new RegExp(String.raw`项目支出(?:预算)?(?:为|是|安排)?${NUM}${UNIT}`, 'g'), sections: ['expenditure', 'overview', null] },
   { subject: 'expenditure.other', re: new RegExp(String.raw`其他支出(?:为|是)?${NUM}${UNIT}`, 'g'), sections: ['expenditure'] },
   // 比上年增减
   { subject: 'change.basic', re: new RegExp(String.raw`基本支出(增加|减少|增长|下降|上升)${NUM}${UNIT}`, 'g'), sections: CHANGE },
   { subject: 'change.project', re: new RegExp(String.raw`项目支出(增加|减少|增长|下降|上升)${NUM}${UNIT}`, 'g'), sections: CHANGE },
-  { subject: 'change.total', re: new RegExp(String.raw`(?:较|比)(?:上年|上一年|20\d{2}年)(?:预算)?(?:数)?(增加|减少|增长|下降|上升)${NUM}${UNIT}`, 'g'), sections: CHANGE },
+  { subject: 'change.total', re: new RegExp(String.raw`(?:较|比)(?:上年|上一年|20\d{2}年度?)(?:预算)?(?:数)?(增加|减少|增长|下降|上升)${NUM}${UNIT}`, 'g'), sections: CHANGE },
   // 机关运行经费
-  { subject: 'operatingCosts.total', re: new RegExp(String.raw`机关运行(?:经)?费(?:预算)?(?:共计|合计)?(?:安排|为|是)?(?:共计|合计)?(?:安排|为)?${NUM}${UNIT}`, 'g'), sections: ['operatingCosts', 'overview', 'expenditure', null] },
+  { subject: 'operatingCosts.total', re: new RegExp(String.raw`机关运行(?:经)?费(?:预算|支出)?(?:共计|合计)?(?:安排|为|是)?(?:共计|合计)?(?:安排|为)?${NUM}${UNIT}`, 'g'), sections: ['operatingCosts', 'overview', 'expenditure', null] },
   // 三公
   { subject: 'threePublic.total', re: new RegExp(String.raw`三公[”"’]?经费(?:预算|支出)?(?:共计|合计)?(?:安排|为|是)?(?:共计|合计)?(?:安排|为)?${NUM}${UNIT}`, 'g'), sections: ['threePublic', null] },
-  { subject: 'threePublic.abroad', re: new RegExp(String.raw`因公出国(?:[（(]境[)）])?(?:费用?|经费)?(?:预算)?(?:为|是|安排)?${NUM}${UNIT}`, 'g'), sections: ['threePublic', null] },
-  { subject: 'threePublic.vehicle', re: new RegExp(String.raw`公务用车购置及运(?:行|维)(?:维护)?(?:费|经费)(?:预算)?(?:为|是|安排)?${NUM}${UNIT}`, 'g'), sections: ['threePublic', null] },
-  { subject: 'threePublic.vehiclePurchase', re: new RegExp(String.raw`公务用车购置(?:费|经费)(?:预算)?(?:为|是|安排)?${NUM}${UNIT}`, 'g'), sections: ['threePublic', null] },
-  { subject: 'threePublic.vehicleOperation', re: new RegExp(String.raw`公务用车运(?:行|维)(?:维护)?(?:费|经费)(?:预算)?(?:为|是|安排)?${NUM}${UNIT}`, 'g'), sections: ['threePublic', null] },
-  { subject: 'threePublic.reception', re: new RegExp(String.raw`公务接待(?:费|经费)(?:预算)?(?:为|是|安排)?${NUM}${UNIT}`, 'g'), sections: ['threePublic', null] },
-  { subject: 'threePublic.change', re: new RegExp(String.raw`(?:较|比)(?:上年|上一年|20\d{2}年)(?:预算)?(?:数)?(增加|减少|增长|下降|上升)${NUM}${UNIT}`, 'g'), sections: ['threePublic'] },
+  { subject: 'threePublic.abroad', re: new RegExp(String.raw`因公出国(?:[（(]境[)）])?(?:费用?|经费)?${STAGE}${NUM}${UNIT}`, 'g'), sections: ['threePublic', null] },
+  { subject: 'threePublic.vehicle', re: new RegExp(String.raw`公务用车购置及运(?:行|维)(?:维护)?(?:费|经费)${STAGE}${NUM}${UNIT}`, 'g'), sections: ['threePublic', null] },
+  { subject: 'threePublic.vehiclePurchase', re: new RegExp(String.raw`公务用车购置(?:费|经费)?${STAGE}${NUM}${UNIT}`, 'g'), sections: ['threePublic', null] },
+  { subject: 'threePublic.vehicleOperation', re: new RegExp(String.raw`公务用车运(?:行|维)(?:维护)?(?:费|经费)?${STAGE}${NUM}${UNIT}`, 'g'), sections: ['threePublic', null] },
+  { subject: 'threePublic.reception', re: new RegExp(String.raw`公务接待(?:费|经费)?${STAGE}${NUM}${UNIT}`, 'g'), sections: ['threePublic', null] },
+  { subject: 'threePublic.change', re: new RegExp(String.raw`(?:较|比)(?:上年|上一年|20\d{2}年度?)(?:预算)?(?:数)?(增加|减少|增长|下降|上升)${NUM}${UNIT}`, 'g'), sections: ['threePublic'] },
   // 政府采购, 资产
   { subject: 'procurement.total', re: new RegExp(String.raw`政府采购(?:预算)?(?:总额)?(?:共计|合计)?(?:安排|为|是)?${NUM}${UNIT}`, 'g'), sections: ['procurement', null] },
   { subject: 'assets.planned', re: new RegExp(String.raw`拟购置(?:固定)?(?:资产)?(?:总额|金额)?(?:为|是)?${NUM}${UNIT}`, 'g'), sections: ['assets', null] },
@@ -142,6 +145,9 @@ function flatStatements(s: string, section: SectionKey | null, loc: Loc): Claim[
   const re = /(基本支出|项目支出|其他支出|三公[”"]?经费)?[^，,。；;]{0,12}?(无增减变化|与上年持平|持平)/g;
   for (let m = re.exec(s); m; m = re.exec(s)) {
     const what = m[1] ?? '';
+    // "其中：因公出国（境）费支出决算与上年持平" speaks of one part, not the whole.
+    const clause = s.slice(0, m.index + m[0].length).split(/[，,。；;：:]/).pop() ?? '';
+    if (!what && /出国|公务用车|接待|会议|培训/.test(clause)) continue;
     const subject: ClaimSubject | null = /基本/.test(what)
       ? 'change.basic'
       : /项目/.test(what)
@@ -174,6 +180,8 @@ function itemList(s: string, subject: ClaimSubject, loc: Loc, taken: [number, nu
     const names = spelled.replace(/^(其中|主要为|主要是|包括|以及|和|及)[:：]?/, '').split('、').filter(Boolean);
     const nums = m[3].split(/[、，,](?=\d)/);
     if (/机关运行|三公|合计|共计|总计|预算收支|部门支出/.test(m[1])) continue;
+    // "比上年度减少1.20万元" is a change, not an item.
+    if (/(增加|减少|增长|下降|上升)$/.test(m[1])) continue;
     const unit = m[m.length - 1];
     const pairs = names.length === nums.length ? names.map((n, i) => [n, nums[i]]) : [[spelled, nums[nums.length - 1]]];
     for (const [name, num] of pairs) {

@@ -38,7 +38,7 @@ export function readParts(d: Disclosure, blocks: Block[], sections: (SectionKey 
         else if (d.performance.safeguards.length) d.performance.safeguards[d.performance.safeguards.length - 1] += text;
         break;
       case 'glossary': {
-        const m = /^(?:[0-9]+[、.．]\s*)?([^：:]{2,30})[:：](.+)$/.exec(text);
+        const m = /^(?:[0-9一二三四五六七八九十]+[、.．]\s*)?([^：:]{2,30})[:：](.+)$/.exec(text);
         if (m) d.glossary.push({ term: m[1].trim(), definition: m[2].trim(), loc: { ...b.loc } });
         break;
       }

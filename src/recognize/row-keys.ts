@@ -65,13 +65,14 @@ export function matchKey(name: string, rules: [RegExp, string][]): string | unde
  * 会议费 and 培训费 and is the grand total.
  */
 export function threePublicColumns(paths: string[][], keys: (string | null)[]): (string | null)[] {
-  const out = paths.map((p, c) => threePublicColumn(p) ?? keys[c]);
+  const out = paths.map((p, c) => threePublicColumnOf(p) ?? keys[c]);
   const ownTotal = paths.findIndex((p, c) => out[c] === 'total' && p.length > 1 && /三公/.test(p[p.length - 2]));
   if (ownTotal >= 0) out.forEach((k, c) => (k === 'total' && c !== ownTotal ? (out[c] = 'grandTotal') : null));
   return out;
 }
 
-function threePublicColumn(path: string[]): string | null {
+/** The 三公 item a column's header path names, if any. */
+export function threePublicColumnOf(path: string[]): string | null {
   const leaf = path[path.length - 1] ?? '';
   const parent = path[path.length - 2] ?? '';
   if (/^(小计|合计)$/.test(leaf) && /公务用车/.test(parent)) return 'vehicle';

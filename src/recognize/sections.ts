@@ -22,18 +22,33 @@ export type SectionKey =
   | 'assets'
   | 'glossary'
   | 'other'
-  | 'selfEvaluation';
+  | 'selfEvaluation'
+  // 决算: the parts of the 说明 per fund, whose figures are that fund's, not the department's.
+  | 'fiscal'
+  | 'generalBudget'
+  | 'generalBudgetBasic'
+  | 'govFund'
+  | 'stateCapital';
 
 const NUMBERED = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[、.．)）](?!\d))/;
 
 // First match wins; more specific words first.
 const HEADINGS: [RegExp, SectionKey][] = [
   [/名词解释/, 'glossary'],
-  [/其他需(要)?说明/, 'other'],
+  [/其他需(要)?说明|其他重要事项/, 'other'],
   [/政府采购/, 'procurement'],
   [/国有资产|固定资产/, 'assets'],
   [/三公/, 'threePublic'],
   [/机关运行经费|机关运行费/, 'operatingCosts'],
+  // 决算 parts, before the words they share with budget headings (after 三公 and 机关运行经费, which a 决算 heading may also name).
+  [/财政拨款收入支出决算总体情况/, 'fiscal'],
+  [/一般公共预算财政拨款基本支出决算/, 'generalBudgetBasic'],
+  [/一般公共预算财政拨款支出决算/, 'generalBudget'],
+  [/政府性基金预算财政拨款收入支出决算/, 'govFund'],
+  [/国有资本经营预算财政拨款(收入)?支出决算/, 'stateCapital'],
+  [/收入支出决算总体情况/, 'overview'],
+  [/收入决算情况/, 'revenue'],
+  [/支出决算情况/, 'expenditure'],
   // A self-evaluation's 目标实现情况 tells what was achieved, not the goal.
   [/目标实现情况|目标完成情况/, 'selfEvaluation'],
   [/总体绩效目标|整体(支出)?绩效目标/, 'overallGoal'],
@@ -45,8 +60,8 @@ const HEADINGS: [RegExp, SectionKey][] = [
   [/收入说明|收入预算/, 'revenue'],
   [/支出说明|支出预算/, 'expenditure'],
   [/总体情况/, 'overview'],
-  [/机构设置|组织机构/, 'units'],
-  [/部门职责|主要职责|部门职能|职能职责/, 'duties'],
+  [/机构设置|组织机构|单位构成/, 'units'],
+  [/部门职责|主要职责|部门职能|职能职责|主要职能/, 'duties'],
 ];
 
 /** A heading is short, usually numbered, and names a part. */
@@ -59,6 +74,8 @@ export function headingKey(text: string): SectionKey | null {
   // content ("绩效目标：推进馆藏档案数字化。") unless the line is numbered (第一部分：…).
   if (/\d+(\.\d+)?万元/.test(t)) return null;
   if (!numbered && /[:：]./.test(t)) return null;
+  // "三、机关运行经费：为保障机关运行…。" in a glossary defines a term; a heading says no sentence.
+  if (numbered && /[:：].{8,}。$/.test(t)) return null;
   for (const [re, key] of HEADINGS) if (re.test(t)) return key;
   return null;
 }

@@ -45,7 +45,7 @@ export function computeSummary(d: Disclosure): Summary {
   s.operatingCosts = val(totalRow(table(d, 'operating-costs')), 'amount', 'total', 'current') ?? claim(d, 'operatingCosts.total');
   s.threePublic = threePublic(d);
   const procurementTotal = d.procurement.items.find((i) => i.role === 'total')?.amount?.value ?? null;
-  s.procurementTotal = procurementTotal ?? claim(d, 'procurement.total');
+  s.procurementTotal = procurementTotal ?? claim(d, 'procurement.total') ?? d.procurementSplit.total?.value ?? null;
   const assetsTotal = d.assets.rows.find((r) => r.key === 'total')?.value?.value ?? null;
   s.assetsTotal = assetsTotal ?? claim(d, 'assets.total');
   return s;
@@ -65,14 +65,15 @@ function threePublic(d: Disclosure): Summary['threePublic'] {
   const out = emptySummary().threePublic;
   const t = d.tables.find((x) => x.kind === 'three-public');
   if (t && !t.empty) {
-    const byRow = t.rows.filter((r) => r.key);
+    const byRow = t.rows.filter((r) => (PARTS as readonly string[]).includes(r.key ?? ''));
     if (byRow.length) {
       for (const r of byRow) {
         const k = r.key as (typeof PARTS)[number];
-        if (PARTS.includes(k)) out[k] ??= val(r, 'current', 'total', 'amount', 'generalBudget');
+        out[k] ??= val(r, 'current', 'total', 'amount', 'generalBudget');
       }
     } else {
-      const first = t.rows.find((r) => r.role !== 'total') ?? t.rows[0];
+      // A 决算 table has a 决算数 row and a 预算数 row: the year's figures are the 决算数.
+      const first = t.rows.find((r) => r.key === 'final') ?? t.rows.find((r) => r.role !== 'total') ?? t.rows[0];
       for (const k of PARTS) out[k] = val(first, k);
     }
   } else if (t?.empty && /无/.test(t.note ?? '')) {

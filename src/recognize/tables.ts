@@ -9,6 +9,7 @@ import { newSplitCodeState, rowCode, type SplitCodeState } from './codes.js';
 import { columnKey } from './columns.js';
 import { analyzeGrid, type Grid } from './grid.js';
 import { unitFrom } from './meta.js';
+import { budgetFinalColumns, economicHalves, isBudgetFinalThreePublic, mergeHalfTotals, spreadHalfTotals } from './final-tables.js';
 import { parseAmount, toWan } from './numbers.js';
 import { ASSET_ITEMS, EXPENDITURE_ROWS, matchKey, REVENUE_ROWS, THREE_PUBLIC_ITEMS, threePublicColumns } from './row-keys.js';
 
@@ -91,7 +92,13 @@ export function parseStdTable(table: Table, title: string | null, ctx: TableCont
   const split = twoSided && nameCols.length >= 2 ? nameCols[1] : null;
   if (split !== null) for (const c of columns) c.side = c.col < split ? 'revenue' : 'expenditure';
 
+  if (kind === 'three-public' && isBudgetFinalThreePublic(grid.paths)) {
+    return { grid, table: budgetFinalThreePublic(grid, titleText, unit, table, notesUnder) };
+  }
+  const halves = kind === 'general-budget-basic' ? economicHalves(columns) : null;
+
   const rows: Row[] = [];
+  const rightRows: Row[] = [];
   let afterCarryOver = false;
   const codes = { revenue: newSplitCodeState(), expenditure: newSplitCodeState(), one: newSplitCodeState() };
   for (const cells of grid.dataRows) {
@@ -109,10 +116,21 @@ export function parseStdTable(table: Table, title: string | null, ctx: TableCont
         rows.push(rev);
       }
       if (exp) rows.push(exp);
+    } else if (halves) {
+      const spread = spreadHalfTotals(cells, grid.width);
+      const left = buildRow(spread, halves.left, unit, kind, undefined, codes.revenue);
+      const right = buildRow(spread, halves.right, unit, kind, undefined, codes.expenditure);
+      if (left) rows.push(left);
+      if (right) rightRows.push(right);
     } else {
       const row = buildRow(spreadMergedLabel(cells, columns, grid.width), columns, unit, kind, undefined, codes.one);
       if (row) rows.push(row);
     }
+  }
+  if (halves) {
+    // Each half in its own order: the 人员经费 codes, then the 公用经费 codes, then both totals as one row.
+    rows.splice(0, rows.length, ...mergeHalfTotals([...rows, ...rightRows]));
+    columns.splice(0, columns.length, ...halves.left, ...halves.right);
   }
   const note = noteInside(table) ?? (notesUnder.length ? notesUnder.join('\n') : null);
   const printed = rows.map((r) => r.code).filter((c): c is string => !!c);
@@ -236,4 +254,33 @@ export function figure(cell: Cell, unit: Unit, isCount = false): Figure | null |
   const v = parseAmount(raw);
   if (v === undefined) return undefined;
   return { raw, value: v === null ? null : isCount ? v : toWan(v, unit.scale), loc: { ...cell.loc } };
+}
+
+/**
+ * A 三公 决算 table (预算数 | 决算数 under each item) as two rows over the item columns: the
+ * 决算数 first (the year's figures, as in a budget's one-row 三公 table), then the 预算数.
+ */
+function budgetFinalThreePublic(grid: Grid, title: string, unit: Unit, table: Table, notesUnder: string[]): StdTable {
+  const slots = budgetFinalColumns(grid.paths);
+  const columns: Column[] = [];
+  slots.forEach((s, col) => {
+    if (s && s.stage === 'final' && !columns.some((c) => c.key === s.item)) columns.push({ key: s.item, label: grid.paths[col].slice(0, -1).join('/'), col });
+  });
+  const rows: Row[] = [];
+  for (const cells of grid.dataRows) {
+    if (cells.every((c) => squash(c.text) === '')) continue;
+    for (const stage of ['final', 'budget'] as const) {
+      const values: Row['values'] = {};
+      slots.forEach((s, col) => {
+        if (!s || s.stage !== stage || s.item in values) return;
+        const cell = cells[col];
+        values[s.item] = cell ? (figure(cell, unit) ?? null) : null;
+      });
+      const first = cells.find((c) => c.text.trim()) ?? cells[0];
+      rows.push({ code: null, name: stage === 'final' ? '决算数' : '预算数', level: null, role: 'line', key: stage, values, loc: { ...(first?.loc ?? {}), col: undefined } });
+    }
+  }
+  const empty = rows.every((r) => Object.values(r.values).every((f) => f === null || f.value === null));
+  const note = noteInside(table) ?? (notesUnder.length ? notesUnder.join('\n') : null);
+  return { kind: 'three-public', title, unit, classification: null, columns, rows, empty, note, loc: { ...table.loc } };
 }

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { readDocument, readDocumentFile } from '../../src/read/index.js';
 import { recognize, type Recognized } from '../../src/recognize/index.js';
+import { checkDoc } from '../../src/pipeline.js';
 import { mergedBudgetDocx, mergedBudgetTxt } from '../fixtures/recognize/merged.js';
 import { comparable } from './expect.js';
 import { expectedModel, modelTests } from './model-tests.js';
@@ -58,8 +59,102 @@ describe('江苏 layout: codes and names in one cell, a table in 元, 三公 by 
   });
 });
 
-describe('部门决算 (final-accounts.txt): kind from the title, 决算 rows, a 合计 merged over code and name', () => {
+describe('部门决算 (final-accounts.txt): the nine 决算 tables and the statements of their 说明', () => {
   modelTests(() => model('final-accounts'), expectedModel('final-accounts'), { lines: true });
+  const d = async () => (await model('final-accounts')).disclosure;
+  const s = (v: { toString(): string } | null | undefined) => (v === null || v === undefined ? null : String(v));
+
+  test('shares (占…%): the part before, the whole named after 占 or opening the paragraph, 三公 from its statement', async () => {
+    assert.deepEqual(
+      (await d()).shares.map((x) => [x.part, x.whole, s(x.partValue), s(x.wholeValue), s(x.percent)]),
+      [
+        ['财政拨款收入', '本年收入合计', '181.2', '182', '99.56'],
+        ['其他收入', '本年收入合计', '0.8', '182', '0.44'],
+        ['基本支出', '本年支出合计', '154.8', '190.6', '81.22'],
+        ['项目支出', '本年支出合计', '35.8', '190.6', '18.78'],
+        ['一般公共预算财政拨款支出', '本年支出合计', '184.6', '190.6', '96.85'],
+        ['一般公共服务支出（类）', '一般公共预算财政拨款支出', '144.1', '184.6', '78.06'],
+        ['社会保障和就业支出（类）', '一般公共预算财政拨款支出', '23.9', '184.6', '12.95'],
+        ['住房保障支出（类）', '一般公共预算财政拨款支出', '16.6', '184.6', '8.99'],
+        ['因公出国（境）费支出决算', '“三公”经费', '0', '3.4', '0'],
+        ['公务用车购置及运行维护费支出决算', '“三公”经费', '3', '3.4', '88.24'],
+        ['公务接待费支出决算', '“三公”经费', '0.4', '3.4', '11.76'],
+        ['授予中小企业合同金额', '政府采购支出总额', '10.5', '12.5', '84'],
+        ['授予小微企业合同金额', '授予中小企业合同金额', '8', '10.5', '76.19'],
+      ],
+    );
+  });
+
+  test('changes in percent (增长/下降 x%) with the amount changed and the year\'s figure', async () => {
+    assert.deepEqual(
+      (await d()).percentChanges.map((x) => [x.what, s(x.current), s(x.change), s(x.percent), x.direction]),
+      [
+        ['收入支出总计', '192.4', '12.4', '6.89', 'increase'],
+        ['财政拨款收入支出总计', '190.8', '10.8', '6', 'increase'],
+        ['一般公共预算财政拨款支出', '184.6', '8.6', '4.89', 'increase'],
+        ['“三公”经费财政拨款支出决算数', '3.4', '-0.6', '-15', 'decrease'],
+        ['公务用车购置及运行维护费支出决算', '3', '-0.2', '-6.25', 'decrease'],
+        ['公务接待费支出决算', '0.4', '-0.4', '-50', 'decrease'],
+        ['机关运行经费支出', '14.9', '-1.2', '-7.45', 'decrease'],
+      ],
+    );
+  });
+
+  test('年初预算 vs 支出决算: totals, each 项 with its path, the 三公 and its parts; rate, comparison, reason', async () => {
+    assert.deepEqual(
+      (await d()).budgetVsFinal.map((x) => [x.scope, x.fund, x.path.join('>') || x.name, x.budget?.raw ?? null, x.final?.raw ?? null, x.rate?.raw ?? null, x.comparison, x.reason]),
+      [
+        ['total', 'generalBudget', '一般公共预算财政拨款支出', '180.00', '184.60', '102.56%', 'greater', '年中追加库房改造经费'],
+        ['item', 'generalBudget', '一般公共服务支出>档案事务>行政运行', '116.00', '114.30', '98.53%', 'less', '压减日常公用开支'],
+        ['item', 'generalBudget', '一般公共服务支出>档案事务>档案馆', '24.00', '29.80', '124.17%', 'greater', '追加库房改造经费'],
+        ['item', 'generalBudget', '社会保障和就业支出>行政事业单位养老支出>机关事业单位基本养老保险缴费支出', '15.90', '15.90', '100.00%', 'equal', null],
+        ['item', 'generalBudget', '社会保障和就业支出>行政事业单位养老支出>机关事业单位职业年金缴费支出', '7.50', '8.00', '106.67%', 'greater', '缴费基数上调'],
+        ['item', 'generalBudget', '住房保障支出>住房改革支出>住房公积金', '16.60', '16.60', null, 'equal', null],
+        ['three-public', null, '“三公”经费财政拨款支出', '5.00', '3.40', '68.00%', 'less', '减少了外出调研和来访接待'],
+        ['three-public', null, '公务用车购置及运行维护费', null, '3.00', '83.33%', null, null],
+        ['three-public', null, '公务接待费', null, '0.40', '28.57%', null, null],
+        ['item', 'govFund', '城乡社区支出>国有土地使用权出让收入安排的支出>其他国有土地使用权出让收入安排的支出', '5.00', '6.00', null, 'greater', '整治范围扩大'],
+      ],
+    );
+    for (const x of (await d()).budgetVsFinal) assert.equal(typeof x.loc.line, 'number', `${x.name} has its line`);
+  });
+
+  test('三公 counts, the procurement split and the vehicles by use', async () => {
+    const doc = await d();
+    const raw = (o: object) => Object.fromEntries(Object.entries(o).map(([k, f]) => [k, (f as { raw: string } | null)?.raw ?? null]));
+    assert.deepEqual(raw(doc.threePublicCounts), {
+      abroadGroups: '0',
+      abroadPeople: '0',
+      vehiclesPurchased: '未购置公务用车',
+      vehiclesHeld: '2',
+      receptionBatches: '6',
+      receptionPeople: '32',
+      foreignReceptionBatches: '0',
+      foreignReceptionPeople: '0',
+    });
+    assert.equal(s(doc.threePublicCounts.vehiclesPurchased?.value), '0');
+    assert.deepEqual(raw(doc.procurementSplit), {
+      total: '12.50',
+      goods: '4.30',
+      works: '6.00',
+      services: '2.20',
+      smeAwarded: '10.50',
+      smallMicroAwarded: '8.00',
+      smeReserved: '9.00',
+      smallMicroReserved: '7.00',
+    });
+    assert.equal(s(doc.assetCounts.vehicles?.value), '2');
+    assert.deepEqual(
+      doc.assetCounts.vehiclesByUse.map((v) => [v.name, s(v.count.value)]),
+      [['机要通信用车', '1'], ['应急保障用车', '1'], ['其他用车', '0']],
+    );
+    assert.deepEqual(doc.assetCounts.equipment.map((v) => [v.name, s(v.count.value)]), [['单价100万元（含）以上设备（不含车辆）', '0']]);
+  });
+
+  test('the 决算 rules find nothing wrong in a consistent 决算', async () => {
+    const { findings } = await checkDoc(await readDocumentFile(new URL('../fixtures/recognize/final-accounts.txt', import.meta.url).pathname));
+    assert.deepEqual(findings.filter((f) => f.severity !== 'info').map((f) => `${f.rule}: ${f.message}`), []);
+  });
 });
 
 describe('绩效自评 (self-evaluation.txt): the project form cell by cell, weights, scores, the stated total', () => {
