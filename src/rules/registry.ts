@@ -3,6 +3,7 @@ import { arithmeticRules } from './arithmetic/index.js';
 import { classificationRules } from './classification/index.js';
 import { completenessRules } from './completeness/index.js';
 import { crossTableRules } from './cross-table/index.js';
+import { finalAccountsRules } from './final-accounts/index.js';
 import { indicatorRules } from './indicator/index.js';
 import { narrativeRules } from './narrative/index.js';
 import { privacyRules } from './privacy/index.js';
@@ -20,4 +21,5 @@ export const RULES: Rule[] = [
   ...textQualityRules,
   ...privacyRules,
   ...scoringRules,
+  ...finalAccountsRules,
 ];
