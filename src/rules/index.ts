@@ -57,7 +57,7 @@ export function runRule(rule: Rule, doc: Disclosure, profile?: ResolvedProfile):
     options: cfg.options,
     report(r: ReportInput) {
       if (r.rounding && !profile?.roundingInfo) return;
-      const severity = r.rounding ? 'info' : cfg.severity;
+      const severity = r.rounding || r.advisory ? 'info' : cfg.severity;
       const message = r.rounding ? `${r.message.replace(/。$/, '')}（在四舍五入误差范围内）。` : r.message;
       // The same message at the same place is one finding, however the rule reached it.
       const key = `${message}|${r.location?.where ?? ''}`;

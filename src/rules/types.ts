@@ -67,6 +67,11 @@ export interface ReportInput {
    * asks for rounding notes.
    */
   rounding?: boolean;
+  /**
+   * A hint, not a breach: reported as info whatever the rule's level (e.g. a requirement that was
+   * not yet in force in the document's year).
+   */
+  advisory?: boolean;
 }
 
 export interface RuleContext {

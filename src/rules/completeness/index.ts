@@ -10,6 +10,7 @@ import {
   standardTables,
   threePublicSplit,
 } from './completeness.js';
+import { spendingPlanFilled } from './project-tables.js';
 
 export const completenessRules: Rule[] = [
   standardTables,
@@ -18,6 +19,7 @@ export const completenessRules: Rule[] = [
   sections,
   performanceTables,
   projectBudgetsWithin,
+  spendingPlanFilled,
   functionalDetail,
   economicDetail,
   threePublicSplit,

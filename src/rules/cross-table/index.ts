@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
 import { housingFund, medicalInsurance, occupationalAnnuity, pensionContribution, threePublicEconomic } from './classification-pairs.js';
+import { procurementWithinSpending } from './procurement.js';
 import { emptyTableHasMoney, operatingCostsPublic, plannedPurchasesProcurement, vehicleRunningCost } from './sections.js';
 import { t1T2Revenue, t1T3Expenditure, t2T3Codes, t3T5Codes, t4FundTables, t4T1Revenue, t5T6Basic } from './tables.js';
 
@@ -20,4 +21,5 @@ export const crossTableRules: Rule[] = [
   emptyTableHasMoney,
   vehicleRunningCost,
   plannedPurchasesProcurement,
+  procurementWithinSpending,
 ];

@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import { missingBasis, nameDescriptionMismatch } from './descriptions.js';
 import {
   costAboveBudget,
   duplicate,
@@ -23,6 +24,8 @@ export const indicatorRules: Rule[] = [
   unparsedTarget,
   missingUnit,
   nameAsTarget,
+  nameDescriptionMismatch,
+  missingBasis,
   duplicate,
   missingCost,
   missingSatisfaction,

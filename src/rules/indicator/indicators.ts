@@ -3,42 +3,14 @@
  * rows, the indicators every project needs, a 成本 ceiling within the budget, a spending plan that
  * grows to 100%, and the standard self-evaluation weights.
  */
-import type { Disclosure, Figure, Indicator, Loc, Value } from '../../model/disclosure.js';
+import type { Indicator, Value } from '../../model/disclosure.js';
 import { Money } from '../../model/money.js';
 import { BASIS } from '../lib/basis.js';
 import { amount, money, val } from '../lib/figures.js';
-import { isBlankRow, isCost, isSatisfaction, LEVEL_PAIRS, level1Name, level2Name } from '../lib/indicators.js';
+import { isCost, isSatisfaction, LEVEL_PAIRS, level1Name, level2Name } from '../lib/indicators.js';
+import { filled, loc, owners, squash } from './owners.js';
 import { VALUE_PROBLEMS } from '../../model/value.js';
 import { defineRule } from '../types.js';
-
-interface Owner {
-  /** 项目“X”绩效目标表 / 项目“X”绩效自评表 */
-  place: string;
-  name: string;
-  budget: Figure | null;
-  indicators: Indicator[];
-  loc: Loc;
-  kind: 'target' | 'self-evaluation';
-}
-
-function owners(doc: Disclosure): Owner[] {
-  return [
-    ...doc.projects.map((p) => ({ place: `项目“${p.name}”绩效目标表`, name: p.name, budget: p.budget, indicators: p.indicators, loc: p.loc, kind: 'target' as const })),
-    ...(doc.selfEvaluation?.projects ?? []).map((p) => ({ place: `项目“${p.name}”绩效自评表`, name: p.name, budget: p.budget, indicators: p.indicators, loc: p.loc, kind: 'self-evaluation' as const })),
-  ];
-}
-
-function filled(o: Owner): Indicator[] {
-  return o.indicators.filter((i) => !isBlankRow(i.level3, i.target.raw));
-}
-
-function loc(o: Owner, i: Indicator | null, what: string): Record<string, unknown> & { where: string } {
-  return { ...o.loc, ...(i?.loc ?? {}), where: i ? `${o.place}“${i.level3 || i.level2}”${what}` : o.place };
-}
-
-function squash(s: string | null | undefined): string {
-  return (s ?? '').replace(/\s+/g, '');
-}
 
 export const levelPair = defineRule({
   meta: {
@@ -277,17 +249,22 @@ export const missingCost = defineRule({
     severity: 'warning',
     category: 'indicator',
     basis: BASIS.coreIndicators,
-    description: '自 2021 年起（财预〔2021〕101号）项目绩效目标应设成本指标（产出指标下的成本指标或一级成本指标）。年度门槛可在配置 options.fromYear 调整。',
+    description: '自 2021 年起（财预〔2021〕101号）项目绩效目标应设成本指标（产出指标下的成本指标或一级成本指标）。更早年度的文件缺成本指标只作提示（当时尚未强制）。年度门槛可在配置 options.fromYear 调整。',
     example: { bad: '2022 年项目目标表只有数量、质量、时效和效益、满意度指标', message: '项目“舆情监测”绩效目标表没有成本指标。' },
   },
   defaults: { fromYear: 2021 },
   check(doc, ctx) {
     const from = Number(ctx.options.fromYear ?? 2021);
-    if (doc.year !== null && doc.year < from) return;
+    // Before the requirement the gap is still worth knowing, but it breaks no rule of its time.
+    const early = doc.year !== null && doc.year < from;
     for (const o of owners(doc)) {
       const inds = filled(o);
       if (!inds.length || inds.some((i) => isCost(i.level1, i.level2))) continue;
-      ctx.report({ message: `${o.place}没有成本指标。`, location: loc(o, null, '') });
+      ctx.report({
+        message: early ? `${o.place}没有成本指标（${from} 年起要求设置，本文件为 ${doc.year} 年度，仅作提示）。` : `${o.place}没有成本指标。`,
+        location: loc(o, null, ''),
+        advisory: early,
+      });
     }
   },
 });

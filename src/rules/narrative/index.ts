@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import { plannedPurchasesListed } from './planned-purchases.js';
 import { changeDirection, claimYear, projectItemBudget, share, threePublic, threePublicChange } from './statements.js';
 import {
   basicPartsSum,
@@ -48,4 +49,5 @@ export const narrativeRules: Rule[] = [
   threePublicChange,
   share,
   claimYear,
+  plannedPurchasesListed,
 ];

@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import { duplicateGoal, foreignTopic } from './copied.js';
 import {
   duplicateParagraph,
   goalRestatesDuties,
@@ -17,4 +18,6 @@ export const textQualityRules: Rule[] = [
   wrongLevelText,
   titleYear,
   goalRestatesDuties,
+  duplicateGoal,
+  foreignTopic,
 ];

@@ -75,6 +75,32 @@ function norm(s: string): string {
   return s.replace(/\s+/g, '').replace(/^[（(]?[0-9一二三四五六七八九十]+[)）、.．]/, '');
 }
 
+/** Shortest passage a paragraph may repeat inside itself before it counts as pasted twice. */
+const SELF_REPEAT = 50;
+const SEED_LEN = 20;
+
+/**
+ * A passage the text holds twice (the second copy starting after the first ends), at least
+ * SELF_REPEAT characters long: where the first copy starts and how long it runs.
+ */
+export function repeatedPassage(n: string, min = SELF_REPEAT): { at: number; length: number } | null {
+  if (n.length < 2 * min) return null;
+  const first = new Map<string, number>();
+  for (let i = 0; i + SEED_LEN <= n.length; i++) {
+    const k = n.slice(i, i + SEED_LEN);
+    const j = first.get(k);
+    if (j === undefined) {
+      first.set(k, i);
+      continue;
+    }
+    if (i - j < SEED_LEN) continue;
+    let len = SEED_LEN;
+    while (j + len < i && i + len < n.length && n[j + len] === n[i + len]) len++;
+    if (len >= min) return { at: j, length: len };
+  }
+  return null;
+}
+
 export const duplicateParagraph = defineRule({
   meta: {
     id: 'text-quality/duplicate-paragraph',
@@ -82,7 +108,7 @@ export const duplicateParagraph = defineRule({
     severity: 'warning',
     category: 'text-quality',
     basis: 'domain.md §8（复制粘贴的段落）',
-    description: '同一段文字（30 字以上，忽略空白和序号）在说明中出现两次以上。',
+    description: '同一段文字（30 字以上，忽略空白和序号）在说明中出现两次以上；或一段之中同一段文字（50 字以上）前后出现两遍（粘贴了两次）。',
     example: { bad: '部门职责段在“部门职责”和“总体绩效目标”下各出现一次', message: '说明第 12 段与第 5 段重复：“根据《……职能配置、内设机构和人员编制规定》……”。' },
   },
   check(doc, ctx) {
@@ -91,11 +117,10 @@ export const duplicateParagraph = defineRule({
       const n = norm(p.text);
       if (n.length < 30) return;
       const prev = first.get(n);
-      if (prev === undefined) {
-        first.set(n, i);
-        return;
-      }
-      ctx.report({ message: `说明第 ${i + 1} 段与第 ${prev + 1} 段重复：“${excerpt(p.text)}”。`, location: { ...p.loc, where: `说明第 ${i + 1} 段` } });
+      if (prev === undefined) first.set(n, i);
+      else ctx.report({ message: `说明第 ${i + 1} 段与第 ${prev + 1} 段重复：“${excerpt(p.text)}”。`, location: { ...p.loc, where: `说明第 ${i + 1} 段` } });
+      const r = repeatedPassage(n);
+      if (r) ctx.report({ message: `说明第 ${i + 1} 段中同一段文字前后出现两遍（重复 ${r.length} 字）：“${excerpt(n, r.at + 8)}”。`, location: { ...p.loc, where: `说明第 ${i + 1} 段` } });
     });
   },
 });
@@ -199,6 +224,14 @@ function bigrams(s: string): Set<string> {
   return out;
 }
 
+/** Share of the text's character pairs that the duties also hold. */
+function overlap(text: string, duties: Set<string>): { ratio: number; size: number } {
+  const g = bigrams(text);
+  let common = 0;
+  for (const b of g) if (duties.has(b)) common++;
+  return { ratio: g.size ? common / g.size : 0, size: g.size };
+}
+
 export const goalRestatesDuties = defineRule({
   meta: {
     id: 'text-quality/goal-restates-duties',
@@ -206,21 +239,33 @@ export const goalRestatesDuties = defineRule({
     severity: 'warning',
     category: 'text-quality',
     basis: `${BASIS.performance}（绩效目标应写明预期产出和效果）；domain.md §8`,
-    description: '部门整体（总体）绩效目标的文字八成以上与部门职责相同：目标只是重述职责，没有说明年度要达到的产出和效果。',
+    description: '部门整体（总体）绩效目标的文字八成以上与部门职责相同：目标只是重述职责，没有说明年度要达到的产出和效果。分项绩效目标的目标或指标文字八成以上与职责相同时另报一条，列出这些分项。',
     example: { bad: '总体绩效目标一段就是“主要职责是：负责处理……”的原文', message: '部门整体绩效目标与部门职责的文字重合 96%，目标只是重述职责。' },
     appliesTo: ['budget'],
   },
   defaults: { threshold: 0.8 },
   check(doc, ctx) {
-    const goal = doc.performance.overallGoal;
-    if (!goal || !doc.duties.length) return;
-    const g = bigrams(goal);
-    if (g.size < 20) return;
+    if (!doc.duties.length) return;
+    const threshold = Number(ctx.options.threshold ?? 0.8);
     const d = bigrams(doc.duties.join(''));
-    let common = 0;
-    for (const b of g) if (d.has(b)) common++;
-    const ratio = common / g.size;
-    if (ratio < Number(ctx.options.threshold ?? 0.8)) return;
-    ctx.report({ message: `部门整体绩效目标与部门职责的文字重合 ${Math.round(ratio * 100)}%，目标只是重述职责。`, location: { where: '部门整体绩效目标' } });
+    const goal = doc.performance.overallGoal;
+    if (goal) {
+      const o = overlap(goal, d);
+      if (o.size >= 20 && o.ratio >= threshold) {
+        ctx.report({ message: `部门整体绩效目标与部门职责的文字重合 ${Math.round(o.ratio * 100)}%，目标只是重述职责。`, location: { where: '部门整体绩效目标' } });
+      }
+    }
+    const copied = doc.performance.subGoals.filter((g) =>
+      [g.goal, g.indicators].some((t) => {
+        if (!t) return false;
+        const o = overlap(t, d);
+        return o.size >= 20 && o.ratio >= threshold;
+      }),
+    );
+    if (!copied.length) return;
+    ctx.report({
+      message: `分项绩效目标 ${doc.performance.subGoals.length} 项中有 ${copied.length} 项（${copied.map((g) => `“${g.name}”`).join('')}）的绩效目标或绩效指标与部门职责的文字重合八成以上，只是重述职责。`,
+      location: { ...copied[0].loc, where: '分项绩效目标' },
+    });
   },
 });

@@ -1,5 +1,5 @@
 import { sampleBudget } from '../../fixtures/rules/sample-budget.js';
-import { budget, claim, para } from '../builder.js';
+import { budget, claim, fig, para, project } from '../builder.js';
 import { edit } from '../mutate.js';
 import type { CaseSet } from '../tester.js';
 
@@ -118,6 +118,33 @@ export const cases: CaseSet = {
         name: 'vehicle money without the split',
         doc: budget({ claims: [claim('threePublic.vehicle', '2.43', { raw: '公务用车购置及运行费2.43万元', loc: { sentence: '公务用车购置及运行费2.43万元。' } })] }),
         findings: [{ message: '“三公”经费中公务用车购置及运行费 2.43 万元，未分别列出购置费和运行维护费。' }],
+      },
+    ],
+  },
+  'completeness/spending-plan': {
+    valid: [
+      sample,
+      { name: 'a layout without the 资金支出计划 row', doc: budget({ projects: [project('网站安全检测', { budgetValue: '18.00' })] }) },
+      { name: 'a plan filled in part', doc: budget({ projects: [project('网站安全检测', { spendingPlan: [{ period: '6月底', percent: fig('50') }, { period: '12月底', percent: null }] })] }) },
+    ],
+    invalid: [
+      {
+        name: 'every period blank, the goal saying when the money goes out',
+        doc: budget({
+          projects: [
+            project('网站安全检测', {
+              budgetValue: '18.00',
+              goals: ['1.完成全区政府网站季度安全检测。', '2.资金支付5月40%，9月80%，12月100%'],
+              spendingPlan: ['3月底', '6月底', '10月底', '12月底'].map((period) => ({ period, percent: null })),
+            }),
+          ],
+        }),
+        findings: [{ message: '项目“网站安全检测”绩效目标表的资金支出计划（3月底、6月底、10月底、12月底）均未填写，而绩效目标中写有“资金支付5月40%，9月80%，12月100%”。', where: '项目“网站安全检测”资金支出计划', severity: 'warning' }],
+      },
+      {
+        name: 'every period blank, nothing said elsewhere',
+        doc: budget({ projects: [project('舆情监测服务', { spendingPlan: [{ period: '6月底', percent: null }, { period: '12月底', percent: fig('', '') }] })] }),
+        findings: [{ message: '项目“舆情监测服务”绩效目标表的资金支出计划（6月底、12月底）均未填写。' }],
       },
     ],
   },

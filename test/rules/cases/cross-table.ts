@@ -250,5 +250,51 @@ export const cases: CaseSet = {
       },
     ],
   },
+  'cross-table/procurement-within-spending': {
+    valid: [
+      sample,
+      {
+        name: 'procurement within 公用经费 + 项目支出, stated only in the text',
+        doc: budget({
+          claims: [claim('procurement.total', '38.50', { raw: '政府采购预算38.50万元' }), claim('expenditure.total', '300.00', { raw: '支出预算300.00万元' }), claim('expenditure.personnel', '260.00', { raw: '人员经费260.00万元' })],
+        }),
+      },
+      {
+        name: 'no 人员经费 stated: not judged',
+        doc: budget({ claims: [claim('procurement.total', '52.00', { raw: '政府采购预算52.00万元' }), claim('expenditure.total', '300.00', { raw: '支出预算300.00万元' })] }),
+      },
+    ],
+    invalid: [
+      {
+        name: 'procurement above what personnel costs leave, in the text',
+        doc: budget({
+          claims: [claim('procurement.total', '52.00', { raw: '政府采购预算52.00万元' }), claim('expenditure.total', '300.00', { raw: '支出预算300.00万元' }), claim('expenditure.personnel', '260.00', { raw: '人员经费260.00万元' })],
+        }),
+        findings: [
+          {
+            message: '说明中政府采购预算 52.00 万元，超过人员经费以外的全部支出 40.00 万元（说明中支出预算 300.00 − 说明中人员经费 260.00），超出 12.00 万元。',
+            severity: 'error',
+            expected: '40.00',
+            actual: '52.00',
+            difference: '12.00',
+          },
+        ],
+      },
+      {
+        name: 'a procurement table above the tables’ 总计 less 人员经费',
+        doc: edit(B, (d) => {
+          for (const it of d.procurement.items) {
+            it.amount = fig('110.00');
+            it.bySource = { generalBudget: fig('110.00') };
+          }
+        }),
+        findings: [
+          {
+            message: '政府采购预算表合计金额 110.00 万元，超过人员经费以外的全部支出 102.30 万元（《部门预算收支总表》支出总计 410.50 − 《部门预算一般公共预算财政拨款基本支出表》“合计”行“人员经费”列 308.20），超出 7.70 万元。',
+            where: '政府采购预算表合计金额',
+          },
+        ],
+      },
+    ],
+  },
 };
-

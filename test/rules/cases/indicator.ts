@@ -147,15 +147,17 @@ export const cases: CaseSet = {
     ],
   },
   'indicator/missing-cost': {
-    valid: [
-      sample,
-      { name: 'before 2021 no cost indicator was required', doc: edit(() => oneProject('网络执法', goodIndicators().filter((i) => i.level2 !== '成本指标')), (d) => (d.year = 2020)) },
-    ],
+    valid: [sample, { name: 'a 2020 table with its 成本指标', doc: edit(() => oneProject('网络执法', goodIndicators()), (d) => (d.year = 2020)) }],
     invalid: [
       {
         name: 'no 成本指标 in 2022',
         doc: oneProject('舆情监测', goodIndicators().filter((i) => i.level2 !== '成本指标')),
-        findings: [{ message: '项目“舆情监测”绩效目标表没有成本指标。' }],
+        findings: [{ message: '项目“舆情监测”绩效目标表没有成本指标。', severity: 'warning' }],
+      },
+      {
+        name: 'before 2021 the gap is only a hint',
+        doc: edit(() => oneProject('网络执法', goodIndicators().filter((i) => i.level2 !== '成本指标')), (d) => (d.year = 2020)),
+        findings: [{ message: '项目“网络执法”绩效目标表没有成本指标（2021 年起要求设置，本文件为 2020 年度，仅作提示）。', severity: 'info' }],
       },
     ],
   },
@@ -210,6 +212,51 @@ export const cases: CaseSet = {
         name: '40/40 against the national 50/30',
         doc: edit(SE, (d) => (d.selfEvaluation!.projects[0].weights = { 产出指标: 40, 效益指标: 40, 满意度指标: 10 })),
         findings: [{ message: '项目“网络安全培训”绩效自评表分值为 产出指标 40、效益指标 40、满意度指标 10、预算执行率 10，与规定的 产出指标 50、效益指标 30、满意度指标 10、预算执行率 10 不同。', severity: 'info' }],
+      },
+    ],
+  },
+  'indicator/name-description-mismatch': {
+    valid: [
+      sample,
+      sampleSE,
+      {
+        name: 'a count described as a count, a rate as a proportion',
+        doc: oneProject('网站安全检测', [
+          ...goodIndicators(),
+          indicator('产出指标', '数量指标', '检测网站个数', value('≥40个', { operator: '≥', value: 40, unit: '个' }), { description: '完成安全检测的网站数量' }),
+          indicator('产出指标', '质量指标', '漏洞整改率', value('≥90%', { operator: '≥', value: 90, unit: '%' }), { description: '已整改漏洞占发现漏洞的比例' }),
+        ]),
+      },
+      {
+        name: 'a name whose ending says nothing of its measure',
+        doc: oneProject('网站安全检测', [...goodIndicators(), indicator('产出指标', '数量指标', '营造清朗网络空间', value('≥500条', { operator: '≥', value: 500, unit: '条' }), { description: '推送信息条数' })]),
+      },
+    ],
+    invalid: [
+      {
+        name: 'a count described as a rate',
+        doc: oneProject('网站安全检测', [...goodIndicators(), indicator('产出指标', '质量指标', '系统故障次数', value('≤2次', { operator: '≤', value: 2, unit: '次' }), { description: '服务验收合格率' })]),
+        findings: [{ message: '项目“网站安全检测”绩效目标表三级指标“系统故障次数”是次数、人数等计数，指标描述“服务验收合格率”却是比率，二者所指不同（指标值“≤2次”）。', where: '项目“网站安全检测”绩效目标表“系统故障次数”指标描述', severity: 'warning' }],
+      },
+      {
+        name: 'a rate described as a number of people',
+        doc: oneProject('业务培训', [...goodIndicators(), indicator('产出指标', '质量指标', '培训考核通过率', value('≥95%', { operator: '≥', value: 95, unit: '%' }), { description: '参加培训的人数' })]),
+        findings: [{ message: '项目“业务培训”绩效目标表三级指标“培训考核通过率”是比率，指标描述“参加培训的人数”却是次数、人数等计数，二者所指不同（指标值“≥95%”）。' }],
+      },
+    ],
+  },
+  'indicator/missing-basis': {
+    valid: [
+      sample,
+      { name: 'one row states its basis', doc: oneProject('网站安全检测', goodIndicators().map((i, k) => ({ ...i, description: `${i.level3}说明`, basis: k === 0 ? '工作计划' : null }))) },
+      { name: 'a layout without 绩效指标描述 and 指标值确定依据 columns', doc: oneProject('网站安全检测', goodIndicators()) },
+      sampleSE,
+    ],
+    invalid: [
+      {
+        name: 'descriptions given, no basis anywhere',
+        doc: oneProject('网络执法', goodIndicators().slice(0, 2).map((i) => ({ ...i, description: `${i.level3}说明` }))),
+        findings: [{ message: '项目“网络执法”绩效目标表 2 个指标的指标值确定依据均未填写。', where: '项目“网络执法”绩效目标表', severity: 'info' }],
       },
     ],
   },

@@ -395,4 +395,29 @@ export const cases: CaseSet = {
       },
     ],
   },
+  'narrative/planned-purchases-listed': {
+    valid: [
+      sample,
+      {
+        name: 'purchases planned and listed (cross-table/planned-purchases-procurement checks the goods)',
+        doc: edit(B, (d) => d.claims.push(claim('assets.planned', '6.00', { raw: '拟购置固定资产6.00万元', loc: { sentence: '本年拟购置固定资产6.00万元，已列入政府采购预算。' } }))),
+      },
+      {
+        name: 'nothing planned and said so',
+        doc: edit(B, (d) => d.claims.push(claim('assets.planned', '0', { raw: '拟购置固定资产0万元', loc: { sentence: '本年拟购置固定资产0万元，无需列入政府采购预算。' } }))),
+      },
+    ],
+    invalid: [
+      {
+        name: 'nothing planned, yet listed in the procurement budget',
+        doc: budget({ claims: [claim('assets.planned', '0', { raw: '拟购置固定资产0万元', loc: { sentence: '本年拟购置固定资产0万元，已全部列入政府采购预算。' } })] }),
+        findings: [{ message: '说明称本年度拟购置固定资产 0.00 万元“已全部列入政府采购预算”，但并无拟购置的资产可以列入。', where: '说明：“本年拟购置固定资产0万元，已全部列入政府采购预算。”', severity: 'warning' }],
+      },
+      {
+        name: 'the same with a procurement budget stated',
+        doc: edit(B, (d) => d.claims.push(claim('assets.planned', '0.00', { raw: '拟购置固定资产总额为0.00万元', loc: { sentence: '本年度拟购置固定资产总额为0.00万元，已按要求纳入本年政府采购计划。' } }))),
+        findings: [{ message: '说明称本年度拟购置固定资产 0.00 万元“已按要求纳入本年政府采购计划”，但并无拟购置的资产可以列入（政府采购预算为 12.00 万元）。' }],
+      },
+    ],
+  },
 };

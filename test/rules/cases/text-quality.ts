@@ -1,9 +1,10 @@
-import { sampleBudget } from '../../fixtures/rules/sample-budget.js';
-import { para } from '../builder.js';
+import { sampleBudget, sampleSelfEvaluation } from '../../fixtures/rules/sample-budget.js';
+import { budget, para, project } from '../builder.js';
 import { edit } from '../mutate.js';
 import type { CaseSet } from '../tester.js';
 
 const B = sampleBudget;
+const SE = sampleSelfEvaluation;
 const sample = { name: 'consistent sample budget', doc: B() };
 
 export const cases: CaseSet = {
@@ -45,6 +46,14 @@ export const cases: CaseSet = {
         doc: edit(B, (d) => d.paragraphs.push(para('3、支出说明：2022年部门支出预算为410.50万元，其中基本支出330.50万元，包括人员经费308.20万元和日常公用经费22.30万元；项目支出80.00万元，主要为网络安全检测服务30.00万元，舆情监测服务50.00万元。'))),
         findings: [{ message: '说明第 14 段与第 6 段重复：“3、支出说明：2022年部门支出预算为410.50万元，其中…”。' }],
       },
+      {
+        name: 'a passage pasted twice inside one paragraph',
+        doc: edit(B, (d) => {
+          const duty = '统筹协调全区网络安全保障体系建设，组织开展网络安全检查、通报和应急处置，指导各乡镇和有关部门做好网络安全工作；';
+          d.paragraphs.push(para(`主要职责是：${duty}负责网络舆情收集研判。主要职责是：${duty}`, 'duties'));
+        }),
+        findings: [{ message: '说明第 14 段中同一段文字前后出现两遍（重复 61 字）：“主要职责是：统筹协调全区网络安全保障体系建设，组织开展网络安…”。', where: '说明第 14 段' }],
+      },
     ],
   },
   'text-quality/wrong-level-glossary': {
@@ -84,6 +93,53 @@ export const cases: CaseSet = {
         name: 'the duties as the goal',
         doc: edit(B, (d) => (d.performance.overallGoal = `主要职责是：${d.duties.join('')}`)),
         findings: [{ message: /^部门整体绩效目标与部门职责的文字重合 9\d%，目标只是重述职责。$/ }],
+      },
+      {
+        name: 'sub-goals that are the duties cut in pieces',
+        doc: edit(B, (d) => {
+          d.performance.subGoals = [
+            { name: '网络安全协调', goal: d.duties[0], indicators: '检测覆盖率不低于95%。', loc: {} },
+            { name: '舆情研判报送', goal: '按时报送舆情。', indicators: d.duties[1], loc: {} },
+            { name: '宣传活动', goal: '开展一次全民网络安全宣传活动，发放宣传册两千份。', indicators: '活动参与人数不少于五百人。', loc: {} },
+          ];
+        }),
+        findings: [{ message: '分项绩效目标 3 项中有 2 项（“网络安全协调”“舆情研判报送”）的绩效目标或绩效指标与部门职责的文字重合八成以上，只是重述职责。', where: '分项绩效目标' }],
+      },
+    ],
+  },
+  'text-quality/duplicate-goal': {
+    valid: [
+      sample,
+      { name: 'two goals that differ', doc: budget({ projects: [project('聘用人员经费', { goals: ['1、按月足额发放聘用人员报酬', '2、按时缴纳聘用人员社会保险'] })] }) },
+    ],
+    invalid: [
+      {
+        name: 'the first goal copied as the second',
+        doc: budget({ projects: [project('聘用人员经费', { goals: ['1、按月足额发放聘用人员报酬', '2、按月足额发放聘用人员报酬。'] })] }),
+        findings: [{ message: '项目“聘用人员经费”绩效目标表第 1、2 条绩效目标相同：“按月足额发放聘用人员报酬”。', where: '项目“聘用人员经费”绩效目标表绩效目标', severity: 'warning' }],
+      },
+    ],
+  },
+  'text-quality/foreign-topic': {
+    valid: [
+      sample,
+      { name: 'consistent sample self-evaluation', doc: SE() },
+      {
+        name: 'next steps about the department’s own work',
+        doc: edit(SE, (d) => d.paragraphs.push(para('五、存在的问题及改进措施'), para('下一步将加强舆情监测运行管理，提高舆情监测报送时效，确保舆情监测全年不间断。'))),
+      },
+    ],
+    invalid: [
+      {
+        name: 'next steps about another department’s business',
+        doc: edit(SE, (d) => d.paragraphs.push(para('五、存在的问题及改进措施'), para('下一步将加强库存粮食管理，确保库存粮食数量准确，按期完成库存轮换任务。'))),
+        findings: [
+          {
+            message: '说明第 2 段反复提到“库存”（3 次，其中“库存粮食” 2 次），而文件其余部分从未出现，疑为照抄其他部门的文字：“下一步将加强库存粮食管理，确保库存粮食数量准确，按期完成库存…”。',
+            where: '说明第 2 段',
+            severity: 'warning',
+          },
+        ],
       },
     ],
   },
