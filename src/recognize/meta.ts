@@ -2,6 +2,7 @@
 import type { Disclosure, DocumentKind, Unit } from '../model/disclosure.js';
 import { squash, type Block } from '../read/doc.js';
 import { halfWidth } from './numbers.js';
+import { tidy } from './tidy.js';
 
 export function detectKind(title: string, bodySample: string): DocumentKind {
   const t = squash(title);
@@ -42,13 +43,13 @@ export function detectTitle(blocks: Block[]): string | null {
     const t = b.text.trim();
     if (!t) continue;
     opening.push(t);
-    if (/(公开|说明|报告|情况|预算|决算)$/.test(squash(t))) return opening.join('');
+    if (/(公开|说明|报告|情况|预算|决算)$/.test(squash(t))) return tidy(opening.join(''));
     if (opening.length >= 3) break;
   }
   // No title paragraph (tables first): the first paragraph naming a disclosure.
   for (const b of blocks) {
     if (b.type === 'paragraph' && /(预算|决算).*(公开|说明)|自评报告/.test(b.text) && b.text.length < 80) {
-      return b.text.trim().replace(/^第[一二三四五六七八九十]+部分[\s:：]*/, '');
+      return tidy(b.text).replace(/^第[一二三四五六七八九十]+部分[\s:：]*/, '');
     }
   }
   return null;

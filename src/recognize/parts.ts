@@ -2,6 +2,7 @@
 import type { Disclosure } from '../model/disclosure.js';
 import { squash, type Block } from '../read/doc.js';
 import { headingKey, type SectionKey } from './sections.js';
+import { tidy } from './tidy.js';
 
 const LABEL_ONLY = /^(部门职责|机构设置|主要职责|部门职能)[:：]?$/;
 const NUMBERED_ITEM = /^[（(]?[0-9一二三四五六七八九十]+[)）、.．]\s*/;
@@ -11,7 +12,7 @@ export function readParts(d: Disclosure, blocks: Block[], sections: (SectionKey 
   let subGoal: Disclosure['performance']['subGoals'][number] | null = null;
   blocks.forEach((b, i) => {
     if (b.type !== 'paragraph') return;
-    const text = b.text.trim();
+    const text = tidy(b.text);
     const t = squash(text);
     if (!t || headingKey(text)) return;
     const section = sections[i];

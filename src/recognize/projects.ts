@@ -6,6 +6,7 @@ import type { Figure, Indicator, Loc, Project, Unit } from '../model/disclosure.
 import { parseValue } from '../model/value.js';
 import { squash, type Cell } from '../read/doc.js';
 import { unitFrom } from './meta.js';
+import { tidy } from './tidy.js';
 import { figure } from './tables.js';
 
 export const INDICATOR_HEADER = {
@@ -162,8 +163,8 @@ export function indicator(
   return {
     level1,
     level2,
-    level3: squash(level3) === '' ? '' : level3.replace(/\s*\n\s*/g, ''),
-    description: description ? description.replace(/\s*\n\s*/g, '') : null,
+    level3: squash(level3) === '' ? '' : tidy(level3.replace(/\s*\n\s*/g, '')),
+    description: description ? tidy(description.replace(/\s*\n\s*/g, '')) : null,
     target: parseValue(target),
     basis: basis || null,
     actual: null,
@@ -182,7 +183,8 @@ function readLabels(project: Project, cells: Cell[], texts: string[], unit: Unit
       if (!next) return;
       const value = next.text.trim();
       if (LABELS.some(([re2]) => re2.test(squash(value)))) return; // the next cell is another label: no value
-      if (key === 'code') project.code = value || null;
+      // A code has no spaces: one the converter put in is not part of it.
+      if (key === 'code') project.code = squash(value) || null;
       else if (key === 'name') project.name = project.name || squash(value);
       else if (key === 'unit') project.unit = value || null;
       else {
@@ -206,16 +208,36 @@ function readPlan(project: Project, cells: Cell[], values: Cell[] | undefined, f
   });
 }
 
-/** "1.进一步…\n2.使用…" → one goal per numbered item. */
+/**
+ * "1.进一步…\n2.使用…" → one goal per numbered item. Items a converter ran together on one line
+ * ("…建设。2.使用…") are split where the next number in sequence starts an item.
+ */
 export function splitGoals(text: string): string[] {
   const lines = text
     .split(/\n+/)
     .map((l) => l.trim())
     .filter(Boolean);
   const goals: string[] = [];
-  for (const line of lines) {
+  for (const line of lines.flatMap(splitRunOn)) {
     if (goals.length && !/^[（(]?\d+[)）.、．]/.test(line)) goals[goals.length - 1] += line;
     else goals.push(line);
   }
   return goals;
+}
+
+function splitRunOn(line: string): string[] {
+  const first = /^(\d{1,2})[.、．]/.exec(line);
+  if (!first) return [line];
+  // "1.目标内容1.…2.…": a list inside the first item, not items run together.
+  if (new RegExp(String.raw`(?<=[^\d\s])${first[1]}[.、．](?!\d)`).test(line.slice(2))) return [line];
+  const out: string[] = [];
+  let rest = line;
+  for (let n = Number(first[1]) + 1; ; n++) {
+    const next = new RegExp(String.raw`(?<=[^\d\s])${n}[.、．](?!\d)`).exec(rest.slice(2));
+    if (!next) break;
+    const at = next.index + 2;
+    out.push(rest.slice(0, at).trim());
+    rest = rest.slice(at);
+  }
+  return [...out, rest.trim()];
 }

@@ -8,6 +8,7 @@ import type { Figure, Indicator, Loc, SelfEvalProject, SelfEvaluation, Unit } fr
 import { parseValue } from '../model/value.js';
 import { squash, type Cell, type Paragraph } from '../read/doc.js';
 import { parseAmount } from './numbers.js';
+import { tidy } from './tidy.js';
 import { indicator } from './projects.js';
 import { figure } from './tables.js';
 
@@ -135,7 +136,7 @@ export function parseSelfEvalProject(tableRows: Cell[][], unit: Unit, loc: Loc):
       continue;
     }
     if (/存在问题|整改措施/.test(texts[0] ?? '')) {
-      p.problems = cells[1]?.text.trim() ?? null;
+      p.problems = cells[1] ? tidy(cells[1].text) : null;
       continue;
     }
     if (!inIndicators) continue;
@@ -199,7 +200,7 @@ export function parseSelfEvalProse(paragraphs: Paragraph[]): Omit<SelfEvaluation
       out.totalScore = figureIn(p, /总得分(\d+(?:\.\d+)?)分/);
       const grade = /为(优秀|优|良好|良|中|合格|差|不合格)/.exec(s);
       out.grade = grade ? grade[1] : null;
-      out.conclusion = p.text.trim();
+      out.conclusion = tidy(p.text);
     }
   }
   return out;
