@@ -103,8 +103,20 @@ export class Catalog {
   }
 }
 
-/** Strips what varies in print but not in meaning. */
+const normalized = new Map<string, string>();
+
+/** Strips what varies in print but not in meaning. Names repeat across rows, tables and rules: remembered. */
 export function normalizeName(name: string): string {
+  let n = normalized.get(name);
+  if (n === undefined) {
+    if (normalized.size > 10000) normalized.clear();
+    n = normalizeOnce(name);
+    normalized.set(name, n);
+  }
+  return n;
+}
+
+function normalizeOnce(name: string): string {
   return name
     .replace(/\s+/g, '')
     .replace(/^[一二三四五六七八九十]+[、.．]/, '')

@@ -2,7 +2,7 @@
  * Profiles: JSON files in profiles/ that switch rules on or off and re-grade them for a region
  * and year. A profile may extend others; later settings win (base → categories → rules).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -67,8 +67,26 @@ function profilePath(ref: string, from?: string): string {
   return resolve(from ? dirname(from) : process.cwd(), ref);
 }
 
+/** Profiles already read, by path, with the file's stamp: checking a batch re-reads nothing. */
+const readCache = new Map<string, { stamp: string; profile: Profile }>();
+
 export function readProfile(ref: string, from?: string): { path: string; profile: Profile } {
   const path = profilePath(ref, from);
+  let stamp: string;
+  try {
+    const st = statSync(path);
+    stamp = `${st.mtimeMs}:${st.size}`;
+  } catch {
+    throw new ProfileError(`找不到规则配置“${ref}”（${path}）。`);
+  }
+  const cached = readCache.get(path);
+  if (cached && cached.stamp === stamp) return { path, profile: cached.profile };
+  const read = parseProfile(ref, path);
+  readCache.set(path, { stamp, profile: read });
+  return { path, profile: read };
+}
+
+function parseProfile(ref: string, path: string): Profile {
   if (!existsSync(path)) throw new ProfileError(`找不到规则配置“${ref}”（${path}）。`);
   let json: unknown;
   try {
@@ -81,7 +99,7 @@ export function readProfile(ref: string, from?: string): { path: string; profile
     const issue = parsed.error.issues[0];
     throw new ProfileError(`规则配置“${ref}”格式有误：${issue.path.join('.') || '（根）'} ${issue.message}`);
   }
-  return { path, profile: parsed.data };
+  return parsed.data;
 }
 
 type Layer = { profile: Profile; path: string | null };

@@ -4,7 +4,7 @@
  */
 import type { Disclosure, Row, StdTable } from '../../model/disclosure.js';
 import { BASIS } from '../lib/basis.js';
-import { checkSum } from '../lib/compare.js';
+import { checkSum, sumDiffers } from '../lib/compare.js';
 import { amountKeys, cellLocation, codeRows, CODED_KINDS, rowLabel, schemeOf, tablesOf, totalRow, where } from '../lib/tables.js';
 import { defineRule, type RuleContext } from '../types.js';
 
@@ -24,6 +24,7 @@ function checkHierarchy(t: StdTable, ctx: RuleContext, depths: [number, number][
       const children = rows.filter((r) => r.code!.length === childLen && r.code!.startsWith(parent.code!));
       if (!children.length) continue;
       for (const key of keys) {
+        if (!sumDiffers(parent.values[key] ?? null, children.map((c) => c.values[key] ?? null))) continue;
         checkSum(ctx, {
           where: where(t, parent, key),
           totalLabel: '',
@@ -100,6 +101,7 @@ export const totalRowClasses = defineRule({
       const classes = uniqueCoded(t).filter((r) => r.code!.length === 3);
       if (!classes.length) continue;
       for (const key of amountKeys(t)) {
+        if (!sumDiffers(total.values[key] ?? null, classes.map((c) => c.values[key] ?? null))) continue;
         checkSum(ctx, {
           where: where(t, total, key),
           totalLabel: '',

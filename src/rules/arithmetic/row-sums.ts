@@ -4,7 +4,7 @@
  */
 import type { Disclosure, Row, StdTable, TableKind } from '../../model/disclosure.js';
 import { BASIS } from '../lib/basis.js';
-import { checkSum } from '../lib/compare.js';
+import { checkSum, sumDiffers } from '../lib/compare.js';
 import { cellLocation, columnLabel, hasColumn, tablesOf, where } from '../lib/tables.js';
 import { defineRule, type RuleContext, type RuleMeta } from '../types.js';
 
@@ -29,6 +29,7 @@ export function rowSumRule(spec: RowSumSpec) {
         const parts = (typeof spec.parts === 'function' ? spec.parts(t) : spec.parts).filter((k) => hasColumn(t, k));
         if (parts.length < (spec.minParts ?? 2)) continue;
         for (const r of spec.rows ? spec.rows(t) : t.rows) {
+          if (!sumDiffers(r.values[spec.total] ?? null, parts.map((k) => r.values[k] ?? null))) continue;
           checkSum(ctx, {
             where: where(t, r, spec.total),
             totalLabel: '',

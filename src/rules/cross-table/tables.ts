@@ -5,7 +5,7 @@
  */
 import type { Figure, Row, StdTable } from '../../model/disclosure.js';
 import { BASIS } from '../lib/basis.js';
-import { checkAtMost, checkSame } from '../lib/compare.js';
+import { checkAtMost, checkSame, differs } from '../lib/compare.js';
 import { amount, asFigure, sum, val } from '../lib/figures.js';
 import { amountOf, byCode, cellLocation, columnLabel, linesBeforeTotal, rowLabel, sideRows, tableName, tableOf, totalRow, where } from '../lib/tables.js';
 import { defineRule, type RuleContext } from '../types.js';
@@ -111,7 +111,7 @@ function compareCodes(ctx: RuleContext, ta: StdTable, tb: StdTable, keys: string
   const b = byCode(tb);
   const ra = totalRow(ta);
   const rb = totalRow(tb);
-  if (ra && rb) for (const k of keys) checkSame(ctx, { a: { desc: where(ta, ra, k), figure: ra.values[k] ?? null }, b: { desc: where(tb, rb, k), figure: rb.values[k] ?? null }, location: cellLocation(ta, ra, k) });
+  if (ra && rb) for (const k of keys) if (differs(ra.values[k] ?? null, rb.values[k] ?? null)) checkSame(ctx, { a: { desc: where(ta, ra, k), figure: ra.values[k] ?? null }, b: { desc: where(tb, rb, k), figure: rb.values[k] ?? null }, location: cellLocation(ta, ra, k) });
   for (const [code, r] of a) {
     const o = b.get(code);
     if (!o) {
@@ -125,7 +125,7 @@ function compareCodes(ctx: RuleContext, ta: StdTable, tb: StdTable, keys: string
       }
       continue;
     }
-    for (const k of keys) checkSame(ctx, { a: { desc: where(ta, r, k), figure: r.values[k] ?? null }, b: { desc: where(tb, o, k), figure: o.values[k] ?? null }, location: cellLocation(ta, r, k) });
+    for (const k of keys) if (differs(r.values[k] ?? null, o.values[k] ?? null)) checkSame(ctx, { a: { desc: where(ta, r, k), figure: r.values[k] ?? null }, b: { desc: where(tb, o, k), figure: o.values[k] ?? null }, location: cellLocation(ta, r, k) });
   }
   if (!reportMissing) return;
   for (const [code, r] of b) {

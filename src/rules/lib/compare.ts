@@ -131,4 +131,23 @@ export function sumHolds(total: Figure | null, parts: (Figure | null)[]): boolea
   return diff.abs().lessThanOrEqualTo(sumTolerance([total, ...stated]));
 }
 
+/**
+ * Whether total ≠ Σ parts would be reported at all (exactly, before tolerance): lets the busiest
+ * callers skip building places and labels for the many cells that add up.
+ */
+export function sumDiffers(total: Figure | null, parts: (Figure | null)[], blankPartsAreZero = false): boolean {
+  const t = val(total);
+  if (!t) return false;
+  const stated = parts.filter((p) => val(p) !== null);
+  if (!stated.length && !blankPartsAreZero) return false;
+  return !t.equals(sum(stated.map(val)));
+}
+
+/** Whether two printings of an amount differ (both stated). */
+export function differs(a: Figure | null, b: Figure | null): boolean {
+  const x = val(a);
+  const y = val(b);
+  return !!x && !!y && !x.equals(y);
+}
+
 export const ZERO = new M(0);

@@ -5,7 +5,7 @@
  */
 import type { Disclosure } from '../../model/disclosure.js';
 import { BASIS } from '../lib/basis.js';
-import { allTexts, excerpt } from '../lib/texts.js';
+import { excerpt } from '../lib/texts.js';
 import { defineRule } from '../types.js';
 
 function goalText(s: string): string {
@@ -42,13 +42,17 @@ export const duplicateGoal = defineRule({
 /** Shortest paragraph taken for a piece of the candidate rather than a name it mentions. */
 const PART = 30;
 
-const HAN_PAIR = /^[\u4e00-\u9fa5]{2}$/;
+function han(code: number): boolean {
+  return code >= 0x4e00 && code <= 0x9fa5;
+}
 
+/** Pairs of Chinese characters in the text, with how often each occurs. */
 function pairs(s: string): Map<string, number> {
   const out = new Map<string, number>();
   for (let i = 0; i + 1 < s.length; i++) {
+    if (!han(s.charCodeAt(i)) || !han(s.charCodeAt(i + 1))) continue;
     const b = s.slice(i, i + 2);
-    if (HAN_PAIR.test(b)) out.set(b, (out.get(b) ?? 0) + 1);
+    out.set(b, (out.get(b) ?? 0) + 1);
   }
   return out;
 }
@@ -69,6 +73,36 @@ function term(s: string, pair: string): string {
     len++;
   }
   return s.slice(at, at + len);
+}
+
+/** The texts of a disclosure that hold words (prose, names, goals, indicators), not its figures. */
+function wordTexts(doc: Disclosure): string[] {
+  const out: string[] = [doc.title ?? '', ...doc.duties, ...doc.paragraphs.map((p) => p.text), ...doc.performance.safeguards];
+  for (const g of doc.glossary) out.push(g.term, g.definition);
+  if (doc.performance.overallGoal) out.push(doc.performance.overallGoal);
+  for (const g of doc.performance.subGoals) out.push(g.name, g.goal ?? '', g.indicators ?? '');
+  for (const u of doc.units) out.push(u.name);
+  for (const t of doc.tables) {
+    out.push(t.title, t.note ?? '');
+    for (const r of t.rows) out.push(r.name, ...Object.values(r.texts ?? {}));
+  }
+  const indicators = (inds: Disclosure['projects'][number]['indicators']) => {
+    for (const i of inds) out.push(i.level3, i.description ?? '', i.target.raw, i.actual?.raw ?? '');
+  };
+  for (const p of doc.projects) {
+    out.push(p.name, p.purpose ?? '', ...p.goals);
+    indicators(p.indicators);
+  }
+  const se = doc.selfEvaluation;
+  if (se) {
+    out.push(se.conclusion ?? '');
+    for (const p of se.projects) {
+      out.push(p.name, p.goals ?? '', p.achievements ?? '', p.problems ?? '');
+      indicators(p.indicators);
+    }
+  }
+  for (const it of doc.procurement.items) out.push(it.project ?? '', it.item);
+  return out;
 }
 
 interface Candidate {
@@ -109,29 +143,41 @@ export const foreignTopic = defineRule({
   },
   defaults: { repeats: 3 },
   check(doc, ctx) {
-    const found = candidates(doc);
-    if (!found.length) return;
-    const texts = [...allTexts(doc).map((t) => t.text), ...doc.duties];
     const repeats = Number(ctx.options.repeats ?? 3);
+    // Most goals and conclusions repeat no pair three times: only those that do need the rest of the document.
+    const found = candidates(doc)
+      .map((c) => ({ ...c, s: c.text.replace(/\s+/g, '') }))
+      .filter((c) => c.s.length >= 15)
+      .map((c) => ({ ...c, own: [...pairs(c.s)].filter(([, n]) => n >= repeats) }))
+      .filter((c) => c.own.length);
+    if (!found.length) return;
+    // Everything else the document says, in one string searched natively: every text but the
+    // candidates, their copies and the paragraphs they span (a goal is read both whole and as
+    // paragraphs). A name a candidate mentions is no such part, and a longer text that quotes a
+    // candidate still counts. Figures are left out: they hold no words.
+    const mine = new Set(candidates(doc).map((c) => c.text.replace(/\s+/g, '')));
+    const long = [...mine].filter((m) => m.length >= PART);
+    const rest = wordTexts(doc)
+      .filter((t) => {
+        if (!t) return false;
+        if (t.length < PART) return !mine.has(t);
+        const n = t.replace(/\s+/g, '');
+        return !mine.has(n) && !long.some((m) => m.includes(n));
+      })
+      .join('\n');
     for (const c of found) {
-      const s = c.text.replace(/\s+/g, '');
-      if (s.length < 15) continue;
-      const own = [...pairs(s)].filter(([, n]) => n >= repeats);
-      if (!own.length) continue;
-      // Everything else the document says, less the candidate's own copies and the paragraphs it
-      // spans (a goal is read both whole and as paragraphs). A name it mentions is no such part, and
-      // a longer text that quotes it still counts.
-      const rest = texts
-        .map((t) => t.replace(/\s+/g, ''))
-        .filter((t) => t && t !== s && !(t.length >= PART && s.includes(t)))
-        .join('\n');
+      const s = c.s;
       // A word of its own: every pair in the repeated run is new to the document (网信委 is not: 网信 is everywhere).
-      const foreign = own
-        .map(([b, n]) => ({ b, n, word: term(s, b) }))
-        .filter(({ word }) => [...pairs(word).keys()].every((b) => !rest.includes(b)))
-        .sort((a, b) => b.n - a.n);
-      if (!foreign.length) continue;
-      const { b, word, n } = foreign[0];
+      let foreign: { b: string; n: number; word: string } | null = null;
+      for (const [b, n] of c.own.sort((x, y) => y[1] - x[1])) {
+        if (rest.includes(b)) continue;
+        const word = term(s, b);
+        if ([...pairs(word).keys()].some((p) => rest.includes(p))) continue;
+        foreign = { b, n, word };
+        break;
+      }
+      if (!foreign) continue;
+      const { b, word, n } = foreign;
       const seen = word === b ? `“${b}”（${n} 次）` : `“${b}”（${n} 次，其中“${word}” ${occurrences(s, word)} 次）`;
       ctx.report({
         message: `${c.where}反复提到${seen}，而文件其余部分从未出现，疑为照抄其他部门的文字：“${excerpt(s)}”。`,

@@ -77,26 +77,31 @@ function norm(s: string): string {
 
 /** Shortest passage a paragraph may repeat inside itself before it counts as pasted twice. */
 const SELF_REPEAT = 50;
-const SEED_LEN = 20;
+/** Blocks searched for a second copy: any passage of SELF_REPEAT holds one whole block. */
+const BLOCK = 25;
 
 /**
- * A passage the text holds twice (the second copy starting after the first ends), at least
- * SELF_REPEAT characters long: where the first copy starts and how long it runs.
+ * A passage the text holds twice (the second copy starting after the first ends), at least `min`
+ * characters long: where the first copy starts and how long it runs. Searches each block of the
+ * text further on with indexOf rather than indexing every window, which keeps long paragraphs cheap.
  */
 export function repeatedPassage(n: string, min = SELF_REPEAT): { at: number; length: number } | null {
   if (n.length < 2 * min) return null;
-  const first = new Map<string, number>();
-  for (let i = 0; i + SEED_LEN <= n.length; i++) {
-    const k = n.slice(i, i + SEED_LEN);
-    const j = first.get(k);
-    if (j === undefined) {
-      first.set(k, i);
-      continue;
+  for (let k = 0; k + BLOCK <= n.length; k += BLOCK) {
+    const block = n.slice(k, k + BLOCK);
+    for (let i = n.indexOf(block, k + BLOCK); i >= 0; i = n.indexOf(block, i + 1)) {
+      let j = k;
+      let m = i;
+      while (j > 0 && n[j - 1] === n[m - 1]) {
+        j--;
+        m--;
+      }
+      let len = i - m + BLOCK;
+      while (j + len < m && m + len < n.length && n[j + len] === n[m + len]) len++;
+      // The copies may not overlap: a run of one repeated character is no pasted passage.
+      len = Math.min(len, m - j);
+      if (len >= min) return { at: j, length: len };
     }
-    if (i - j < SEED_LEN) continue;
-    let len = SEED_LEN;
-    while (j + len < i && i + len < n.length && n[j + len] === n[i + len]) len++;
-    if (len >= min) return { at: j, length: len };
   }
   return null;
 }

@@ -22,7 +22,12 @@ export const cases: CaseSet = {
       {
         name: 'a contact mobile at the foot of a self-evaluation table',
         doc: edit(sampleSelfEvaluation, (d) => (d.selfEvaluation!.projects[0].problems = '无。填报人：张某 联系电话：13912345678')),
-        findings: [{ message: '项目“网络安全培训”绩效自评表存在问题中有手机号码 139****5678，公开文件不应包含个人手机号码。', where: '项目“网络安全培训”绩效自评表存在问题' }],
+        findings: [{ message: '项目“网络安全培训”绩效自评表存在问题中有手机号码 139****5678（与填报人姓名“张*”一同公开），公开文件不应包含个人手机号码。', where: '项目“网络安全培训”绩效自评表存在问题' }],
+      },
+      {
+        name: 'a mobile under the filler’s name, each on its own line',
+        doc: edit(sampleSelfEvaluation, (d) => d.paragraphs.push(para('填报人：'), para('王小明'), para('联系电话：'), para('13812349876'))),
+        findings: [{ message: '说明第 4 段中有手机号码 138****9876（与填报人姓名“王**”一同公开），公开文件不应包含个人手机号码。', where: '说明第 4 段' }],
       },
       {
         name: 'a mobile among cell figures',
