@@ -69,6 +69,7 @@ const EXPECTED: SeedExpectation[] = [
       { id: '001-9', rule: 'text-quality/duplicate-goal', message: /项目“劳动聘用人员”绩效目标表第 1、2 条绩效目标相同/ },
       { id: '001-10', rule: 'indicator/missing-basis', count: 9 },
       { id: '001-11', rule: 'indicator/unparsed-target', count: 5 },
+      { id: '001-12', rule: 'completeness/no-tables' },
     ],
   },
   {
