@@ -130,7 +130,8 @@ export const searchResponse = {
   type: 'object',
   properties: {
     query: { type: 'string' },
-    total: { type: 'integer' },
+    total: { type: 'integer', description: '匹配的文件数，最多数到 1000' },
+    totalExact: { type: 'boolean', description: 'false：匹配的文件超过 1000 份，total 只是下限' },
     items: {
       type: 'array',
       items: {

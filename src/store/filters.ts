@@ -39,17 +39,32 @@ export function contains(dialect: Dialect, column: string, text: string): Expres
   return sql<SqlBool>`${sql.ref(column)} ${op} ${likePattern(text)} ESCAPE '\\'`;
 }
 
-/** Conditions over a query that has `d` (documents) and `e` (entities, left-joined) in scope. */
-export function documentConditions(dialect: Dialect, f: DocumentFilter, eb: ExpressionBuilder<any, any>): Expression<SqlBool>[] {
+/** Where a query has a document's columns: `d` (documents) unless a current-version table stands in. */
+export interface DocumentColumns {
+  entityId: string;
+  year: string;
+  kind: string;
+  versionId: string;
+  /** Whether `e` (entities) is joined; if not, entity conditions look it up by id. */
+  entities: boolean;
+}
+
+const DOCUMENTS: DocumentColumns = { entityId: 'd.entity_id', year: 'd.year', kind: 'd.kind', versionId: 'd.current_version_id', entities: true };
+
+/** Conditions over a query that has the document's columns (and, unless told, `e` left-joined) in scope. */
+export function documentConditions(dialect: Dialect, f: DocumentFilter, eb: ExpressionBuilder<any, any>, cols: DocumentColumns = DOCUMENTS): Expression<SqlBool>[] {
   const out: Expression<SqlBool>[] = [];
-  if (f.entity) out.push(contains(dialect, 'e.name', f.entity));
-  if (f.entityId !== undefined) out.push(eb('d.entity_id', '=', f.entityId));
-  if (f.region) out.push(eb('e.region', '=', f.region));
-  if (f.year !== undefined) out.push(eb('d.year', '=', f.year));
-  if (f.kind) out.push(eb('d.kind', '=', f.kind));
+  const entity: Expression<SqlBool>[] = [];
+  if (f.entity) entity.push(contains(dialect, 'e.name', f.entity));
+  if (f.region) entity.push(eb('e.region', '=', f.region));
+  if (cols.entities) out.push(...entity);
+  else if (entity.length) out.push(sql<SqlBool>`${sql.ref(cols.entityId)} IN (SELECT e.id FROM entities e WHERE ${sql.join(entity, sql` AND `)})`);
+  if (f.entityId !== undefined) out.push(eb(cols.entityId, '=', f.entityId));
+  if (f.year !== undefined) out.push(eb(cols.year, '=', f.year));
+  if (f.kind) out.push(eb(cols.kind, '=', f.kind));
   if (f.severity) {
     const col = sql.ref({ error: 'errors', warning: 'warnings', info: 'infos' }[f.severity]);
-    out.push(sql<SqlBool>`d.current_version_id IN (SELECT id FROM versions WHERE ${col} > 0)`);
+    out.push(sql<SqlBool>`${sql.ref(cols.versionId)} IN (SELECT id FROM versions WHERE ${col} > 0)`);
   }
   return out;
 }

@@ -208,6 +208,11 @@ export function isBusy(e: unknown): boolean {
   return code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT' || code === 'SQLITE_LOCKED';
 }
 
+/** SQLite's integer `sum` past 2⁶³: the caller adds the decimals instead. */
+export function isIntegerOverflow(e: unknown): boolean {
+  return e instanceof Error && /integer overflow/i.test(e.message);
+}
+
 export function redact(url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 }

@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import type { CheckResult } from '../pipeline.js';
 import type { Disclosure, Figure, Finding, Summary } from '../model/disclosure.js';
 import { Money } from '../model/money.js';
+import { gramsOf, type SearchField } from './grams.js';
 import type { SummaryColumn } from './migrations.js';
 
 export interface FileMeta {
@@ -65,8 +66,18 @@ export interface FindingRecord {
 }
 
 export interface SearchRecord {
-  field: 'entity' | 'title' | 'project' | 'paragraph';
+  field: SearchField;
   text: string;
+}
+
+/** A document's amount for one 类 code in one table column, its rows of that code added up. */
+export interface ClassTotalRecord {
+  classification: string;
+  tableKind: string;
+  measure: string;
+  code: string | null;
+  name: string;
+  amount: string;
 }
 
 export interface DocumentRecord {
@@ -85,6 +96,9 @@ export interface DocumentRecord {
   lineItems: LineItemRecord[];
   projects: ProjectRecord[];
   search: SearchRecord[];
+  /** Index tokens of the search texts for one- and two-character queries (see grams.ts). */
+  grams: string;
+  classTotals: ClassTotalRecord[];
 }
 
 /**
@@ -99,6 +113,8 @@ export function toRecord(result: CheckResult, file: FileMeta): DocumentRecord {
   const d = result.document;
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of result.findings) counts[f.severity]++;
+  const items = lineItems(d);
+  const search = searchTexts(d);
   return {
     file,
     format: d.source.format,
@@ -116,9 +132,11 @@ export function toRecord(result: CheckResult, file: FileMeta): DocumentRecord {
     counts,
     jsonGz: gzipSync(resultJson(result)),
     findings: result.findings.map(findingRecord),
-    lineItems: lineItems(d),
+    lineItems: items,
     projects: projects(d),
-    search: searchTexts(d),
+    search,
+    grams: gramsOf(search),
+    classTotals: classTotals(items),
   };
 }
 
@@ -195,6 +213,23 @@ function lineItems(d: Disclosure): LineItemRecord[] {
     });
   });
   return out;
+}
+
+/** 类 rows per table and column, added up within the document (a code may be printed on two rows). */
+export function classTotals(items: Pick<LineItemRecord, 'level' | 'classification' | 'tableKind' | 'measure' | 'code' | 'rowName' | 'amount'>[]): ClassTotalRecord[] {
+  const out = new Map<string, ClassTotalRecord & { sum: Money }>();
+  for (const li of items) {
+    if (li.level !== 'class' || !li.classification) continue;
+    const key = JSON.stringify([li.classification, li.tableKind, li.measure, li.code]);
+    const hit = out.get(key);
+    if (hit) {
+      hit.sum = hit.sum.plus(li.amount);
+      if (li.rowName < hit.name) hit.name = li.rowName;
+    } else {
+      out.set(key, { classification: li.classification, tableKind: li.tableKind, measure: li.measure, code: li.code, name: li.rowName, amount: '', sum: new Money(li.amount) });
+    }
+  }
+  return [...out.values()].map(({ sum, ...t }) => ({ ...t, amount: decimalText(sum) }));
 }
 
 function projects(d: Disclosure): ProjectRecord[] {

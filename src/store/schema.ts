@@ -4,6 +4,7 @@
  * `pg` driver returns as strings); they are turned into `Money` where they leave the store.
  */
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { SummaryColumn } from './migrations.js';
 
 /** A decimal amount as text (万元 unless the measure is a count or a percentage). */
 export type Amount = string;
@@ -141,16 +142,53 @@ export interface FindingTable {
   finding_json: string;
 }
 
-/** Text the search looks in: entity names, titles, project names, paragraphs (current versions only). */
-export interface SearchTextTable {
-  id: Generated<number>;
-  version_id: number;
+/**
+ * What search looks in, one row per document for its current version: each field's texts joined
+ * by newlines (a query term never holds whitespace, so no match spans two texts). SQLite indexes
+ * it with FTS5 (trigram over the four fields, plus `search_grams` for 1–2 character terms);
+ * PostgreSQL with pg_trgm over the fields and a GIN over `grams`.
+ */
+export interface SearchDocTable {
   document_id: number;
-  /** entity, title, project, paragraph — also the order results are ranked in. */
-  field: string;
-  rank: number;
-  text: string;
+  version_id: number;
+  entity: string;
+  title: string;
+  project: string;
+  paragraph: string;
+  /** PostgreSQL only: the character unigrams and bigrams of each field (see grams.ts), as a tsvector. */
+  grams?: string;
 }
+
+/**
+ * Amounts by 类 (3-digit class) of each current document, one row per table, column and code,
+ * summed within the document: what the class aggregate adds up, without reading line items.
+ */
+export interface ClassTotalTable {
+  id: Generated<number>;
+  document_id: number;
+  version_id: number;
+  entity_id: number | null;
+  year: number | null;
+  kind: string;
+  classification: string;
+  table_kind: string;
+  measure: string;
+  code: string | null;
+  name: string;
+  amount: Amount;
+  /** The amount in millionths (万元 × 10⁶) when that is an exact safe integer, else null. */
+  amount_units: number | null;
+}
+
+/** Headline amounts of each current document, with the same amounts as integers for native sums. */
+export type SummaryTotalTable = {
+  document_id: number;
+  version_id: number;
+  entity_id: number | null;
+  year: number | null;
+  kind: string;
+} & Record<SummaryColumn, Amount | null> &
+  Record<`${SummaryColumn}_units`, number | null>;
 
 export interface Database {
   entities: EntityTable;
@@ -161,7 +199,9 @@ export interface Database {
   projects: ProjectTable;
   indicators: IndicatorTable;
   findings: FindingTable;
-  search_text: SearchTextTable;
+  search_docs: SearchDocTable;
+  class_totals: ClassTotalTable;
+  summary_totals: SummaryTotalTable;
 }
 
 export type NewLineItem = Insertable<LineItemTable>;

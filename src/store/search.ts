@@ -1,12 +1,19 @@
 /**
  * Full-text search over entity names, titles, project names and paragraphs of current versions.
- * Chinese has no spaces between words, so both back ends match substrings: SQLite through an FTS5
- * trigram index, PostgreSQL through a pg_trgm GIN index under ILIKE. Terms shorter than three
- * characters have no trigram; they fall back to a plain LIKE scan.
+ * Chinese has no spaces between words, so both back ends match substrings: terms of three or more
+ * characters through trigrams (SQLite FTS5 `trigram`, PostgreSQL pg_trgm under ILIKE), terms of
+ * one or two characters through an index of character unigrams and bigrams (grams.ts).
+ *
+ * A document matches when every term occurs in it. Results come best field first — documents whose
+ * entity name holds every term, then title, project names, paragraphs, then documents where the
+ * terms are spread over several fields — and by document id within a field. A page is read bucket
+ * by bucket in that order with LIMIT, and the total is counted only up to a cap, so neither costs
+ * more when a query matches every document in the store.
  */
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Connection } from './open.js';
 import { contains, pageOf, type Page } from './filters.js';
+import { MAX_GRAM, SEARCH_FIELDS, gramChars, gramToken, type SearchField } from './grams.js';
 
 export interface SearchHit {
   id: number;
@@ -15,15 +22,20 @@ export interface SearchHit {
   kind: string;
   title: string | null;
   /** Where the query matched: up to three places, best field first, each with a short excerpt. */
-  matches: { field: string; snippet: string }[];
+  matches: { field: SearchField; snippet: string }[];
 }
 
 export interface SearchResult {
   query: string;
+  /** Matching documents, counted up to a cap (`TOTAL_CAP` unless told). */
   total: number;
+  /** False when more documents match than were counted: `total` is then a lower bound. */
+  totalExact: boolean;
   items: SearchHit[];
 }
 
+/** How far the total is counted: past this, "at least 1,000" is all a reader needs. */
+export const TOTAL_CAP = 1000;
 const SNIPPET_RADIUS = 30;
 const MATCHES_PER_DOCUMENT = 3;
 
@@ -35,32 +47,30 @@ export function searchTerms(q: string): string[] {
     .slice(0, 8);
 }
 
-export async function search(conn: Connection, q: string, page: Page = {}): Promise<SearchResult> {
+/** SELECTs of document ids (column `id`): all matches, and the matches of each rank bucket. */
+interface Plan {
+  all(): RawBuilder<{ id: number }>;
+  /** 0–3: every term in that field (and in no better one); 4: the terms spread over fields. */
+  bucket(rank: number): RawBuilder<{ id: number }>;
+  buckets: number;
+}
+
+export async function search(conn: Connection, q: string, page: Page = {}, cap = TOTAL_CAP): Promise<SearchResult> {
   const terms = searchTerms(q);
-  if (terms.length === 0) return { query: q, total: 0, items: [] };
+  if (terms.length === 0) return { query: q, total: 0, totalExact: true, items: [] };
   const { limit, offset } = pageOf(page, 20);
-  const match = matcher(conn, terms);
+  const plan = conn.dialect === 'sqlite' ? sqlitePlan(terms) : postgresPlan(conn, terms);
 
-  const hits = () =>
-    conn.db
-      .selectFrom('search_text as s')
-      .innerJoin('documents as d', (j) => j.onRef('d.id', '=', 's.document_id').onRef('d.current_version_id', '=', 's.version_id'))
-      .where(match);
-  const [count, docs] = await Promise.all([
-    hits().select((eb) => eb.fn.count('s.document_id').distinct().as('n')).executeTakeFirstOrThrow(),
-    hits()
-      .select((eb) => ['s.document_id', eb.fn.min('s.rank').as('best')])
-      .groupBy('s.document_id')
-      .orderBy('best')
-      .orderBy('s.document_id')
-      .limit(limit)
-      .offset(offset)
-      .execute(),
+  const [count, ids] = await Promise.all([
+    sql<{ n: number | string }>`SELECT count(*) AS n FROM (${plan.all()} LIMIT ${cap + 1}) m`.execute(conn.db),
+    pageIds(conn, plan, offset, limit),
   ]);
-  const ids = docs.map((d) => d.document_id);
-  if (ids.length === 0) return { query: q, total: Number(count.n), items: [] };
+  const counted = Number(count.rows[0]?.n ?? 0);
+  const total = Math.min(counted, cap);
+  const totalExact = counted <= cap;
+  if (ids.length === 0) return { query: q, total, totalExact, items: [] };
 
-  const [meta, rows] = await Promise.all([
+  const [meta, texts] = await Promise.all([
     conn.db
       .selectFrom('documents as d')
       .innerJoin('versions as v', 'v.id', 'd.current_version_id')
@@ -68,34 +78,139 @@ export async function search(conn: Connection, q: string, page: Page = {}): Prom
       .select(['d.id', 'd.year', 'd.kind', 'e.name', 'v.title'])
       .where('d.id', 'in', ids)
       .execute(),
-    hits().select(['s.document_id', 's.field', 's.text', 's.rank', 's.id']).where('s.document_id', 'in', ids).orderBy('s.rank').orderBy('s.id').execute(),
+    conn.db.selectFrom('search_docs').select(['document_id', ...SEARCH_FIELDS]).where('document_id', 'in', ids).execute(),
   ]);
   const byId = new Map(meta.map((m) => [m.id, m]));
-  const matches = new Map<number, SearchHit['matches']>();
-  for (const r of rows) {
-    const list = matches.get(r.document_id) ?? [];
-    if (list.length < MATCHES_PER_DOCUMENT) list.push({ field: r.field, snippet: snippet(r.text, terms[0]) });
-    matches.set(r.document_id, list);
-  }
+  const textOf = new Map(texts.map((t) => [t.document_id, t]));
   return {
     query: q,
-    total: Number(count.n),
-    items: ids.map((id) => {
-      const m = byId.get(id)!;
-      return { id, entity: m.name, year: m.year, kind: m.kind, title: m.title, matches: matches.get(id) ?? [] };
+    total,
+    totalExact,
+    items: ids.flatMap((id) => {
+      const m = byId.get(id);
+      if (!m) return [];
+      const t = textOf.get(id);
+      return [{ id, entity: m.name, year: m.year, kind: m.kind, title: m.title, matches: t ? matchesIn(t, terms) : [] }];
     }),
   };
 }
 
-function matcher(conn: Connection, terms: string[]): Expression<SqlBool> {
-  const short = terms.some((t) => [...t].length < 3);
-  if (conn.dialect === 'sqlite' && !short) {
-    // An FTS5 string literal: every term a quoted phrase (quotes doubled), all required.
-    const query = terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ');
-    return sql<SqlBool>`s.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ${query})`;
+/** The ids of one page: each bucket in rank order, read no further than the page reaches. */
+async function pageIds(conn: Connection, plan: Plan, offset: number, limit: number): Promise<number[]> {
+  const out: number[] = [];
+  let skip = offset;
+  for (let rank = 0; rank < plan.buckets && out.length < limit; rank++) {
+    const want = skip + limit - out.length;
+    const { rows } = await sql<{ id: number }>`${plan.bucket(rank)} ORDER BY id LIMIT ${want}`.execute(conn.db);
+    if (rows.length <= skip) {
+      skip -= rows.length;
+      continue;
+    }
+    out.push(...rows.slice(skip).map((r) => Number(r.id)));
+    skip = 0;
   }
-  const parts = terms.map((t) => contains(conn.dialect, 's.text', t));
-  return sql<SqlBool>`(${sql.join(parts, sql` AND `)})`;
+  return out;
+}
+
+function isShort(term: string): boolean {
+  return gramChars(term).length <= MAX_GRAM;
+}
+
+/**
+ * SQLite: FTS5 MATCH expressions. When every term is long (or every term short) one index answers
+ * the whole bucket, NOT included, in rowid order; a query mixing both intersects the two indexes.
+ */
+function sqlitePlan(terms: string[]): Plan {
+  const long = terms.filter((t) => !isShort(t));
+  const short = terms.filter(isShort);
+  const phrase = (t: string) => `"${t.replace(/"/g, '""')}"`;
+  const token = (f: SearchField, t: string) => `"${gramToken(f, t)}"`;
+
+  const longIn = (f: SearchField) => `{${f}} : (${long.map(phrase).join(' AND ')})`;
+  const longAnywhere = `(${long.map(phrase).join(' AND ')})`;
+  const shortIn = (f: SearchField) => `(${short.map((t) => token(f, t)).join(' AND ')})`;
+  const shortAnywhere = `(${short.map((t) => `(${SEARCH_FIELDS.map((f) => token(f, t)).join(' OR ')})`).join(' AND ')})`;
+
+  const fts = (expr: string) => sql<{ id: number }>`SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ${expr}`;
+  const grams = (expr: string) => sql<{ id: number }>`SELECT rowid AS id FROM search_grams WHERE search_grams MATCH ${expr}`;
+  const notAny = (exprs: string[]) => (exprs.length ? ` NOT (${exprs.join(' OR ')})` : '');
+
+  if (short.length === 0 || long.length === 0) {
+    const [inField, anywhere, run] = short.length === 0 ? [longIn, longAnywhere, fts] : [shortIn, shortAnywhere, grams];
+    return {
+      buckets: terms.length > 1 ? 5 : 4,
+      all: () => run(anywhere),
+      bucket: (rank) =>
+        rank < SEARCH_FIELDS.length
+          ? run(inField(SEARCH_FIELDS[rank]) + notAny(SEARCH_FIELDS.slice(0, rank).map(inField)))
+          : run(anywhere + notAny(SEARCH_FIELDS.map(inField))),
+    };
+  }
+  const both = (l: string, s: string) => sql<{ id: number }>`${fts(l)} INTERSECT ${grams(s)}`;
+  const inField = (f: SearchField) => both(longIn(f), shortIn(f));
+  const anywhere = both(longAnywhere, shortAnywhere);
+  const excluding = (set: RawBuilder<{ id: number }>, worse: RawBuilder<{ id: number }>[]) =>
+    sql<{ id: number }>`SELECT id FROM (${set}) WHERE ${worse.length ? sql.join(worse.map((w) => sql`id NOT IN (${w})`), sql` AND `) : sql`1`}`;
+  return {
+    buckets: 5,
+    all: () => sql<{ id: number }>`SELECT id FROM (${anywhere})`,
+    bucket: (rank) =>
+      rank < SEARCH_FIELDS.length
+        ? excluding(inField(SEARCH_FIELDS[rank]), SEARCH_FIELDS.slice(0, rank).map(inField))
+        : excluding(anywhere, SEARCH_FIELDS.map(inField)),
+  };
+}
+
+/**
+ * PostgreSQL: conditions on search_docs — ILIKE per field for long terms (pg_trgm GIN), a tsquery
+ * over the gram tokens for short ones (GIN on `grams`).
+ */
+function postgresPlan(conn: Connection, terms: string[]): Plan {
+  const long = terms.filter((t) => !isShort(t));
+  const short = terms.filter(isShort);
+  const and = (parts: Expression<SqlBool>[]) => sql<SqlBool>`(${sql.join(parts, sql` AND `)})`;
+  const or = (parts: Expression<SqlBool>[]) => sql<SqlBool>`(${sql.join(parts, sql` OR `)})`;
+  const grams = (query: string) => sql<SqlBool>`sd.grams @@ ${query}::tsquery`;
+
+  const inField = (f: SearchField) =>
+    and([
+      ...long.map((t) => contains(conn.dialect, `sd.${f}`, t)),
+      ...(short.length ? [grams(short.map((t) => gramToken(f, t)).join(' & '))] : []),
+    ]);
+  const anywhere = and([
+    ...long.map((t) => or(SEARCH_FIELDS.map((f) => contains(conn.dialect, `sd.${f}`, t)))),
+    ...(short.length ? [grams(short.map((t) => `(${SEARCH_FIELDS.map((f) => gramToken(f, t)).join(' | ')})`).join(' & '))] : []),
+  ]);
+  const where = (cond: Expression<SqlBool>, worse: Expression<SqlBool>[]) =>
+    sql<{ id: number }>`SELECT sd.document_id AS id FROM search_docs sd WHERE ${cond}${worse.length ? sql` AND NOT ${or(worse)}` : sql``}`;
+  return {
+    buckets: terms.length > 1 ? 5 : 4,
+    all: () => where(anywhere, []),
+    bucket: (rank) =>
+      rank < SEARCH_FIELDS.length
+        ? where(inField(SEARCH_FIELDS[rank]), SEARCH_FIELDS.slice(0, rank).map(inField))
+        : where(anywhere, SEARCH_FIELDS.map(inField)),
+  };
+}
+
+/**
+ * Up to three texts of a document that hold the terms — those with the most terms first, then by
+ * field and order — each as an excerpt around the first term it holds.
+ */
+function matchesIn(row: Record<SearchField, string>, terms: string[]): SearchHit['matches'] {
+  const folded = terms.map((t) => t.toLowerCase());
+  const found: { field: SearchField; text: string; terms: number; first: string; order: number }[] = [];
+  let order = 0;
+  for (const field of SEARCH_FIELDS) {
+    for (const text of row[field] ? row[field].split('\n') : []) {
+      const lower = text.toLowerCase();
+      const held = terms.filter((_, i) => lower.includes(folded[i]));
+      if (held.length) found.push({ field, text, terms: held.length, first: held[0], order });
+      order++;
+    }
+  }
+  found.sort((a, b) => b.terms - a.terms || a.order - b.order);
+  return found.slice(0, MATCHES_PER_DOCUMENT).map((m) => ({ field: m.field, snippet: snippet(m.text, m.first) }));
 }
 
 /** A window of the text around the first occurrence of the term. */

@@ -3,6 +3,7 @@
  * either the whole document or nothing, and a re-run picks up where it stopped.
  */
 import { sql, type Kysely } from 'kysely';
+import { replaceCurrent } from './current.js';
 import { isBusy, type Connection } from './open.js';
 import type { DocumentRecord } from './record.js';
 import type { Database } from './schema.js';
@@ -107,11 +108,6 @@ async function write(conn: Connection, trx: Kysely<Database>, r: DocumentRecord,
     .onConflict((oc) => oc.column('sha256').doNothing())
     .execute();
 
-  // Search covers current versions only.
-  if (doc.current_version_id !== null) {
-    await trx.deleteFrom('search_text').where('version_id', '=', doc.current_version_id).execute();
-  }
-
   const common = { version_id: versionId, document_id: doc.id };
   await insertChunked(
     trx,
@@ -175,11 +171,17 @@ async function write(conn: Connection, trx: Kysely<Database>, r: DocumentRecord,
       })),
     );
   }
-  await insertChunked(
-    trx,
-    'search_text',
-    r.search.map((s) => ({ ...common, field: s.field, rank: SEARCH_RANK[s.field], text: s.text })),
-  );
+  await replaceCurrent(trx, conn.dialect, {
+    documentId: doc.id,
+    versionId,
+    entityId,
+    year: r.year,
+    kind: r.kind,
+    search: r.search,
+    grams: r.grams,
+    classTotals: r.classTotals,
+    summary: r.summary,
+  });
 
   await trx
     .updateTable('documents')
@@ -189,9 +191,6 @@ async function write(conn: Connection, trx: Kysely<Database>, r: DocumentRecord,
 
   return { status: 'imported', documentId: doc.id, versionId, version };
 }
-
-/** Lower ranks first in search results. */
-export const SEARCH_RANK: Record<string, number> = { entity: 0, title: 1, project: 2, paragraph: 3 };
 
 async function upsertEntity(
   trx: Kysely<Database>,
@@ -214,7 +213,7 @@ async function upsertEntity(
   return row.id;
 }
 
-async function insertChunked<T extends 'line_items' | 'findings' | 'indicators' | 'search_text'>(
+async function insertChunked<T extends 'line_items' | 'findings' | 'indicators'>(
   trx: Kysely<Database>,
   table: T,
   rows: Record<string, unknown>[],

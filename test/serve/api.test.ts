@@ -191,6 +191,7 @@ for (const backend of backends('api')) {
       assert.equal(res.statusCode, 200);
       const body = res.json();
       assert.equal(body.total, 1);
+      assert.equal(body.totalExact, true);
       assert.deepEqual(body.items[0].matches[0], { field: 'entity', snippet: '中共示范市青山区委网络安全和信息化委员会办公室' });
       const project = (await app.inject({ method: 'GET', url: `/api/search?q=${encodeURIComponent('票据电子化')}` })).json();
       assert.deepEqual(project.items.map((h: { id: number }) => h.id), [ids.h]);

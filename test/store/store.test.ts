@@ -2,6 +2,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Store, toRecord, resultJson, type TidyRow } from '../../src/store/index.js';
 import { money } from '../../src/model/money.js';
+import { search } from '../../src/store/search.js';
 import { backends } from './backends.js';
 import { synthetic, QINGSHAN_2022, QINGSHAN_2023, HUXI_2022, type SyntheticSpec } from '../fixtures/store/build.js';
 
@@ -93,6 +94,8 @@ for (const backend of backends('store')) {
           ...QINGSHAN_2022,
           revision: 2,
           functional: [{ code: '201', name: '一般公共服务支出', total: '215.5', basic: '185.44', project: '30.06' }],
+          threePublic: { total: 5.5, abroad: 1, vehicle: 2.1, vehiclePurchase: 0, vehicleOperation: 2.1, reception: 2.4 },
+          basic: 185.44,
           paragraphs: ['修订后的说明只剩这一段。'],
         };
         const { saved, result } = await save(store, revised);
@@ -122,7 +125,86 @@ for (const backend of backends('store')) {
         assert.equal((await store.search('舆情监测服务')).total, 1, 'project names stay (same projects)');
         assert.equal((await store.search('统筹协调全区')).total, 0, 'the old paragraph is gone');
         assert.equal((await store.search('修订后的说明')).total, 1);
+        assert.equal((await store.search('统筹')).total, 0, 'two-character terms: the old paragraph is gone from the gram index too');
+        assert.equal((await store.search('修订')).total, 1);
         assert.ok(await store.original(docId, 1));
+
+        // The per-document aggregate tables follow the new version: its figures only, once.
+        const classes = await store.byClass({ classification: 'functional' });
+        assert.deepEqual(classes.map((r) => [r.year, r.code, r.amount.toFixed(2), r.documents]), [[2022, '201', '215.50', 1]]);
+        const economic = await store.byClass({ classification: 'economic' });
+        assert.deepEqual(economic.map((r) => [r.code, r.amount.toFixed(2)]), [['301', '190.07'], ['302', '23.78']]);
+        const tp = await store.threePublicByYear();
+        assert.deepEqual(tp.map((r) => [r.year, r.documents, r.total?.toFixed(2), r.abroad?.toFixed(2), r.reception?.toFixed(2)]), [[2022, 1, '5.50', '1.00', '2.40']]);
+        const bp = await store.basicVsProject();
+        assert.deepEqual(bp.map((r) => [r.year, r.basic?.toFixed(2), r.project?.toFixed(2), r.expenditureTotal?.toFixed(2)]), [[2022, '185.44', '30.06', '215.50']]);
+      });
+    });
+
+    describe('search ranking, short terms and paging', () => {
+      let store: Store;
+      const ids: Record<string, number> = {};
+      const specs: Record<string, SyntheticSpec> = {
+        education: {
+          entity: '示范市东湖区教育局',
+          year: 2022,
+          projects: [{ name: '校舍维修项目', budget: '12.5' }],
+          paragraphs: ['本局负责全区义务教育。', '年度宣传经费用于招生宣传。'],
+        },
+        publicity: { entity: '示范市东湖区宣传部', year: 2022, paragraphs: ['部门职责是统筹全区宣传工作。'] },
+        health: { entity: '示范市西山区卫生健康委员会', year: 2022, projects: [{ name: '健康宣传教育项目', budget: '8.8' }] },
+        culture: { entity: '示范市西山区文化馆', year: 2022, paragraphs: ['采用PPP模式建设展馆。'] },
+      };
+      before(async () => {
+        store = await backend.open();
+        for (const [k, spec] of Object.entries(specs)) ids[k] = (await save(store, spec)).saved.documentId;
+      });
+      after(() => store?.close());
+
+      const order = async (q: string, page?: { limit?: number; offset?: number }) => (await store.search(q, page)).items.map((h) => h.id);
+
+      test('entity name first, then title, project names, paragraphs; one or two characters alike', async () => {
+        assert.deepEqual(await order('宣传'), [ids.publicity, ids.health, ids.education]);
+        assert.deepEqual(await order('宣'), [ids.publicity, ids.health, ids.education]);
+        assert.deepEqual(await order('宣传部'), [ids.publicity]);
+        const hit = (await store.search('宣传')).items;
+        assert.deepEqual(hit[0].matches, [
+          { field: 'entity', snippet: '示范市东湖区宣传部' },
+          { field: 'title', snippet: '示范市东湖区宣传部2022年部门预算公开说明' },
+          { field: 'paragraph', snippet: '部门职责是统筹全区宣传工作。' },
+        ]);
+        assert.deepEqual(hit[1].matches, [{ field: 'project', snippet: '健康宣传教育项目' }]);
+        assert.deepEqual(hit[2].matches, [{ field: 'paragraph', snippet: '年度宣传经费用于招生宣传。' }]);
+        // Latin letters compare without case, as in the trigram index.
+        assert.deepEqual(await order('pp'), [ids.culture]);
+        assert.deepEqual(await order('P'), [ids.culture]);
+        assert.deepEqual(await order('ppp模式'), [ids.culture]);
+      });
+
+      test('several terms: a field holding all of them ranks first; terms spread over fields rank last', async () => {
+        // 健康宣传教育项目 holds both; the education office has both only among its paragraphs.
+        assert.deepEqual(await order('宣传 教育'), [ids.health, ids.education]);
+        // The publicity office's name holds both; the education office has 东湖 in its name and 宣传 in a paragraph.
+        assert.deepEqual(await order('东湖 宣传'), [ids.publicity, ids.education]);
+        // The same with a three-character term: trigram and gram indexes together.
+        assert.deepEqual(await order('东湖区 宣传'), [ids.publicity, ids.education]);
+        assert.deepEqual(await order('西山区 展馆'), [ids.culture]);
+        assert.deepEqual(await order('西山区 宣传部'), []);
+        const spread = (await store.search('东湖 招生')).items;
+        assert.deepEqual(spread.map((h) => [h.id, h.matches.map((m) => m.field)]), [[ids.education, ['entity', 'title', 'paragraph']]]);
+      });
+
+      test('pages run across the rank buckets; the total is counted up to a cap', async () => {
+        assert.deepEqual(await order('宣传', { limit: 1 }), [ids.publicity]);
+        assert.deepEqual(await order('宣传', { limit: 1, offset: 1 }), [ids.health]);
+        assert.deepEqual(await order('宣传', { limit: 2, offset: 1 }), [ids.health, ids.education]);
+        assert.deepEqual(await order('宣传', { offset: 3 }), []);
+        const all = await store.search('示范市', { limit: 2 });
+        assert.deepEqual([all.total, all.totalExact, all.items.length], [4, true, 2]);
+        const capped = await search(store.conn, '示范市', {}, 3);
+        assert.deepEqual([capped.total, capped.totalExact, capped.items.length], [3, false, 4]);
+        const shortCapped = await search(store.conn, '区', { limit: 1 }, 2);
+        assert.deepEqual([shortCapped.total, shortCapped.totalExact, shortCapped.items.map((h) => h.id)], [2, false, [ids.education]]);
       });
     });
 
@@ -155,7 +237,7 @@ for (const backend of backends('store')) {
         assert.deepEqual((await store.search('舆情 组织开展')).items.map((h) => h.id), [ids.q22]);
       });
 
-      test('queries shorter than three characters fall back to a substring scan', async () => {
+      test('queries shorter than three characters use the gram index', async () => {
         const r = await store.search('财政');
         assert.deepEqual(r.items.map((h) => h.id), [ids.h22]);
         assert.equal(r.items[0].matches[0].field, 'entity');
