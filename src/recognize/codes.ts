@@ -31,7 +31,9 @@ export function rowCode(code: string, parts: string[], name: string, state: Spli
   return { code: /^\d+$/.test(code) ? code : '', name };
 }
 
-function joinParts([cls, section, item]: string[], state: SplitCodeState): string {
+function joinParts([cls, rawSection, rawItem]: string[], state: SplitCodeState): string {
+  // A 款 or 项 is two digits; a spreadsheet printing "2" for 02 dropped the zero, not a digit.
+  const [section, item] = [rawSection, rawItem].map((p) => (p.length === 1 ? `0${p}` : p));
   if (cls) {
     state.cls = cls;
     state.section = '';

@@ -40,6 +40,8 @@ const LEAF_RULES: KeyRule[] = [
   [/非财政拨款结转/, 'nonFiscalCarryOver'],
   [/财政拨款结转/, 'fiscalCarryOver'],
   [/中小微?企业|预留.*份额/, 'smeReserve'],
+  // 江苏: money held back for the year's needs, and money carried into next year.
+  [/预留机动经费|机动经费/, 'reserve'],
   [/事业单位经营收入|^经营收入$/, 'operatingIncome'],
   [/事业收入/, 'business'],
   [/上级补助收入/, 'superiorSubsidy'],
@@ -53,11 +55,15 @@ const LEAF_RULES: KeyRule[] = [
   [/^本年收入$/, 'currentIncome'],
   [/增减|变动|增幅/, 'change'],
   [/原因|说明/, 'reason'],
-  [/价值|^金额|^预算数$|^数额$|^预算金额|^决算数$/, 'amount'],
+  [/价值|^金额|^预算数$|^数额$|^预算金额|^决算数$|^机关运行经费(支出)?$/, 'amount'],
 ];
 
 /** The key of a column from its header path (top label first). */
 export function columnKey(path: string[], docYear: number | null): string | null {
+  // "合计" under 科目编码/项目 is the total row's label (a blank template prints it among the headers).
+  if (path.length > 1 && /^(合计|总计)$/.test(path[path.length - 1]) && path.slice(0, -1).some((p) => /科目编码|科目名称|^项目$/.test(p))) {
+    return columnKey(path.slice(0, -1), docYear);
+  }
   const leaf = path[path.length - 1] ?? '';
   const yearKey = yearColumn(leaf, docYear);
   if (yearKey) return yearKey;

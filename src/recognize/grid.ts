@@ -56,6 +56,12 @@ function isBareTotal(r: Cell[]): boolean {
   return filled.length === 1 && /^(合计|总计)$/.test(text(filled[0])) && r.indexOf(filled[0]) === 0;
 }
 
+/** A row led by a numbered label (一、一般公共预算财政拨款收入): a row, not a header. */
+function isLabelRow(r: Cell[]): boolean {
+  const first = r.map(text).find((t) => t !== '') ?? '';
+  return /^[一二三四五六七八九十]+[、.．]/.test(first);
+}
+
 export function analyzeGrid(table: Table): Grid {
   const rows = table.rows;
   let i = 0;
@@ -64,10 +70,14 @@ export function analyzeGrid(table: Table): Grid {
     for (const c of rows[i]) if (text(c) && !c.mergedFrom) metaTexts.push(c.text.trim());
     i++;
   }
-  let firstData = rows.findIndex((r, k) => k >= i && isDataRow(r));
+  // A bare 合计 row (a blank table's total, printed before its empty code rows) is data too.
+  let firstData = rows.findIndex((r, k) => k > i && (isDataRow(r) || isBareTotal(r)));
+  if (firstData < 0) firstData = rows.findIndex((r, k) => k >= i && isDataRow(r));
   if (firstData < 0) {
-    // An empty table: its header ends before the first empty row or a bare 合计 row.
-    firstData = rows.findIndex((r, k) => k > i && (isEmptyRow(r) || isBareTotal(r)));
+    // A table with no figures at all: its header ends before its first numbered row label (一、…),
+    // else before the first empty row.
+    firstData = rows.findIndex((r, k) => k > i && isLabelRow(r));
+    if (firstData < 0) firstData = rows.findIndex((r, k) => k > i && isEmptyRow(r));
     if (firstData < 0) firstData = rows.length;
   }
   // The 栏次 row only numbers the columns: no label.

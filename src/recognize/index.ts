@@ -27,7 +27,7 @@ import { readStatements } from './statements.js';
 import { computeSummary } from './summary.js';
 import { parseStdTable, TEXT_COLUMNS } from './tables.js';
 import { unwrapLayoutTables } from './layout.js';
-import { notesBelow, precedingProjectTitle, tablesAfter, titleBefore } from './neighbours.js';
+import { metaAbove, notesBelow, precedingProjectTitle, tablesAfter, titleBefore } from './neighbours.js';
 import { procurementItems, assetRows, orgUnits, isUnitsTable } from './parts-tables.js';
 
 export interface Recognized {
@@ -47,10 +47,10 @@ export function recognize(doc: Doc): Recognized {
   const blocks = unwrapLayoutTables(doc.blocks);
   const sections = assignSections(blocks);
   const title = detectTitle(blocks);
-  const tableMeta = blocks.flatMap((b) => (b.type === 'table' ? analyzeGrid(b).metaTexts : []));
+  const tableMeta = blocks.flatMap((b, i) => (b.type === 'table' ? [...metaAbove(blocks, i), ...analyzeGrid(b).metaTexts] : []));
   const bodySample = blocks.slice(0, 400).map((b) => (b.type === 'paragraph' ? b.text : b.rows.flat().map((c) => c.text).join(' '))).join('\n');
   const kind = detectKind(title ?? '', bodySample);
-  const year = detectYear(title ?? '', tableMeta);
+  const year = detectYear(title ?? '', tableMeta, tableTitles(blocks));
   const defaultUnit: Unit = documentUnit(blocks, tableMeta);
 
   const d = emptyDisclosure(doc.source, kind);
@@ -94,7 +94,7 @@ export function recognize(doc: Doc): Recognized {
       return;
     }
     const tableTitle = titleBefore(blocks, i) ?? (section ? (SECTION_TABLE_TITLE[section] ?? null) : null);
-    const parsed = parseStdTable(b, tableTitle, ctx, notesBelow(blocks, i));
+    const parsed = parseStdTable(b, tableTitle, ctx, notesBelow(blocks, i), metaAbove(blocks, i));
     if (!parsed) {
       if (hasFigures(rows)) findings.push(unplacedTable(b, tableTitle));
       return;
@@ -127,6 +127,15 @@ export function recognize(doc: Doc): Recognized {
     });
   }
   return { disclosure: d, findings };
+}
+
+/** The titles printed above the tables ("2019年政府采购预算表"). */
+function tableTitles(blocks: Block[]): string[] {
+  return blocks.flatMap((b, i) => (b.type === 'table' ? [titleBefore(blocks, i) ?? ''] : [])).filter(Boolean);
+}
+
+function paragraphTexts(blocks: Block[]): string[] {
+  return blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text] : []));
 }
 
 function paragraphsOf(blocks: Block[]): Paragraph[] {
@@ -169,7 +178,7 @@ function unparsedFigures(d: Disclosure): Finding[] {
 /** The entity: the full name from table headers or the units table, else the title's words. */
 function identifyEntity(d: Disclosure, blocks: Block[]): void {
   const fromTitle = d.title ? entityFromTitle(d.title) : null;
-  const header = entityFromTableHeader(blocks.flatMap((b) => (b.type === 'table' ? analyzeGrid(b).metaTexts : [])));
+  const header = entityFromTableHeader(blocks.flatMap((b, i) => (b.type === 'table' ? [...analyzeGrid(b).metaTexts, ...metaAbove(blocks, i)] : [])), paragraphTexts(blocks.slice(0, 12)));
   let name = header?.name ?? fromTitle;
   const firstUnit = d.units[0]?.name.replace(/本级$/, '');
   if (firstUnit && (!name || (fromTitle && abbreviates(name, firstUnit)))) name = firstUnit;

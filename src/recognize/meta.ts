@@ -15,14 +15,23 @@ export function detectKind(title: string, bodySample: string): DocumentKind {
   return 'budget';
 }
 
-/** The first year named in the title, else the most frequent 预算年度 in the tables. */
-export function detectYear(title: string, metaTexts: string[]): number | null {
+/**
+ * The first year named in the title, else the most frequent 预算年度 in the tables, else the most
+ * frequent year the table titles name ("2019年政府采购预算表").
+ */
+export function detectYear(title: string, metaTexts: string[], tableTitles: string[] = []): number | null {
   const m = /(20\d{2})\s*年/.exec(halfWidth(title));
   if (m) return Number(m[1]);
   const counts = new Map<number, number>();
   for (const t of metaTexts) {
     const y = /(?:预算年度|年度)[:：]?\s*(20\d{2})/.exec(t);
     if (y) counts.set(Number(y[1]), (counts.get(Number(y[1])) ?? 0) + 1);
+  }
+  if (!counts.size) {
+    for (const t of tableTitles) {
+      const y = /(20\d{2})\s*年/.exec(halfWidth(t));
+      if (y) counts.set(Number(y[1]), (counts.get(Number(y[1])) ?? 0) + 1);
+    }
   }
   let best: number | null = null;
   for (const [y, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = y;
@@ -68,16 +77,21 @@ export function entityFromTitle(title: string): string | null {
  * "224中共石家庄市鹿泉区委…办公室" in table headers: the budget code and the entity's full name;
  * else "部门：江苏省…厅" (no code).
  */
-export function entityFromTableHeader(metaTexts: string[]): { code: string | null; name: string } | null {
+export function entityFromTableHeader(metaTexts: string[], opening: string[] = []): { code: string | null; name: string } | null {
   for (const t of metaTexts) {
-    const m = /^(\d{3,9})\s*([\u4e00-\u9fa5（）()]{4,})$/.exec(squash(t));
+    // Not "2023年机关运行经费预算数": a year is no budget code.
+    const m = /^(\d{3,9})(?!\d|年)\s*([\u4e00-\u9fa5（）()]{4,})$/.exec(squash(t));
     if (m) return { code: m[1], name: m[2].replace(/本级$/, '') };
   }
-  for (const t of metaTexts) {
-    const m = /^(?:部门|编制部门|填报单位)[:：;；]([\u4e00-\u9fa5（）()]{4,})$/.exec(squash(t));
-    if (m) return { code: null, name: m[1].replace(/本级$/, '') };
+  // The name most lines give: one line the PDF broke ("部门：…委员会办" + "单位：万元公厅") is outvoted.
+  const names = new Map<string, number>();
+  for (const t of [...metaTexts, ...opening]) {
+    const m = /^(?:部门|编制部门|编制单位|填报单位|预算主管部门|主管部门|部门名称|单位名称|单位)[:：;；]([\u4e00-\u9fa5（）()]{4,})$/.exec(squash(t));
+    if (m && !/^(万元|元)$/.test(m[1])) names.set(m[1].replace(/本级$/, ''), (names.get(m[1].replace(/本级$/, '')) ?? 0) + 1);
   }
-  return null;
+  let best: string | null = null;
+  for (const [name, n] of names) if (best === null || n > names.get(best)!) best = name;
+  return best === null ? null : { code: null, name: best };
 }
 
 /** "栾城区委网信办" abbreviates "中共石家庄市栾城区委网络安全和信息化委员会办公室": its characters appear in order. */
@@ -100,7 +114,7 @@ export function entityLevel(name: string): Disclosure['entity']['level'] {
 
 /** "保定市徐水区", "元氏县": the place in the entity's name. */
 export function entityRegion(name: string): string | null {
-  const n = name.replace(/^中共/, '');
+  const n = name.replace(/^(中共|中国共产党)/, '');
   const m = /^((?:[\u4e00-\u9fa5]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fa5]{2,6}?市)?(?:[\u4e00-\u9fa5]{1,5}?(?:区|县|旗))?)/.exec(n);
   const region = m?.[1] ?? '';
   return region.length >= 2 ? region : null;

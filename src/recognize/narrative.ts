@@ -23,19 +23,28 @@ interface Pattern {
 /** Between a 三公 part's name and its figure: 预算, 支出, 支出决算, 决算数 and a verb. */
 const STAGE = String.raw`(?:支出)?(?:预算|决算)?(?:数)?(?:为|是|安排)?`;
 
+/**
+ * The department's totals, not a part's: "一般公共预算收入预算15897.44万元" is a source, and
+ * "基本支出预算7666.68万元", "一般公共预算财政拨款支出预算…", "政府性基金支出预算支出0万元" are parts.
+ */
+const NOT_A_SOURCE = String.raw`(?<!一般公共预算|政府性基金|基金|国有资本经营预算|财政专户|财政拨款|事业|经营|其他|上级补助|附属单位上缴)`;
+const NOT_A_PART = String.raw`(?<!基本|项目|一般公共预算|财政拨款|政府性基金|基金|国有资本经营预算|公用|人员|经费|支出)`;
+/** 基本支出/项目支出 of one fund (财政拨款基本支出预算…) are not the department's. */
+const NOT_A_FUND = String.raw`(?<!财政拨款|一般公共预算|政府性基金|国有资本经营预算)`;
+
 const BUDGET_PARTS: (SectionKey | null)[] = ['overview', 'revenue', 'expenditure', null];
 const CHANGE: (SectionKey | null)[] = ['change', 'overview', 'expenditure', null];
 
 const PATTERNS: Pattern[] = [
   // 收入
-  { subject: 'revenue.source', re: new RegExp(String.raw`(一般公共预算(?:财政)?(?:拨款)?收入|(?:政府性)?基金预算(?:财政)?(?:拨款)?收入|财政拨款收入|政府性基金收入|国有资本经营预算(?:拨款)?收入|财政专户(?:核拨|管理资金)?收入|事业单位经营收入|事业收入|上级补助收入|附属单位上缴收入|其他来源收入|其他收入|上年结转(?:结余)?(?:收入)?)(?:为|是)?${NUM}${UNIT}`, 'g'), sections: ['revenue', 'overview', null], nameGroup: 1 },
-  { subject: 'revenue.total', re: new RegExp(String.raw`(?:预算收入|收入预算|收入总额|本年收入合计|全部收入)(?:总额|合计)?(?:为|是|共计|：|:)?${NUM}${UNIT}`, 'g'), sections: ['revenue', 'overview', null] },
+  { subject: 'revenue.source', re: new RegExp(String.raw`(一般公共预算(?:财政)?(?:拨款)?收入|(?:政府性)?基金预算(?:财政)?(?:拨款)?收入|财政拨款收入|政府性基金收入|国有资本经营预算(?:拨款)?收入|财政专户(?:核拨|管理资金)?收入|财政专户管理资金|其他资金|事业单位经营收入|事业收入|上级补助收入|附属单位上缴收入|其他来源收入|其他收入|上年结转(?:和?结余)?(?:资金|收入)?)(?:预算)?(?:数)?(?:为|是)?${NUM}${UNIT}`, 'g'), sections: ['revenue', 'overview', null], nameGroup: 1 },
+  { subject: 'revenue.total', re: new RegExp(String.raw`${NOT_A_SOURCE}(?:预算收入|收入预算|收入总额|本年收入合计|全部收入)(?:总额|合计)?(?:为|是|共计|：|:)?${NUM}${UNIT}`, 'g'), sections: ['revenue', 'overview', null] },
   // 支出
-  { subject: 'expenditure.total', re: new RegExp(String.raw`(?:部门)?支出预算(?:总额|合计)?(?:为|是|共计|：|:)?${NUM}${UNIT}|(?:预算支出|支出总额|本年支出合计)(?:为|是|共计|：|:)?${NUM}${UNIT}|预算收支(?:安排|总额)(?:为|是|共计)?${NUM}${UNIT}`, 'g'), sections: [...BUDGET_PARTS, 'change'] },
-  { subject: 'expenditure.basic', re: new RegExp(String.raw`基本支出(?:预算)?(?:为|是|安排)?${NUM}${UNIT}`, 'g'), sections: ['expenditure', 'overview', null] },
+  { subject: 'expenditure.total', re: new RegExp(String.raw`${NOT_A_PART}(?:(?:部门)?支出预算(?:总额|合计)?(?:为|是|共计|：|:)?${NUM}${UNIT}|(?:预算支出|支出总额|本年支出合计)(?:为|是|共计|：|:)?${NUM}${UNIT}|预算收支(?:安排|总额)(?:为|是|共计)?${NUM}${UNIT})`, 'g'), sections: [...BUDGET_PARTS, 'change'] },
+  { subject: 'expenditure.basic', re: new RegExp(String.raw`${NOT_A_FUND}基本支出(?:预算)?(?:为|是|安排)?${NUM}${UNIT}`, 'g'), sections: ['expenditure', 'overview', null] },
   { subject: 'expenditure.personnel', re: new RegExp(String.raw`人员(?:经费|支出)(?:为|是)?${NUM}${UNIT}`, 'g'), sections: ['expenditure', 'overview', 'generalBudgetBasic', null] },
   { subject: 'expenditure.public', re: new RegExp(String.raw`(?:日常)?公用(?:经费|支出)(?:为|是)?${NUM}${UNIT}`, 'g'), sections: ['expenditure', 'overview', 'generalBudgetBasic', null] },
-  { subject: 'expenditure.project', re: new RegExp(String.raw`项目支出(?:预算)?(?:为|是|安排)?${NUM}${UNIT}`, 'g'), sections: ['expenditure', 'overview', null] },
+  { subject: 'expenditure.project', re: new RegExp(String.raw`${NOT_A_FUND}项目支出(?:预算)?(?:为|是|安排)?${NUM}${UNIT}`, 'g'), sections: ['expenditure', 'overview', null] },
   { subject: 'expenditure.other', re: new RegExp(String.raw`其他支出(?:为|是)?${NUM}${UNIT}`, 'g'), sections: ['expenditure'] },
   // 比上年增减
   { subject: 'change.basic', re: new RegExp(String.raw`基本支出(增加|减少|增长|下降|上升)${NUM}${UNIT}`, 'g'), sections: CHANGE },

@@ -54,7 +54,7 @@ function isCaption(t: string): boolean {
   return kindFromTitle(`${t}表`) !== null;
 }
 
-/** The notes printed right under a table (注：…), in order; blank lines between are skipped. */
+/** The notes printed right under a table (注：…, 说明：…, （无…）), in order; blank lines between are skipped. */
 export function notesBelow(blocks: Block[], i: number): string[] {
   const notes: string[] = [];
   for (let k = i + 1; k < blocks.length; k++) {
@@ -62,8 +62,34 @@ export function notesBelow(blocks: Block[], i: number): string[] {
     if (b.type === 'table') break;
     const t = b.text.trim();
     if (!t) continue;
-    if (!/^注[:：]/.test(t)) break;
+    // 注：…, 说明：本部门无相关收支项目, (无政府性基金支出）.
+    if (!/^(注|说明)[:：]|^[（(]无.{1,40}[)）]$/.test(t)) break;
     notes.push(t);
   }
   return notes;
+}
+
+const META_LABEL = String.raw`(?:部\s*门|单\s*位|编制(?:部门|单位)|填报单位|金额单位|预算年度|预算主管部门)\s*[:：]`;
+const META_LINE = new RegExp(String.raw`^${META_LABEL}`);
+
+/**
+ * The lines printed just above a table that say whose figures they are and in what unit
+ * ("部门：中共江苏省委办公厅  单位：万元", "编制部门：… 单位：元"), split into one text per label.
+ * A PDF reader gives them as paragraphs, a Word table may hold them in its first rows (grid.ts).
+ */
+export function metaAbove(blocks: Block[], i: number): string[] {
+  const out: string[] = [];
+  for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
+    const b = blocks[k];
+    if (b.type === 'table') break;
+    const t = b.text.trim();
+    if (!t) continue;
+    if (META_LINE.test(t)) {
+      out.unshift(...t.split(new RegExp(String.raw`\s+(?=${META_LABEL})`)).map((x) => x.trim()));
+      continue;
+    }
+    // The title and a "公开表一" label may stand between; prose ends the search.
+    if (t.length > 40 || /[。；]$/.test(t)) break;
+  }
+  return out;
 }

@@ -5,6 +5,8 @@
 import type { Row } from '../model/disclosure.js';
 
 export const THREE_PUBLIC_ITEMS: [RegExp, string][] = [
+  // 上海 prints 机关运行经费 beside the 三公 in one table: its own figure, not a vehicle's 运行费.
+  [/机关运行/, 'operatingCosts'],
   [/合计|总计|^三公经费$/, 'total'],
   [/出国/, 'abroad'],
   // 公务用车购置及运行(维护)费 is the vehicle total, not its purchase part.
@@ -30,7 +32,7 @@ export const ASSET_ITEMS: [RegExp, string][] = [
 ];
 
 export const REVENUE_ROWS: [RegExp, string, Row['role']][] = [
-  [/本年收入合计|^收入合计$/, 'currentTotal', 'total'],
+  [/本年收入合计|^收入合计$|^(当年|本年)收入小计$/, 'currentTotal', 'total'],
   [/上年结转|年初.*结转|结转结余|上年结余/, 'carryOver', 'carry-over'],
   [/收入总计|^总计$/, 'grandTotal', 'grand-total'],
   // 决算: 使用非财政拨款结余 is what older forms call 用事业基金弥补收支差额.
@@ -47,8 +49,8 @@ export const REVENUE_ROWS: [RegExp, string, Row['role']][] = [
 ];
 
 export const EXPENDITURE_ROWS: [RegExp, string, Row['role']][] = [
-  [/本年支出合计|^支出合计$/, 'currentTotal', 'total'],
-  [/年终结转|年末.*结转|结转结余/, 'carryForward', 'carry-over'],
+  [/本年支出合计|^支出合计$|^(当年|本年)支出小计$/, 'currentTotal', 'total'],
+  [/年终结转|年末.*结转|结转结余|结转下年/, 'carryForward', 'carry-over'],
   [/支出总计|^总计$/, 'grandTotal', 'grand-total'],
   [/结余分配/, 'balanceDistribution', 'line'],
 ];
@@ -78,5 +80,6 @@ export function threePublicColumnOf(path: string[]): string | null {
   if (/^(小计|合计)$/.test(leaf) && /公务用车/.test(parent)) return 'vehicle';
   if (/^(小计|合计)$/.test(leaf) && /三公/.test(parent)) return 'total';
   if (/出国|购置|运行|运维|公务用车|接待|会议|培训/.test(leaf)) return matchKey(leaf, THREE_PUBLIC_ITEMS) ?? null;
+  if (/机关运行/.test(path.join('/'))) return 'operatingCosts';
   return null;
 }

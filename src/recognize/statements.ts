@@ -137,7 +137,11 @@ function percentChanges(p: Para, d: Disclosure): PercentChange[] {
     const previous = [...p.amounts].reverse().find((a) => a.end <= m!.index && !/[。；;]/.test(p.text.slice(a.end, m!.index)));
     let what = clause;
     let current: Money | null = null;
-    if (!/[\u4e00-\u9fa5]{2}/.test(clause) && previous) {
+    if (previous && isPrior(previous.name, d.year)) {
+      // "与2016年度相比（2016年度部门支出预算安排为8,648.07万元），增加498.72万元": the base is stated.
+      what = clause || previous.name;
+      current = change ? previous.value.plus(change) : null;
+    } else if (!/[\u4e00-\u9fa5]{2}/.test(clause) && previous) {
       what = previous.name;
       current = previous.value;
     } else {
@@ -156,6 +160,13 @@ function percentChanges(p: Para, d: Disclosure): PercentChange[] {
     });
   }
   return out;
+}
+
+/** A figure named for last year ("2016年度部门支出预算安排为", "上年"), not this year's. */
+function isPrior(name: string, year: number | null): boolean {
+  if (/上年|上一年/.test(name)) return true;
+  const y = /(20\d{2})年/.exec(name);
+  return year !== null && y !== null && Number(y[1]) === year - 1;
 }
 
 /** The year's figure for what changed: stated before in the paragraph, or (三公) in the 三公 statements. */

@@ -73,7 +73,7 @@ export interface ParsedTable {
 }
 
 /** Parses a table known (or guessed) to be a standard one; null when it is none. */
-export function parseStdTable(table: Table, title: string | null, ctx: TableContext, notesUnder: string[] = []): ParsedTable | null {
+export function parseStdTable(table: Table, title: string | null, ctx: TableContext, notesUnder: string[] = [], above: string[] = []): ParsedTable | null {
   const grid = analyzeGrid(table);
   const titleText = title ?? grid.metaTexts.find((t) => TITLE_END.test(squash(t))) ?? '';
   let kind = kindFromTitle(titleText);
@@ -81,7 +81,7 @@ export function parseStdTable(table: Table, title: string | null, ctx: TableCont
   kind ??= kindFromHeaders(grid, keys);
   if (!kind) return null;
   if (kind === 'three-public') keys = threePublicColumns(grid.paths, keys);
-  const unit = grid.metaTexts.map(unitFrom).find((u) => u) ?? unitFrom(squash(titleText)) ?? headerUnit(grid) ?? ctx.defaultUnit;
+  const unit = [...grid.metaTexts, ...above].map(unitFrom).find((u) => u) ?? unitFrom(squash(titleText)) ?? headerUnit(grid) ?? ctx.defaultUnit;
 
   const columns: Column[] = [];
   keys.forEach((key, col) => {
@@ -91,6 +91,10 @@ export function parseStdTable(table: Table, title: string | null, ctx: TableCont
   const nameCols = columns.filter((c) => c.key === 'name').map((c) => c.col);
   const split = twoSided && nameCols.length >= 2 ? nameCols[1] : null;
   if (split !== null) for (const c of columns) c.side = c.col < split ? 'revenue' : 'expenditure';
+  // 江苏 prints the expenditure side twice: by function (功能科目名称 | 金额) and by purpose (基本支出 | 项目支出 | 单位预留机动经费).
+  const purposeAt = split !== null && nameCols.length >= 3 ? nameCols[2] : null;
+  const expenditureCols = columns.filter((c) => c.side === 'expenditure' && (purposeAt === null || c.col < purposeAt));
+  const purposeCols = purposeAt === null ? [] : columns.filter((c) => c.col >= purposeAt);
 
   if (kind === 'three-public' && isBudgetFinalThreePublic(grid.paths)) {
     return { grid, table: budgetFinalThreePublic(grid, titleText, unit, table, notesUnder) };
@@ -105,7 +109,8 @@ export function parseStdTable(table: Table, title: string | null, ctx: TableCont
     if (cells.every((c) => squash(c.text) === '')) continue;
     if (split !== null) {
       const rev = buildRow(cells, columns.filter((c) => c.side === 'revenue'), unit, kind, 'revenue', codes.revenue);
-      const exp = buildRow(cells, columns.filter((c) => c.side === 'expenditure'), unit, kind, 'expenditure', codes.expenditure);
+      const exp = buildRow(cells, expenditureCols, unit, kind, 'expenditure', codes.expenditure);
+      const purpose = purposeCols.length ? purposeRow(cells, purposeCols, unit, kind) : null;
       if (rev) {
         if (afterCarryOver && rev.role === 'line') {
           rev.role = 'carry-over';
@@ -115,7 +120,14 @@ export function parseStdTable(table: Table, title: string | null, ctx: TableCont
         if (rev.role === 'grand-total') afterCarryOver = false;
         rows.push(rev);
       }
-      if (exp) rows.push(exp);
+      if (exp && purpose && purpose.name === exp.name) {
+        // One label over both groups (当年支出小计): its figure stands in the purpose group's column.
+        for (const [k, f] of Object.entries(purpose.values)) if (f && f.value !== null && !exp.values[k]?.value) exp.values[k] = f;
+        rows.push(exp);
+      } else {
+        if (exp) rows.push(exp);
+        if (purpose) rows.push(purpose);
+      }
     } else if (halves) {
       const spread = spreadHalfTotals(cells, grid.width);
       const left = buildRow(spread, halves.left, unit, kind, undefined, codes.revenue);
@@ -127,10 +139,15 @@ export function parseStdTable(table: Table, title: string | null, ctx: TableCont
       if (row) rows.push(row);
     }
   }
+  if (split !== null) laterTotalsAreGrand(rows);
   if (halves) {
     // Each half in its own order: the 人员经费 codes, then the 公用经费 codes, then both totals as one row.
     rows.splice(0, rows.length, ...mergeHalfTotals([...rows, ...rightRows]));
     columns.splice(0, columns.length, ...halves.left, ...halves.right);
+  }
+  // A table of totals only (江苏 支出预算总表: 合计 | 基本支出 | 项目支出 | …, one row of figures) has one row, its 合计.
+  if (rows.length === 1 && !columns.some((c) => c.key === 'name' || c.key === 'code') && columns[0]?.key === 'total' && !rows[0].name && !rows[0].code) {
+    rows[0] = { ...rows[0], name: '合计', role: 'total' };
   }
   const note = noteInside(table) ?? (notesUnder.length ? notesUnder.join('\n') : null);
   const printed = rows.map((r) => r.code).filter((c): c is string => !!c);
@@ -188,7 +205,7 @@ function buildRow(
   const at = (key: string) => columns.find((c) => c.key === key);
   const textAt = (c: Column | undefined) => (c && cells[c.col] ? cells[c.col].text.trim() : '');
   const parts = ['codeClass', 'codeSection', 'codeItem'].map((k) => squash(textAt(at(k))));
-  const read = rowCode(squash(textAt(at('code'))), parts, squash(textAt(at('name')) || textAt(at('item'))), codeState);
+  const read = rowCode(squash(textAt(at('code'))), parts, squash(rowName(cells, columns) || textAt(at('item'))), codeState);
   let code = read.code;
   const name = read.name;
   const values: Row['values'] = {};
@@ -225,7 +242,7 @@ function buildRow(
       }
     }
     if (side === 'expenditure' && role === 'line' && !code) code = functionalClassCode(name) ?? '';
-  } else if (/^合计$|^总计$|^合计数$/.test(name) || (!name && !code && hasFigure && /^(合计|总计)/.test(squash(cells.map((c) => c.text).join(''))))) {
+  } else if (/^(收入|支出)?(合计|总计)$|^合计数$/.test(name) || (!name && !code && hasFigure && /^(合计|总计)/.test(squash(cells.map((c) => c.text).join(''))))) {
     role = 'total';
   } else if (/小计$/.test(name)) {
     role = 'subtotal';
@@ -248,6 +265,18 @@ function buildRow(
   };
 }
 
+/**
+ * The row's name. Two name columns (江苏 收入预算总表: 一般公共预算资金 | 小计, 一般公共预算资金 |
+ * 专项收入) name a group and its line: the line's own name, or the group's 小计.
+ */
+function rowName(cells: Cell[], columns: Column[]): string {
+  const names = columns.filter((c) => c.key === 'name').map((c) => (cells[c.col] ? cells[c.col].text.trim() : ''));
+  const [group, line] = names;
+  if (names.length < 2 || !line || squash(line) === squash(group)) return group ?? '';
+  if (/^(小计|合计)$/.test(squash(line))) return `${squash(group)}${squash(line)}`;
+  return line;
+}
+
 /** A cell's figure in 万元 (counts unscaled); undefined when the cell holds words. */
 export function figure(cell: Cell, unit: Unit, isCount = false): Figure | null | undefined {
   const raw = cell.text.trim();
@@ -267,8 +296,9 @@ function budgetFinalThreePublic(grid: Grid, title: string, unit: Unit, table: Ta
     if (s && s.stage === 'final' && !columns.some((c) => c.key === s.item)) columns.push({ key: s.item, label: grid.paths[col].slice(0, -1).join('/'), col });
   });
   const rows: Row[] = [];
-  for (const cells of grid.dataRows) {
-    if (cells.every((c) => squash(c.text) === '')) continue;
+  // The table prints one row of figures; a blank template still has it.
+  const printed = grid.dataRows.filter((cells) => cells.some((c) => squash(c.text) !== ''));
+  for (const cells of printed.length ? printed : grid.dataRows.slice(0, 1)) {
     for (const stage of ['final', 'budget'] as const) {
       const values: Row['values'] = {};
       slots.forEach((s, col) => {
@@ -283,4 +313,44 @@ function budgetFinalThreePublic(grid: Grid, title: string, unit: Unit, table: Ta
   const empty = rows.every((r) => Object.values(r.values).every((f) => f === null || f.value === null));
   const note = noteInside(table) ?? (notesUnder.length ? notesUnder.join('\n') : null);
   return { kind: 'three-public', title, unit, classification: null, columns, rows, empty, note, loc: { ...table.loc } };
+}
+
+const PURPOSES: [RegExp, string][] = [
+  [/基本支出/, 'basic'],
+  [/项目支出/, 'project'],
+  [/预留机动经费|机动经费/, 'reserve'],
+  [/经营支出/, 'operating'],
+  [/上缴上级|上解上级/, 'toSuperior'],
+  [/对附属单位补助/, 'toSubsidiary'],
+];
+
+/** A row of the expenditure-by-purpose group: 基本支出, 项目支出, 单位预留机动经费 — no functional class. */
+function purposeRow(cells: Cell[], columns: Column[], unit: Unit, kind: TableKind): Row | null {
+  const row = buildRow(cells, columns, unit, kind, 'expenditure', newSplitCodeState());
+  if (!row) return null;
+  if (row.role === 'line') {
+    row.code = null;
+    row.level = null;
+    const key = matchKey(row.name, PURPOSES);
+    if (key) row.key = key;
+  }
+  return row;
+}
+
+/**
+ * "当年收入小计 … 上年结转资金 … 收入合计": once a side has its year's total, a later 合计 adds the
+ * carry-overs to it — the side's grand total (江苏 prints it so).
+ */
+function laterTotalsAreGrand(rows: Row[]): void {
+  for (const side of ['revenue', 'expenditure'] as const) {
+    let seen = false;
+    for (const r of rows) {
+      if (r.side !== side || r.role !== 'total') continue;
+      if (seen && r.key === 'currentTotal') {
+        r.key = 'grandTotal';
+        r.role = 'grand-total';
+      }
+      seen = true;
+    }
+  }
 }

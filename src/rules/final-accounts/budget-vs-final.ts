@@ -10,7 +10,7 @@ import { amount, amountHalfStep, percent, val } from '../lib/figures.js';
 import { codeRows, tableOf, totalRow, where } from '../lib/tables.js';
 import { TP_NAMES } from '../lib/three-public.js';
 import { defineRule } from '../types.js';
-import { percentHalfStep, ratioTolerance, statementWhere, threePublicKey, threePublicStage, vsName } from './statements.js';
+import { percentStep, ratioTolerance, statementWhere, threePublicKey, threePublicStage, vsName } from './statements.js';
 
 const FINAL = ['final-accounts'] as const;
 
@@ -47,7 +47,7 @@ export const completionRate = defineRule({
       const computed = final.div(budget).times(100);
       const diff = rate.minus(computed);
       if (diff.toDecimalPlaces(6).isZero()) continue;
-      const tol = percentHalfStep(b.rate!.raw).plus(ratioTolerance(final, budget, amountHalfStep(b.final!), amountHalfStep(budgetFig!)));
+      const tol = percentStep(b.rate!.raw).plus(ratioTolerance(final, budget, amountHalfStep(b.final!), amountHalfStep(budgetFig!)));
       ctx.report({
         message: `说明中“${vsName(b)}”完成年初预算的 ${b.rate!.raw.replace(/[%％]$/, '')}%，按支出决算 ${amount(final)} ÷ 年初预算 ${amount(budget)} 应为 ${percent(computed)}，相差 ${diff.abs().toDecimalPlaces(2).toFixed(2)} 个百分点。`,
         location: statementWhere(b.loc),

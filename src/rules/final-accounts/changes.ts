@@ -6,7 +6,7 @@ import { Money } from '../../model/money.js';
 import { BASIS } from '../lib/basis.js';
 import { amount, percent } from '../lib/figures.js';
 import { defineRule } from '../types.js';
-import { percentHalfStep, ratioTolerance, statementWhere } from './statements.js';
+import { percentStep, ratioTolerance, statementWhere } from './statements.js';
 
 const HALF_CENT = new Money('0.005');
 
@@ -44,7 +44,7 @@ export const changePercent = defineRule({
       const computed = c.change.div(prior).times(100);
       const diff = c.percent.minus(computed);
       if (diff.toDecimalPlaces(6).isZero()) continue;
-      const tol = percentHalfStep(c.raw).plus(ratioTolerance(c.change, prior, HALF_CENT, HALF_CENT.times(2)));
+      const tol = percentStep(c.raw).plus(ratioTolerance(c.change, prior, HALF_CENT, HALF_CENT.times(2)));
       ctx.report({
         message: `说明中“${c.what}”${word} ${c.percent.abs().toString()}%，按增减额 ${amount(c.change.abs())} 万元、上年 ${amount(prior)} 万元应为 ${percent(computed.abs())}，相差 ${diff.abs().toDecimalPlaces(2).toFixed(2)} 个百分点。`,
         location: where,

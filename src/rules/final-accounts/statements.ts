@@ -30,10 +30,13 @@ export function threePublicKey(name: string): TPKey | undefined {
   return /三公/.test(name) ? 'total' : keyOfName(name);
 }
 
-/** Half a step of a printed percentage ("68.00%" → 0.005, "15%" → 0.5). */
-export function percentHalfStep(raw: string): Money {
+/**
+ * How far a printed percentage may be from the exact ratio: one step of its last digit ("68.00%"
+ * → 0.01, "15%" → 1), since documents cut percentages off as often as they round them.
+ */
+export function percentStep(raw: string): Money {
   const m = /(\d+(?:\.\d+)?)\s*[%％]/.exec(raw);
-  return halfStep(m ? m[1] : raw);
+  return halfStep(m ? m[1] : raw).times(2);
 }
 
 /**
