@@ -128,6 +128,32 @@ describe('runRules', () => {
     assert.equal(notes[0].message, '《部门预算收支总表》本年收入合计 3.04 万元，各项收入之和（1.01 + 1.01 + 1.01）为 3.03 万元，相差 0.01 万元（在四舍五入误差范围内）。');
   });
 
+  test('an advisory finding is info whatever level a profile gives the rule; off still silences it', () => {
+    const hint = defineRule({
+      meta: { id: 'indicator/hint', title: '测试规则', severity: 'warning', category: 'indicator', basis: '测试', description: '测试', example: { bad: '无', message: '无' } },
+      check(_doc, ctx) {
+        ctx.report({ message: '尚未强制的要求。', advisory: true });
+        ctx.report({ message: '已强制的要求。' });
+      },
+    });
+    const at = (level: 'error' | 'off') => runRule(hint, budget(), resolveProfile({ categories: { indicator: level } }, [hint])).map((f) => [f.severity, f.message]);
+    assert.deepEqual(at('error'), [
+      ['info', '尚未强制的要求。'],
+      ['error', '已强制的要求。'],
+    ]);
+    assert.deepEqual(at('off'), []);
+  });
+
+  test('a profile file is read once per change: the same object until the file changes', () => {
+    const path = tmpProfile('cached', { rules: { 'narrative/procurement-total': 'off' } });
+    const a = resolveProfile(path, RULES);
+    assert.equal(a.rules.get('narrative/procurement-total')!.enabled, false);
+    writeFileSync(path, JSON.stringify({ rules: { 'narrative/procurement-total': 'warning', 'cross-table/pension-contribution': 'off' } }));
+    const b = resolveProfile(path, RULES);
+    assert.equal(b.rules.get('narrative/procurement-total')!.severity, 'warning');
+    assert.equal(b.rules.get('cross-table/pension-contribution')!.enabled, false);
+  });
+
   test('blank cells are not zero: a total with blank parts is not an error', () => {
     const d = budget({ tables: [twoSided('revenue-expenditure-summary', [{ name: '一、一般公共预算拨款收入', values: { amount: null } }, { name: '本年收入合计', role: 'total', values: { amount: '302.27' } }], [])] });
     assert.deepEqual(runRules(d, { profile: { categories: { completeness: 'off' } } }), []);
