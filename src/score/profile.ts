@@ -5,7 +5,7 @@
  * another profile to extend first. Objects merge key by key except `weights`, `grades` and
  * `execution`, which a profile replaces whole (a province's table is one decision, not a patch).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -83,8 +83,29 @@ function pathOf(ref: string, from?: string): string {
   return isAbsolute(ref) ? ref : resolve(from ? dirname(from) : process.cwd(), ref);
 }
 
+/** Parsed profile files by path, kept while the file's stamp (mtime, size) is unchanged: scoring runs per document. */
+const fileCache = new Map<string, { stamp: string; file: ProfileFile }>();
+
+function stampOf(path: string): string | null {
+  try {
+    const st = statSync(path);
+    return `${st.mtimeMs}:${st.size}`;
+  } catch {
+    return null;
+  }
+}
+
 function readFile(ref: string, from?: string): { path: string; file: ProfileFile } {
   const path = pathOf(ref, from);
+  const stamp = stampOf(path);
+  const cached = fileCache.get(path);
+  if (cached && cached.stamp === stamp) return { path, file: cached.file };
+  const read = readProfileFile(ref, path);
+  if (stamp) fileCache.set(path, { stamp, file: read.file });
+  return read;
+}
+
+function readProfileFile(ref: string, path: string): { path: string; file: ProfileFile } {
   if (!existsSync(path)) throw new ScoringProfileError(`找不到计分办法“${ref}”（${path}）。`);
   let json: unknown;
   try {
@@ -107,18 +128,31 @@ function merge(base: Partial<ScoringProfile>, over: ProfileFile): Partial<Scorin
   return out;
 }
 
-function chain(ref: string, from: string | undefined, seen: string[]): Partial<ScoringProfile> {
+function chain(ref: string, from: string | undefined, seen: string[], used: string[] = []): Partial<ScoringProfile> {
   const { path, file } = readFile(ref, from);
+  used.push(path);
   if (seen.includes(path)) throw new ScoringProfileError(`计分办法循环继承：${[...seen, path].join(' → ')}`);
   const isBase = path === pathOf(BASE_PROFILE);
   const baseRef = file.extends ?? (isBase ? null : BASE_PROFILE);
-  const base = baseRef ? chain(baseRef, path, [...seen, path]) : {};
+  const base = baseRef ? chain(baseRef, path, [...seen, path], used) : {};
   return merge(base, file);
 }
 
 /** A profile by name (profiles/scoring/NAME.json) or by path, laid over its bases. */
+const profileCache = new Map<string, { stamps: [string, string | null][]; profile: ScoringProfile }>();
+
 export function loadScoringProfile(ref: string = BASE_PROFILE): ScoringProfile {
-  const merged = chain(ref, undefined, []);
+  const hit = profileCache.get(ref);
+  if (hit && hit.stamps.every(([path, stamp]) => stampOf(path) === stamp)) return hit.profile;
+  const used: string[] = [];
+  const merged = chain(ref, undefined, [], used);
+  const profile = validate(ref, merged);
+  profileCache.set(ref, { stamps: [...new Set(used)].map((p) => [p, stampOf(p)]), profile });
+  return profile;
+}
+
+
+function validate(ref: string, merged: Partial<ScoringProfile>): ScoringProfile {
   const parsed = ScoringProfileSchema.safeParse(merged);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
