@@ -53,7 +53,7 @@ export function isDataRow(r: Cell[]): boolean {
 /** 合计 (or 总计) with nothing beside it but its own merged copies: an empty table's total row. */
 function isBareTotal(r: Cell[]): boolean {
   const filled = r.filter((c) => text(c) !== '' && !c.mergedFrom);
-  return filled.length === 1 && /^(合计|总计)$/.test(text(filled[0])) && r.indexOf(filled[0]) === 0;
+  return filled.length === 1 && /^(合计|总计)$/.test(text(filled[0])) && r.indexOf(filled[0]) <= 1;
 }
 
 /** A row led by a numbered label (一、一般公共预算财政拨款收入): a row, not a header. */

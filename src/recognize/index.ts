@@ -12,6 +12,7 @@ import {
   detectKind,
   detectTitle,
   detectYear,
+  entityFromProse,
   entityFromTableHeader,
   entityFromTitle,
   entityLevel,
@@ -180,6 +181,7 @@ function identifyEntity(d: Disclosure, blocks: Block[]): void {
   const fromTitle = d.title ? entityFromTitle(d.title) : null;
   const header = entityFromTableHeader(blocks.flatMap((b, i) => (b.type === 'table' ? [...analyzeGrid(b).metaTexts, ...metaAbove(blocks, i)] : [])), paragraphTexts(blocks.slice(0, 12)));
   let name = header?.name ?? fromTitle;
+  name ??= entityFromProse(paragraphTexts(blocks));
   const firstUnit = d.units[0]?.name.replace(/本级$/, '');
   if (firstUnit && (!name || (fromTitle && abbreviates(name, firstUnit)))) name = firstUnit;
   if (header && fromTitle && header.name !== fromTitle && abbreviates(fromTitle, header.name) === false && fromTitle.length > header.name.length) {

@@ -68,7 +68,8 @@ const ENTITY_SUFFIX = /(20\d{2}\s*年.*|部门预算.*|单位预算.*|部门决�
 
 /** The entity named in the title: the text before the year or the document words. */
 export function entityFromTitle(title: string): string | null {
-  const t = squash(title).replace(/^第.部分/, '');
+  // "2017年度江苏省高级人民法院部门预算公开": the year may come first.
+  const t = squash(title).replace(/^第.部分/, '').replace(/^20\d{2}年度?/, '');
   const name = t.replace(ENTITY_SUFFIX, '');
   return name.length >= 2 && name.length < 60 ? name : null;
 }
@@ -153,4 +154,18 @@ export function documentUnit(blocks: Block[], tableMeta: string[]): Unit {
 function mostFrequent(units: Unit[]): Unit | null {
   const count = (scale: Unit['scale']) => units.filter((u) => u.scale === scale).length;
   return units.find((u) => count(u.scale) === Math.max(count('万元'), count('元'))) ?? null;
+}
+
+const ORGANISATION = /(?:中共|中国共产党)?[\u4e00-\u9fa5]{2,6}?(?:省|市|自治区)(?:[\u4e00-\u9fa5]{1,5}?(?:区|县))?[\u4e00-\u9fa5]{2,16}?(?:办公厅|委员会|人民法院|人民检察院|办事处|办公室|局|厅|院|中心)/g;
+
+/**
+ * When neither title nor tables name the entity (江苏省政协办公厅2019: the cover is a scan), the full
+ * name the prose repeats most, if it repeats it at least three times.
+ */
+export function entityFromProse(paragraphs: string[]): string | null {
+  const counts = new Map<string, number>();
+  for (const p of paragraphs) for (const m of squash(p).matchAll(ORGANISATION)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [name, n] of counts) if (n >= 3 && (best === null || n > counts.get(best)!)) best = name;
+  return best;
 }

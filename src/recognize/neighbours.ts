@@ -40,7 +40,12 @@ export function titleBefore(blocks: Block[], i: number): string | null {
     if (b.type === 'table') return null;
     const t = squash(b.text);
     if (!t || UNIT_OR_NOTE.test(t)) continue;
-    if ((TITLE_END.test(t) || /表[）)]$/.test(t)) && t.length <= 60) return b.text.trim();
+    if ((TITLE_END.test(t) || /表[）)]$/.test(t)) && t.length <= 60) {
+      // A title broken before its last character ("…培训费支出预算" / "表") is one title.
+      const prev = blocks[k - 1];
+      if (t.length <= 2 && prev?.type === 'paragraph' && squash(prev.text).length <= 40) return `${prev.text.trim()}${b.text.trim()}`;
+      return b.text.trim();
+    }
     if (adjacent && isCaption(t)) return b.text.trim();
     if (headingKey(b.text)) return null;
     adjacent = false;

@@ -11,6 +11,13 @@ function totalRow(t: StdTable | undefined, side?: Row['side']): Row | undefined 
   return t?.rows.find((r) => r.role === 'total' && (side === undefined || r.side === side));
 }
 
+/** 上海 prints only 收入总计 when nothing is carried over: then it is the year's total too. */
+function grandWithoutCarry(t: StdTable | undefined, side: Row['side']): Row | undefined {
+  const rows = t?.rows.filter((r) => r.side === side) ?? [];
+  if (rows.some((r) => r.role === 'carry-over' && Object.values(r.values).some((f) => f?.value && !f.value.isZero()))) return undefined;
+  return rows.find((r) => r.role === 'grand-total');
+}
+
 function val(r: Row | undefined, ...keys: string[]): M | null {
   for (const k of keys) {
     const v = r?.values[k]?.value;
@@ -35,8 +42,8 @@ export function computeSummary(d: Disclosure): Summary {
   const t3Total = totalRow(t3);
   const t5Total = totalRow(t5);
   const t6Total = totalRow(t6);
-  s.revenueTotal = val(totalRow(t1, 'revenue'), 'amount', 'total') ?? claim(d, 'revenue.total');
-  s.expenditureTotal = val(totalRow(t1, 'expenditure'), 'amount', 'total') ?? val(t3Total, 'total') ?? claim(d, 'expenditure.total');
+  s.revenueTotal = val(totalRow(t1, 'revenue') ?? grandWithoutCarry(t1, 'revenue'), 'amount', 'total') ?? claim(d, 'revenue.total');
+  s.expenditureTotal = val(totalRow(t1, 'expenditure') ?? grandWithoutCarry(t1, 'expenditure'), 'amount', 'total') ?? val(t3Total, 'total') ?? claim(d, 'expenditure.total');
   // The 基本支出表 is the basic expenditure of the 一般公共预算 by economic class: its 合计 when nothing else says.
   s.basicExpenditure = val(t3Total, 'basic') ?? val(t5Total, 'basic') ?? val(t6Total, 'total') ?? claim(d, 'expenditure.basic');
   s.projectExpenditure = val(t3Total, 'project') ?? val(t5Total, 'project') ?? claim(d, 'expenditure.project');

@@ -81,6 +81,7 @@ export function parseStdTable(table: Table, title: string | null, ctx: TableCont
   kind ??= kindFromHeaders(grid, keys);
   if (!kind) return null;
   if (kind === 'three-public') keys = threePublicColumns(grid.paths, keys);
+  keys = unlabelledNames(grid, keys);
   const unit = [...grid.metaTexts, ...above].map(unitFrom).find((u) => u) ?? unitFrom(squash(titleText)) ?? headerUnit(grid) ?? ctx.defaultUnit;
 
   const columns: Column[] = [];
@@ -353,4 +354,16 @@ function laterTotalsAreGrand(rows: Row[]): void {
       seen = true;
     }
   }
+}
+
+/**
+ * A column with no header of its own right after the name column, holding words (江苏 收入预算总表:
+ * 项目名称 printed over 一般公共预算资金 | 小计 without a visible merge): a second name column.
+ */
+function unlabelledNames(grid: Grid, keys: (string | null)[]): (string | null)[] {
+  return keys.map((key, c) => {
+    if (key !== null || c === 0 || keys[c - 1] !== 'name' || grid.paths[c].length) return key;
+    const texts = grid.dataRows.map((r) => squash(r[c]?.text ?? '')).filter(Boolean);
+    return texts.length && texts.every((t) => parseAmount(t) === undefined) ? 'name' : key;
+  });
 }
