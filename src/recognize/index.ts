@@ -21,7 +21,7 @@ import {
 } from './meta.js';
 import { claimsOf } from './narrative.js';
 import { readParts } from './parts.js';
-import { indicatorColumns, isProjectTitle, parseProject } from './projects.js';
+import { indicatorColumns, isProjectTitle, opensProject, parseProject } from './projects.js';
 import { assignSections, type SectionKey } from './sections.js';
 import { isSelfEvalTable, parseSelfEvalProject, parseSelfEvalProse } from './selfeval.js';
 import { readStatements } from './statements.js';
@@ -84,7 +84,10 @@ export function recognize(doc: Doc): Recognized {
     }
     const projectTitle = rows[0]?.find((c) => isProjectTitle(c.text));
     if (projectTitle || rows.some((r) => indicatorColumns(r))) {
-      const group = [i, ...tablesAfter(blocks, i)];
+      const after = tablesAfter(blocks, i);
+      // A table that opens another project's form ends this one.
+      const next = after.findIndex((k) => opensProject((blocks[k] as Table).rows));
+      const group = [i, ...(next < 0 ? after : after.slice(0, next))];
       group.forEach((k) => consumed.add(k));
       const name = projectTitle?.text ?? precedingProjectTitle(blocks, i);
       d.projects.push(parseProject(name, group.flatMap((k) => (blocks[k] as Table).rows), defaultUnit, { ...b.loc }));

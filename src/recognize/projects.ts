@@ -14,13 +14,18 @@ export const INDICATOR_HEADER = {
   level2: /^二级指标/,
   level3: /^三级指标/,
   description: /^(绩效)?指标(描述|内容)/,
-  target: /^(指标值|目标值|预期指标值|年度指标值|指标目标值)$/,
+  target: /^(指标值|目标值|预期指标值|年度指标值|指标目标值|年度[（(]\/?项目[)）]指标值)$/,
   basis: /^指标值确定依据|^确定依据|^依据/,
   actual: /^(实际完成值|实际值|完成值|全年实际值)$/,
   weight: /^分值$|^权重/,
   score: /^(自评)?得分$/,
 } as const;
 type HeaderKey = keyof typeof INDICATOR_HEADER;
+
+/** A table that opens a project's own form (上海 prints one 绩效目标填报表 per project, back to back). */
+export function opensProject(rows: Cell[][]): boolean {
+  return rows.slice(0, 4).some((r) => r.some((c) => !c.mergedFrom && /^项目名称$/.test(squash(c.text))));
+}
 
 /** Finds the indicator header row: the columns of 一级/二级/三级指标 and the value columns. */
 export function indicatorColumns(row: Cell[]): Partial<Record<HeaderKey, number>> | null {
@@ -53,7 +58,7 @@ export function projectName(title: string): string {
 const LABELS: [RegExp, 'code' | 'name' | 'budget' | 'fiscal' | 'other' | 'unit'][] = [
   [/^项目编码$|^项目代码$/, 'code'],
   [/^项目名称$/, 'name'],
-  [/^预算数$|^预算金额$|^年度资金总额$|^项目资金$/, 'budget'],
+  [/^预算数$|^预算金额$|^年度资金总额$|^项目资金$|^项目资金总额$/, 'budget'],
   [/财政资金$|^其中[:：]?财政拨款$/, 'fiscal'],
   [/^其他资金$/, 'other'],
   [/^(预算单位|主管部门|实施单位)$/, 'unit'],
@@ -99,6 +104,9 @@ export function parseProject(title: string | null, rows: Cell[][], docUnit: Unit
         }
         continue;
       }
+      // "项目资金（元）" over the funding rows says their unit.
+      const labelled = texts.map((t) => /^项目资金[（(](万元|元)[)）]$/.exec(t)?.[1]).find((x) => x);
+      if (labelled) unit = { raw: `单位：${labelled}`, scale: labelled as Unit['scale'] };
       readLabels(project, cells, texts, unit);
       const planAt = texts.findIndex((t) => /资金支出计划|支出进度计划/.test(t));
       if (planAt >= 0) readPlan(project, cells, rows[r + 1], planAt, unit);
@@ -144,7 +152,10 @@ function rejoinSplitRow(rows: Cell[][], r: number): { cells: Cell[]; last: numbe
   const width = rows[r].length;
   let cells = own(rows[r]);
   let k = r;
-  while (cells.length < width && k + 1 < rows.length && rows[k][width - 1]?.mergedFrom) {
+  // A row of the same grid continues the cells above it by vertical merges (上海: ^绩效指标 | ^产出指标 …);
+  // the rest of a broken row does not.
+  const continuesAbove = (row: Cell[]) => row.some((c) => c.mergedFrom && c.mergedFrom.row < (c.loc.row ?? 0));
+  while (cells.length < width && k + 1 < rows.length && rows[k][width - 1]?.mergedFrom && !continuesAbove(rows[k + 1])) {
     k++;
     cells = [...cells, ...own(rows[k])];
   }

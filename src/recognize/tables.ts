@@ -140,7 +140,10 @@ export function parseStdTable(table: Table, title: string | null, ctx: TableCont
       if (row) rows.push(row);
     }
   }
-  if (split !== null) laterTotalsAreGrand(rows);
+  if (split !== null) {
+    joinWrappedNames(rows);
+    laterTotalsAreGrand(rows);
+  }
   if (halves) {
     // Each half in its own order: the 人员经费 codes, then the 公用经费 codes, then both totals as one row.
     rows.splice(0, rows.length, ...mergeHalfTotals([...rows, ...rightRows]));
@@ -366,4 +369,21 @@ function unlabelledNames(grid: Grid, keys: (string | null)[]): (string | null)[]
     const texts = grid.dataRows.map((r) => squash(r[c]?.text ?? '')).filter(Boolean);
     return texts.length && texts.every((t) => parseAmount(t) === undefined) ? 'name' : key;
   });
+}
+
+/**
+ * "十七、国土海洋气象等支" over "出": a name wrapped onto a line of its own in a table laid out by
+ * text, read as a row with a scrap of a name and nothing else. The scrap ends the name above it.
+ */
+function joinWrappedNames(rows: Row[]): void {
+  for (let i = rows.length - 1; i > 0; i--) {
+    const r = rows[i];
+    if (r.code || r.key || r.name.length > 2 || !r.name || /^(合计|总计|小计)$/.test(r.name)) continue;
+    if (Object.values(r.values).some((f) => f && f.value !== null)) continue;
+    const above = rows.slice(0, i).reverse().find((x) => x.side === r.side);
+    if (!above || above.role !== 'line') continue;
+    above.name += r.name;
+    if (r.side === 'expenditure' && !above.code) above.code = functionalClassCode(above.name);
+    rows.splice(i, 1);
+  }
 }
