@@ -87,7 +87,8 @@ export function entityFromTableHeader(metaTexts: string[], opening: string[] = [
   // The name most lines give: one line the PDF broke ("部门：…委员会办" + "单位：万元公厅") is outvoted.
   const names = new Map<string, number>();
   for (const t of [...metaTexts, ...opening]) {
-    const m = /^(?:部门|编制部门|编制单位|填报单位|预算主管部门|主管部门|部门名称|单位名称|单位)[:：;；]([\u4e00-\u9fa5（）()]{4,})$/.exec(squash(t));
+    // A template's "上海市普陀区XX局" keeps its placeholder: the name is what the page says.
+    const m = /^(?:部门|编制部门|编制单位|填报单位|预算主管部门|主管部门|预算单位|部门名称|单位名称|单位)[:：;；]([\u4e00-\u9fa5（）()XＸ×]{4,})$/.exec(squash(t));
     if (m && !/^(万元|元)$/.test(m[1])) names.set(m[1].replace(/本级$/, ''), (names.get(m[1].replace(/本级$/, '')) ?? 0) + 1);
   }
   let best: string | null = null;
