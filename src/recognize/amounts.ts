@@ -52,6 +52,8 @@ export function looseName(name: string): string {
     .replace(/^(本年度|本馆|本单位|本部门|全年)/, '')
     .replace(/[“”"'‘’]/g, '')
     .replace(/财政拨款/g, '')
+    // "本年支出预算合计" and "本年支出合计" are one total.
+    .replace(/(收入|支出)预算/g, '$1')
     .replace(/的/g, '')
     .replace(/(支出决算数|支出决算|决算数|决算|金额|为|是)+$/, '');
 }

@@ -73,7 +73,7 @@ function shares(p: Para, before: Para[], d: Disclosure): Share[] {
       whole = { name: named, value: resolve(named, p, part, before, d) };
     } else {
       const lead = leadTotal(p, part);
-      whole = lead ?? (/三公/.test(p.text.slice(0, part.start)) ? { name: '“三公”经费', value: threePublicFinal(d) } : null);
+      whole = lead ?? (/三公/.test(p.text.slice(0, part.start)) ? { name: '“三公”经费', value: threePublicFinal(d) ?? threePublicStated(d) } : null);
     }
     if (!whole) continue;
     out.push({
@@ -105,8 +105,14 @@ function resolve(name: string, p: Para, part: StatedAmount, before: Para[], d: D
     const a = [...before[k].amounts].reverse().find((x) => sameThing(x.name, name));
     if (a) return a.value;
   }
-  if (/三公/.test(name)) return threePublicFinal(d);
+  if (/三公/.test(name)) return threePublicFinal(d) ?? threePublicStated(d);
   return null;
+}
+
+/** The 三公 total the text states for the document's year (a budget has no 决算 statement). */
+function threePublicStated(d: Disclosure): Money | null {
+  const stated = d.claims.filter((c) => c.subject === 'threePublic.total' && c.value !== null);
+  return (stated.find((c) => c.year === null || c.year === d.year) ?? stated[0])?.value ?? null;
 }
 
 function threePublicFinal(d: Disclosure): Money | null {
@@ -299,7 +305,7 @@ function threePublicCounts(d: Disclosure, p: Para): void {
 // ---------------------------------------------------------------- procurement and assets
 
 const PROCUREMENT: [keyof Disclosure['procurementSplit'], RegExp][] = [
-  ['total', new RegExp(String.raw`政府采购(?:支出总额|总额|金额|支出)(?:[（(][^）)]*[)）])?(?:为|是|共计|合计)?${NUM}(万元|元)`)],
+  ['total', new RegExp(String.raw`政府采购(?:支出)?(?:预算)?(?:总额|金额|支出)?(?:[（(][^）)]*[)）])?(?:为|是|共计|合计)?${NUM}(万元|元)`)],
   ['goods', new RegExp(String.raw`货物(?:采购)?(?:支出|金额)?(?:为)?${NUM}(万元|元)`)],
   ['works', new RegExp(String.raw`工程(?:采购)?(?:支出|金额)?(?:为)?${NUM}(万元|元)`)],
   ['services', new RegExp(String.raw`服务(?:采购)?(?:支出|金额)?(?:为)?${NUM}(万元|元)`)],
