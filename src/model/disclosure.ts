@@ -314,6 +314,14 @@ export const ProjectSchema = z.object({
   spendingPlan: z.array(SpendingPlanSchema).describe('资金支出计划（%）by period'),
   goals: z.array(z.string()).describe('绩效目标, one item per numbered goal'),
   indicators: z.array(IndicatorSchema),
+  /**
+   * Optional so models stored before the field existed stay valid; the recogniser always sets it.
+   */
+  hasBasisColumn: z
+    .boolean()
+    .nullable()
+    .optional()
+    .describe('The indicator header prints a 指标值确定依据 column; null when no indicator header was read'),
   loc: LocSchema,
 });
 export type Project = z.infer<typeof ProjectSchema>;
@@ -375,6 +383,12 @@ export const SelfEvalProjectSchema = z.object({
   executionRate: FigureSchema.nullable().describe('预算执行进度 as stated (percent)'),
   executionScore: FigureSchema.nullable().describe('预算执行率指标 自评得分'),
   executionWeight: z.number().nullable(),
+  /** Optional so models stored before the field existed stay valid; the recogniser always sets it. */
+  executionIndicator: z
+    .object({ target: ValueSchema.describe('预期指标值'), actual: ValueSchema.nullable().describe('实际完成值') })
+    .nullable()
+    .optional()
+    .describe('The 预算执行率 indicator row: its stated target and actual (the actual is a claim about 执行数 ÷ 预算数)'),
   goals: z.string().nullable().describe('年度预期目标'),
   achievements: z.string().nullable().describe('具体完成情况'),
   completionRate: FigureSchema.nullable().describe('总体完成率 (percent)'),
@@ -397,6 +411,8 @@ export const SelfEvaluationSchema = z.object({
   totalScore: FigureSchema.nullable().describe('总得分 as stated'),
   grade: z.string().nullable().describe('评价等级 as stated'),
   conclusion: z.string().nullable(),
+  /** Optional so models stored before the field existed stay valid; the recogniser always sets it. */
+  overallAchievement: z.string().nullable().optional().describe('总体绩效目标实现情况 as stated, e.g. 基本实现'),
 });
 export type SelfEvaluation = z.infer<typeof SelfEvaluationSchema>;
 

@@ -81,6 +81,7 @@ export function parseProject(title: string | null, rows: Cell[][], docUnit: Unit
     spendingPlan: [],
     goals: [],
     indicators: [],
+    hasBasisColumn: null,
     loc,
   };
   let header: Partial<Record<HeaderKey, number>> | null = null;
@@ -93,6 +94,7 @@ export function parseProject(title: string | null, rows: Cell[][], docUnit: Unit
       const h = indicatorColumns(cells);
       if (h) {
         header = h;
+        project.hasBasisColumn = h.basis !== undefined;
         continue;
       }
       // Lines above the form: the budget unit ("224001…本级") and the table's own unit.

@@ -80,13 +80,43 @@ export function headingKey(text: string): SectionKey | null {
   return null;
 }
 
+/** 第一部分 0, 一、 1, （一） 2, 1、 3; null for a line that is not numbered. */
+function headingLevel(t: string): number | null {
+  const m = NUMBERED.exec(t);
+  if (!m) return null;
+  if (m[1].startsWith('第')) return 0;
+  if (/^[（(]/.test(m[1])) return 2;
+  return /^\d/.test(m[1]) ? 3 : 1;
+}
+
+/**
+ * A numbered line shaped like a heading (short, no sentence) that names no known part: it still
+ * closes a prose part of the same or a lower level ("二、自评工作开展情况" after
+ * "（三）部门整体支出绩效目标、指标").
+ */
+function unknownHeadingLevel(text: string): number | null {
+  const t = squash(text);
+  if (t.length > 30 || /[。；;，,]$/.test(t) || /\d+(\.\d+)?万元/.test(t)) return null;
+  return headingLevel(t);
+}
+
+// Prose parts read whole by `readParts`: what follows an unknown heading of their rank is not theirs.
+const CLOSED_BY_SIBLING = new Set<SectionKey>(['overallGoal']);
+
 /** Section of every block: the last heading before it. */
 export function assignSections(blocks: Block[]): (SectionKey | null)[] {
   let current: SectionKey | null = null;
+  let level: number | null = null;
   return blocks.map((b) => {
     if (b.type === 'paragraph') {
       const key = headingKey(b.text);
-      if (key) current = key;
+      if (key) {
+        current = key;
+        level = headingLevel(squash(b.text));
+      } else if (current && CLOSED_BY_SIBLING.has(current) && level !== null) {
+        const other = unknownHeadingLevel(b.text);
+        if (other !== null && other <= level) current = null;
+      }
     }
     return current;
   });

@@ -75,6 +75,7 @@ export function parseSelfEvalProject(tableRows: Cell[][], unit: Unit, loc: Loc):
     executionRate: null,
     executionScore: null,
     executionWeight: null,
+    executionIndicator: null,
     goals: null,
     achievements: null,
     completionRate: null,
@@ -146,6 +147,7 @@ export function parseSelfEvalProject(tableRows: Cell[][], unit: Unit, loc: Loc):
       p.executionWeight = exec[1] ? Number(exec[1]) : null;
       if (exec[1]) p.weights['预算执行率'] = Number(exec[1]);
       p.executionScore = pct(cells[cells.length - 1]);
+      p.executionIndicator = executionIndicator(cells.slice(1));
       continue;
     }
     const l1 = LEVEL1.exec(texts[i] ?? '');
@@ -170,6 +172,41 @@ export function parseSelfEvalProject(tableRows: Cell[][], unit: Unit, loc: Loc):
   return p;
 }
 
+/**
+ * The 预算执行率 row after its 一级 label: [二级 label,] [三级,] 预期指标值, 实际完成值, 得分 — the
+ * last three filled cells are target, actual and score whatever the columns before them hold.
+ */
+function executionIndicator(cells: Cell[]): SelfEvalProject['executionIndicator'] {
+  if (cells.length < 3) return null;
+  const [target, actual] = cells.slice(-3);
+  return { target: parseValue(target.text), actual: parseValue(actual.text) };
+}
+
+const ACHIEVEMENT_HEADING = /^(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．])?(?:部门)?(?:整体|总体)(?:支出)?(?:绩效)?目标(?:实现|完成)情况(?:[:：](.*))?$/;
+const NUMBERED_LINE = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[、.．](?!\d))/;
+
+/**
+ * 总体绩效目标实现情况: what the heading says inline ("…：基本实现") or the paragraphs under it up
+ * to the next numbered heading.
+ */
+function overallAchievement(paragraphs: Paragraph[]): string | null {
+  for (let i = 0; i < paragraphs.length; i++) {
+    const m = ACHIEVEMENT_HEADING.exec(squash(paragraphs[i].text));
+    if (!m) continue;
+    if (m[1]) return tidy(m[1]);
+    const body: string[] = [];
+    for (let k = i + 1; k < paragraphs.length && body.length < 5; k++) {
+      const t = squash(paragraphs[k].text);
+      if (!t) continue;
+      if (NUMBERED_LINE.test(t)) break;
+      body.push(tidy(paragraphs[k].text));
+    }
+    // "三、部门整体支出绩效目标实现情况" may only open its "（一）总体绩效目标实现情况".
+    if (body.length) return body.join('\n');
+  }
+  return null;
+}
+
 /** The department's own figures in the report's prose. */
 export function parseSelfEvalProse(paragraphs: Paragraph[]): Omit<SelfEvaluation, 'projects'> {
   const out: Omit<SelfEvaluation, 'projects'> = {
@@ -181,6 +218,7 @@ export function parseSelfEvalProse(paragraphs: Paragraph[]): Omit<SelfEvaluation
     totalScore: null,
     grade: null,
     conclusion: null,
+    overallAchievement: overallAchievement(paragraphs),
   };
   const figureIn = (p: Paragraph, re: RegExp): Figure | null => {
     const m = re.exec(squash(p.text));

@@ -138,6 +138,8 @@ export interface ExpectedSelfEvalProject {
   /** 预算数, 其中财政资金, 到位数, 其中财政资金, 执行数, 其中财政资金, 执行进度, 执行率得分. */
   figures: (string | null)[];
   executionWeight: number | null;
+  /** The 预算执行率 row: [预期指标值, 实际完成值], null when the table has no such row read. */
+  execution: [string, string | null] | null;
   completionRate: string | null;
   weights: Record<string, number>;
   goals: string | null;
@@ -156,6 +158,8 @@ export function assertSelfEvalProject(p: SelfEvalProject, e: ExpectedSelfEvalPro
   assert.deepEqual(figures.map((f) => f?.raw ?? null), e.figures, `${where}: budget, available, executed, rate, score`);
   figures.forEach((f, k) => e.figures[k] !== null && assertFigure(f, e.figures[k], '万元', `${where}: figure ${k + 1}`));
   assert.equal(p.executionWeight, e.executionWeight, `${where}: execution weight`);
+  const ei = p.executionIndicator ? [p.executionIndicator.target.raw, p.executionIndicator.actual?.raw ?? null] : null;
+  assert.deepEqual(ei, e.execution, `${where}: 预算执行率 row target and actual`);
   assert.equal(p.completionRate?.raw ?? null, e.completionRate, `${where}: completion rate`);
   assert.deepEqual(p.weights, e.weights, `${where}: weights`);
   assert.equal(startOf(p.goals, e.goals), e.goals, `${where}: goals`);

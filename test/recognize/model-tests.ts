@@ -72,6 +72,7 @@ export interface Expected {
     totalScore: string;
     grade: string;
     conclusion: string;
+    overallAchievement: string | null;
     projects: ExpectedSelfEvalProject[];
   };
 }
@@ -223,6 +224,7 @@ export function modelTests(load: () => Promise<Recognized>, e: Expected, options
     assert.equal(money(se.totalScore?.value ?? null), valueOf(/(\d+(?:\.\d+)?)分/.exec(x.totalScore)![1], '万元'));
     assert.equal(se.grade, x.grade);
     assert.equal(se.conclusion, x.conclusion);
+    assert.equal(se.overallAchievement, x.overallAchievement, '总体绩效目标实现情况');
     assert.deepEqual(se.projects.map((p) => p.name), x.projects.map((p) => p.name));
     x.projects.forEach((ep, i) => assertSelfEvalProject(se.projects[i], ep));
   });

@@ -95,6 +95,7 @@ const EXPECTED: SeedExpectation[] = [
       { id: '004-6', rule: 'arithmetic/rescored-department-score', message: /94 分（即各项目所填得分的简单平均）.*99\.16 分/ },
       { id: '004-7', rule: 'text-quality/foreign-topic', where: '说明第 75 段', message: /“储备”（3 次，其中“储备物资” 2 次）/ },
       { id: '004-8', rule: 'indicator/level-pair', message: /二级指标“满意度指标”不属于一级指标“满意度指标”/, count: 5 },
+      { id: '004-9', rule: 'arithmetic/self-eval-execution-actual', message: /实际完成值填 100%，按执行数 (29\.99 ÷ 预算数 30\.00 为 99\.97|5\.78 ÷ 预算数 10\.00 为 57\.80)%/, count: 2 },
     ],
   },
 ];

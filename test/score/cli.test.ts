@@ -36,7 +36,9 @@ test('score: seed 004 as a Chinese scorecard, stated / recomputed, exit 1 for th
   assert.deepEqual(new Set(table.map(lastStart)).size, 1);
   assert.ok(r.out.includes('部门：文件所写总得分 94 分（优秀），即各项目所填得分的简单平均（所填得分简单平均 94 分，按预算加权平均 96.27 分）。'));
   assert.ok(r.out.includes('重新计分：简单平均 99.16 分，按预算加权平均 99.48 分；取简单平均，部门得分 99.16 分，评为“优”（优秀）。'));
-  assert.ok(r.out.includes('不一致之处（5 项）：'));
+  // 5 from re-scoring and the 预算执行率 rows' stated actual 100% of projects 2 and 4.
+  assert.ok(r.out.includes('不一致之处（7 项）：'));
+  assert.ok(r.out.includes('（arithmetic/self-eval-execution-actual）'));
   assert.ok(r.out.includes('（arithmetic/rescored-department-score）'));
 });
 
@@ -47,7 +49,7 @@ test('score --format json: the scorecard with numbers and the findings', sharedO
   assert.equal(j.profile.name, 'hebei-2022');
   assert.deepEqual(j.projects.map((p: { total: { computed: number } }) => p.total.computed), [100, 100, 100, 95.78, 100]);
   assert.deepEqual([j.department.computedMeans.plain, j.department.computedMeans.weighted, j.department.stated, j.department.statedBasis], [99.16, 99.48, 94, 'plain']);
-  assert.equal(j.findings.length, 5);
+  assert.equal(j.findings.length, 7);
   assert.equal(r.code, 1);
 });
 

@@ -81,10 +81,14 @@ for (const ext of ['docx', 'txt']) {
           ['arithmetic/rescored-department-score', 'warning', '部门自评总得分 94 分（即各项目所填得分的简单平均），按各项目重新计分后的简单平均应为 99.16 分（按预算加权平均为 99.48 分），相差 5.16 分。'],
         ],
       );
-      // The execution score of 信息化及人员培训费 (10 for 57.8%) is the self-evaluation arithmetic's to report.
+      // The execution score of 信息化及人员培训费 (10 for 57.8%) and the 预算执行率 rows' stated
+      // actual "100%" (projects 2 and 4) are the self-evaluation arithmetic's to report.
       const theirs = selfEval.filter((f) => !MINE.includes(f.rule));
-      assert.deepEqual(theirs.map((f) => f.rule), ['arithmetic/self-eval-execution-score']);
-      assert.match(theirs[0].message, /信息化及人员培训费.*5\.78/);
+      assert.deepEqual(theirs.map((f) => [f.rule, f.severity, f.message]), [
+        ['arithmetic/self-eval-execution-actual', 'warning', '项目“网络安全防护及处置经费”绩效自评表预算执行率指标实际完成值填 100%，按执行数 29.99 ÷ 预算数 30.00 为 99.97%，相差 0.03 个百分点。'],
+        ['arithmetic/self-eval-execution-actual', 'warning', '项目“信息化及人员培训费”绩效自评表预算执行率指标实际完成值填 100%，按执行数 5.78 ÷ 预算数 10.00 为 57.80%，相差 42.2 个百分点。'],
+        ['arithmetic/self-eval-execution-score', 'warning', '项目“信息化及人员培训费”绩效自评表预算执行率得分 10 分，按执行率 57.80% × 分值 10 应为 5.78 分，相差 4.22 分。'],
+      ]);
     });
   });
 }

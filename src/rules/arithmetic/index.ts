@@ -8,6 +8,7 @@ import { basicProjectRowTotal, t2RowTotal, t2Sources, t3RowTotal, t4RowFunds, t6
 import {
   selfEvalDepartmentScore,
   selfEvalExecutionRate,
+  selfEvalExecutionActual,
   selfEvalExecutionScore,
   selfEvalFunds,
   selfEvalGrade,
@@ -61,6 +62,7 @@ export const arithmeticRules: Rule[] = [
   assetsTotal,
   projectFunds,
   selfEvalExecutionRate,
+  selfEvalExecutionActual,
   selfEvalExecutionScore,
   selfEvalTotalScore,
   selfEvalLevel1Weight,

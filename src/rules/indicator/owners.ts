@@ -10,11 +10,13 @@ export interface Owner {
   indicators: Indicator[];
   loc: Loc;
   kind: 'target' | 'self-evaluation';
+  /** The table prints a 指标值确定依据 column; null or undefined when the model does not say. */
+  hasBasisColumn?: boolean | null;
 }
 
 export function owners(doc: Disclosure): Owner[] {
   return [
-    ...doc.projects.map((p) => ({ place: `项目“${p.name}”绩效目标表`, name: p.name, budget: p.budget, indicators: p.indicators, loc: p.loc, kind: 'target' as const })),
+    ...doc.projects.map((p) => ({ place: `项目“${p.name}”绩效目标表`, name: p.name, budget: p.budget, indicators: p.indicators, loc: p.loc, kind: 'target' as const, hasBasisColumn: p.hasBasisColumn })),
     ...(doc.selfEvaluation?.projects ?? []).map((p) => ({ place: `项目“${p.name}”绩效自评表`, name: p.name, budget: p.budget, indicators: p.indicators, loc: p.loc, kind: 'self-evaluation' as const })),
   ];
 }

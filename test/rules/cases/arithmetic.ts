@@ -1,6 +1,6 @@
 import type { Disclosure } from '../../../src/model/disclosure.js';
 import { sampleBudget, sampleSelfEvaluation } from '../../fixtures/rules/sample-budget.js';
-import { budget, fig, selfEvalDoc, selfEvalProject, table, twoSided } from '../builder.js';
+import { budget, fig, selfEvalDoc, selfEvalProject, table, twoSided, value } from '../builder.js';
 import { edit, setCell } from '../mutate.js';
 import type { CaseSet } from '../tester.js';
 
@@ -496,6 +496,25 @@ export const cases: CaseSet = {
       },
     ],
   },
+  'arithmetic/self-eval-execution-actual': {
+    valid: [
+      sampleSE,
+      { name: '5.78 of 10, actual stated 58% (whole percent)', doc: actualDoc('10', '5.78', '58%', 58) },
+      { name: 'the actual in words says nothing about the rate', doc: actualDoc('10', '5.78', '已完成', null) },
+    ],
+    invalid: [
+      {
+        name: '5.78 of 10 stated 100% (seed 004, project 4)',
+        doc: actualDoc('10', '5.78', '100%', 100),
+        findings: [{ message: '项目“信息化培训”绩效自评表预算执行率指标实际完成值填 100%，按执行数 5.78 ÷ 预算数 10.00 为 57.80%，相差 42.2 个百分点。', expected: '57.8', actual: '100', difference: '42.2', severity: 'warning' }],
+      },
+      {
+        name: '29.99 of 30 stated 100%: a full execution claim is no rounding (seed 004, project 2)',
+        doc: actualDoc('30', '29.99', '100%', 100),
+        findings: [{ message: '项目“信息化培训”绩效自评表预算执行率指标实际完成值填 100%，按执行数 29.99 ÷ 预算数 30.00 为 99.97%，相差 0.03 个百分点。', expected: '99.97', actual: '100', difference: '0.03', severity: 'warning' }],
+      },
+    ],
+  },
   'arithmetic/self-eval-execution-score': {
     valid: [sampleSE],
     invalid: [
@@ -642,6 +661,13 @@ function procurementDoc(qty: string, priceRaw: string, price: string, amountRaw:
         },
       ],
     },
+  });
+}
+
+function actualDoc(budgetV: string, executed: string, actual: string, actualValue: number | null): Disclosure {
+  const stated = value(actual, actualValue === null ? { level: actual } : { value: actualValue, unit: '%' });
+  return selfEvalDoc({
+    projects: [selfEvalProject('信息化培训', { budget: fig(budgetV), executed: fig(executed), executionIndicator: { target: value('100%', { value: 100, unit: '%' }), actual: stated } })],
   });
 }
 

@@ -251,8 +251,17 @@ export const cases: CaseSet = {
       { name: 'one row states its basis', doc: oneProject('网站安全检测', goodIndicators().map((i, k) => ({ ...i, description: `${i.level3}说明`, basis: k === 0 ? '工作计划' : null }))) },
       { name: 'a layout without 绩效指标描述 and 指标值确定依据 columns', doc: oneProject('网站安全检测', goodIndicators()) },
       sampleSE,
+      {
+        name: 'descriptions given, but the table prints no 指标值确定依据 column',
+        doc: oneProject('网站安全检测', goodIndicators().map((i) => ({ ...i, description: `${i.level3}说明` })), { hasBasisColumn: false }),
+      },
     ],
     invalid: [
+      {
+        name: 'the table prints the column, no description column, every basis blank',
+        doc: oneProject('网络巡查', goodIndicators().slice(0, 3), { hasBasisColumn: true }),
+        findings: [{ message: '项目“网络巡查”绩效目标表 3 个指标的指标值确定依据均未填写。', where: '项目“网络巡查”绩效目标表', severity: 'info' }],
+      },
       {
         name: 'descriptions given, no basis anywhere',
         doc: oneProject('网络执法', goodIndicators().slice(0, 2).map((i) => ({ ...i, description: `${i.level3}说明` }))),
