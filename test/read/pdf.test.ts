@@ -15,7 +15,9 @@ import {
   excelPdf,
   formsPdf,
   landscapePdf,
+  pageBreakParagraphPdf,
   scannedPdf,
+  textStatePdf,
   unruledPdf,
 } from '../fixtures/pdf/documents.js';
 import { CORPUS, SEED, seed, sharedOnly } from '../helpers/shared.js';
@@ -270,6 +272,52 @@ describe('PDF reader: synthetic documents', () => {
     }
   });
 
+  test('Q restores the text state: a figure after a bold label drawn at 17 points inside q…Q keeps its 9 points', async () => {
+    const bytes = textStatePdf();
+    const out = await read(bytes);
+    const [summary] = tables(out);
+    assert.deepEqual(grid(summary), [
+      '收入项目 | 金额 | 支出项目 | 金额',
+      '一、一般公共预算拨款 | 4,321.56 | 一、一般公共服务支出 | 3,210.45',
+      ' |  | 二、住房保障支出 | 1,111.11',
+      '收入合计 | 4,321.56 | 支出合计 | 4,321.56',
+    ]);
+    const doc = await openPdf(bytes, 'text-state.pdf');
+    try {
+      const glyphs = (await readPageContent(await doc.getPage(1), 1)).chars;
+      const sizes = (from: number) => glyphs.slice(from, from + 12).map((c) => `${c.c}${c.size}`).join(' ');
+      const totals = glyphs.findIndex((c) => c.c === '收' && c.size === 17);
+      assert.equal(sizes(totals), '收17 入17 合17 计17 49 ,9 39 29 19 .9 59 69');
+      assert.equal(sizes(totals + 12), '支17 出17 合17 计17 49 ,9 39 29 19 .9 59 69');
+      // Size, character spacing, horizontal scaling, rise and leading all come back with the Q.
+      const after = (await readPageContent(await doc.getPage(2), 2)).chars.slice(2);
+      assert.deepEqual(
+        after.map((c) => [c.c, c.x0, c.x1, c.base, c.size]),
+        [
+          ['1', 72, 77, 130, 10],
+          ['2', 77, 82, 130, 10],
+          ['.', 82, 87, 130, 10],
+          ['5', 87, 92, 130, 10],
+          ['0', 92, 97, 130, 10],
+          ['7', 72, 77, 142, 10],
+          ['.', 77, 82, 142, 10],
+          ['2', 82, 87, 142, 10],
+          ['5', 87, 92, 142, 10],
+        ],
+      );
+    } finally {
+      await doc.destroy();
+    }
+  });
+
+  test('a paragraph cut by the page break two characters short of the margin goes on overleaf; ─ 1 ─ is a page number', async () => {
+    const out = await read(pageBreakParagraphPdf());
+    assert.deepEqual(paragraphs(out), [
+      '本中心二〇三一年度将继续推进馆藏纸质档案的数字化加工，计划完成文书档案扫描十二万页、照片档案整理三千张，同步建设档案目录数据库并开展数据质量抽查，确保数字副本与原件一致；同时对库房温湿度监测设备进行更新，完善档案安全应急预案，组织两次全员消防演练，并按季度向社会公布档案开放目录，方便群众查阅利用。',
+      '以上工作所需经费已列入本年度项目支出预算。',
+    ]);
+  });
+
   test('look-alike code points some fonts use for ideographs are read as the ideographs', () => {
     assert.equal(glyphText('\u2f00'), '一');
     assert.equal(glyphText('\u2f47'), '日');
@@ -482,6 +530,29 @@ describe('PDF reader: corpus (real government PDFs)', () => {
       '2013101 | 行政运行 | 9,370.12',
     ]);
     assert.equal(grid(all[5]).find((r) => r.startsWith('30231')), '30231 | 公务用车运行维护费 | 411.20');
+  });
+
+  test('江苏 财政拨款收支总表 whose 合计 labels are drawn bold inside q…Q: the figure after each keeps its decimals', sharedOnly, async () => {
+    // The label is set at 17 points inside q…Q and the amount after the Q sets no font of its own.
+    const cases: [string, string, string[]][] = [
+      ['江苏省政协办公厅/2017年度部门预算公开表.pdf', '9,066.79', ['5,836.27', '3,123.68', '106.84']],
+      ['江苏省政协办公厅/江苏省政协办公厅2019年预算公开表.pdf', '13,297.11', ['6,442.75', '4,968.34', '1,886.02']],
+      ['江苏省委办公厅/江苏省委办公厅2017年预算公开表格.pdf', '20,702.25', ['9,964.07', '10,541.46', '196.72']],
+    ];
+    for (const [file, total, parts] of cases) {
+      const table = tables(await read(readFileSync(join(jiangsu, file))))[3];
+      assert.equal(table.loc.page, 4, file);
+      assert.deepEqual(
+        grid(table).slice(3),
+        [
+          `一、一般公共预算 | ${total} | 一、基本支出 | ${parts[0]}`,
+          `二、政府性基金预算 |  | 二、项目支出 | ${parts[1]}`,
+          ` |  | 三、单位预留机动经费 | ${parts[2]}`,
+          `收入合计 | ${total} | 支出合计 | ${total}`,
+        ],
+        file,
+      );
+    }
   });
 
   test('江苏省人大办公厅 2017 (Word): a 收支预算总表 over three pages, rows cut by page breaks joined', sharedOnly, async () => {

@@ -26,18 +26,14 @@ interface Glyph {
   vmetric?: number[] | null;
 }
 
+/**
+ * The graphics state q/Q save and restore. The text state parameters (Tc, Tw, Tz, TL, Tf, Ts) are
+ * part of it: a label drawn at another size inside q…Q must not leave that size to the text after Q.
+ */
 interface GraphicState {
   ctm: Matrix;
   strokeVisible: boolean;
   fillVisible: boolean;
-}
-
-interface TextState {
-  tm: Matrix;
-  x: number;
-  y: number;
-  lineX: number;
-  lineY: number;
   charSpacing: number;
   wordSpacing: number;
   hScale: number;
@@ -46,6 +42,18 @@ interface TextState {
   font: FontInfo;
   fontSize: number;
   fontDirection: number;
+}
+
+/**
+ * The text object's matrices, which are not part of the graphics state: BT resets them, and q/Q
+ * may not appear inside BT…ET, so they never need restoring.
+ */
+interface TextPosition {
+  tm: Matrix;
+  x: number;
+  y: number;
+  lineX: number;
+  lineY: number;
 }
 
 /** Paths thinner than this (points) are read as lines even when filled. */
@@ -77,14 +85,10 @@ export async function readPageContent(page: PdfPage, pageNumber: number): Promis
   const hRules: Rule[] = [];
   const vRules: Rule[] = [];
 
-  let gs: GraphicState = { ctm: viewport.transform as Matrix, strokeVisible: true, fillVisible: true };
-  const stack: GraphicState[] = [];
-  const text: TextState = {
-    tm: IDENTITY,
-    x: 0,
-    y: 0,
-    lineX: 0,
-    lineY: 0,
+  let gs: GraphicState = {
+    ctm: viewport.transform as Matrix,
+    strokeVisible: true,
+    fillVisible: true,
     charSpacing: 0,
     wordSpacing: 0,
     hScale: 1,
@@ -94,6 +98,8 @@ export async function readPageContent(page: PdfPage, pageNumber: number): Promis
     fontSize: 0,
     fontDirection: 1,
   };
+  const stack: GraphicState[] = [];
+  const text: TextPosition = { tm: IDENTITY, x: 0, y: 0, lineX: 0, lineY: 0 };
 
   const push = () => {
     stack.push(gs);
@@ -213,15 +219,16 @@ export async function readPageContent(page: PdfPage, pageNumber: number): Promis
 
   const showText = (glyphs: (Glyph | number)[]) => {
     const t = text;
-    const size = t.fontSize;
+    const g = gs;
+    const size = g.fontSize;
     if (size === 0) return;
-    const font = t.font;
+    const font = g.font;
     const fm = font.fontMatrix ?? FONT_IDENTITY;
     const vertical = !!font.vertical;
-    const hScale = t.hScale * t.fontDirection;
+    const hScale = g.hScale * g.fontDirection;
     const advanceScale = size * fm[0];
     // Text space → page: ctm · tm · translate(x, y + rise).
-    const m = compose(gs.ctm, t.tm);
+    const m = compose(g.ctm, t.tm);
     // The font size is the em in text space (a Type3 font's matrix scales glyph space, not the em).
     const glyphHeight = size;
     // Direction of the baseline and of "up" on the page, per unit of text space.
@@ -236,18 +243,18 @@ export async function readPageContent(page: PdfPage, pageNumber: number): Promis
         x += ((vertical ? 1 : -1) * glyph * size) / 1000;
         continue;
       }
-      const spacing = (glyph.isSpace ? t.wordSpacing : 0) + t.charSpacing;
+      const spacing = (glyph.isSpace ? g.wordSpacing : 0) + g.charSpacing;
       let width = glyph.width;
       const gx = x;
       if (vertical) width = glyph.vmetric ? -glyph.vmetric[0] : width;
       const glyphAdvance = width * advanceScale;
-      x += vertical ? glyphAdvance - spacing * t.fontDirection : glyphAdvance + spacing * t.fontDirection;
+      x += vertical ? glyphAdvance - spacing * g.fontDirection : glyphAdvance + spacing * g.fontDirection;
       const u = glyphText(glyph.unicode);
       // Not glyph.isSpace: that flags byte 32, which subset fonts often give to an ideograph.
       if (!u || isBlank(u)) continue;
       // Glyph origin in text space.
       const tx = vertical ? t.x : t.x + gx * hScale;
-      const ty = vertical ? t.y - gx : t.y + t.rise;
+      const ty = vertical ? t.y - gx : t.y + g.rise;
       const ox = m[0] * tx + m[2] * ty + m[4];
       const oy = m[1] * tx + m[3] * ty + m[5];
       if (upright && !vertical) {
@@ -373,34 +380,34 @@ export async function readPageContent(page: PdfPage, pageNumber: number): Promis
         text.y = text.lineY += args[1];
         break;
       case OPS.setLeadingMoveText:
-        text.leading = args[1];
+        gs.leading = args[1];
         text.x = text.lineX += args[0];
         text.y = text.lineY += args[1];
         break;
       case OPS.nextLine:
         text.x = text.lineX;
-        text.y = text.lineY += text.leading;
+        text.y = text.lineY += gs.leading;
         break;
       case OPS.setLeading:
-        text.leading = -args[0];
+        gs.leading = -args[0];
         break;
       case OPS.setCharSpacing:
-        text.charSpacing = args[0];
+        gs.charSpacing = args[0];
         break;
       case OPS.setWordSpacing:
-        text.wordSpacing = args[0];
+        gs.wordSpacing = args[0];
         break;
       case OPS.setHScale:
-        text.hScale = args[0] / 100;
+        gs.hScale = args[0] / 100;
         break;
       case OPS.setTextRise:
-        text.rise = args[0];
+        gs.rise = args[0];
         break;
       case OPS.setFont: {
         const size = args[1] as number;
-        text.font = fonts.get(args[0]) ?? {};
-        text.fontSize = Math.abs(size);
-        text.fontDirection = size < 0 ? -1 : 1;
+        gs.font = fonts.get(args[0]) ?? {};
+        gs.fontSize = Math.abs(size);
+        gs.fontDirection = size < 0 ? -1 : 1;
         break;
       }
       case OPS.showText:

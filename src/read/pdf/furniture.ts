@@ -1,12 +1,12 @@
 /**
- * Page furniture: page numbers in the top or bottom margin ("18", "- 3 -", "第 3 页", "3/20",
- * "第3页 共20页") that belong to the printed page, not to the document's text.
+ * Page furniture: page numbers in the top or bottom margin ("18", "- 3 -", "─ 3 ─" in box-drawing
+ * dashes, "第 3 页", "3/20", "第3页 共20页") that belong to the printed page, not to the document's text.
  */
 import type { TextLine } from './geometry.js';
 import { charsText } from './lines.js';
 
 const PAGE_NUMBER = [
-  /^[-—–－~·.\s]*\d{1,4}[-—–－~·.\s]*$/,
+  /^[-—–－~·.─━\s]*\d{1,4}[-—–－~·.─━\s]*$/,
   /^第\s*\d{1,4}\s*页([，,\s]*共\s*\d{1,4}\s*页)?$/,
   /^共\s*\d{1,4}\s*页[，,\s]*第\s*\d{1,4}\s*页$/,
   /^\d{1,4}\s*[/／]\s*\d{1,4}$/,

@@ -23,6 +23,11 @@ const APART = 2;
 const MARKER = /^(第[一二三四五六七八九十百零〇\d]+[部分章节条]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|[①-⑳])/;
 /** Punctuation that ends a sentence or introduces what follows. */
 const SENTENCE_END = /[。；;！!？?：:]$/;
+/**
+ * How short of the right margin (in sizes) a line broken mid-sentence may stop: a number or a word
+ * that does not fit, or a character that may not start a line, moves down whole.
+ */
+const MID_SENTENCE_SLACK = 6;
 
 /**
  * `frame` is the left and right edge of what holds the text: the page, or a box drawn around it.
@@ -45,7 +50,8 @@ export function paragraphs(lines: readonly TextLine[], frame: [number, number]):
         box,
         firstSize: first.size,
         lastSize: last.size,
-        openEnd: !prevSplit && last.x1 >= right - 1.5 * last.size && !SENTENCE_END.test(lastText),
+        // The page break cuts a sentence where a line break would: the same slack as within a page.
+        openEnd: !prevSplit && last.x1 >= right - MID_SENTENCE_SLACK * last.size && !SENTENCE_END.test(lastText),
         startsNew: first.x0 > left + 1.0 * first.size || MARKER.test(curParts[0].trim()),
       });
     }
@@ -78,9 +84,7 @@ function continues(par: readonly TextLine[], prevText: string, line: TextLine, l
   const gap = line.top - prev.bottom;
   if (gap > 1.1 * size || gap < -0.4 * size) return false;
   if (Math.abs(line.size - prev.size) > 0.2 * size) return false;
-  // A line broken mid-sentence may stop a few characters short: a number or a word that does
-  // not fit, or a character that may not start a line, moves down whole.
-  const slack = SENTENCE_END.test(prevText.trim()) ? 1.5 : 6;
+  const slack = SENTENCE_END.test(prevText.trim()) ? 1.5 : MID_SENTENCE_SLACK;
   if (prev.x1 < right - slack * size) return false;
   // Lines after the first sit where the paragraph's second line sat, or at the margin.
   const indentBase = par.length > 1 ? par[1].x0 : left;
