@@ -104,7 +104,7 @@ export function renderRulesDoc(rules: Rule[] = RULES): string {
     '- 按科目列示的表：`code` 为 3/5/7 位功能分类或 3/5 位经济分类编码，合计行 `role: total` 且无编码；列的语义键：`total`、`basic`、`project`、`personnel`、`public`、`currentIncome`、`carryOver`、来源列等。',
     '- 三公表：项目在行（`key`: `total`/`abroad`/`vehicle`/`vehiclePurchase`/`vehicleOperation`/`reception`，列可为 `prior`/`current`/`change`）或项目在列（列键同上，另有 `meeting`/`training`）两种排列都支持。',
     '- 说明中的数字：`claims`（`subject`、`name`、带符号的 `value`、`direction`、`year`、`loc.sentence`）；同一段落中的总数与分项、或总数之后几段内的分项，视为同一陈述。',
-    '- 模型扩展（待主模型加入）：占比陈述 `shares: { part, whole, partValue, wholeValue, percent, raw, loc }[]`，由 `narrative/share` 使用，见 `src/rules/lib/ext.ts`。',
+    '- 占比陈述：`shares`（`part`、`whole`、`partValue`、`wholeValue`、`percent`、`raw`、`loc`），由 `narrative/share` 使用；增减百分比：`percentChanges`。',
     '',
     '## 科目目录（code catalog）',
     '',

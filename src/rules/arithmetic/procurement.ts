@@ -89,7 +89,7 @@ export const procurementTotal = defineRule({
     severity: 'error',
     category: 'arithmetic',
     basis: BASIS.identities('16'),
-    description: '政府采购预算表：合计行金额 = 各明细行金额之和；列有小计（含“一、货物A”这类品目大类行）时，合计也 = 各小计之和。没有采购物品名称的项目行、品目大类行不算明细。',
+    description: '政府采购预算表：合计行金额 = 各明细行金额之和；列有小计（含“一、货物A”这类品目大类行）时，合计也 = 各小计之和。只写项目名称、没有采购物品名称的项目行和品目大类行不算明细；既无物品名称也无项目名称但有金额的行是漏填名称的明细，计入。',
     example: { bad: '两项明细 30.00、15.99，合计 46.99', message: '政府采购预算表合计金额 46.99 万元，各明细之和（30.00 + 15.99）为 45.99 万元，相差 1.00 万元。' },
     appliesTo: ['budget'],
     tables: ['procurement'],
@@ -100,8 +100,11 @@ export const procurementTotal = defineRule({
     if (!total) return;
     const all = items.filter((i) => i.role === 'line');
     // Jiangsu prints category rows (一、货物A) and project rows without an item above the items:
-    // those are subtotals read as lines, and only the items add up to the total.
-    const heading = (i: ProcurementItem) => !i.item.trim() || /^[一二三四五六七八九十]+[、.．]/.test(i.item.trim());
+    // those are subtotals read as lines, and only the items add up to the total. A row that names
+    // neither an item nor a project but has an amount is an item whose name was left blank
+    // (法院 2019 p17: 430.00 under 物业管理费).
+    const heading = (i: ProcurementItem) =>
+      /^[一二三四五六七八九十]+[、.．]/.test(i.item.trim()) || (!i.item.trim() && (!!i.project?.trim() || !val(i.amount)));
     const lines = all.filter((i) => !heading(i));
     const categories = all.filter((i) => /^[一二三四五六七八九十]+[、.．]/.test(i.item.trim()));
     const subtotals = [...items.filter((i) => i.role === 'subtotal'), ...categories];

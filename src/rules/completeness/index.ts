@@ -10,12 +10,14 @@ import {
   standardTables,
   threePublicSplit,
 } from './completeness.js';
+import { emptyNoteWithFigures } from './empty-note.js';
 import { spendingPlanFilled } from './project-tables.js';
 
 export const completenessRules: Rule[] = [
   standardTables,
   noTables,
   emptyTableNote,
+  emptyNoteWithFigures,
   sections,
   performanceTables,
   projectBudgetsWithin,

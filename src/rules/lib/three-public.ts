@@ -79,7 +79,12 @@ export function threePublicFigures(doc: Disclosure): Partial<Record<TPKey, TPFig
   const out: Partial<Record<TPKey, TPFigure>> = {};
   for (const t of threePublicTables(doc)) {
     if (itemsAsColumns(t)) {
-      const r = t.rows.find((x) => x.role === 'total') ?? t.rows.find((x) => Object.values(x.values).some((f) => f?.value));
+      // A 决算 table prints 预算数 and 决算数 as two rows: the year's figures are the 决算数 row's,
+      // whatever the order.
+      const r =
+        t.rows.find((x) => x.key === 'final') ??
+        t.rows.find((x) => x.role === 'total') ??
+        t.rows.find((x) => x.key !== 'budget' && Object.values(x.values).some((f) => f?.value));
       if (!r) continue;
       for (const k of ['total', ...TP_PARTS] as TPKey[]) {
         const f = r.values[k];

@@ -6,7 +6,6 @@ import type { ClaimSubject } from '../../model/disclosure.js';
 import { BASIS } from '../lib/basis.js';
 import { claimDesc, claimFigure, claimHalfStep, claimsOf, claimWhere } from '../lib/claims.js';
 import { checkSame } from '../lib/compare.js';
-import { sharesOf } from '../lib/ext.js';
 import { amount, halfStep, Money, percent, val } from '../lib/figures.js';
 import { cellLocation, hasColumn, where } from '../lib/tables.js';
 import { rowsByKey, threePublicFigures, threePublicTables, type TPKey } from '../lib/three-public.js';
@@ -144,7 +143,7 @@ export const share = defineRule({
     appliesTo: ['budget', 'final-accounts'],
   },
   check(doc, ctx) {
-    for (const s of sharesOf(doc)) {
+    for (const s of doc.shares) {
       if (!s.partValue || !s.wholeValue || s.wholeValue.isZero()) continue;
       const computed = s.partValue.div(s.wholeValue).times(100);
       const diff = s.percent.minus(computed);

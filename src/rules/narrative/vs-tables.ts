@@ -163,6 +163,8 @@ export function sourceKey(name: string): string | null {
   if (/一般公共预算/.test(n)) return 'generalBudget';
   if (/国有资本/.test(n)) return 'stateCapital';
   if (/基金/.test(n)) return 'govFund';
+  // 财政拨款收入 is the three funds together; a named fund was matched above.
+  if (/财政拨款/.test(n)) return 'fiscal';
   if (/财政专户/.test(n)) return 'fiscalSpecial';
   if (/经营收入/.test(n)) return 'operatingIncome';
   if (/事业收入/.test(n)) return 'business';
@@ -172,11 +174,37 @@ export function sourceKey(name: string): string | null {
   return null;
 }
 
+const FUNDS = ['generalBudget', 'govFund', 'stateCapital'];
+
+/**
+ * 财政拨款收入 in a 收支总表 that prints only the funds (一般公共预算 / 政府性基金 / 国有资本经营):
+ * the sum of the fund rows that have a figure.
+ */
+function fiscalFromFunds(t1: NonNullable<ReturnType<typeof tableOf>>): Source | null {
+  const rows = sideRows(t1, 'revenue').filter((r) => r.role === 'line' && FUNDS.includes(r.key ?? sourceKey(r.name) ?? ''));
+  const parts = rows.map((r) => ({ r, f: amountOf(r) })).filter((x) => x.f && val(x.f));
+  // The first row per fund: the 1./（1） sub-rows under a fund are no second fund.
+  const seen = new Set<string>();
+  const firsts = parts.filter(({ r }) => {
+    const k = r.key ?? sourceKey(r.name) ?? '';
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  if (!firsts.length) return null;
+  const total = firsts.reduce((a, { f }) => a.plus(val(f)!), new Money(0));
+  const names = firsts.map(({ r }) => `“${r.name.replace(/\s+/g, '')}”`).join('、');
+  const desc = `《${tableName(t1)}》${names}${firsts.length > 1 ? '之和' : ''}`;
+  const raw = firsts.map(({ f }) => f!.raw).join(' + ');
+  return { figure: { raw, value: total, loc: { ...firsts[0].f!.loc } }, desc, location: { ...t1.loc, ...firsts[0].r.loc, where: desc } };
+}
+
 /** The table figure for an income source: 收支总表 row, else 收入总表 合计 row column. */
 function sourceFigure(doc: Disclosure, key: string): Source | null {
   const t1 = tableOf(doc, 'revenue-expenditure-summary');
   if (t1) {
     const rows = sideRows(t1, 'revenue').filter((r) => (r.key ?? sourceKey(r.name)) === key && (key === 'carryOver' || r.role === 'line'));
+    if (key === 'fiscal' && !rows.length) return fiscalFromFunds(t1);
     const r = rows[0];
     const f = amountOf(r);
     if (r && f) return { figure: f, desc: `《${tableName(t1)}》“${r.name.replace(/\s+/g, '')}”`, location: { ...t1.loc, ...r.loc, where: `《${tableName(t1)}》“${r.name.replace(/\s+/g, '')}”` } };
@@ -198,7 +226,7 @@ export const revenueSource = defineRule({
     severity: 'error',
     category: 'narrative',
     basis: B,
-    description: '说明所写一般公共预算收入、政府性基金收入、财政专户收入、事业收入、其他收入、上年结转等 = 收支总表对应收入行（无收支总表时取收入总表合计行对应列）。表格该行空白时不比较。',
+    description: '说明所写一般公共预算收入、政府性基金收入、财政专户收入、事业收入、其他收入、上年结转等 = 收支总表对应收入行（无收支总表时取收入总表合计行对应列）；财政拨款收入 = 收支总表的财政拨款行，没有该行时 = 各财政拨款资金行（一般公共预算、政府性基金、国有资本经营）之和。表格该行空白时不比较。',
     example: { bad: '说明“一般公共预算收入312.27万元”，收支总表一般公共预算拨款收入 302.27', message: '说明中“一般公共预算收入” 312.27 万元，与《部门预算收支总表》“一、一般公共预算拨款收入” 302.27 万元不一致，相差 10.00 万元。' },
     appliesTo: ['budget', 'final-accounts'],
   },

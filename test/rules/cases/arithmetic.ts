@@ -223,8 +223,13 @@ export const cases: CaseSet = {
     ],
   },
   'arithmetic/t6-personnel-economic': {
-    valid: [sample],
+    valid: [sample, { name: 'side-by-side 基本支出决算表', doc: sideBySideBasic('120.50', '18.40') }],
     invalid: [
+      {
+        name: 'side-by-side: 301 + 303 short of 人员经费合计',
+        doc: sideBySideBasic('121.50', '18.40'),
+        findings: [{ message: '《一般公共预算财政拨款基本支出决算表》“人员经费合计/公用经费合计”行“人员经费”列 121.50 万元，经济分类 301、303 类合计之和（116.30 + 4.20）为 120.50 万元，相差 1.00 万元。', severity: 'warning' }],
+      },
       {
         name: '303 above what 人员经费 holds',
         doc: edit(B, (d) => setCell(d, 'general-budget-basic', '303', 'total', '21.00')),
@@ -233,8 +238,13 @@ export const cases: CaseSet = {
     ],
   },
   'arithmetic/t6-public-economic': {
-    valid: [sample],
+    valid: [sample, { name: 'side-by-side 基本支出决算表', doc: sideBySideBasic('120.50', '18.40') }],
     invalid: [
+      {
+        name: 'side-by-side: 302 + 310 above 公用经费合计',
+        doc: sideBySideBasic('120.50', '17.40'),
+        findings: [{ message: '《一般公共预算财政拨款基本支出决算表》“人员经费合计/公用经费合计”行“公用经费”列 17.40 万元，经济分类 302、310 类合计之和（15.60 + 2.80）为 18.40 万元，相差 1.00 万元。', severity: 'warning' }],
+      },
       {
         name: '302 above 公用经费',
         doc: edit(B, (d) => setCell(d, 'general-budget-basic', '302', 'total', '23.30')),
@@ -406,12 +416,27 @@ export const cases: CaseSet = {
             items: [
               procItem('合计', '20.00', 'total'),
               procItem('一、货物A', '12.00'),
-              procItem('', '12.00'),
+              { ...procItem('', '12.00'), project: '办公设备购置' },
               procItem('台式计算机', '8.00'),
               procItem('复印纸', '4.00'),
               procItem('三、服务C', '8.00'),
-              procItem('', '8.00'),
+              { ...procItem('', '8.00'), project: '印刷费' },
               procItem('印刷服务', '8.00'),
+            ],
+          },
+        }),
+      },
+      {
+        name: 'an item printed without its name still counts (法院 2019 p17 layout)',
+        doc: budget({
+          procurement: {
+            unit: null,
+            items: [
+              procItem('合计', '20.00', 'total'),
+              procItem('三、服务C', '20.00'),
+              { ...procItem('', '20.00'), project: '物业管理费' },
+              procItem('物业管理服务', '4.00'),
+              procItem('', '16.00'),
             ],
           },
         }),
@@ -668,6 +693,30 @@ function actualDoc(budgetV: string, executed: string, actual: string, actualValu
   const stated = value(actual, actualValue === null ? { level: actual } : { value: actualValue, unit: '%' });
   return selfEvalDoc({
     projects: [selfEvalProject('信息化培训', { budget: fig(budgetV), executed: fig(executed), executionIndicator: { target: value('100%', { value: 100, unit: '%' }), actual: stated } })],
+  });
+}
+
+/** A 决算 基本支出表 printed side by side: 人员经费 codes with their amounts | 公用经费 codes with theirs. */
+function sideBySideBasic(personnel: string, pub: string): Disclosure {
+  return budget({
+    kind: 'final-accounts',
+    tables: [
+      table('general-budget-basic', {
+        title: '一般公共预算财政拨款基本支出决算表',
+        columns: ['personnel', 'public'],
+        rows: [
+          ['301', '工资福利支出', '116.30', ''],
+          ['30101', '基本工资', '116.30', ''],
+          ['303', '对个人和家庭的补助', '4.20', ''],
+          ['30302', '退休费', '4.20', ''],
+          ['302', '商品和服务支出', '', '15.60'],
+          ['30201', '办公费', '', '15.60'],
+          ['310', '资本性支出', '', '2.80'],
+          ['31002', '办公设备购置', '', '2.80'],
+          { name: '人员经费合计/公用经费合计', role: 'total', values: { personnel, public: pub } },
+        ],
+      }),
+    ],
   });
 }
 

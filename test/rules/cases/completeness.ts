@@ -50,6 +50,26 @@ export const cases: CaseSet = {
       },
     ],
   },
+  'completeness/empty-note-with-figures': {
+    valid: [
+      sample,
+      {
+        name: 'a table of zeros noted as empty (zeros are no figures)',
+        doc: edit(B, (d) => {
+          const t = d.tables.find((x) => x.kind === 'three-public')!;
+          t.note = '注：本部门本年无“三公”经费预算，故本表为空表。';
+          t.rows.forEach((r) => Object.keys(r.values).forEach((k) => (r.values[k] = fig('0.00'))));
+        }),
+      },
+    ],
+    invalid: [
+      {
+        name: 'a 三公 table with figures and a note that it is empty (万里 2024 p31 layout)',
+        doc: edit(B, (d) => (d.tables.find((t) => t.kind === 'three-public')!.note = '注：本部门本年无“三公”经费预算，故本表为空表。')),
+        findings: [{ message: '《部门预算财政拨款“三公”经费支出表》注明为空表（“注：本部门本年无“三公”经费预算，故本表为空表。”），表中却有金额（“合计”4.00 万元）。', severity: 'warning' }],
+      },
+    ],
+  },
   'completeness/sections': {
     valid: [sample, { name: 'a tables-only file with a few captions', doc: budget({ paragraphs: [para('2017年政府采购预算表'), para('单位：万元')] }) }],
     invalid: [

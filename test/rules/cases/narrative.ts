@@ -75,8 +75,17 @@ export const cases: CaseSet = {
     valid: [
       sample,
       { name: 'a zero source against a blank row is not compared', doc: edit(B, (d) => d.claims.push(claim('revenue.source', '0', { name: '基金预算收入', raw: '基金预算收入0万元' }))) },
+      { name: '财政拨款收入 = the one fund row with a figure', doc: edit(B, (d) => d.claims.push(claim('revenue.source', '410.50', { name: '财政拨款收入', raw: '财政拨款收入410.50万元' }))) },
     ],
     invalid: [
+      {
+        name: '财政拨款收入 against the sum of the fund rows',
+        doc: edit(B, (d) => {
+          setCell(d, 'revenue-expenditure-summary', (r) => r.key === 'govFund', 'amount', '20.00', 'revenue');
+          d.claims.push(claim('revenue.source', '410.50', { name: '财政拨款收入', raw: '财政拨款收入410.50万元' }));
+        }),
+        findings: [{ message: '说明中“财政拨款收入” 410.50 万元，与《部门预算收支总表》“一、一般公共预算拨款收入”、“二、政府性基金预算拨款收入”之和 430.50 万元不一致，相差 20.00 万元。' }],
+      },
       {
         name: 'source differs',
         doc: edit(B, (d) => setClaim(d, 'revenue.source', '400.50', '一般公共预算收入')),
@@ -160,8 +169,16 @@ export const cases: CaseSet = {
     ],
   },
   'narrative/three-public': {
-    valid: [sample],
+    valid: [
+      sample,
+      { name: '决算 三公 table with its 预算数 row first: the 决算数 row is the year\'s', doc: finalThreePublic('0.40') },
+    ],
     invalid: [
+      {
+        name: '决算: the text states the 预算数 as the year\'s reception',
+        doc: finalThreePublic('1.40'),
+        findings: [{ message: '说明中公务接待费 1.40 万元，与《财政拨款“三公”经费支出决算表》公务接待费 0.40 万元不一致，相差 1.00 万元。' }],
+      },
       {
         name: 'reception differs',
         doc: edit(B, (d) => setClaim(d, 'threePublic.reception', '1.50')),
@@ -421,3 +438,21 @@ export const cases: CaseSet = {
     ],
   },
 };
+
+/** A 决算 三公 table laid out by columns, its 预算数 row printed above the 决算数 row. */
+function finalThreePublic(reception: string): Disclosure {
+  return budget({
+    kind: 'final-accounts',
+    tables: [
+      table('three-public', {
+        title: '财政拨款“三公”经费支出决算表',
+        columns: ['total', 'abroad', 'vehicle', 'reception'],
+        rows: [
+          { name: '预算数', key: 'budget', values: { total: '5.00', abroad: '0', vehicle: '3.60', reception: '1.40' } },
+          { name: '决算数', key: 'final', values: { total: '3.40', abroad: '0', vehicle: '3.00', reception: '0.40' } },
+        ],
+      }),
+    ],
+    claims: [claim('threePublic.reception', reception, { raw: `公务接待费${reception}万元` })],
+  });
+}
