@@ -1,10 +1,19 @@
 /** Worker thread entry: checks the files the pool sends, one at a time, and posts the records back. */
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadChecker, oneLine, runTask, type Task, type TaskResult } from './task.js';
+import type { WorkerMessage } from './pool.js';
+import { loadChecker, oneLine, runTask, type Checker, type Task, type TaskResult } from './task.js';
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts runs only as a worker thread');
-const checker = loadChecker((workerData as { checker: string }).checker);
+const { checker: specifier, tsxRequire } = workerData as { checker: string; tsxRequire: string | null };
+// Under tsx's require hook (see pool.ts) a TypeScript checker is required: import() would go to
+// Node's own loader, which has no hooks in this thread.
+const checker: Promise<Checker> = tsxRequire
+  ? Promise.resolve().then(() => createRequire(import.meta.url)(specifier.startsWith('file:') ? fileURLToPath(specifier) : specifier) as Checker)
+  : loadChecker(specifier);
 // The pool starts a file's clock only once the checker is loaded (that can take seconds).
 checker.then(
   () => port.postMessage({ ready: true }),
@@ -18,5 +27,5 @@ port.on('message', async (task: Task) => {
   } catch (e) {
     result = { id: task.id, ok: false, reason: `无法加载检查模块：${oneLine(e)}` };
   }
-  port.postMessage(result);
+  port.postMessage({ result, heapBytes: getHeapStatistics().total_heap_size } satisfies WorkerMessage);
 });

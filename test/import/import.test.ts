@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { importPaths, createProgressReporter, type ImportEvent } from '../../src/import/index.js';
+import { WorkerPool } from '../../src/import/pool.js';
 import { Store } from '../../src/store/index.js';
 import { syntheticBytes, QINGSHAN_2022, HUXI_2022, type SyntheticSpec } from '../fixtures/store/build.js';
 
@@ -130,6 +131,25 @@ describe('importPaths', () => {
       assert.equal((await store.listDocuments()).total, 6);
     } finally {
       await store.close();
+    }
+  });
+
+  test('a worker whose heap has grown past the limit is replaced after its file; otherwise one worker checks them all', async () => {
+    const files = [0, 1, 2].map((i) => ({ id: i, path: `q${i}.txt`, bytes: syntheticBytes({ ...QINGSHAN_2022, revision: i }), sha256: String(i) }));
+    const recycling = new WorkerPool(1, checker, 60_000, 0);
+    try {
+      for (const f of files) assert.equal((await recycling.run(f)).ok, true);
+      assert.equal(recycling.started, 3);
+    } finally {
+      await recycling.close();
+    }
+    const keeping = new WorkerPool(1, checker, 60_000);
+    try {
+      const results = await Promise.all(files.map((f) => keeping.run(f)));
+      assert.deepEqual(results.map((r) => [r.id, r.ok]), [[0, true], [1, true], [2, true]]);
+      assert.equal(keeping.started, 1);
+    } finally {
+      await keeping.close();
     }
   });
 
