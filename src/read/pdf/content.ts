@@ -73,58 +73,243 @@ function compose(m: Matrix, n: Matrix | Float32Array | number[]): Matrix {
   ];
 }
 
+/** What the reader does with an operator; pdf.js's own codes are mapped onto these once. */
+const enum Op {
+  Ignore,
+  Save,
+  Restore,
+  Transform,
+  FormBegin,
+  GroupBegin,
+  StrokeRGB,
+  FillRGB,
+  StrokeColor,
+  FillColor,
+  StrokeTransparent,
+  FillTransparent,
+  Path,
+  BeginText,
+  TextMatrix,
+  MoveText,
+  LeadingMoveText,
+  NextLine,
+  Leading,
+  CharSpacing,
+  WordSpacing,
+  HScale,
+  Rise,
+  Font,
+  ShowText,
+}
+
+type Ops = Awaited<ReturnType<typeof pdfjs>>['OPS'];
+
+/** pdf.js operator code → Op, built once: a lookup per operator instead of a chain of comparisons. */
+let dispatch: Uint8Array | undefined;
+/** Path painting codes that stroke, and of those, the ones that also fill. */
+let strokeOps: Set<number>;
+let fillOps: Set<number>;
+
+function opTable(OPS: Ops): Uint8Array {
+  if (dispatch) return dispatch;
+  const pairs: [number, Op][] = [
+    [OPS.save, Op.Save],
+    [OPS.restore, Op.Restore],
+    [OPS.transform, Op.Transform],
+    [OPS.paintFormXObjectBegin, Op.FormBegin],
+    [OPS.paintFormXObjectEnd, Op.Restore],
+    [OPS.beginGroup, Op.GroupBegin],
+    [OPS.endGroup, Op.Restore],
+    [OPS.setStrokeRGBColor, Op.StrokeRGB],
+    [OPS.setFillRGBColor, Op.FillRGB],
+    [OPS.setStrokeColorN, Op.StrokeColor],
+    [OPS.setStrokeColor, Op.StrokeColor],
+    [OPS.setFillColorN, Op.FillColor],
+    [OPS.setFillColor, Op.FillColor],
+    [OPS.setStrokeTransparent, Op.StrokeTransparent],
+    [OPS.setFillTransparent, Op.FillTransparent],
+    [OPS.constructPath, Op.Path],
+    [OPS.beginText, Op.BeginText],
+    [OPS.setTextMatrix, Op.TextMatrix],
+    [OPS.moveText, Op.MoveText],
+    [OPS.setLeadingMoveText, Op.LeadingMoveText],
+    [OPS.nextLine, Op.NextLine],
+    [OPS.setLeading, Op.Leading],
+    [OPS.setCharSpacing, Op.CharSpacing],
+    [OPS.setWordSpacing, Op.WordSpacing],
+    [OPS.setHScale, Op.HScale],
+    [OPS.setTextRise, Op.Rise],
+    [OPS.setFont, Op.Font],
+    [OPS.showText, Op.ShowText],
+  ];
+  const table = new Uint8Array(Math.max(...Object.values(OPS)) + 1);
+  for (const [code, op] of pairs) table[code] = op;
+  strokeOps = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  fillOps = new Set([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  return (dispatch = table);
+}
+
 export async function readPageContent(page: PdfPage, pageNumber: number): Promise<PageContent> {
   const { OPS, AnnotationMode } = await pdfjs();
+  const table = opTable(OPS);
   const viewport = page.getViewport({ scale: 1 });
   const ops = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
   const fonts = await loadFonts(page, ops.fnArray, ops.argsArray, OPS.setFont);
+  const reader = new PageReader(viewport.transform as Matrix);
+  reader.run(table, ops.fnArray, ops.argsArray, fonts);
+  page.cleanup();
+  const { width, height } = viewport;
+  return { page: pageNumber, width, height, chars: reader.chars.filter((c) => inside(c, width, height)), hRules: reader.hRules, vRules: reader.vRules };
+}
 
-  const width = viewport.width;
-  const height = viewport.height;
-  const chars: Char[] = [];
-  const hRules: Rule[] = [];
-  const vRules: Rule[] = [];
+/** The state of one page's walk through its operators, and what it has found so far. */
+class PageReader {
+  readonly chars: Char[] = [];
+  readonly hRules: Rule[] = [];
+  readonly vRules: Rule[] = [];
+  private gs: GraphicState;
+  private readonly stack: GraphicState[] = [];
+  private readonly text: TextPosition = { tm: IDENTITY, x: 0, y: 0, lineX: 0, lineY: 0 };
 
-  let gs: GraphicState = {
-    ctm: viewport.transform as Matrix,
-    strokeVisible: true,
-    fillVisible: true,
-    charSpacing: 0,
-    wordSpacing: 0,
-    hScale: 1,
-    leading: 0,
-    rise: 0,
-    font: {},
-    fontSize: 0,
-    fontDirection: 1,
-  };
-  const stack: GraphicState[] = [];
-  const text: TextPosition = { tm: IDENTITY, x: 0, y: 0, lineX: 0, lineY: 0 };
+  constructor(ctm: Matrix) {
+    this.gs = {
+      ctm,
+      strokeVisible: true,
+      fillVisible: true,
+      charSpacing: 0,
+      wordSpacing: 0,
+      hScale: 1,
+      leading: 0,
+      rise: 0,
+      font: {},
+      fontSize: 0,
+      fontDirection: 1,
+    };
+  }
 
-  const push = () => {
-    stack.push(gs);
-    gs = { ...gs };
-  };
-  const pop = () => {
-    gs = stack.pop() ?? gs;
-  };
+  run(table: Uint8Array, fnArray: number[], argsArray: any[], fonts: Map<string, FontInfo>): void {
+    const text = this.text;
+    for (let i = 0; i < fnArray.length; i++) {
+      const op = table[fnArray[i]] as Op;
+      if (op === Op.Ignore) continue;
+      const args = argsArray[i];
+      const gs = this.gs;
+      switch (op) {
+        case Op.Save:
+          this.push();
+          break;
+        case Op.Restore:
+          this.gs = this.stack.pop() ?? gs;
+          break;
+        case Op.Transform:
+          gs.ctm = compose(gs.ctm, args as number[]);
+          break;
+        case Op.FormBegin:
+          this.push();
+          if (args[0]) this.gs.ctm = compose(gs.ctm, args[0] as number[]);
+          break;
+        case Op.GroupBegin:
+          this.push();
+          if (args[0]?.matrix) this.gs.ctm = compose(gs.ctm, args[0].matrix as number[]);
+          break;
+        case Op.StrokeRGB:
+          gs.strokeVisible = !isWhite(args[0]);
+          break;
+        case Op.FillRGB:
+          gs.fillVisible = !isWhite(args[0]);
+          break;
+        case Op.StrokeColor:
+          gs.strokeVisible = true;
+          break;
+        case Op.FillColor:
+          gs.fillVisible = true;
+          break;
+        case Op.StrokeTransparent:
+          gs.strokeVisible = false;
+          break;
+        case Op.FillTransparent:
+          gs.fillVisible = false;
+          break;
+        case Op.Path: {
+          const paint = args[0] as number;
+          const path = (args[1] as (Float32Array | null)[])[0];
+          if (!path) break;
+          if (strokeOps.has(paint)) {
+            if (gs.strokeVisible) this.strokePath(path);
+            else if (fillOps.has(paint) && gs.fillVisible) this.fillPath(path);
+          } else if (fillOps.has(paint) && gs.fillVisible) this.fillPath(path);
+          break;
+        }
+        case Op.BeginText:
+          text.tm = IDENTITY;
+          text.x = text.lineX = 0;
+          text.y = text.lineY = 0;
+          break;
+        case Op.TextMatrix:
+          text.tm = Array.from(args[0] as ArrayLike<number>) as Matrix;
+          text.x = text.lineX = 0;
+          text.y = text.lineY = 0;
+          break;
+        case Op.MoveText:
+          text.x = text.lineX += args[0];
+          text.y = text.lineY += args[1];
+          break;
+        case Op.LeadingMoveText:
+          gs.leading = args[1];
+          text.x = text.lineX += args[0];
+          text.y = text.lineY += args[1];
+          break;
+        case Op.NextLine:
+          text.x = text.lineX;
+          text.y = text.lineY += gs.leading;
+          break;
+        case Op.Leading:
+          gs.leading = -args[0];
+          break;
+        case Op.CharSpacing:
+          gs.charSpacing = args[0];
+          break;
+        case Op.WordSpacing:
+          gs.wordSpacing = args[0];
+          break;
+        case Op.HScale:
+          gs.hScale = args[0] / 100;
+          break;
+        case Op.Rise:
+          gs.rise = args[0];
+          break;
+        case Op.Font: {
+          const size = args[1] as number;
+          gs.font = fonts.get(args[0]) ?? {};
+          gs.fontSize = Math.abs(size);
+          gs.fontDirection = size < 0 ? -1 : 1;
+          break;
+        }
+        case Op.ShowText:
+          this.showText(args[0]);
+          break;
+      }
+    }
+  }
 
-  const addSegment = (ax: number, ay: number, bx: number, by: number) => {
-    const m = gs.ctm;
+  private push(): void {
+    this.stack.push(this.gs);
+    this.gs = { ...this.gs };
+  }
+
+  private addSegment(ax: number, ay: number, bx: number, by: number): void {
+    const m = this.gs.ctm;
     const x0 = m[0] * ax + m[2] * ay + m[4];
     const y0 = m[1] * ax + m[3] * ay + m[5];
     const x1 = m[0] * bx + m[2] * by + m[4];
     const y1 = m[1] * bx + m[3] * by + m[5];
-    addRule(x0, y0, x1, y1);
-  };
-  const addRule = (x0: number, y0: number, x1: number, y1: number) => {
     const dx = Math.abs(x1 - x0);
     const dy = Math.abs(y1 - y0);
-    if (dy <= SKEW && dx > dy) hRules.push({ pos: (y0 + y1) / 2, from: Math.min(x0, x1), to: Math.max(x0, x1) });
-    else if (dx <= SKEW && dy > dx) vRules.push({ pos: (x0 + x1) / 2, from: Math.min(y0, y1), to: Math.max(y0, y1) });
-  };
+    if (dy <= SKEW && dx > dy) this.hRules.push({ pos: (y0 + y1) / 2, from: Math.min(x0, x1), to: Math.max(x0, x1) });
+    else if (dx <= SKEW && dy > dx) this.vRules.push({ pos: (x0 + x1) / 2, from: Math.min(y0, y1), to: Math.max(y0, y1) });
+  }
 
-  const strokePath = (path: Float32Array) => {
+  private strokePath(path: Float32Array): void {
     let cx = 0;
     let cy = 0;
     let sx = 0;
@@ -138,7 +323,7 @@ export async function readPageContent(page: PdfPage, pageNumber: number): Promis
         case 1: {
           const x = path[k++];
           const y = path[k++];
-          addSegment(cx, cy, x, y);
+          this.addSegment(cx, cy, x, y);
           cx = x;
           cy = y;
           break;
@@ -154,7 +339,7 @@ export async function readPageContent(page: PdfPage, pageNumber: number): Promis
           cy = path[k++];
           break;
         case 4: // closePath
-          if (cx !== sx || cy !== sy) addSegment(cx, cy, sx, sy);
+          if (cx !== sx || cy !== sy) this.addSegment(cx, cy, sx, sy);
           cx = sx;
           cy = sy;
           break;
@@ -162,64 +347,55 @@ export async function readPageContent(page: PdfPage, pageNumber: number): Promis
           return;
       }
     }
-  };
+  }
 
-  // A filled subpath thin in one direction is a line drawn as a rectangle (Excel and Word do this).
-  const fillPath = (path: Float32Array) => {
-    const m = gs.ctm;
+  /** A filled subpath thin in one direction is a line drawn as a rectangle (Excel and Word do this). */
+  private fillPath(path: Float32Array): void {
+    const m = this.gs.ctm;
     let x0 = Infinity;
     let y0 = Infinity;
     let x1 = -Infinity;
     let y1 = -Infinity;
     let curved = false;
-    const flush = () => {
-      if (!curved && x1 >= x0) {
-        const w = x1 - x0;
-        const h = y1 - y0;
-        if (h <= THIN && w > h) hRules.push({ pos: (y0 + y1) / 2, from: x0, to: x1 });
-        else if (w <= THIN && h > w) vRules.push({ pos: (x0 + x1) / 2, from: y0, to: y1 });
+    for (let k = 0; k <= path.length; ) {
+      const cmd = k < path.length ? path[k++] : -1;
+      if (cmd === 0 || cmd === -1) {
+        // A subpath ends: its bounding box, if straight-edged, may be a line.
+        if (!curved && x1 >= x0) this.addFilledBox(x0, y0, x1, y1);
+        if (cmd === -1) break;
+        x0 = y0 = Infinity;
+        x1 = y1 = -Infinity;
+        curved = false;
       }
-      x0 = y0 = Infinity;
-      x1 = y1 = -Infinity;
-      curved = false;
-    };
-    const point = (px: number, py: number) => {
-      const x = m[0] * px + m[2] * py + m[4];
-      const y = m[1] * px + m[3] * py + m[5];
-      if (x < x0) x0 = x;
-      if (x > x1) x1 = x;
-      if (y < y0) y0 = y;
-      if (y > y1) y1 = y;
-    };
-    for (let k = 0; k < path.length; ) {
-      switch (path[k++]) {
-        case 0:
-          flush();
-          point(path[k++], path[k++]);
-          break;
-        case 1:
-          point(path[k++], path[k++]);
-          break;
-        case 2:
-          curved = true;
-          k += 6;
-          break;
-        case 3:
-          curved = true;
-          k += 4;
-          break;
-        case 4:
-          break;
-        default:
-          k = path.length;
-      }
+      if (cmd === 0 || cmd === 1) {
+        const px = path[k++];
+        const py = path[k++];
+        const x = m[0] * px + m[2] * py + m[4];
+        const y = m[1] * px + m[3] * py + m[5];
+        if (x < x0) x0 = x;
+        if (x > x1) x1 = x;
+        if (y < y0) y0 = y;
+        if (y > y1) y1 = y;
+      } else if (cmd === 2) {
+        curved = true;
+        k += 6;
+      } else if (cmd === 3) {
+        curved = true;
+        k += 4;
+      } else if (cmd !== 4) k = path.length;
     }
-    flush();
-  };
+  }
 
-  const showText = (glyphs: (Glyph | number)[]) => {
-    const t = text;
-    const g = gs;
+  private addFilledBox(x0: number, y0: number, x1: number, y1: number): void {
+    const w = x1 - x0;
+    const h = y1 - y0;
+    if (h <= THIN && w > h) this.hRules.push({ pos: (y0 + y1) / 2, from: x0, to: x1 });
+    else if (w <= THIN && h > w) this.vRules.push({ pos: (x0 + x1) / 2, from: y0, to: y1 });
+  }
+
+  private showText(glyphs: (Glyph | number)[]): void {
+    const t = this.text;
+    const g = this.gs;
     const size = g.fontSize;
     if (size === 0) return;
     const font = g.font;
@@ -249,9 +425,9 @@ export async function readPageContent(page: PdfPage, pageNumber: number): Promis
       if (vertical) width = glyph.vmetric ? -glyph.vmetric[0] : width;
       const glyphAdvance = width * advanceScale;
       x += vertical ? glyphAdvance - spacing * g.fontDirection : glyphAdvance + spacing * g.fontDirection;
-      const u = glyphText(glyph.unicode);
       // Not glyph.isSpace: that flags byte 32, which subset fonts often give to an ideograph.
-      if (!u || isBlank(u)) continue;
+      const u = shownText(glyph.unicode);
+      if (!u) continue;
       // Glyph origin in text space.
       const tx = vertical ? t.x : t.x + gx * hScale;
       const ty = vertical ? t.y - gx : t.y + g.rise;
@@ -260,7 +436,7 @@ export async function readPageContent(page: PdfPage, pageNumber: number): Promis
       if (upright && !vertical) {
         const pageSize = -uy * glyphHeight;
         const w = Math.abs(glyphAdvance) * ax;
-        chars.push({
+        this.chars.push({
           c: u,
           x0: ox,
           x1: ox + (w > 0 ? w : pageSize * 0.5),
@@ -270,155 +446,54 @@ export async function readPageContent(page: PdfPage, pageNumber: number): Promis
           size: pageSize,
         });
       } else {
-        // Rotated or vertical text: keep the glyph's box so it still lands in its cell.
-        const em = Math.abs(glyphAdvance) || size;
-        const corners = vertical
-          ? [
-              [tx - em / 2, ty - em],
-              [tx + em / 2, ty],
-            ]
-          : [
-              [tx, ty - glyphHeight * 0.15],
-              [tx + Math.abs(glyphAdvance) * hScale, ty + glyphHeight * 0.85],
-            ];
-        let bx0 = Infinity;
-        let by0 = Infinity;
-        let bx1 = -Infinity;
-        let by1 = -Infinity;
-        for (const [cx, cy] of [corners[0], corners[1], [corners[0][0], corners[1][1]], [corners[1][0], corners[0][1]]]) {
-          const px = m[0] * cx + m[2] * cy + m[4];
-          const py = m[1] * cx + m[3] * cy + m[5];
-          bx0 = Math.min(bx0, px);
-          bx1 = Math.max(bx1, px);
-          by0 = Math.min(by0, py);
-          by1 = Math.max(by1, py);
-        }
-        const s = Math.min(bx1 - bx0, by1 - by0) || Math.hypot(uy, ux) * glyphHeight;
-        chars.push({ c: u, x0: bx0, x1: bx1, top: by0, bottom: by1, base: by1 - s * 0.15, size: s });
+        this.chars.push(turnedGlyph(u, m, tx, ty, glyphAdvance, hScale, glyphHeight, vertical, size));
       }
     }
     if (vertical) t.y -= x;
     else t.x += x * hScale;
-  };
-
-  const { fnArray, argsArray } = ops;
-  for (let i = 0; i < fnArray.length; i++) {
-    const fn = fnArray[i];
-    const args = argsArray[i];
-    switch (fn) {
-      case OPS.save:
-        push();
-        break;
-      case OPS.restore:
-        pop();
-        break;
-      case OPS.transform:
-        gs.ctm = compose(gs.ctm, args as number[]);
-        break;
-      case OPS.paintFormXObjectBegin:
-        push();
-        if (args[0]) gs.ctm = compose(gs.ctm, args[0] as number[]);
-        break;
-      case OPS.paintFormXObjectEnd:
-        pop();
-        break;
-      case OPS.beginGroup:
-        push();
-        if (args[0]?.matrix) gs.ctm = compose(gs.ctm, args[0].matrix as number[]);
-        break;
-      case OPS.endGroup:
-        pop();
-        break;
-      case OPS.setStrokeRGBColor:
-        gs.strokeVisible = !isWhite(args[0]);
-        break;
-      case OPS.setFillRGBColor:
-        gs.fillVisible = !isWhite(args[0]);
-        break;
-      case OPS.setStrokeColorN:
-      case OPS.setStrokeColor:
-        gs.strokeVisible = true;
-        break;
-      case OPS.setFillColorN:
-      case OPS.setFillColor:
-        gs.fillVisible = true;
-        break;
-      case OPS.setStrokeTransparent:
-        gs.strokeVisible = false;
-        break;
-      case OPS.setFillTransparent:
-        gs.fillVisible = false;
-        break;
-      case OPS.constructPath: {
-        const op = args[0] as number;
-        const path = (args[1] as (Float32Array | null)[])[0];
-        if (!path) break;
-        const strokes =
-          op === OPS.stroke ||
-          op === OPS.closeStroke ||
-          op === OPS.fillStroke ||
-          op === OPS.eoFillStroke ||
-          op === OPS.closeFillStroke ||
-          op === OPS.closeEOFillStroke;
-        const fills = op === OPS.fill || op === OPS.eoFill || (strokes && op !== OPS.stroke && op !== OPS.closeStroke);
-        if (strokes && gs.strokeVisible) strokePath(path);
-        else if (fills && gs.fillVisible) fillPath(path);
-        break;
-      }
-      case OPS.beginText:
-        text.tm = IDENTITY;
-        text.x = text.lineX = 0;
-        text.y = text.lineY = 0;
-        break;
-      case OPS.setTextMatrix:
-        text.tm = Array.from(args[0] as ArrayLike<number>) as Matrix;
-        text.x = text.lineX = 0;
-        text.y = text.lineY = 0;
-        break;
-      case OPS.moveText:
-        text.x = text.lineX += args[0];
-        text.y = text.lineY += args[1];
-        break;
-      case OPS.setLeadingMoveText:
-        gs.leading = args[1];
-        text.x = text.lineX += args[0];
-        text.y = text.lineY += args[1];
-        break;
-      case OPS.nextLine:
-        text.x = text.lineX;
-        text.y = text.lineY += gs.leading;
-        break;
-      case OPS.setLeading:
-        gs.leading = -args[0];
-        break;
-      case OPS.setCharSpacing:
-        gs.charSpacing = args[0];
-        break;
-      case OPS.setWordSpacing:
-        gs.wordSpacing = args[0];
-        break;
-      case OPS.setHScale:
-        gs.hScale = args[0] / 100;
-        break;
-      case OPS.setTextRise:
-        gs.rise = args[0];
-        break;
-      case OPS.setFont: {
-        const size = args[1] as number;
-        gs.font = fonts.get(args[0]) ?? {};
-        gs.fontSize = Math.abs(size);
-        gs.fontDirection = size < 0 ? -1 : 1;
-        break;
-      }
-      case OPS.showText:
-        showText(args[0]);
-        break;
-      default:
-        break;
-    }
   }
-  page.cleanup();
-  return { page: pageNumber, width, height, chars: chars.filter((c) => inside(c, width, height)), hRules, vRules };
+}
+
+/** Rotated or vertical text: the glyph's box on the page, so it still lands in its cell. */
+function turnedGlyph(u: string, m: Matrix, tx: number, ty: number, advance: number, hScale: number, height: number, vertical: boolean, size: number): Char {
+  const em = Math.abs(advance) || size;
+  const corners = vertical
+    ? [
+        [tx - em / 2, ty - em],
+        [tx + em / 2, ty],
+      ]
+    : [
+        [tx, ty - height * 0.15],
+        [tx + Math.abs(advance) * hScale, ty + height * 0.85],
+      ];
+  let bx0 = Infinity;
+  let by0 = Infinity;
+  let bx1 = -Infinity;
+  let by1 = -Infinity;
+  for (const [cx, cy] of [corners[0], corners[1], [corners[0][0], corners[1][1]], [corners[1][0], corners[0][1]]]) {
+    const px = m[0] * cx + m[2] * cy + m[4];
+    const py = m[1] * cx + m[3] * cy + m[5];
+    bx0 = Math.min(bx0, px);
+    bx1 = Math.max(bx1, px);
+    by0 = Math.min(by0, py);
+    by1 = Math.max(by1, py);
+  }
+  const s = Math.min(bx1 - bx0, by1 - by0) || Math.hypot(m[3], m[2]) * height;
+  return { c: u, x0: bx0, x1: bx1, top: by0, bottom: by1, base: by1 - s * 0.15, size: s };
+}
+
+/**
+ * A glyph's text as read, '' for a blank. Most glyphs are one code unit, told apart by its code
+ * without a regular expression: this runs once per glyph of every page.
+ */
+function shownText(u: string): string {
+  if (!u) return '';
+  if (u.length === 1) {
+    const c = u.charCodeAt(0);
+    if ((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff)) return u;
+  }
+  const t = glyphText(u);
+  return isBlank(t) ? '' : t;
 }
 
 /** Fonts named by the page's setFont operators, waited for when pdf.js has not resolved them yet. */
