@@ -43,8 +43,36 @@ export function isCostIndicator(i: Pick<Indicator, 'level1' | 'level2'>): boolea
   return /成本/.test(i.level1) || /^成本指标?$/.test(i.level2.replace(/\s+/g, ''));
 }
 
-export function scoreIndicator(ind: Indicator, index: number, marks: Money | null, marksSource: IndicatorScore['marksSource'], profile: ScoringProfile): IndicatorScore {
+interface Judged {
+  target: Indicator['target'];
+  actual: Indicator['actual'];
+  lateDeadline: ScoringProfile['lateDeadline'];
+  judgement: Judgement;
+}
+
+// Re-scoring judges each indicator twice (implied marks, then the score) and runs per document:
+// one judgement per indicator object while its values and the profile's rule for deadlines stay.
+const judged = new WeakMap<Indicator, Judged>();
+
+/** `judge` of the indicator's target and actual, remembered per indicator. */
+export function judgementOf(ind: Indicator, profile: ScoringProfile): Judgement {
+  const j = judged.get(ind);
+  if (j && j.target === ind.target && j.actual === ind.actual && j.lateDeadline === profile.lateDeadline) return j.judgement;
   const judgement = judge(ind.target, ind.actual, { cost: isCostIndicator(ind), lateDeadline: profile.lateDeadline });
+  judged.set(ind, { target: ind.target, actual: ind.actual, lateDeadline: profile.lateDeadline, judgement });
+  return judgement;
+}
+
+/** 10^-decimals, made once per number of decimals (decimals are immutable). */
+const units = new Map<number, Money>();
+export function unitOf(decimals: number): Money {
+  let u = units.get(decimals);
+  if (!u) units.set(decimals, (u = new Money(10).pow(-decimals)));
+  return u;
+}
+
+export function scoreIndicator(ind: Indicator, index: number, marks: Money | null, marksSource: IndicatorScore['marksSource'], profile: ScoringProfile): IndicatorScore {
+  const judgement = judgementOf(ind, profile);
   const stated = ind.score?.value ?? null;
   let range: [Money, Money] | null = null;
   let computed: Money | null = null;

@@ -9,8 +9,7 @@
  */
 import type { Indicator } from '../model/disclosure.js';
 import { Money, sum } from '../model/money.js';
-import { SCORE_TOLERANCE, isCostIndicator } from './indicator.js';
-import { judge } from './judge.js';
+import { SCORE_TOLERANCE, judgementOf, unitOf } from './indicator.js';
 import type { ScoringProfile } from './profile.js';
 
 interface Bounds {
@@ -22,7 +21,7 @@ interface Bounds {
 function bounds(ind: Indicator, profile: ScoringProfile): Bounds | null {
   const s = ind.score?.value;
   if (!s) return null;
-  const j = judge(ind.target, ind.actual, { cost: isCostIndicator(ind), lateDeadline: profile.lateDeadline });
+  const j = judgementOf(ind, profile);
   const lo = s.minus(SCORE_TOLERANCE);
   const hi = s.plus(SCORE_TOLERANCE);
   if (j.achievement === 'unknown') return { lo: s, hi: null };
@@ -44,7 +43,7 @@ export function impliedMarks(inds: Indicator[], weight: Money, profile: ScoringP
   if (low.greaterThan(weight)) return null;
   if (!open && sum(all.map((x) => x.hi)).lessThan(weight)) return null;
   // Start at the lower bounds (rounded), then give what is left to those that may take more.
-  const unit = new Money(10).pow(-profile.decimals);
+  const unit = unitOf(profile.decimals);
   const marks = all.map((x) => Money.max(x.lo, new Money(0)).toDecimalPlaces(profile.decimals, Money.ROUND_HALF_UP));
   let left = weight.minus(sum(marks));
   for (let k = 0; k < marks.length && !left.isZero(); k++) {

@@ -86,13 +86,24 @@ function pathOf(ref: string, from?: string): string {
 /** Parsed profile files by path, kept while the file's stamp (mtime, size) is unchanged: scoring runs per document. */
 const fileCache = new Map<string, { stamp: string; file: ProfileFile }>();
 
+/**
+ * Stamps already taken while one profile is being resolved: `auto` reads every profile's `match`
+ * and then loads the chosen profile's chain, and a file need not be looked at twice for that.
+ */
+let resolving: Map<string, string | null> | null = null;
+
 function stampOf(path: string): string | null {
+  const known = resolving?.get(path);
+  if (known !== undefined) return known;
+  let stamp: string | null;
   try {
     const st = statSync(path);
-    return `${st.mtimeMs}:${st.size}`;
+    stamp = `${st.mtimeMs}:${st.size}`;
   } catch {
-    return null;
+    stamp = null;
   }
+  resolving?.set(path, stamp);
+  return stamp;
 }
 
 function readFile(ref: string, from?: string): { path: string; file: ProfileFile } {
@@ -193,6 +204,12 @@ export function autoScoringProfileName(doc: Pick<Disclosure, 'entity' | 'title' 
 
 /** `auto` (by the document), a name, or a path. */
 export function scoringProfileFor(ref: string | undefined, doc?: Pick<Disclosure, 'entity' | 'title' | 'year'>): ScoringProfile {
-  if (ref === 'auto' || ref === undefined) return loadScoringProfile(doc ? autoScoringProfileName(doc) : BASE_PROFILE);
-  return loadScoringProfile(ref);
+  const outer = resolving === null;
+  if (outer) resolving = new Map();
+  try {
+    if (ref === 'auto' || ref === undefined) return loadScoringProfile(doc ? autoScoringProfileName(doc) : BASE_PROFILE);
+    return loadScoringProfile(ref);
+  } finally {
+    if (outer) resolving = null;
+  }
 }

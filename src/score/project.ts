@@ -5,7 +5,7 @@
 import type { Figure, Indicator, SelfEvalProject } from '../model/disclosure.js';
 import { Money, sum } from '../model/money.js';
 import { gradeOf, type GradeInfo } from './grade.js';
-import { roundScore, scoreIndicator, type IndicatorScore } from './indicator.js';
+import { roundScore, scoreIndicator, unitOf, type IndicatorScore } from './indicator.js';
 import { impliedMarks } from './marks.js';
 import type { ScoringProfile } from './profile.js';
 
@@ -64,12 +64,12 @@ export function printedDecimals(raw: string | null | undefined): number {
 }
 
 export function halfUnit(decimals: number): Money {
-  return new Money(10).pow(-decimals).div(2);
+  return unitOf(decimals).div(2);
 }
 
 /** `total` in `n` shares of 10^-decimals that add up exactly, the larger shares first. */
 export function splitEqually(total: Money, n: number, decimals: number): Money[] {
-  const unit = new Money(10).pow(-decimals);
+  const unit = unitOf(decimals);
   const base = total.div(n).toDecimalPlaces(decimals, Money.ROUND_DOWN);
   const extra = total.minus(base.times(n)).div(unit).round().toNumber();
   return Array.from({ length: n }, (_, i) => (i < extra ? base.plus(unit) : base));
@@ -152,15 +152,16 @@ export function scoreProject(p: SelfEvalProject, profile: ScoringProfile): Proje
     let marks: (Money | null)[];
     let marksSource: IndicatorScore['marksSource'] = null;
     let allocation: Money[] | null = null;
+    const equal = !allStated && weight ? splitEqually(weight, members.length, profile.decimals) : null;
     if (allStated) {
       marks = members.map((m) => new Money(String(m.ind.weight)));
       marksSource = 'stated';
-    } else if (weight && (allocation = impliedMarks(members.map((m) => m.ind), weight, profile)) && !sameMarks(allocation, splitEqually(weight, members.length, profile.decimals))) {
+    } else if (weight && (allocation = impliedMarks(members.map((m) => m.ind), weight, profile)) && !sameMarks(allocation, equal!)) {
       marks = allocation;
       marksSource = 'implied';
       implied.push(`${name} ${weight.toString()} 分（${allocation.map((m) => m.toString()).join('、')}）`);
     } else if (weight) {
-      const shares = splitEqually(weight, members.length, profile.decimals);
+      const shares = equal!;
       marks = shares;
       marksSource = 'split';
       const [hi, lo] = [shares[0], shares[shares.length - 1]];

@@ -16,8 +16,20 @@ function place(p: SelfEvalProject): string {
   return `项目“${p.name}”绩效自评表`;
 }
 
+// Several rules (and the re-scoring) ask for the same project's rate: computed once per project
+// while its two figures stay the same objects.
+const rates = new WeakMap<SelfEvalProject, { budget: Figure | null; executed: Figure | null; rate: { rate: Money; tol: Money } | null }>();
+
 /** 执行数 / 预算数 × 100 and how far rounding of both may move it. */
 function computedRate(p: SelfEvalProject): { rate: Money; tol: Money } | null {
+  const known = rates.get(p);
+  if (known && known.budget === p.budget && known.executed === p.executed) return known.rate;
+  const rate = rateOf(p);
+  rates.set(p, { budget: p.budget, executed: p.executed, rate });
+  return rate;
+}
+
+function rateOf(p: SelfEvalProject): { rate: Money; tol: Money } | null {
   const b = val(p.budget);
   const e = val(p.executed);
   if (!b || !e || b.isZero()) return null;

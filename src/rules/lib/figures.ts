@@ -22,13 +22,22 @@ export function decimalsOf(raw: string | null | undefined): number {
   return m[1] ? m[1].length : 0;
 }
 
+const STEPS = new Map<number, Money>();
+
+/** 10^-d, made once per d: rules ask for it on every figure they compare. */
+export function stepOf(d: number): Money {
+  let s = STEPS.get(d);
+  if (!s) STEPS.set(d, (s = new Money(10).pow(-d)));
+  return s;
+}
+
 /**
  * Half a unit of the last printed digit, in the figure's own (normalised) unit: "20万元" → 0.5,
  * "238.42" → 0.005, "459928.00" in 元 → 0.000001 万元.
  */
 export function halfStep(raw: string | null | undefined, value?: Money | null): Money {
   const d = decimalsOf(raw);
-  let step = new Money(10).pow(-d);
+  let step = stepOf(d);
   if (raw && value) {
     const printed = printedNumber(raw);
     // The figure was rescaled (元 → 万元): rescale the step the same way.

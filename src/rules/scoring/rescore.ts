@@ -10,13 +10,13 @@ import { Money } from '../../model/money.js';
 import { describeGrades, SCORE_TOLERANCE, type IndicatorScore, type Level1Score } from '../../score/index.js';
 import { selfEvalExecutionRate } from '../arithmetic/self-eval.js';
 import { BASIS } from '../lib/basis.js';
-import { fmt } from '../lib/figures.js';
+import { fmt, stepOf } from '../lib/figures.js';
 import { defineRule, type ReportInput, type RuleContext } from '../types.js';
 import { place, pts, scoringOf, SCORING_DEFAULTS } from './scorecard.js';
 
 const printedHalf = (raw: string | null | undefined): Money => {
   const m = /\d+(?:[.．](\d+))?/.exec((raw ?? '').replace(/\s+/g, ''));
-  return new Money(10).pow(-(m?.[1]?.length ?? 0)).div(2);
+  return stepOf(m?.[1]?.length ?? 0).div(2);
 };
 
 const APPLIES: ('self-evaluation' | 'final-accounts')[] = ['self-evaluation', 'final-accounts'];
