@@ -1,8 +1,9 @@
 /**
- * Runs one import in a process of its own, so its peak RSS is the import's alone and not the
- * benchmark process's: `node --import tsx bench/import-child.ts <folder> <db>`. Prints one JSON line.
+ * Runs one import in a process of its own — its peak RSS is the import's alone, and the checks
+ * start cold, as in a `gongkai import` run — and times `importPaths` (the import and store modules
+ * are loaded before the clock starts; the checker module is loaded by the import, as always):
+ * `node --import tsx bench/import-child.ts <db> <workers> <path>…`. Prints one JSON line.
  */
-import { availableParallelism } from 'node:os';
 
 export interface ChildReport {
   files: number;
@@ -19,16 +20,16 @@ export interface ChildReport {
 }
 
 async function main(): Promise<void> {
-  const [folder, db] = process.argv.slice(2);
-  if (!folder || !db) {
-    console.error('用法：node --import tsx bench/import-child.ts <文件夹> <数据库文件>');
+  const [db, workersArg, ...paths] = process.argv.slice(2);
+  const workers = Number(workersArg);
+  if (!db || !Number.isInteger(workers) || workers < 0 || paths.length === 0) {
+    console.error('用法：node --import tsx bench/import-child.ts <数据库文件> <工作线程数> <文件或文件夹>…');
     process.exit(2);
   }
   const { importPaths } = await import('../src/import/index.js');
   const { Store } = await import('../src/store/index.js');
-  const workers = availableParallelism();
   const started = performance.now();
-  const summary = await importPaths([folder], { db, workers });
+  const summary = await importPaths(paths, { db, workers });
   const elapsedMs = performance.now() - started;
   const store = await Store.open({ db });
   const documentsInStore = (await store.listDocuments({}, { limit: 1 })).total;

@@ -7,7 +7,6 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import type { ImportSummary } from '../src/import/index.js';
 import { readDocumentFile } from '../src/read/index.js';
 import { recognize } from '../src/recognize/index.js';
 import { CORPUS, ROOT, filesUnder, missingShared, seedFiles, tools } from './env.js';
@@ -17,8 +16,6 @@ import { regionStem, variant, varyText } from './variants.js';
 
 const RSS_LIMIT_MB = 500;
 
-type ImportPaths = (paths: string[], options: { db: string; workers: number }) => Promise<ImportSummary>;
-
 export const importBench: Benchmark = {
   name: 'import',
   title: 'Batch import: throughput vs pdftotext, and peak memory',
@@ -27,10 +24,10 @@ export const importBench: Benchmark = {
     return missingShared('corpus') ?? missingShared('seeds');
   },
   async run(ctx): Promise<BenchResult> {
-    const importPaths = await loadImporter();
+    await loadImporter();
     const tmp = mkdtempSync(join(tmpdir(), 'gongkai-bench-import-'));
     try {
-      const corpus = await corpusImport(ctx, importPaths, tmp);
+      const corpus = await corpusImport(ctx, tmp);
       const rss = await thousandFiles(ctx, tmp);
       return {
         tables: [...corpus.tables, ...rss.tables],
@@ -43,34 +40,37 @@ export const importBench: Benchmark = {
   },
 };
 
-async function loadImporter(): Promise<ImportPaths> {
+/** The import runs in child processes; this only checks, before any of them starts, that it loads. */
+async function loadImporter(): Promise<void> {
   try {
     const mod = (await import('../src/import/index.js')) as { importPaths?: unknown };
     if (typeof mod.importPaths !== 'function') throw new Error('src/import/index.ts 不再导出 importPaths');
-    return mod.importPaths as ImportPaths;
   } catch (e) {
     if (e instanceof SkipBench) throw e;
     throw new SkipBench(`导入模块不可用（${oneLine(e)}），导入基准跳过`);
   }
 }
 
-async function corpusImport(ctx: Parameters<Benchmark['run']>[0], importPaths: ImportPaths, tmp: string): Promise<BenchResult> {
+async function corpusImport(ctx: Parameters<Benchmark['run']>[0], tmp: string): Promise<BenchResult> {
   const files = filesUnder(CORPUS, '.pdf');
   const pdftotext = tools.pdftotext().path;
   const cores = availableParallelism();
-  let last: ImportSummary | null = null;
+  // Each import runs cold in a child process of its own, as `gongkai import` does: in this
+  // process the checks would be warm from the benchmarks before it (and from earlier rounds),
+  // which flatters the main-thread import and says nothing about a real run.
+  let last: ChildReport | null = null;
+  const elapsed: Record<'workers' | 'main', number[]> = { workers: [], main: [] };
   let n = 0;
-  const importWith = (workers: number) => async () => {
+  const importWith = (key: 'workers' | 'main', workers: number) => async () => {
     const db = join(tmp, `corpus-${n++}.db`);
     try {
-      last = await importPaths(files, { db, workers });
+      last = await runChild(db, workers, files);
+      elapsed[key].push(last.elapsedMs);
     } finally {
       for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
     }
   };
-  // The same import with the checks in the main thread shows whether the worker threads pay
-  // for their start-up on a corpus of this size.
-  const contenders: Record<string, () => Promise<unknown>> = { workers: importWith(cores), main: importWith(0) };
+  const contenders: Record<string, () => Promise<unknown>> = { workers: importWith('workers', cores), main: importWith('main', 0) };
   const notes: string[] = [];
   if (pdftotext) {
     contenders.pdftotext = async () => {
@@ -84,18 +84,18 @@ async function corpusImport(ctx: Parameters<Benchmark['run']>[0], importPaths: I
   }
   ctx.log(`  corpus: ${files.length} PDFs, ${ctx.heavyRuns} rounds`);
   const s = await rounds(ctx.heavyRuns, contenders, 0);
-  const summary = last as ImportSummary | null;
-  const imported = summary?.imported ?? 0;
-  const pages = summary?.pages ?? 0;
+  const report = last as ChildReport | null;
+  const imported = report?.imported ?? 0;
+  const pages = report?.pages ?? 0;
   const pt = s.pdftotext ? stats(s.pdftotext).median : NaN;
-  const withWorkers = stats(s.workers).median;
-  const inMain = stats(s.main).median;
+  const withWorkers = stats(elapsed.workers).median;
+  const inMain = stats(elapsed.main).median;
   const r = ratio(withWorkers, pt);
-  if (summary && summary.failed.length) {
-    notes.push(`${summary.failed.length} of ${files.length} corpus PDFs failed to import; first: ${basename(summary.failed[0].path)} — ${summary.failed[0].reason}`);
+  if (report && report.failed) {
+    notes.push(`${report.failed} of ${files.length} corpus PDFs failed to import; first: ${report.firstFailure}`);
   }
   notes.unshift(
-    `${files.length} corpus PDFs, ${pages} pages, ${imported} imported. Import: \`importPaths\` into a fresh SQLite file each round, worker start-up included; pdftotext: one process per file, one after another. Median of ${ctx.heavyRuns} alternating rounds.`,
+    `${files.length} corpus PDFs, ${pages} pages, ${imported} imported. Import: \`importPaths\` in a fresh child process each round (cold checks, worker start-up included; timed from the call to its return, node and the store modules already loaded), into a fresh SQLite file; pdftotext: one process per file, one after another. Median of ${ctx.heavyRuns} alternating rounds.`,
   );
   const row = (name: string, t: number, isImport: boolean) => [
     name,
@@ -154,7 +154,7 @@ async function thousandFiles(ctx: Parameters<Benchmark['run']>[0], tmp: string):
   for (let i = 0; i < runs; i++) {
     ctx.log(`  ${count} generated files, import ${i + 1}/${runs} in a child process`);
     const db = join(tmp, `generated-${i}.db`);
-    reports.push(await runChild(folder, db));
+    reports.push(await runChild(db, availableParallelism(), [folder]));
     for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
   }
   const peakMb = Math.max(...reports.map((r) => r.peakRssBytes)) / 1024 / 1024;
@@ -193,9 +193,9 @@ async function thousandFiles(ctx: Parameters<Benchmark['run']>[0], tmp: string):
   };
 }
 
-function runChild(folder: string, db: string): Promise<ChildReport> {
+function runChild(db: string, workers: number, paths: string[]): Promise<ChildReport> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/import-child.ts'), folder, db], {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/import-child.ts'), db, String(workers), ...paths], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
