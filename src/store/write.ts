@@ -185,7 +185,9 @@ async function write(conn: Connection, trx: Kysely<Database>, r: DocumentRecord,
 
   await trx
     .updateTable('documents')
-    .set({ current_version_id: versionId, version_count: version, updated_at: now, entity_id: entityId, year: r.year, kind: r.kind })
+    // Entity, year and kind are the document's key: written when the row was made, never changed.
+    // (Setting them again is not free: with foreign keys on it cost about 1 ms a save.)
+    .set({ current_version_id: versionId, version_count: version, updated_at: now })
     .where('id', '=', doc.id)
     .execute();
 
