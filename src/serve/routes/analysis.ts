@@ -29,6 +29,8 @@ export async function analysisRoutes(app: FastifyInstance, { store }: { store: S
       schema: {
         tags: ['search'],
         summary: '全文检索：单位名称、标题、项目名称和正文段落（中文按子串匹配，空格分隔的词须同时出现）',
+        description:
+          '一两个字的检索词也走索引。结果先列单位名称含全部检索词的文件，再列标题、项目名称、正文含全部检索词的，最后是检索词分散在不同位置的；同一类按文件编号排列。total 最多数到 1000（totalExact 为 false 时是下限）。',
         querystring: {
           type: 'object',
           required: ['q'],
