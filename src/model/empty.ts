@@ -1,4 +1,4 @@
-import type { Disclosure, DocumentKind, ProcurementSplit, Summary, ThreePublicCounts } from './disclosure.js';
+import type { Disclosure, DocumentKind, ProcurementSplit, Summary, ThreePublicCounts, Loc, SelfEvalProject } from './disclosure.js';
 
 export function emptySummary(): Summary {
   return {
@@ -60,4 +60,30 @@ export function emptyThreePublicCounts(): ThreePublicCounts {
 
 export function emptyProcurementSplit(): ProcurementSplit {
   return { total: null, goods: null, works: null, services: null, smeAwarded: null, smallMicroAwarded: null, smeReserved: null, smallMicroReserved: null };
+}
+
+/** A 项目支出绩效自评表 with nothing read yet: the recogniser fills it; tests build on it. */
+export function emptySelfEvalProject(name = '', loc: Loc = {}): SelfEvalProject {
+  return {
+    name,
+    unit: null,
+    budget: null,
+    budgetFiscal: null,
+    available: null,
+    availableFiscal: null,
+    executed: null,
+    executedFiscal: null,
+    executionRate: null,
+    executionScore: null,
+    executionWeight: null,
+    executionIndicator: null,
+    goals: null,
+    achievements: null,
+    completionRate: null,
+    weights: {},
+    indicators: [],
+    totalScore: null,
+    problems: null,
+    loc,
+  };
 }

@@ -5,6 +5,7 @@
  * columns shift between projects.
  */
 import type { Figure, Indicator, Loc, SelfEvalProject, SelfEvaluation, Unit } from '../model/disclosure.js';
+import { emptySelfEvalProject } from '../model/empty.js';
 import { parseValue } from '../model/value.js';
 import { squash, type Cell, type Paragraph } from '../read/doc.js';
 import { parseAmount } from './numbers.js';
@@ -63,28 +64,7 @@ function plainText(text: string): string {
 
 export function parseSelfEvalProject(tableRows: Cell[][], unit: Unit, loc: Loc): SelfEvalProject {
   const rows = expandTabbedCells(tableRows);
-  const p: SelfEvalProject = {
-    name: '',
-    unit: null,
-    budget: null,
-    budgetFiscal: null,
-    available: null,
-    availableFiscal: null,
-    executed: null,
-    executedFiscal: null,
-    executionRate: null,
-    executionScore: null,
-    executionWeight: null,
-    executionIndicator: null,
-    goals: null,
-    achievements: null,
-    completionRate: null,
-    weights: {},
-    indicators: [],
-    totalScore: null,
-    problems: null,
-    loc,
-  };
+  const p: SelfEvalProject = emptySelfEvalProject('', loc);
   let inIndicators = false;
   let level1 = '';
   let level2 = '';

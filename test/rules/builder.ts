@@ -16,7 +16,7 @@ import type {
   TableKind,
   Value,
 } from '../../src/model/disclosure.js';
-import { emptyDisclosure } from '../../src/model/empty.js';
+import { emptyDisclosure, emptySelfEvalProject } from '../../src/model/empty.js';
 import { money } from '../../src/model/money.js';
 
 type Amount = string | number | null | undefined;
@@ -246,28 +246,7 @@ export function para(text: string, section: string | null = null): Disclosure['p
 }
 
 export function selfEvalProject(name: string, over: Partial<SelfEvalProject> = {}): SelfEvalProject {
-  return {
-    name,
-    unit: null,
-    budget: null,
-    budgetFiscal: null,
-    available: null,
-    availableFiscal: null,
-    executed: null,
-    executedFiscal: null,
-    executionRate: null,
-    executionScore: null,
-    executionWeight: null,
-    goals: null,
-    achievements: null,
-    completionRate: null,
-    weights: {},
-    indicators: [],
-    totalScore: null,
-    problems: null,
-    loc: {},
-    ...over,
-  };
+  return { ...emptySelfEvalProject(name), ...over };
 }
 
 /** An indicator of a self-evaluation with its marks. */
