@@ -2,6 +2,11 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { ReadError, type Doc, type Format } from './doc.js';
+import { readDocx } from './docx.js';
+import { readHtml } from './html.js';
+import { readPdf } from './pdf.js';
+import { readTxt } from './txt.js';
+import { readXlsx } from './xlsx.js';
 import type { ReaderOutput } from './reader.js';
 
 export { ReadError, type Doc } from './doc.js';
@@ -9,15 +14,12 @@ export { ReadError, type Doc } from './doc.js';
 /** Files above this size are refused before reading (a disclosure is rarely above a few MB). */
 export const DEFAULT_MAX_BYTES = 30 * 1024 * 1024;
 
-type Reader = (bytes: Buffer, path: string) => Promise<ReaderOutput>;
-
-// Loaded on first use: a worker importing PDFs never pays for exceljs, a text check never for pdf.js.
-const READERS: Record<Format, () => Promise<Reader>> = {
-  txt: async () => (await import('./txt.js')).readTxt,
-  docx: async () => (await import('./docx.js')).readDocx,
-  pdf: async () => (await import('./pdf.js')).readPdf,
-  xlsx: async () => (await import('./xlsx.js')).readXlsx,
-  html: async () => (await import('./html.js')).readHtml,
+const READERS: Record<Format, (bytes: Buffer, path: string) => Promise<ReaderOutput>> = {
+  txt: readTxt,
+  docx: readDocx,
+  pdf: readPdf,
+  xlsx: readXlsx,
+  html: readHtml,
 };
 
 const TEXT_EXTENSIONS = new Set(['', '.txt', '.text']);
@@ -50,7 +52,7 @@ export async function readDocument(bytes: Buffer, path: string, options: ReadOpt
   const format = sniffFormat(bytes, path);
   let out: ReaderOutput;
   try {
-    out = await (await READERS[format]())(bytes, path);
+    out = await READERS[format](bytes, path);
   } catch (e) {
     if (e instanceof ReadError) throw e;
     const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
