@@ -1,17 +1,39 @@
 /**
  * PDF reader: the text layer and ruling lines of each page, laid out as paragraphs and tables
- * (tables continued across pages joined), in the neutral tree of doc.ts. No OCR.
+ * (tables continued across pages joined), in the neutral tree of doc.ts. No OCR. Pages are read
+ * by the native reader when it knows the document's fonts and structure, else by pdf.js; both
+ * give the same page content (test/read/pdf-native.test.ts).
  */
 import { ReadError, type ReaderWarning } from './doc.js';
 import type { ReaderOutput } from './reader.js';
 import { readPageContent } from './pdf/content.js';
 import { openPdf } from './pdf/engine.js';
+import { openNative } from './pdf/native/index.js';
 import { layoutPage, type PageLayout } from './pdf/page.js';
 import { stitchPages } from './pdf/stitch.js';
 
 export const NO_TEXT_MESSAGE = '该 PDF 没有文字层（可能是扫描件），无法读取内容；本版本不做 OCR';
 
 export async function readPdf(bytes: Buffer, path: string): Promise<ReaderOutput> {
+  return readNatively(bytes) ?? (await readWithPdfjs(bytes, path));
+}
+
+/**
+ * Null when the native reader meets anything it does not handle (it says Unsupported) — or fails
+ * in any other way: pdf.js then reads the whole document, and reports real damage itself.
+ */
+function readNatively(bytes: Buffer): ReaderOutput | null {
+  try {
+    const doc = openNative(bytes);
+    const layouts: PageLayout[] = [];
+    for (let p = 1; p <= doc.numPages; p++) layouts.push(layoutPage(doc.page(p)));
+    return { blocks: stitchPages(layouts), warnings: textLayerWarnings(layouts), pages: doc.numPages };
+  } catch {
+    return null;
+  }
+}
+
+async function readWithPdfjs(bytes: Buffer, path: string): Promise<ReaderOutput> {
   const doc = await openPdf(bytes, path);
   try {
     const layouts: PageLayout[] = [];

@@ -1,17 +1,19 @@
 /**
- * One page's text and ruling lines, read from its pdf.js operator list in a single pass: glyphs
- * with their positions (text state emulated as a renderer would) and stroked or thin filled paths.
+ * One page's text and ruling lines, read in a single pass over its drawing operators: glyphs with
+ * their positions (text state emulated as a renderer would) and stroked or thin filled paths. The
+ * operators come from pdf.js's operator list or from the native reader (native/page.ts); both
+ * feed the same PageReader.
  */
 import type { Char, PageContent, Rule } from './geometry.js';
 import { pdfjs, type PdfPage } from './engine.js';
 
-type Matrix = [number, number, number, number, number, number];
+export type Matrix = [number, number, number, number, number, number];
 
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 const FONT_IDENTITY: Matrix = [0.001, 0, 0, 0.001, 0, 0];
 
 /** The font facts pdf.js exposes after loading a font. */
-interface FontInfo {
+export interface FontInfo {
   fontMatrix?: number[];
   vertical?: boolean;
   isType3Font?: boolean;
@@ -19,7 +21,7 @@ interface FontInfo {
 }
 
 /** Glyph as pdf.js puts it into `showText` arguments. */
-interface Glyph {
+export interface Glyph {
   unicode: string;
   width: number;
   isSpace?: boolean;
@@ -61,7 +63,7 @@ const THIN = 3;
 /** How far a line may lean and still count as horizontal or vertical (points). */
 const SKEW = 1;
 
-function compose(m: Matrix, n: Matrix | Float32Array | number[]): Matrix {
+export function compose(m: Matrix, n: Matrix | Float32Array | number[]): Matrix {
   // Applies n first, then m: a point p maps to m(n(p)).
   return [
     m[0] * n[0] + m[2] * n[1],
@@ -73,8 +75,11 @@ function compose(m: Matrix, n: Matrix | Float32Array | number[]): Matrix {
   ];
 }
 
-/** What the reader does with an operator; pdf.js's own codes are mapped onto these once. */
-const enum Op {
+/**
+ * What the reader does with an operator; pdf.js's own codes are mapped onto these once. Arguments
+ * are pdf.js's, except Font ([FontInfo, size]) and Path ([stroke, fill, path or null]).
+ */
+export enum Op {
   Ignore,
   Save,
   Restore,
@@ -156,14 +161,21 @@ export async function readPageContent(page: PdfPage, pageNumber: number): Promis
   const ops = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
   const fonts = await loadFonts(page, ops.fnArray, ops.argsArray, OPS.setFont);
   const reader = new PageReader(viewport.transform as Matrix);
-  reader.run(table, ops.fnArray, ops.argsArray, fonts);
+  const { fnArray, argsArray } = ops;
+  for (let i = 0; i < fnArray.length; i++) {
+    const op = table[fnArray[i]] as Op;
+    if (op === Op.Ignore) continue;
+    let args = argsArray[i];
+    if (op === Op.Font) args = [fonts.get(args[0]) ?? {}, args[1]];
+    else if (op === Op.Path) args = [strokeOps.has(args[0]), fillOps.has(args[0]), (args[1] as (Float32Array | null)[])[0]];
+    reader.step(op, args);
+  }
   page.cleanup();
-  const { width, height } = viewport;
-  return { page: pageNumber, width, height, chars: reader.chars.filter((c) => inside(c, width, height)), hRules: reader.hRules, vRules: reader.vRules };
+  return reader.content(pageNumber, viewport.width, viewport.height);
 }
 
 /** The state of one page's walk through its operators, and what it has found so far. */
-class PageReader {
+export class PageReader {
   readonly chars: Char[] = [];
   readonly hRules: Rule[] = [];
   readonly vRules: Rule[] = [];
@@ -187,108 +199,106 @@ class PageReader {
     };
   }
 
-  run(table: Uint8Array, fnArray: number[], argsArray: any[], fonts: Map<string, FontInfo>): void {
+  content(page: number, width: number, height: number): PageContent {
+    return { page, width, height, chars: this.chars.filter((c) => inside(c, width, height)), hRules: this.hRules, vRules: this.vRules };
+  }
+
+  step(op: Op, args: any): void {
     const text = this.text;
-    for (let i = 0; i < fnArray.length; i++) {
-      const op = table[fnArray[i]] as Op;
-      if (op === Op.Ignore) continue;
-      const args = argsArray[i];
-      const gs = this.gs;
-      switch (op) {
-        case Op.Save:
-          this.push();
-          break;
-        case Op.Restore:
-          this.gs = this.stack.pop() ?? gs;
-          break;
-        case Op.Transform:
-          gs.ctm = compose(gs.ctm, args as number[]);
-          break;
-        case Op.FormBegin:
-          this.push();
-          if (args[0]) this.gs.ctm = compose(gs.ctm, args[0] as number[]);
-          break;
-        case Op.GroupBegin:
-          this.push();
-          if (args[0]?.matrix) this.gs.ctm = compose(gs.ctm, args[0].matrix as number[]);
-          break;
-        case Op.StrokeRGB:
-          gs.strokeVisible = !isWhite(args[0]);
-          break;
-        case Op.FillRGB:
-          gs.fillVisible = !isWhite(args[0]);
-          break;
-        case Op.StrokeColor:
-          gs.strokeVisible = true;
-          break;
-        case Op.FillColor:
-          gs.fillVisible = true;
-          break;
-        case Op.StrokeTransparent:
-          gs.strokeVisible = false;
-          break;
-        case Op.FillTransparent:
-          gs.fillVisible = false;
-          break;
-        case Op.Path: {
-          const paint = args[0] as number;
-          const path = (args[1] as (Float32Array | null)[])[0];
-          if (!path) break;
-          if (strokeOps.has(paint)) {
-            if (gs.strokeVisible) this.strokePath(path);
-            else if (fillOps.has(paint) && gs.fillVisible) this.fillPath(path);
-          } else if (fillOps.has(paint) && gs.fillVisible) this.fillPath(path);
-          break;
-        }
-        case Op.BeginText:
-          text.tm = IDENTITY;
-          text.x = text.lineX = 0;
-          text.y = text.lineY = 0;
-          break;
-        case Op.TextMatrix:
-          text.tm = Array.from(args[0] as ArrayLike<number>) as Matrix;
-          text.x = text.lineX = 0;
-          text.y = text.lineY = 0;
-          break;
-        case Op.MoveText:
-          text.x = text.lineX += args[0];
-          text.y = text.lineY += args[1];
-          break;
-        case Op.LeadingMoveText:
-          gs.leading = args[1];
-          text.x = text.lineX += args[0];
-          text.y = text.lineY += args[1];
-          break;
-        case Op.NextLine:
-          text.x = text.lineX;
-          text.y = text.lineY += gs.leading;
-          break;
-        case Op.Leading:
-          gs.leading = -args[0];
-          break;
-        case Op.CharSpacing:
-          gs.charSpacing = args[0];
-          break;
-        case Op.WordSpacing:
-          gs.wordSpacing = args[0];
-          break;
-        case Op.HScale:
-          gs.hScale = args[0] / 100;
-          break;
-        case Op.Rise:
-          gs.rise = args[0];
-          break;
-        case Op.Font: {
-          const size = args[1] as number;
-          gs.font = fonts.get(args[0]) ?? {};
-          gs.fontSize = Math.abs(size);
-          gs.fontDirection = size < 0 ? -1 : 1;
-          break;
-        }
-        case Op.ShowText:
-          this.showText(args[0]);
-          break;
+    const gs = this.gs;
+    switch (op) {
+      case Op.Save:
+        this.push();
+        break;
+      case Op.Restore:
+        this.gs = this.stack.pop() ?? gs;
+        break;
+      case Op.Transform:
+        gs.ctm = compose(gs.ctm, args as number[]);
+        break;
+      case Op.FormBegin:
+        this.push();
+        if (args[0]) this.gs.ctm = compose(gs.ctm, args[0] as number[]);
+        break;
+      case Op.GroupBegin:
+        this.push();
+        if (args[0]?.matrix) this.gs.ctm = compose(gs.ctm, args[0].matrix as number[]);
+        break;
+      case Op.StrokeRGB:
+        gs.strokeVisible = !isWhite(args[0]);
+        break;
+      case Op.FillRGB:
+        gs.fillVisible = !isWhite(args[0]);
+        break;
+      case Op.StrokeColor:
+        gs.strokeVisible = true;
+        break;
+      case Op.FillColor:
+        gs.fillVisible = true;
+        break;
+      case Op.StrokeTransparent:
+        gs.strokeVisible = false;
+        break;
+      case Op.FillTransparent:
+        gs.fillVisible = false;
+        break;
+      case Op.Path: {
+        const [stroke, fill, path] = args as [boolean, boolean, Float32Array | null];
+        if (!path) break;
+        if (stroke) {
+          if (gs.strokeVisible) this.strokePath(path);
+          else if (fill && gs.fillVisible) this.fillPath(path);
+        } else if (fill && gs.fillVisible) this.fillPath(path);
+        break;
       }
+      case Op.BeginText:
+        text.tm = IDENTITY;
+        text.x = text.lineX = 0;
+        text.y = text.lineY = 0;
+        break;
+      case Op.TextMatrix:
+        text.tm = Array.from(args[0] as ArrayLike<number>) as Matrix;
+        text.x = text.lineX = 0;
+        text.y = text.lineY = 0;
+        break;
+      case Op.MoveText:
+        text.x = text.lineX += args[0];
+        text.y = text.lineY += args[1];
+        break;
+      case Op.LeadingMoveText:
+        gs.leading = args[1];
+        text.x = text.lineX += args[0];
+        text.y = text.lineY += args[1];
+        break;
+      case Op.NextLine:
+        text.x = text.lineX;
+        text.y = text.lineY += gs.leading;
+        break;
+      case Op.Leading:
+        gs.leading = -args[0];
+        break;
+      case Op.CharSpacing:
+        gs.charSpacing = args[0];
+        break;
+      case Op.WordSpacing:
+        gs.wordSpacing = args[0];
+        break;
+      case Op.HScale:
+        gs.hScale = args[0] / 100;
+        break;
+      case Op.Rise:
+        gs.rise = args[0];
+        break;
+      case Op.Font: {
+        const size = args[1] as number;
+        gs.font = args[0] as FontInfo;
+        gs.fontSize = Math.abs(size);
+        gs.fontDirection = size < 0 ? -1 : 1;
+        break;
+      }
+      case Op.ShowText:
+        this.showText(args[0]);
+        break;
     }
   }
 

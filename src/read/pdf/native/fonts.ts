@@ -1,0 +1,253 @@
+/**
+ * Fonts as far as reading text needs them: how a shown string splits into character codes, each
+ * code's Unicode text and advance width — never the glyph outlines. Handled: composite fonts with
+ * Identity-H encoding and a ToUnicode map (what Word, WPS and most Chinese office software embed),
+ * and simple TrueType fonts with a ToUnicode map or WinAnsiEncoding. The results follow pdf.js's
+ * rules (a code missing from the map reads as the character of that code, and so on), so both
+ * readers give the same text. Anything else is Unsupported and the document goes to pdf.js.
+ */
+import type { FontInfo, Glyph } from '../content.js';
+import { Lexer, OPERATOR, PdfDict, PdfName, PdfStream, Unsupported } from './lexer.js';
+import { nameOf, type PdfFile } from './file.js';
+
+export interface NativeFont {
+  info: FontInfo;
+  /** The glyphs a shown string draws, in order. */
+  glyphs(s: string): Glyph[];
+}
+
+const FONT_MATRIX = [0.001, 0, 0, 0.001, 0, 0];
+
+export function loadFont(file: PdfFile, dict: PdfDict): NativeFont {
+  const subtype = nameOf(file.get(dict, 'Subtype'));
+  if (subtype === 'Type0') return compositeFont(file, dict);
+  if (subtype === 'TrueType') return simpleFont(file, dict);
+  throw new Unsupported(`font type ${subtype}`);
+}
+
+function descriptorHasCff(file: PdfFile, descriptor: PdfDict | null): boolean {
+  return !!descriptor && descriptor.raw('FontFile3') != null;
+}
+
+function compositeFont(file: PdfFile, dict: PdfDict): NativeFont {
+  if (nameOf(file.get(dict, 'Encoding')) !== 'Identity-H') throw new Unsupported('CMap other than Identity-H');
+  const kids = file.get(dict, 'DescendantFonts');
+  const cid = Array.isArray(kids) ? file.dict(kids[0]) : null;
+  if (!cid) throw new Unsupported('no descendant font');
+  // CFF programs can carry their own font matrix; pdf.js reads it from the program.
+  if (descriptorHasCff(file, file.dict(cid.raw('FontDescriptor')))) throw new Unsupported('CFF font program');
+  const toUnicode = readToUnicode(file, dict);
+  if (!toUnicode) throw new Unsupported('composite font without ToUnicode');
+
+  const dw = file.get(cid, 'DW');
+  const defaultWidth = typeof dw === 'number' ? Math.ceil(dw) : 1000;
+  const widths: number[] = [];
+  const w = file.get(cid, 'W');
+  if (Array.isArray(w)) {
+    for (let i = 0; i < w.length; i++) {
+      let start = file.resolve(w[i++]);
+      if (typeof start !== 'number' || !Number.isInteger(start)) break;
+      const next = file.resolve(w[i]);
+      if (Array.isArray(next)) {
+        for (const x of next) {
+          const width = file.resolve(x);
+          if (typeof width === 'number') widths[start] = width;
+          start++;
+        }
+      } else if (typeof next === 'number' && Number.isInteger(next)) {
+        const width = file.resolve(w[++i]);
+        if (typeof width !== 'number') continue;
+        for (let c = start; c <= next; c++) widths[c] = width;
+      } else break;
+    }
+  }
+
+  const cache = new Map<number, Glyph>();
+  const glyph = (code: number): Glyph => {
+    let g = cache.get(code);
+    if (!g) {
+      const width = widths[code];
+      g = { unicode: toUnicode[code] || String.fromCharCode(code), width: typeof width === 'number' ? width : defaultWidth, isSpace: false };
+      cache.set(code, g);
+    }
+    return g;
+  };
+  return {
+    info: { fontMatrix: FONT_MATRIX, vertical: false },
+    glyphs(s) {
+      const out: Glyph[] = [];
+      const n = s.length;
+      let i = 0;
+      for (; i + 1 < n; i += 2) out.push(glyph((s.charCodeAt(i) << 8) | s.charCodeAt(i + 1)));
+      // A stray last byte matches no two-byte code: pdf.js reads it as code 0.
+      if (i < n) out.push(glyph(0));
+      return out;
+    },
+  };
+}
+
+function simpleFont(file: PdfFile, dict: PdfDict): NativeFont {
+  const descriptor = file.dict(dict.raw('FontDescriptor'));
+  if (descriptorHasCff(file, descriptor)) throw new Unsupported('CFF font program');
+  const widthList = file.get(dict, 'Widths');
+  // Without /Widths pdf.js takes widths from its metrics of the standard fonts.
+  if (!Array.isArray(widthList)) throw new Unsupported('simple font without /Widths');
+  const fc = file.get(dict, 'FirstChar');
+  const firstChar = typeof fc === 'number' ? fc : 0;
+  const widths: number[] = [];
+  widthList.forEach((x, i) => {
+    const v = file.resolve(x);
+    if (typeof v === 'number') widths[firstChar + i] = v;
+  });
+  const mw = descriptor ? file.get(descriptor, 'MissingWidth') : undefined;
+  const defaultWidth = typeof mw === 'number' ? mw : 0;
+
+  const encoding = file.get(dict, 'Encoding');
+  const included = readToUnicode(file, dict);
+  let unicode: (string | undefined)[];
+  if (encoding instanceof PdfName && encoding.name === 'WinAnsiEncoding') {
+    // pdf.js completes an included map with the encoding's characters.
+    const base = winAnsi();
+    unicode = included ? base.map((u, code) => (included[code] !== undefined ? included[code] : u)) : base;
+  } else if (encoding == null && included) unicode = included;
+  else throw new Unsupported('simple font encoding');
+
+  const table: Glyph[] = [];
+  for (let code = 0; code < 256; code++) {
+    const width = widths[code];
+    table.push({ unicode: unicode[code] || String.fromCharCode(code), width: typeof width === 'number' ? width : defaultWidth, isSpace: code === 32 });
+  }
+  return {
+    info: { fontMatrix: FONT_MATRIX, vertical: false },
+    glyphs(s) {
+      const out: Glyph[] = new Array(s.length);
+      for (let i = 0; i < s.length; i++) out[i] = table[s.charCodeAt(i)];
+      return out;
+    },
+  };
+}
+
+let winAnsiTable: string[] | undefined;
+
+/** Windows-1252's 0x80–0x9F (Node 20's TextDecoder reads them as Latin-1 controls); 0 = a hole. */
+const CP1252_HIGH = [
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+];
+
+/** WinAnsiEncoding as pdf.js reads it: Windows-1252, its holes as bullets, 0xA0 a space, 0xAD a hyphen. */
+function winAnsi(): string[] {
+  if (winAnsiTable) return winAnsiTable;
+  // Codes below 32 have no character in the encoding (pdf.js then shows the code itself).
+  const t: string[] = Array.from({ length: 256 }, () => undefined as unknown as string);
+  for (let code = 32; code < 256; code++) {
+    const high = code >= 0x80 && code < 0xa0 ? CP1252_HIGH[code - 0x80] : code;
+    t[code] = String.fromCharCode(high === 0 || code === 0x7f ? 0x2022 : high);
+  }
+  t[0xa0] = ' ';
+  t[0xad] = '-';
+  return (winAnsiTable = t);
+}
+
+/** A font's ToUnicode CMap as code → text, or null when it has none. */
+function readToUnicode(file: PdfFile, dict: PdfDict): string[] | null {
+  const stream = file.resolve(dict.raw('ToUnicode'));
+  if (!(stream instanceof PdfStream)) {
+    if (stream != null && !(stream instanceof PdfName)) throw new Unsupported('odd ToUnicode');
+    // /Identity-H and similar names as ToUnicode: pdf.js then works from the encoding.
+    if (stream instanceof PdfName) throw new Unsupported('ToUnicode given as a name');
+    return null;
+  }
+  return parseToUnicode(file.decode(stream));
+}
+
+/** bfchar and bfrange sections of a ToUnicode CMap, with pdf.js's reading of odd cases. */
+export function parseToUnicode(data: Uint8Array): string[] {
+  const raw: string[] = [];
+  const lx = new Lexer(data);
+  const operands: unknown[] = [];
+  for (;;) {
+    lx.skipSpace();
+    if (lx.pos >= lx.end) break;
+    const v = lx.read(false);
+    if (v !== OPERATOR) {
+      operands.push(v);
+      continue;
+    }
+    const op = lx.op;
+    operands.length = 0;
+    if (op === 'usecmap') throw new Unsupported('ToUnicode with usecmap');
+    if (op === 'beginbfchar') section(lx, 'endbfchar', 2, (t) => {
+      if (typeof t[0] === 'string' && typeof t[1] === 'string') raw[codeOf(t[0])] = t[1];
+    });
+    else if (op === 'beginbfrange') section(lx, 'endbfrange', 3, (t) => {
+      if (typeof t[0] !== 'string' || typeof t[1] !== 'string') return;
+      const low = codeOf(t[0]);
+      const high = codeOf(t[1]);
+      if (high - low > 0xffffff) return;
+      if (Array.isArray(t[2])) {
+        t[2].forEach((d, i) => {
+          if (typeof d === 'string' && low + i <= high) raw[low + i] = d;
+        });
+      } else if (typeof t[2] === 'string') bfRange(raw, low, high, t[2]);
+    });
+  }
+  const out: string[] = [];
+  for (const k in raw) out[Number(k)] = utf16(raw[Number(k)]);
+  return out;
+}
+
+function section(lx: Lexer, end: string, arity: number, take: (tokens: unknown[]) => void): void {
+  let tokens: unknown[] = [];
+  for (;;) {
+    lx.skipSpace();
+    if (lx.pos >= lx.end) return;
+    const v = lx.read(false);
+    if (v === OPERATOR) {
+      if (lx.op === end) return;
+      continue;
+    }
+    tokens.push(v);
+    if (tokens.length === arity) {
+      take(tokens);
+      tokens = [];
+    }
+  }
+}
+
+function codeOf(bytes: string): number {
+  let c = 0;
+  for (let i = 0; i < bytes.length; i++) c = c * 256 + bytes.charCodeAt(i);
+  return c;
+}
+
+/** Consecutive codes map to consecutive texts: the last byte counts up, carrying into the one before. */
+function bfRange(raw: string[], low: number, high: number, dst: string): void {
+  const last = dst.length - 1;
+  for (let code = low; code <= high; code++) {
+    raw[code] = dst;
+    const next = dst.charCodeAt(last) + 1;
+    if (next > 0xff) {
+      dst = dst.substring(0, last - 1) + String.fromCharCode(dst.charCodeAt(last - 1) + 1) + '\x00';
+      continue;
+    }
+    dst = dst.substring(0, last) + String.fromCharCode(next);
+  }
+}
+
+/** UTF-16BE bytes (an odd count gets a leading zero byte, as pdf.js does) to a string. */
+function utf16(bytes: string): string {
+  if (bytes.length % 2 !== 0) bytes = '\x00' + bytes;
+  const cps: number[] = [];
+  for (let k = 0; k < bytes.length; k += 2) {
+    const w1 = (bytes.charCodeAt(k) << 8) | bytes.charCodeAt(k + 1);
+    if ((w1 & 0xf800) !== 0xd800) {
+      cps.push(w1);
+      continue;
+    }
+    k += 2;
+    const w2 = (bytes.charCodeAt(k) << 8) | bytes.charCodeAt(k + 1);
+    cps.push(((w1 & 0x3ff) << 10) + (w2 & 0x3ff) + 0x10000);
+  }
+  return String.fromCodePoint(...cps);
+}
