@@ -2,7 +2,7 @@
  * The native PDF reader against pdf.js: on every document it accepts, each page's content (every
  * glyph's text and box, every ruling line, the page size) must be exactly what pdf.js gives, and
  * readPdf must give the same blocks whichever reader ran. Over the synthetic fixtures in the
- * layout of Word/WPS exports (Identity-H fonts with ToUnicode) and over the real corpus.
+ * layout of Word/WPS exports (Identity-H fonts with ToUnicode), the real corpus and the seeds.
  */
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -100,8 +100,7 @@ describe('native PDF reader: real documents', () => {
     for (const f of files) await assertSamePages(readFileSync(f), f.slice(CORPUS.length + 1));
   });
 
-  test('the seed PDFs (embedded Type1 fonts) are left to pdf.js', sharedOnly, async () => {
-    const bytes = readFileSync(seed(`${SEED.luquan}.pdf`));
-    assert.throws(() => nativePages(bytes), Unsupported);
+  test('the seed PDFs (embedded Type1 fonts with ToUnicode) are read natively, the same as pdf.js', sharedOnly, async () => {
+    for (const id of Object.values(SEED)) await assertSamePages(readFileSync(seed(`${id}.pdf`)), id);
   });
 });

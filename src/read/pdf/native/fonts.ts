@@ -2,7 +2,8 @@
  * Fonts as far as reading text needs them: how a shown string splits into character codes, each
  * code's Unicode text and advance width — never the glyph outlines. Handled: composite fonts with
  * Identity-H encoding and a ToUnicode map (what Word, WPS and most Chinese office software embed),
- * and simple TrueType fonts with a ToUnicode map or WinAnsiEncoding. The results follow pdf.js's
+ * simple TrueType fonts with a ToUnicode map or WinAnsiEncoding, and embedded Type1 fonts with a
+ * ToUnicode map. The results follow pdf.js's
  * rules (a code missing from the map reads as the character of that code, and so on), so both
  * readers give the same text. Anything else is Unsupported and the document goes to pdf.js.
  */
@@ -21,7 +22,8 @@ const FONT_MATRIX = [0.001, 0, 0, 0.001, 0, 0];
 export function loadFont(file: PdfFile, dict: PdfDict): NativeFont {
   const subtype = nameOf(file.get(dict, 'Subtype'));
   if (subtype === 'Type0') return compositeFont(file, dict);
-  if (subtype === 'TrueType') return simpleFont(file, dict);
+  if (subtype === 'TrueType') return simpleFont(file, dict, false);
+  if (subtype === 'Type1') return simpleFont(file, dict, true);
   throw new Unsupported(`font type ${subtype}`);
 }
 
@@ -86,9 +88,10 @@ function compositeFont(file: PdfFile, dict: PdfDict): NativeFont {
   };
 }
 
-function simpleFont(file: PdfFile, dict: PdfDict): NativeFont {
+function simpleFont(file: PdfFile, dict: PdfDict, type1: boolean): NativeFont {
   const descriptor = file.dict(dict.raw('FontDescriptor'));
   if (descriptorHasCff(file, descriptor)) throw new Unsupported('CFF font program');
+  if (type1) checkType1Program(file, descriptor);
   const widthList = file.get(dict, 'Widths');
   // Without /Widths pdf.js takes widths from its metrics of the standard fonts.
   if (!Array.isArray(widthList)) throw new Unsupported('simple font without /Widths');
@@ -110,6 +113,7 @@ function simpleFont(file: PdfFile, dict: PdfDict): NativeFont {
     const base = winAnsi();
     unicode = included ? base.map((u, code) => (included[code] !== undefined ? included[code] : u)) : base;
   } else if (encoding == null && included) unicode = included;
+  // A Type1 font without either takes its characters from the encoding inside the font program.
   else throw new Unsupported('simple font encoding');
 
   const table: Glyph[] = [];
@@ -125,6 +129,21 @@ function simpleFont(file: PdfFile, dict: PdfDict): NativeFont {
       return out;
     },
   };
+}
+
+/**
+ * An embedded Type1 program whose font matrix is the usual 1/1000 em. Without a program pdf.js
+ * substitutes a standard font with rules of its own; another matrix rescales the widths.
+ */
+function checkType1Program(file: PdfFile, descriptor: PdfDict | null): void {
+  const program = descriptor ? file.resolve(descriptor.raw('FontFile')) : null;
+  if (!(program instanceof PdfStream)) throw new Unsupported('Type1 font not embedded');
+  const data = file.decode(program);
+  const clear = Buffer.from(data.buffer, data.byteOffset, Math.min(data.byteLength, 65536)).toString('latin1');
+  const m = /\/FontMatrix\s*\[([^\]]*)\]/.exec(clear);
+  const values = m ? m[1].trim().split(/\s+/).map(Number) : null;
+  const standard = [0.001, 0, 0, 0.001, 0, 0];
+  if (!values || values.length !== 6 || values.some((v, i) => v !== standard[i])) throw new Unsupported('Type1 font matrix');
 }
 
 let winAnsiTable: string[] | undefined;
