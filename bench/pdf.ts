@@ -88,7 +88,7 @@ export const pdf: Benchmark = {
     if (pdftotext) verdicts.push({ target: 'pdf: read + check ≤ 5 × pdftotext -layout', measured: fmtRatio(vsPoppler), met: counted ? vsPoppler <= 5 : null });
     else notes.push('pdftotext 未安装：与 poppler 的对比未测。');
     notes.unshift(
-      `Median of ${ctx.heavyRuns} alternating rounds per file after one warm-up run of each contender. Ours: \`checkFile\` in this process (text and ruling lines from the native reader, or pdf.js for the files it leaves — the seeds — → tables → model → rules); the tools: one process per file, start-up included, text to /dev/null. Ours reads ${fmtPagesPerSecond(pagesSum, sum.ours)} pages/s.${ctx.quick ? ' Quick run: every fifth corpus PDF plus the seeds.' : ''}`,
+      `Median of ${ctx.heavyRuns} alternating rounds per file after one warm-up run of each contender. Ours: \`checkFile\` in this process (text and ruling lines from the native PDF reader, which reads all of these files — pdf.js only reads files whose fonts it does not know — → tables → model → rules); the tools: one process per file, start-up included, text to /dev/null. Ours reads ${fmtPagesPerSecond(pagesSum, sum.ours)} pages/s.${ctx.quick ? ' Quick run: every fifth corpus PDF plus the seeds.' : ''}`,
     );
     return {
       tables: [
