@@ -128,10 +128,13 @@ export class PdfFile {
   // --- objects -----------------------------------------------------------------------------
 
   /** `n g obj … endobj` at the lexer's position (a stream keeps its data range only). */
-  private readIndirect(lx: Lexer): PdfValue {
+  private readIndirect(lx: Lexer, expected?: number): PdfValue {
     const num = lx.read(false);
     const gen = lx.read(false);
-    if (typeof num !== 'number' || typeof gen !== 'number' || lx.keyword() !== 'obj') throw new Unsupported('object not where the cross-reference says');
+    // A stale offset (the file was edited without updating its table) is for pdf.js to repair.
+    if (typeof num !== 'number' || typeof gen !== 'number' || lx.keyword() !== 'obj' || (expected !== undefined && num !== expected)) {
+      throw new Unsupported('object not where the cross-reference says');
+    }
     const v = lx.read(true);
     if (v === OPERATOR) throw new Unsupported('malformed object');
     if (v instanceof PdfDict) {
@@ -164,7 +167,7 @@ export class PdfFile {
     if (this.cache.has(num)) return this.cache.get(num)!;
     const entry = this.xref.get(num);
     let v: PdfValue = null;
-    if (entry?.kind === 1 && entry.offset > 0) v = this.readIndirect(new Lexer(this.bytes, entry.offset));
+    if (entry?.kind === 1 && entry.offset > 0) v = this.readIndirect(new Lexer(this.bytes, entry.offset), num);
     else if (entry?.kind === 2) v = this.fromObjectStream(entry.stream, entry.index);
     this.cache.set(num, v);
     return v;
