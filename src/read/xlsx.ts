@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ReadError, type Block, type Cell, type ReaderWarning, type SourceLoc } from './doc.js';
 import type { ReaderOutput } from './reader.js';
 import { shownText } from './xlsx-cell.js';
@@ -10,7 +10,10 @@ import { layoutSheet, type SheetCell, type SheetModel } from './xlsx-layout.js';
  * `line` the Excel row number (1-based) of the paragraph, table or cell.
  */
 export async function readXlsx(bytes: Buffer, path: string): Promise<ReaderOutput> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on the first workbook: exceljs takes ~0.2 s to load, which every import worker and
+  // every `gongkai check` of a PDF or Word file would otherwise pay for nothing.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
