@@ -36,8 +36,12 @@ function compositeFont(file: PdfFile, dict: PdfDict): NativeFont {
   const kids = file.get(dict, 'DescendantFonts');
   const cid = Array.isArray(kids) ? file.dict(kids[0]) : null;
   if (!cid) throw new Unsupported('no descendant font');
+  const cidDescriptor = file.dict(cid.raw('FontDescriptor'));
+  // Without a descriptor pdf.js reads the font as a simple standard font (one-byte codes, base-14
+  // metrics, /W ignored), nothing like the reading below: leave such fonts to it.
+  if (!cidDescriptor) throw new Unsupported('CIDFont without FontDescriptor');
   // CFF programs can carry their own font matrix; pdf.js reads it from the program.
-  if (descriptorHasCff(file, file.dict(cid.raw('FontDescriptor')))) throw new Unsupported('CFF font program');
+  if (descriptorHasCff(file, cidDescriptor)) throw new Unsupported('CFF font program');
   const toUnicode = readToUnicode(file, dict);
   if (!toUnicode) throw new Unsupported('composite font without ToUnicode');
 
@@ -81,8 +85,9 @@ function compositeFont(file: PdfFile, dict: PdfDict): NativeFont {
       const n = s.length;
       let i = 0;
       for (; i + 1 < n; i += 2) out.push(glyph((s.charCodeAt(i) << 8) | s.charCodeAt(i + 1)));
-      // A stray last byte matches no two-byte code: pdf.js reads it as code 0.
-      if (i < n) out.push(glyph(0));
+      // A stray last byte: pdf.js's CMap reader pads it with a missing (NaN → 0) low byte, so it
+      // reads as the two-byte code byte·256 (0x4E alone is 一, U+4E00), not as code 0.
+      if (i < n) out.push(glyph(s.charCodeAt(i) << 8));
       return out;
     },
   };
