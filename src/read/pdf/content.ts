@@ -221,8 +221,9 @@ export class PageReader {
         if (args[0]) this.gs.ctm = compose(gs.ctm, args[0] as number[]);
         break;
       case Op.GroupBegin:
+        // The group's matrix only bounds its scratch canvas in pdf.js; the form that follows
+        // (FormBegin) applies it to what is drawn.
         this.push();
-        if (args[0]?.matrix) this.gs.ctm = compose(gs.ctm, args[0].matrix as number[]);
         break;
       case Op.StrokeRGB:
         gs.strokeVisible = !isWhite(args[0]);

@@ -95,6 +95,8 @@ function compositeFont(file: PdfFile, dict: PdfDict): NativeFont {
 
 function simpleFont(file: PdfFile, dict: PdfDict, type1: boolean): NativeFont {
   const descriptor = file.dict(dict.raw('FontDescriptor'));
+  // Without a descriptor pdf.js takes the missing width from its standard font metrics.
+  if (!descriptor) throw new Unsupported('simple font without FontDescriptor');
   if (descriptorHasCff(file, descriptor)) throw new Unsupported('CFF font program');
   if (type1) checkType1Program(file, descriptor);
   const widthList = file.get(dict, 'Widths');

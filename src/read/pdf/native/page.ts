@@ -106,7 +106,16 @@ class Run {
       }
       const op = lx.op;
       if (op === 'BI') this.skipInlineImage(lx);
-      else this.operator(op, args, resources, depth);
+      else if (KNOWN.has(op)) this.operator(op, args, resources, depth);
+      else {
+        // Operators written without a space between them ((D)'ET): split into known operators,
+        // longest first, as pdf.js does; the operands go to the first.
+        for (const part of splitOperators(op)) {
+          if (part === 'BI') this.skipInlineImage(lx);
+          else this.operator(part, args, resources, depth);
+          args.length = 0;
+        }
+      }
       args.length = 0;
     }
   }
@@ -374,7 +383,10 @@ class Run {
     if (group) this.reader.step(Op.Restore, null);
   }
 
-  /** BI … ID data EI: the data is binary, so its end is found by looking for EI between spaces. */
+  /**
+   * BI … ID data EI. The data is binary: its end is the first EI followed by white space and then
+   * by text, not more binary bytes (pdf.js looks for the same).
+   */
   private skipInlineImage(lx: Lexer): void {
     for (;;) {
       const v = lx.read(false);
@@ -383,7 +395,7 @@ class Run {
     const b = lx.buf;
     let p = lx.pos + 1;
     while (p + 1 < lx.end) {
-      if (b[p] === 69 && b[p + 1] === 73 && isSpaceByte(b[p - 1]) && (p + 2 >= lx.end || isSpaceByte(b[p + 2]))) {
+      if (b[p] === 69 && b[p + 1] === 73 && (p + 2 >= lx.end || isSpaceByte(b[p + 2])) && textFollows(b, p + 2, lx.end)) {
         lx.pos = p + 2;
         return;
       }
@@ -391,6 +403,37 @@ class Run {
     }
     throw new Unsupported('inline image without EI');
   }
+}
+
+/** Content stream operators (PDF 32000 Annex A). */
+const KNOWN = new Set(
+  (
+    'b b* B B* BDC BI BMC BT BX c cm CS cs d d0 d1 Do DP EI EMC ET EX f F f* G g gs h i ID j J K k l m M MP ' +
+    "n q Q re RG rg ri s S SC sc SCN scn sh T* Tc Td TD Tf Tj TJ TL Tm Tr Ts Tw Tz v w W W* y ' \""
+  ).split(' '),
+);
+
+/** "'ET" → ["'", "ET"]: the longest known operator at each point; an unknown rest is dropped. */
+function splitOperators(word: string): string[] {
+  const parts: string[] = [];
+  let i = 0;
+  while (i < word.length) {
+    let len = Math.min(3, word.length - i);
+    while (len > 0 && !KNOWN.has(word.slice(i, i + len))) len--;
+    if (len === 0) break;
+    parts.push(word.slice(i, i + len));
+    i += len;
+  }
+  return parts;
+}
+
+/** After an inline image's EI: the next bytes are text (operators), not image data. */
+function textFollows(b: Uint8Array, from: number, end: number): boolean {
+  for (let p = from; p < Math.min(end, from + 32); p++) {
+    const c = b[p];
+    if (c > 0x7e || (c < 0x20 && !isSpaceByte(c))) return false;
+  }
+  return true;
 }
 
 function numbers(a: PdfValue[], n: number): boolean {
