@@ -5,7 +5,7 @@
  * Unsupported: pdf.js, which repairs such files, reads them instead.
  */
 import { inflateSync, constants as zlib } from 'node:zlib';
-import { Lexer, OPERATOR, PdfDict, PdfName, PdfRef, PdfStream, Unsupported, hexValue, isSpaceByte, type PdfValue } from './lexer.js';
+import { Lexer, OPERATOR, PdfDict, PdfName, PdfRef, PdfStream, Unsupported, decodeHex, isSpaceByte, type PdfValue } from './lexer.js';
 
 type Entry = { kind: 1; offset: number } | { kind: 2; stream: number; index: number };
 
@@ -241,7 +241,7 @@ export class PdfFile {
     filters.forEach((filter, i) => {
       const name = nameOf(filter);
       if (name === 'FlateDecode' || name === 'Fl') data = predict(inflate(data), params[i] ?? null);
-      else if (name === 'ASCIIHexDecode' || name === 'AHx') data = asciiHex(data);
+      else if (name === 'ASCIIHexDecode' || name === 'AHx') data = Buffer.from(decodeHex(data, 0, data.length).bytes, 'latin1');
       else throw new Unsupported(`filter ${name}`);
     });
     return data;
@@ -358,21 +358,4 @@ function predict(data: Uint8Array, params: PdfDict | null): Uint8Array {
     prev = row;
   }
   return out;
-}
-
-function asciiHex(data: Uint8Array): Uint8Array {
-  const out: number[] = [];
-  let hi = -1;
-  for (const c of data) {
-    if (c === 62) break;
-    const v = hexValue(c);
-    if (v < 0) continue;
-    if (hi < 0) hi = v;
-    else {
-      out.push((hi << 4) | v);
-      hi = -1;
-    }
-  }
-  if (hi >= 0) out.push(hi << 4);
-  return Uint8Array.from(out);
 }

@@ -27,8 +27,8 @@ export function loadFont(file: PdfFile, dict: PdfDict): NativeFont {
   throw new Unsupported(`font type ${subtype}`);
 }
 
-function descriptorHasCff(file: PdfFile, descriptor: PdfDict | null): boolean {
-  return !!descriptor && descriptor.raw('FontFile3') != null;
+function hasCffProgram(descriptor: PdfDict): boolean {
+  return descriptor.raw('FontFile3') != null;
 }
 
 function compositeFont(file: PdfFile, dict: PdfDict): NativeFont {
@@ -41,7 +41,7 @@ function compositeFont(file: PdfFile, dict: PdfDict): NativeFont {
   // metrics, /W ignored), nothing like the reading below: leave such fonts to it.
   if (!cidDescriptor) throw new Unsupported('CIDFont without FontDescriptor');
   // CFF programs can carry their own font matrix; pdf.js reads it from the program.
-  if (descriptorHasCff(file, cidDescriptor)) throw new Unsupported('CFF font program');
+  if (hasCffProgram(cidDescriptor)) throw new Unsupported('CFF font program');
   const toUnicode = readToUnicode(file, dict);
   if (!toUnicode) throw new Unsupported('composite font without ToUnicode');
 
@@ -97,7 +97,7 @@ function simpleFont(file: PdfFile, dict: PdfDict, type1: boolean): NativeFont {
   const descriptor = file.dict(dict.raw('FontDescriptor'));
   // Without a descriptor pdf.js takes the missing width from its standard font metrics.
   if (!descriptor) throw new Unsupported('simple font without FontDescriptor');
-  if (descriptorHasCff(file, descriptor)) throw new Unsupported('CFF font program');
+  if (hasCffProgram(descriptor)) throw new Unsupported('CFF font program');
   if (type1) checkType1Program(file, descriptor);
   const widthList = file.get(dict, 'Widths');
   // Without /Widths pdf.js takes widths from its metrics of the standard fonts.
@@ -178,12 +178,9 @@ function winAnsi(): string[] {
 /** A font's ToUnicode CMap as code → text, or null when it has none. */
 function readToUnicode(file: PdfFile, dict: PdfDict): string[] | null {
   const stream = file.resolve(dict.raw('ToUnicode'));
-  if (!(stream instanceof PdfStream)) {
-    if (stream != null && !(stream instanceof PdfName)) throw new Unsupported('odd ToUnicode');
-    // /Identity-H and similar names as ToUnicode: pdf.js then works from the encoding.
-    if (stream instanceof PdfName) throw new Unsupported('ToUnicode given as a name');
-    return null;
-  }
+  if (stream == null) return null;
+  // A name (/Identity-H) or anything else in its place: pdf.js then works from the encoding.
+  if (!(stream instanceof PdfStream)) throw new Unsupported('ToUnicode that is no CMap stream');
   return parseToUnicode(file.decode(stream));
 }
 

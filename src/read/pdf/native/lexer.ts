@@ -200,24 +200,9 @@ export class Lexer {
   }
 
   private hexString(): string {
-    const b = this.buf;
-    let p = this.pos + 1;
-    let s = '';
-    let hi = -1;
-    while (p < this.end) {
-      const c = b[p++];
-      if (c === Ch.Gt) break;
-      const v = hexValue(c);
-      if (v < 0) continue;
-      if (hi < 0) hi = v;
-      else {
-        s += String.fromCharCode((hi << 4) | v);
-        hi = -1;
-      }
-    }
-    if (hi >= 0) s += String.fromCharCode(hi << 4);
-    this.pos = p;
-    return s;
+    const { bytes, next } = decodeHex(this.buf, this.pos + 1, this.end);
+    this.pos = next;
+    return bytes;
   }
 
   private name(): PdfName {
@@ -340,6 +325,30 @@ function keywordValue(op: string): PdfValue {
   if (op === 'true') return true;
   if (op === 'false') return false;
   return null;
+}
+
+/**
+ * Hex digits from `from` up to a '>' (or `end`), white space skipped, an odd last digit padded
+ * with 0: a hex string's body and the ASCIIHexDecode filter alike. Returns the bytes as a binary
+ * string and the position after the '>'.
+ */
+export function decodeHex(b: Uint8Array, from: number, end: number): { bytes: string; next: number } {
+  let p = from;
+  let s = '';
+  let hi = -1;
+  while (p < end) {
+    const c = b[p++];
+    if (c === Ch.Gt) break;
+    const v = hexValue(c);
+    if (v < 0) continue;
+    if (hi < 0) hi = v;
+    else {
+      s += String.fromCharCode((hi << 4) | v);
+      hi = -1;
+    }
+  }
+  if (hi >= 0) s += String.fromCharCode(hi << 4);
+  return { bytes: s, next: p };
 }
 
 export function hexValue(c: number): number {
