@@ -133,6 +133,21 @@ export const RowSchema = z.object({
 });
 export type Row = z.infer<typeof RowSchema>;
 
+/**
+ * Whether the table's own identities (row totals, 类 = Σ 款, 合计 = Σ 类) confirm how it was read:
+ * `verified` — they hold, or a few printed cells explain every failure; `uncertain` — failures spread
+ * over the table, so its figures are not compared by any rule; `unchecked` — nothing to test.
+ */
+export const TableReadingSchema = z.object({
+  status: z.enum(['verified', 'unchecked', 'uncertain']),
+  /** Identities that could be tested (total and at least one part printed). */
+  checks: z.number().int(),
+  failed: z.number().int(),
+  /** Why the reading is uncertain, in Chinese. */
+  reason: z.string().nullable(),
+});
+export type TableReading = z.infer<typeof TableReadingSchema>;
+
 export const StdTableSchema = z.object({
   kind: TableKindSchema,
   title: z.string(),
@@ -145,6 +160,8 @@ export const StdTableSchema = z.object({
   empty: z.boolean(),
   note: z.string().nullable(),
   loc: LocSchema,
+  /** Set by the recogniser; absent on tables built by hand (taken as unchecked). */
+  reading: TableReadingSchema.optional(),
 });
 export type StdTable = z.infer<typeof StdTableSchema>;
 

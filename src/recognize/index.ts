@@ -28,6 +28,7 @@ import { readStatements } from './statements.js';
 import { computeSummary } from './summary.js';
 import { parseStdTable, TEXT_COLUMNS } from './tables.js';
 import { unwrapLayoutTables } from './layout.js';
+import { verifyTable } from './verify.js';
 import { metaAbove, notesBelow, precedingProjectTitle, tablesAfter, titleBefore } from './neighbours.js';
 import { procurementItems, assetRows, orgUnits, isUnitsTable } from './parts-tables.js';
 
@@ -121,7 +122,7 @@ export function recognize(doc: Doc): Recognized {
     d.selfEvaluation = { ...parseSelfEvalProse(paragraphsOf(blocks)), projects: selfEvalProjects };
   }
   d.summary = computeSummary(d);
-  findings.push(...unparsedFigures(d));
+  findings.push(...unparsedFigures(d), ...verifyTables(d));
   if (!d.tables.length && !d.projects.length && !d.claims.length && !d.selfEvaluation?.projects.length) {
     findings.push({
       rule: 'read/not-a-disclosure',
@@ -131,6 +132,26 @@ export function recognize(doc: Doc): Recognized {
     });
   }
   return { disclosure: d, findings };
+}
+
+/**
+ * Each table's reading checked against its own identities; a table read with uncertainty is said
+ * once, and the rules that compare figures leave it alone (rules/lib/trusted.ts).
+ */
+function verifyTables(d: Disclosure): Finding[] {
+  const out: Finding[] = [];
+  for (const t of d.tables) {
+    t.reading = verifyTable(t);
+    if (t.reading.status !== 'uncertain') continue;
+    const name = t.title.replace(/\s+/g, '') || t.kind;
+    out.push({
+      rule: 'read/table-uncertain',
+      severity: 'info',
+      message: `《${name}》的读取无法由表内勾稽关系确认：${t.reading.reason}。该表的数字未参与核对`,
+      location: { ...t.loc, where: `《${name}》` },
+    });
+  }
+  return out;
 }
 
 /** The titles printed above the tables ("2019年政府采购预算表"). */

@@ -6,6 +6,7 @@ import { readdirSync } from 'node:fs';
 import type { Disclosure, Finding } from '../model/disclosure.js';
 import { autoProfile, PROFILES_DIR, resolveProfile, type Profile, type ResolvedProfile } from './profile.js';
 import { RULES } from './registry.js';
+import { FIGURE_CATEGORIES, trustedView } from './lib/trusted.js';
 import type { ReportInput, Rule, RuleContext } from './types.js';
 
 export { RULES } from './registry.js';
@@ -38,9 +39,10 @@ export function runRules(doc: Disclosure, options: RunRulesOptions = {}): Findin
   if (ref === 'auto') ref = autoProfile(doc, listProfiles());
   const profile = resolveProfile(ref, RULES);
   const findings: Finding[] = [];
+  const trusted = trustedView(doc);
   for (const rule of RULES) {
     if (options.only && !options.only.includes(rule.meta.id)) continue;
-    findings.push(...runRule(rule, doc, profile));
+    findings.push(...runRule(rule, FIGURE_CATEGORIES.has(rule.meta.category) ? trusted : doc, profile));
   }
   return findings;
 }

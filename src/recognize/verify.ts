@@ -1,0 +1,203 @@
+/**
+ * Self-verifying reading: a standard table is read right when its own identities hold — each row's
+ * 合计 equals its parts, each 类 the sum of its 款, the 合计 row the sum of the 类 (domain.md §5).
+ * Which column is which and which rows are subtotals are exactly what those identities witness, so
+ * the recogniser checks them on every table it reads and records the outcome on the table:
+ *
+ * - `verified`: the identities hold, or their failures are explained by at most a few printed
+ *   cells (a figure the document got wrong fails every identity it stands in, by the same amount);
+ * - `uncertain`: failures spread over the table (a misread header, a continuation read as a new
+ *   table, subtotals taken as lines) — the rules that compare figures leave such a table alone and
+ *   one info finding says so;
+ * - `unchecked`: the table has no identity to test (one row, one amount column).
+ *
+ * This is the mechanism that lets a layout nobody has seen be read right, or be admitted unread.
+ */
+import type { Row, StdTable, TableReading } from '../model/disclosure.js';
+import { Money, sum } from '../model/money.js';
+import { sumTolerance } from '../model/tolerance.js';
+
+/** A cell of the table: row index and semantic column key. */
+interface CellRef {
+  row: number;
+  key: string;
+}
+
+/** total = Σ parts, over cells of one table. */
+interface Identity {
+  total: CellRef;
+  parts: CellRef[];
+  /** What the identity is, for the reason text: 行内合计 / 类款合计 / 合计行. */
+  kind: 'row' | 'hierarchy' | 'total-row';
+}
+
+/** At most this many wrong cells are taken as the document's own errors rather than our misreading. */
+const MAX_SUSPECT_CELLS = 2;
+
+const NON_AMOUNT = new Set(['seq', 'code', 'codeClass', 'codeSection', 'codeItem', 'name', 'item', 'catalogCode', 'measure', 'reason', 'quantity']);
+
+/** Row identities of each table kind: a total column and the columns that add up to it. */
+const ROW_SUMS: Partial<Record<StdTable['kind'], (t: StdTable) => [string, string[]][]>> = {
+  revenue: (t) => {
+    const sources = [...(has(t, 'fiscal') ? ['fiscal'] : ['generalBudget', 'govFund', 'stateCapital']),
+      'fiscalSpecial', 'business', 'operatingIncome', 'superiorSubsidy', 'subsidiaryIncome', 'other', 'unitFunds', 'fundMakeUp'];
+    return has(t, 'currentIncome')
+      ? [['total', ['currentIncome', 'carryOver']], ['currentIncome', sources]]
+      : [['total', [...sources, 'carryOver']]];
+  },
+  expenditure: () => [['total', ['basic', 'project', 'operating', 'toSuperior', 'toSubsidiary', 'reserve']]],
+  'general-budget-expenditure': () => [['total', ['basic', 'project']]],
+  'gov-fund-expenditure': () => [['total', ['basic', 'project']]],
+  'state-capital-expenditure': () => [['total', ['basic', 'project']]],
+  'general-budget-basic': () => [['total', ['personnel', 'public']]],
+  'fiscal-summary': () => [['total', ['generalBudget', 'govFund', 'stateCapital']]],
+  'three-public': () => [['total', ['abroad', 'vehicle', 'reception']], ['vehicle', ['vehiclePurchase', 'vehicleOperation']]],
+};
+
+const CODED = new Set<StdTable['kind']>([
+  'revenue', 'expenditure', 'general-budget-expenditure', 'general-budget-basic', 'gov-fund-expenditure',
+  'state-capital-expenditure', 'project-expenditure',
+]);
+
+function has(t: StdTable, key: string): boolean {
+  return t.columns.some((c) => c.key === key);
+}
+
+function amountKeys(t: StdTable): string[] {
+  const keys: string[] = [];
+  for (const c of t.columns) if (!NON_AMOUNT.has(c.key) && !keys.includes(c.key)) keys.push(c.key);
+  return keys;
+}
+
+function identities(t: StdTable): Identity[] {
+  const out: Identity[] = [];
+  const specs = ROW_SUMS[t.kind]?.(t) ?? [];
+  t.rows.forEach((r, i) => {
+    // 收支总表-like tables: only the expenditure rows split a total by fund.
+    if (t.kind === 'fiscal-summary' && r.side !== 'expenditure') return;
+    for (const [total, parts] of specs) {
+      const present = parts.filter((k) => has(t, k));
+      if (!has(t, total) || present.length < 1 || (present.length < 2 && t.kind !== 'revenue')) continue;
+      out.push({ total: { row: i, key: total }, parts: present.map((k) => ({ row: i, key: k })), kind: 'row' });
+    }
+  });
+  if (CODED.has(t.kind)) out.push(...hierarchy(t));
+  return out;
+}
+
+/** 类 = Σ 款, 款 = Σ 项 in every amount column, and the 合计 row = Σ 类. */
+function hierarchy(t: StdTable): Identity[] {
+  const out: Identity[] = [];
+  const seen = new Set<string>();
+  const coded: { code: string; i: number }[] = [];
+  t.rows.forEach((r, i) => {
+    if (r.code && /^\d+$/.test(r.code) && !seen.has(r.code)) {
+      seen.add(r.code);
+      coded.push({ code: r.code, i });
+    }
+  });
+  const keys = amountKeys(t);
+  const economic = t.classification === 'economic' || (coded.length > 0 && coded.every((c) => /^[35]/.test(c.code)));
+  const depths: [number, number][] = economic ? [[3, 5]] : [[3, 5], [5, 7]];
+  for (const [pl, cl] of depths) {
+    for (const p of coded.filter((c) => c.code.length === pl)) {
+      const kids = coded.filter((c) => c.code.length === cl && c.code.startsWith(p.code));
+      if (!kids.length) continue;
+      for (const key of keys) out.push({ total: { row: p.i, key }, parts: kids.map((k) => ({ row: k.i, key })), kind: 'hierarchy' });
+    }
+  }
+  const total = t.rows.findIndex((r: Row) => (r.role === 'total' || r.role === 'grand-total') && !r.code && !r.side);
+  const classes = coded.filter((c) => c.code.length === 3);
+  if (total >= 0 && classes.length) {
+    for (const key of keys) out.push({ total: { row: total, key }, parts: classes.map((c) => ({ row: c.i, key })), kind: 'total-row' });
+  }
+  return out;
+}
+
+interface Outcome {
+  identity: Identity;
+  /** total − Σ parts, null when the identity cannot be tested (blank total or every part blank). */
+  delta: Money | null;
+  holds: boolean;
+}
+
+function evaluate(t: StdTable, id: Identity): Outcome {
+  const fig = (c: CellRef) => t.rows[c.row]?.values[c.key] ?? null;
+  const total = fig(id.total);
+  const parts = id.parts.map(fig).filter((f) => f && f.value);
+  if (!total?.value || !parts.length) return { identity: id, delta: null, holds: true };
+  const delta = total.value.minus(sum(parts.map((f) => f!.value!)));
+  return { identity: id, delta, holds: delta.abs().lessThanOrEqualTo(sumTolerance([total, ...parts])) };
+}
+
+const cellId = (c: CellRef) => `${c.row}:${c.key}`;
+
+/**
+ * The fewest cells that explain every failed identity: a wrong printed figure makes each identity
+ * it stands in fail by the same amount (as a total: +e; as a part: −e). Greedy, bounded.
+ */
+function suspects(failed: Outcome[], all: Outcome[]): CellRef[] | null {
+  const remaining = new Set(failed);
+  const chosen: CellRef[] = [];
+  const byCell = new Map<string, Outcome[]>();
+  for (const o of all) {
+    for (const c of [o.identity.total, ...o.identity.parts]) {
+      const list = byCell.get(cellId(c)) ?? [];
+      list.push(o);
+      byCell.set(cellId(c), list);
+    }
+  }
+  while (remaining.size) {
+    if (chosen.length >= MAX_SUSPECT_CELLS) return null;
+    let best: { cell: CellRef; covers: Outcome[] } | null = null;
+    const candidates = new Map<string, CellRef>();
+    for (const o of remaining) for (const c of [o.identity.total, ...o.identity.parts]) candidates.set(cellId(c), c);
+    for (const [id, cell] of candidates) {
+      const involved = byCell.get(id) ?? [];
+      // Every identity the cell stands in must fail, by one and the same error.
+      let error: Money | null = null;
+      let consistent = true;
+      for (const o of involved) {
+        if (o.holds) {
+          consistent = false;
+          break;
+        }
+        const e = cellId(o.identity.total) === id ? o.delta! : o.delta!.negated();
+        if (error === null) error = e;
+        else if (!error.minus(e).abs().lessThanOrEqualTo(new Money('0.011').times(involved.length))) {
+          consistent = false;
+          break;
+        }
+      }
+      if (!consistent) continue;
+      const covers = involved.filter((o) => remaining.has(o));
+      if (covers.length && (!best || covers.length > best.covers.length)) best = { cell, covers };
+    }
+    if (!best) return null;
+    chosen.push(best.cell);
+    for (const o of best.covers) remaining.delete(o);
+  }
+  return chosen;
+}
+
+const KIND_WORDS: Record<Identity['kind'], string> = { row: '行内合计', hierarchy: '类款项逐级合计', 'total-row': '合计行' };
+
+export function verifyTable(t: StdTable): TableReading {
+  if (t.empty) return { status: 'unchecked', checks: 0, failed: 0, reason: null };
+  const outcomes = identities(t).map((id) => evaluate(t, id)).filter((o) => o.delta !== null);
+  const failed = outcomes.filter((o) => !o.holds);
+  const base = { checks: outcomes.length, failed: failed.length };
+  if (!outcomes.length) return { status: 'unchecked', ...base, reason: null };
+  if (!failed.length) return { status: 'verified', ...base, reason: null };
+  const cells = suspects(failed, outcomes);
+  if (cells) return { status: 'verified', ...base, reason: null };
+  const kinds = [...new Set(failed.map((o) => KIND_WORDS[o.identity.kind]))].join('、');
+  const sample = failed[0].identity.total;
+  const row = t.rows[sample.row];
+  const label = row ? `${row.code ? `${row.code} ` : ''}${row.name.replace(/\s+/g, '')}` : '';
+  return {
+    status: 'uncertain',
+    ...base,
+    reason: `表内 ${outcomes.length} 项勾稽关系中有 ${failed.length} 项不成立（${kinds}，如“${label}”行），且不能归于个别数字的错误`,
+  };
+}
