@@ -473,6 +473,14 @@ export const DisclosureSchema = z.object({
     /** 省/市/区/县 level read from the name. */
     level: z.enum(['province', 'city', 'county']).nullable(),
     region: z.string().nullable(),
+    /**
+     * Whose budget the document is, as it says so: `department` 部门预算 (汇总: the department with
+     * all its units), `own` 本级 (the department's own office as one budget unit), `unit` 单位预算 of
+     * one budget unit. Kept apart from the name ("无锡市教育局（本级）" is 无锡市教育局, own).
+     */
+    scope: z.enum(['department', 'own', 'unit']).nullable(),
+    /** The department a unit belongs to, when the unit's document names it (…是上海市交通委员会下属事业单位). */
+    parent: z.string().nullable(),
   }),
   unit: UnitSchema.describe('The unit most tables and the text use; figures are normalised to 万元'),
   source: z.object({

@@ -21,7 +21,7 @@ export function emptyDisclosure(source: Disclosure['source'], kind: DocumentKind
     kind,
     year: null,
     title: null,
-    entity: { name: null, code: null, level: null, region: null },
+    entity: { name: null, code: null, level: null, region: null, scope: null, parent: null },
     unit: { raw: '', scale: '万元' },
     source,
     summary: emptySummary(),

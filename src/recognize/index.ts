@@ -7,18 +7,8 @@ import type { Disclosure, Finding, Loc, SelfEvalProject, Unit } from '../model/d
 import { emptyDisclosure } from '../model/empty.js';
 import { squash, type Block, type Cell, type Doc, type Paragraph, type Table } from '../read/doc.js';
 import { analyzeGrid } from './grid.js';
-import {
-  abbreviates,
-  detectKind,
-  detectTitle,
-  detectYear,
-  entityFromProse,
-  entityFromTableHeader,
-  entityFromTitle,
-  entityLevel,
-  entityRegion,
-  documentUnit,
-} from './meta.js';
+import { detectKind, detectTitle, detectYear, documentUnit } from './meta.js';
+import { identifyEntity } from './identity.js';
 import { claimsOf } from './narrative.js';
 import { readParts } from './parts.js';
 import { indicatorColumns, isProjectTitle, opensProject, parseProject } from './projects.js';
@@ -198,23 +188,4 @@ function unparsedFigures(d: Disclosure): Finding[] {
     }
   }
   return out;
-}
-
-/** The entity: the full name from table headers or the units table, else the title's words. */
-function identifyEntity(d: Disclosure, blocks: Block[]): void {
-  const fromTitle = d.title ? entityFromTitle(d.title) : null;
-  const header = entityFromTableHeader(blocks.flatMap((b, i) => (b.type === 'table' ? [...analyzeGrid(b).metaTexts, ...metaAbove(blocks, i)] : [])), paragraphTexts(blocks.slice(0, 12)));
-  let name = header?.name ?? fromTitle;
-  name ??= entityFromProse(paragraphTexts(blocks));
-  const firstUnit = d.units[0]?.name.replace(/本级$/, '');
-  if (firstUnit && (!name || (fromTitle && abbreviates(name, firstUnit)))) name = firstUnit;
-  if (header && fromTitle && header.name !== fromTitle && abbreviates(fromTitle, header.name) === false && fromTitle.length > header.name.length) {
-    name = fromTitle;
-  }
-  d.entity = {
-    name: name ?? null,
-    code: header?.code ?? null,
-    level: name ? entityLevel(name) : null,
-    region: name ? entityRegion(name) : null,
-  };
 }

@@ -20,7 +20,8 @@ export function detectKind(title: string, bodySample: string): DocumentKind {
  * frequent year the table titles name ("2019年政府采购预算表").
  */
 export function detectYear(title: string, metaTexts: string[], tableTitles: string[] = []): number | null {
-  const m = /(20\d{2})\s*年/.exec(halfWidth(title));
+  // "…委员会2026部门预算情况的说明": a title may drop the 年 before the document words.
+  const m = /(20\d{2})\s*(?:年|(?=(?:部门|单位|综合)?(?:预算|决算)))/.exec(halfWidth(title));
   if (m) return Number(m[1]);
   const counts = new Map<number, number>();
   for (const t of metaTexts) {
@@ -64,36 +65,94 @@ export function detectTitle(blocks: Block[]): string | null {
   return null;
 }
 
-const ENTITY_SUFFIX = /(20\d{2}\s*年.*|部门预算.*|单位预算.*|部门决算.*|整体支出.*|预算公开.*|决算公开.*)$/;
+const ENTITY_SUFFIX = /(20\d{2}\s*年.*|20\d{2}(?:部门|单位|综合)?(?:预算|决算).*|部门预算.*|单位预算.*|部门决算.*|单位决算.*|部门综合预算.*|整体支出.*|预算公开.*|决算公开.*)$/;
 
-/** The entity named in the title: the text before the year or the document words. */
+/** A breadcrumb or navigation line of a web page (当前位置：首页 > 信息公开 > …): never a title or a name. */
+export const BREADCRUMB = /^(当前位置|您的位置|您现在的位置|你的位置|你现在的位置|所在位置|现在位置|位置)[:：]|[>＞»›]\s*\S+\s*[>＞»›]/;
+
+/**
+ * The marker of whose budget a name or title says the document is, printed after the name:
+ * （汇总）the whole department, （本级）its own office. The name itself is what precedes it.
+ */
+const SCOPE_MARKER = /[（(]?(汇总|本级|部门汇总|部门本级)[）)]?$/;
+
+export function splitScope(name: string): { name: string; scope: 'department' | 'own' | null } {
+  const m = SCOPE_MARKER.exec(name);
+  if (!m || name.length - m[0].length < 2) return { name, scope: null };
+  return { name: name.slice(0, m.index), scope: /汇总/.test(m[1]) ? 'department' : 'own' };
+}
+
+/**
+ * The entity named in the title: the text before the year or the document words, without a
+ * 本级/汇总 marker or the word 部门 ("北京市医疗保障局部门 2026 年度部门预算"). A bare place name
+ * ("上海市2026年市级单位预算") names no entity.
+ */
 export function entityFromTitle(title: string): string | null {
   // "2017年度江苏省高级人民法院部门预算公开": the year may come first.
   const t = squash(title).replace(/^第.部分/, '').replace(/^20\d{2}年度?/, '');
-  const name = t.replace(ENTITY_SUFFIX, '');
+  if (BREADCRUMB.test(t)) return null;
+  let name = splitScope(t.replace(ENTITY_SUFFIX, '')).name;
+  if (name.length >= 6 && /部门$/.test(name)) name = name.slice(0, -2);
+  if (entityRegion(name) === name || /[<>＜＞»›|｜]/.test(name)) return null;
   return name.length >= 2 && name.length < 60 ? name : null;
+}
+
+/**
+ * Whose budget the title says the document is: a 本级/汇总 marker after the name, else 单位预算 one
+ * unit's, 部门预算 / 部门综合预算 / 部门决算 / 部门整体支出 the department's. Null when it says neither.
+ */
+export function scopeFromTitle(title: string): 'department' | 'own' | 'unit' | null {
+  const t = squash(title);
+  const marked = splitScope(t.replace(ENTITY_SUFFIX, '')).scope;
+  if (marked) return marked;
+  if (/单位(?:综合)?(?:预算|决算)|单位整体支出/.test(t)) return 'unit';
+  if (/部门(?:综合)?(?:预算|决算)|部门整体支出/.test(t)) return 'department';
+  return null;
 }
 
 /**
  * "224中共石家庄市鹿泉区委…办公室" in table headers: the budget code and the entity's full name;
  * else "部门：江苏省…厅" (no code).
  */
-export function entityFromTableHeader(metaTexts: string[], opening: string[] = []): { code: string | null; name: string } | null {
+export function entityFromTableHeader(
+  metaTexts: string[],
+  opening: string[] = [],
+): { code: string | null; name: string; scope: 'department' | 'own' | null } | null {
   for (const t of metaTexts) {
     // Not "2023年机关运行经费预算数": a year is no budget code.
     const m = /^(\d{3,9})(?!\d|年)\s*([\u4e00-\u9fa5（）()]{4,})$/.exec(squash(t));
-    if (m) return { code: m[1], name: m[2].replace(/本级$/, '') };
+    if (m) return { code: m[1], ...splitScope(m[2]) };
   }
   // The name most lines give: one line the PDF broke ("部门：…委员会办" + "单位：万元公厅") is outvoted.
   const names = new Map<string, number>();
+  const scopes = new Map<string, 'department' | 'own' | null>();
   for (const t of [...metaTexts, ...opening]) {
     // A template's "上海市普陀区XX局" keeps its placeholder: the name is what the page says.
     const m = /^(?:部门|编制部门|编制单位|填报单位|预算主管部门|主管部门|预算单位|部门名称|单位名称|单位)[:：;；]([\u4e00-\u9fa5（）()XＸ×]{4,})$/.exec(squash(t));
-    if (m && !/^(万元|元)$/.test(m[1])) names.set(m[1].replace(/本级$/, ''), (names.get(m[1].replace(/本级$/, '')) ?? 0) + 1);
+    if (!m || /^(万元|元)$/.test(m[1])) continue;
+    const { name, scope } = splitScope(m[1]);
+    names.set(name, (names.get(name) ?? 0) + 1);
+    if (scope || !scopes.has(name)) scopes.set(name, scope ?? scopes.get(name) ?? null);
   }
   let best: string | null = null;
   for (const [name, n] of names) if (best === null || n > names.get(best)!) best = name;
-  return best === null ? null : { code: null, name: best };
+  return best === null ? null : { code: null, name: best, scope: scopes.get(best) ?? null };
+}
+
+const NOT_A_PARENT = /^(?:[\u4e00-\u9fa5]{0,8}?(?:省|市|区|县))?(?:人民)?政府$|^国务院$/;
+
+/**
+ * The department a unit says it belongs to: "上海交通职业技术学院是上海市交通委员会下属事业单位",
+ * "本单位为市商务委所属…". Being 市政府直属 names a government, not a department.
+ */
+export function parentFromProse(paragraphs: string[], name: string): string | null {
+  const subject = `(?:${name.replace(/[.*+?^${}()|[\]\\（）]/g, '.')}|本单位|我单位)(?:（单位）)?`;
+  const re = new RegExp(`${subject}(?:是|为|系)((?:中共)?[\\u4e00-\\u9fa5]{2,30}?(?:委员会|委|局|厅|办公室|办|院|部|署|中心|会))(?:的)?(?:下属|直属|所属|管理的|主管的)`);
+  for (const p of paragraphs) {
+    const m = re.exec(squash(p));
+    if (m && !NOT_A_PARENT.test(m[1])) return m[1];
+  }
+  return null;
 }
 
 /** "栾城区委网信办" abbreviates "中共石家庄市栾城区委网络安全和信息化委员会办公室": its characters appear in order. */

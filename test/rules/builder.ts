@@ -31,7 +31,7 @@ export function budget(over: Partial<Disclosure> = {}): Disclosure {
   const d = emptyDisclosure({ path: 'test.txt', format: 'txt', bytes: 0, sha256: '' }, 'budget');
   d.year = 2022;
   d.title = '示例区示例局2022年部门预算公开说明';
-  d.entity = { name: '示例区某局', code: '901', level: 'county', region: '示例省示例市示例区' };
+  d.entity = { name: '示例区某局', code: '901', level: 'county', region: '示例省示例市示例区', scope: null, parent: null };
   d.unit = { raw: '单位：万元', scale: '万元' };
   return Object.assign(d, over);
 }

@@ -103,7 +103,7 @@ describe('runRules', () => {
     assert.equal(resolveProfile('hebei-2020', RULES).rules.get('indicator/missing-cost')!.enabled, false);
     assert.deepEqual(runRules(old, { profile: 'auto', only: ['indicator/missing-cost'] }), []);
     const js = edit(sampleBudget, (x) => {
-      x.entity = { name: '江苏省示例厅', code: null, level: 'province', region: null };
+      x.entity = { name: '江苏省示例厅', code: null, level: 'province', region: null, scope: null, parent: null };
       x.tables = x.tables.filter((t) => t.kind !== 'state-capital-expenditure');
     });
     assert.equal(runRules(js, { only: ['completeness/standard-tables'] }).length, 1);
