@@ -126,6 +126,11 @@ export const RowSchema = z.object({
    */
   key: z.string().optional(),
   side: z.enum(['revenue', 'expenditure']).optional(),
+  /**
+   * Index (in the table's rows) of the row this one is part of — a 其中 row, an item under a group
+   * heading such as “一、财政拨款收入” — found by the table's arithmetic: never added to its siblings.
+   */
+  within: z.number().int().optional(),
   values: z.record(ColumnKeySchema, FigureSchema.nullable()),
   /** Text cells that are not amounts (e.g. 变化原因). */
   texts: z.record(z.string(), z.string()).optional(),

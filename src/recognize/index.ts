@@ -19,6 +19,7 @@ import { computeSummary } from './summary.js';
 import { parseStdTable, TEXT_COLUMNS } from './tables.js';
 import { unwrapLayoutTables } from './layout.js';
 import { verifyTable } from './verify.js';
+import { dropColumnNumberRows } from './column-numbers.js';
 import { metaAbove, notesBelow, precedingProjectTitle, tablesAfter, titleBefore } from './neighbours.js';
 import { procurementItems, assetRows, orgUnits, isUnitsTable } from './parts-tables.js';
 
@@ -131,6 +132,7 @@ export function recognize(doc: Doc): Recognized {
 function verifyTables(d: Disclosure): Finding[] {
   const out: Finding[] = [];
   for (const t of d.tables) {
+    dropColumnNumberRows(t);
     t.reading = verifyTable(t);
     if (t.reading.status !== 'uncertain') continue;
     const name = t.title.replace(/\s+/g, '') || t.kind;

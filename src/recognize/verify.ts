@@ -16,6 +16,7 @@
 import type { Row, StdTable, TableReading } from '../model/disclosure.js';
 import { Money, sum } from '../model/money.js';
 import { sumTolerance } from '../model/tolerance.js';
+import { amountOf, linesBeforeTotal, sideRows } from '../model/table-rows.js';
 
 /** A cell of the table: row index and semantic column key. */
 interface CellRef {
@@ -82,7 +83,91 @@ function identities(t: StdTable): Identity[] {
     }
   });
   if (CODED.has(t.kind)) out.push(...hierarchy(t));
+  if (t.kind === 'revenue-expenditure-summary' || t.kind === 'fiscal-summary') out.push(...twoSided(t));
   return out;
+}
+
+/** The column a two-sided table's row states its amount in (amountOf's choice). */
+function amountKey(r: Row): string | null {
+  const f = amountOf(r);
+  if (!f) return null;
+  return Object.entries(r.values).find(([, v]) => v === f)?.[0] ?? null;
+}
+
+/** Expenditure lines that are 类 when the side is coded, else every line (as the rules read them). */
+function sideLines(t: StdTable, side: 'revenue' | 'expenditure'): Row[] {
+  const lines = linesBeforeTotal(t, side);
+  if (side === 'revenue') return lines;
+  const coded = lines.filter((r) => r.level === 'class' || (r.code && r.code.length === 3));
+  return coded.length ? coded : lines;
+}
+
+/**
+ * 收支总表 / 财政拨款收支总表: each side's 本年合计 = Σ its lines, and 收入总计 = 支出总计. When the
+ * lines do not add up, a group heading printed with its items under it (“一、财政拨款收入” 192.21,
+ * then 一般公共预算 52.24 and 政府性基金 139.96) is looked for: a line equal to the sum of the lines
+ * right after it. If reading those items as parts of their heading (Row.within) makes the side add
+ * up, that is the reading kept — the table's arithmetic decides, not the wording of one template.
+ */
+function twoSided(t: StdTable): Identity[] {
+  const out: Identity[] = [];
+  for (const side of ['revenue', 'expenditure'] as const) {
+    const total = sideRows(t, side).find((r) => r.role === 'total');
+    const totalKey = total && amountKey(total);
+    if (!total || !totalKey) continue;
+    let lines = sideLines(t, side);
+    if (!addsUp(total.values[totalKey]!, lines) && groupItems(t, lines, total.values[totalKey]!)) lines = sideLines(t, side);
+    const parts = lines.flatMap((r) => {
+      const k = amountKey(r);
+      return k ? [{ row: t.rows.indexOf(r), key: k }] : [];
+    });
+    if (parts.length) out.push({ total: { row: t.rows.indexOf(total), key: totalKey }, parts, kind: 'total-row' });
+  }
+  const grand = (side: 'revenue' | 'expenditure') => sideRows(t, side).find((r) => r.role === 'grand-total');
+  const gr = grand('revenue');
+  const ge = grand('expenditure');
+  const kr = gr && amountKey(gr);
+  const ke = ge && amountKey(ge);
+  if (gr && ge && kr && ke) out.push({ total: { row: t.rows.indexOf(gr), key: kr }, parts: [{ row: t.rows.indexOf(ge), key: ke }], kind: 'row' });
+  return out;
+}
+
+function addsUp(total: { raw: string; value: Money | null }, lines: Row[]): boolean {
+  const figs = lines.map(amountOf).filter((f) => f && f.value);
+  if (!total.value || !figs.length) return true;
+  return total.value.minus(sum(figs.map((f) => f!.value!))).abs().lessThanOrEqualTo(sumTolerance([total as never, ...figs]));
+}
+
+/**
+ * Marks the items of group headings (Row.within) when that, and only that, makes the lines add up
+ * to the total. A heading is a line whose amount equals the sum of the next one or more lines.
+ */
+function groupItems(t: StdTable, lines: Row[], total: { raw: string; value: Money | null }): boolean {
+  const marks = new Map<Row, Row>();
+  for (let i = 0; i < lines.length; i++) {
+    const head = amountOf(lines[i]);
+    if (!head?.value || marks.has(lines[i]) || head.value.isZero()) continue;
+    let acc = new Money(0);
+    const figs = [head];
+    for (let k = i + 1; k < lines.length; k++) {
+      const f = amountOf(lines[k]);
+      if (f?.value) {
+        acc = acc.plus(f.value);
+        figs.push(f);
+      }
+      if (k > i && acc.minus(head.value).abs().lessThanOrEqualTo(sumTolerance(figs))) {
+        for (let j = i + 1; j <= k; j++) marks.set(lines[j], lines[i]);
+        i = k;
+        break;
+      }
+      if (acc.greaterThan(head.value.abs())) break;
+    }
+  }
+  if (!marks.size) return false;
+  const rest = lines.filter((r) => !marks.has(r));
+  if (!addsUp(total, rest)) return false;
+  for (const [item, head] of marks) item.within = t.rows.indexOf(head);
+  return true;
 }
 
 /** 类 = Σ 款, 款 = Σ 项 in every amount column, and the 合计 row = Σ 类. */

@@ -71,3 +71,43 @@ test('三公 items as columns: 合计 = 出国 + 车辆 + 接待 and 车辆 = �
   const ok = table('three-public', { columns: cols, rows: [[null, '', '10.00', '2.00', '6.00', '4.00', '2.00', '2.00']] });
   assert.equal(verifyTable(ok).status, 'verified');
 });
+
+test('收支总表: a group heading printed with its items is read as a heading, so the side adds up', () => {
+  const t = table('revenue-expenditure-summary', {
+    rows: [
+      { name: '一、财政拨款收入', side: 'revenue', values: { amount: '190.00' } },
+      { name: '一般公共预算拨款收入', side: 'revenue', values: { amount: '50.00' } },
+      { name: '政府性基金预算拨款收入', side: 'revenue', values: { amount: '140.00' } },
+      { name: '二、事业收入', side: 'revenue', values: { amount: '10.00' } },
+      { name: '本年收入合计', side: 'revenue', role: 'total', values: { amount: '200.00' } },
+      { name: '收入总计', side: 'revenue', role: 'grand-total', values: { amount: '200.00' } },
+      { code: '201', name: '一般公共服务支出', side: 'expenditure', values: { amount: '200.00' } },
+      { name: '本年支出合计', side: 'expenditure', role: 'total', values: { amount: '200.00' } },
+      { name: '支出总计', side: 'expenditure', role: 'grand-total', values: { amount: '200.00' } },
+    ],
+  });
+  const r = verifyTable(t);
+  assert.equal(r.status, 'verified');
+  assert.equal(r.failed, 0);
+  assert.equal(t.rows[1].within, 0);
+  assert.equal(t.rows[2].within, 0);
+  assert.equal(t.rows[3].within, undefined);
+  // The rule reads the same lines: no error for the heading counted twice.
+  t.reading = r;
+  assert.deepEqual(runRules(budget({ tables: [t] })).filter((f) => f.rule === 'arithmetic/t1-revenue-total'), []);
+});
+
+test('lines that add up without any heading are left alone; a real gap is still reported', () => {
+  const t = table('revenue-expenditure-summary', {
+    rows: [
+      { name: '一般公共预算拨款收入', side: 'revenue', values: { amount: '50.00' } },
+      { name: '事业收入', side: 'revenue', values: { amount: '20.00' } },
+      { name: '本年收入合计', side: 'revenue', role: 'total', values: { amount: '75.00' } },
+    ],
+  });
+  t.reading = verifyTable(t);
+  assert.equal(t.rows[1].within, undefined);
+  const f = runRules(budget({ tables: [t] })).filter((x) => x.rule === 'arithmetic/t1-revenue-total');
+  assert.equal(f.length, 1);
+  assert.equal(f[0].severity, 'error');
+});

@@ -106,9 +106,19 @@ export const t1T3Expenditure = defineRule({
   },
 });
 
+/**
+ * Code lengths a table prints (3 类, 5 款, 7 项). A code is "missing" from the other table only at a
+ * depth that table prints at all: a table of units or of 类 only is another layout, not an omission.
+ */
+function depths(m: Map<string, Row>): Set<number> {
+  return new Set([...m.keys()].map((c) => c.length));
+}
+
 function compareCodes(ctx: RuleContext, ta: StdTable, tb: StdTable, keys: string[], reportMissing: boolean): void {
   const a = byCode(ta);
   const b = byCode(tb);
+  const depthsA = depths(a);
+  const depthsB = depths(b);
   const ra = totalRow(ta);
   const rb = totalRow(tb);
   if (ra && rb) for (const k of keys) if (differs(ra.values[k] ?? null, rb.values[k] ?? null)) checkSame(ctx, { a: { desc: where(ta, ra, k), figure: ra.values[k] ?? null }, b: { desc: where(tb, rb, k), figure: rb.values[k] ?? null }, location: cellLocation(ta, ra, k) });
@@ -116,7 +126,7 @@ function compareCodes(ctx: RuleContext, ta: StdTable, tb: StdTable, keys: string
     const o = b.get(code);
     if (!o) {
       const f = r.values.total ?? null;
-      if (reportMissing && val(f) && !val(f)!.isZero()) {
+      if (reportMissing && depthsB.has(code.length) && val(f) && !val(f)!.isZero()) {
         ctx.report({
           message: `${where(ta, r, 'total')} ${amount(val(f))} 万元，而《${tableName(tb)}》未列科目 ${code}。`,
           location: cellLocation(ta, r, 'total'),
@@ -130,7 +140,7 @@ function compareCodes(ctx: RuleContext, ta: StdTable, tb: StdTable, keys: string
   if (!reportMissing) return;
   for (const [code, r] of b) {
     const f = r.values.total ?? null;
-    if (!a.has(code) && val(f) && !val(f)!.isZero()) {
+    if (!a.has(code) && depthsA.has(code.length) && val(f) && !val(f)!.isZero()) {
       ctx.report({
         message: `${where(tb, r, 'total')} ${amount(val(f))} 万元，而《${tableName(ta)}》未列科目 ${code}。`,
         location: cellLocation(tb, r, 'total'),

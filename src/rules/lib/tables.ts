@@ -5,6 +5,9 @@
 import type { Disclosure, Figure, Row, StdTable, TableKind } from '../../model/disclosure.js';
 import type { Money } from '../../model/money.js';
 import { val } from './figures.js';
+import { amountOf, linesBeforeTotal, sideRows } from '../../model/table-rows.js';
+
+export { amountOf, linesBeforeTotal, sideRows };
 
 /** Standard table names used in messages when a table has no title of its own. */
 export const KIND_NAMES: Record<TableKind, string> = {
@@ -106,17 +109,6 @@ export const KEY_NAMES: Record<string, string> = {
   reception: '公务接待费',
 };
 
-/** The amount of a row of a two-sided table (收支总表) or a one-amount table. */
-export function amountOf(row: Row | undefined): Figure | null {
-  if (!row) return null;
-  for (const k of ['total', 'amount', 'current', 'value']) {
-    const f = row.values[k];
-    if (f && f.value) return f;
-  }
-  const stated = Object.values(row.values).filter((f): f is Figure => !!f && !!f.value);
-  return stated.length === 1 ? stated[0] : null;
-}
-
 export function rowLabel(row: Row): string {
   const name = row.name.replace(/\s+/g, '');
   return row.code ? `${row.code} ${name}` : name;
@@ -137,10 +129,6 @@ export function cellLocation(t: StdTable, row?: Row, key?: string): Record<strin
   return { ...t.loc, ...(row?.loc ?? {}), ...(f?.loc ?? {}), where: where(t, row, key) };
 }
 
-export function sideRows(t: StdTable, side: 'revenue' | 'expenditure'): Row[] {
-  return t.rows.filter((r) => r.side === side);
-}
-
 export function rowByKey(rows: Row[], key: string): Row | undefined {
   return rows.find((r) => r.key === key);
 }
@@ -159,32 +147,6 @@ export function byCode(t: StdTable): Map<string, Row> {
   const m = new Map<string, Row>();
   for (const r of codeRows(t)) if (!m.has(r.code!)) m.set(r.code!, r);
   return m;
-}
-
-/**
- * The 'line' rows of one side printed before that side's 本年合计 row: the income sources or
- * expenditure classes (rows after it break down carry-overs).
- */
-export function linesBeforeTotal(t: StdTable, side: 'revenue' | 'expenditure'): Row[] {
-  const out: Row[] = [];
-  for (const r of sideRows(t, side)) {
-    if (r.role === 'total' || r.role === 'grand-total' || r.role === 'carry-over') break;
-    // "当年收入小计" read as a plain line still ends the list it totals.
-    if (/(小计|合计|总计)$/.test(r.name.replace(/\s+/g, ''))) break;
-    if (r.role === 'line') out.push(r);
-  }
-  return topLevel(out);
-}
-
-/**
- * Shanghai's 收支总表 prints "一、财政拨款收入" with "1. 一般公共预算资金" under it: when rows of
- * both numberings are present, only the Chinese-numbered ones are summed.
- */
-function topLevel(rows: Row[]): Row[] {
-  const chinese = rows.filter((r) => /^[一二三四五六七八九十]+[、.．]/.test(r.name.trim()));
-  const sub = rows.filter((r) => /^(\d+[.．、)]|[（(]\d+[)）]|其中)/.test(r.name.trim()));
-  if (chinese.length && sub.length) return rows.filter((r) => !sub.includes(r));
-  return rows;
 }
 
 export function firstSideRole(t: StdTable, side: 'revenue' | 'expenditure', role: Row['role'], key?: string): Row | undefined {

@@ -1,0 +1,28 @@
+/**
+ * A row of column numbers (栏次 1 2 3 …, or `**` in the name cell) is part of the header, never
+ * figures. Many templates print one under the column titles; read as an amount row it would make
+ * every identity of the table fail. Known by what it says: the amounts are the whole numbers n,
+ * n+1, n+2 … in column order, printed without decimals, and the name cell is blank or a marker.
+ */
+import type { Row, StdTable } from '../model/disclosure.js';
+
+const MARKER = /^(\**|栏次|行次|序号|编号|[甲乙丙丁]|[a-zA-Z])$/;
+
+export function isColumnNumberRow(r: Row): boolean {
+  if (r.code && !/^\d{1,2}$/.test(r.code)) return false;
+  if (!MARKER.test(r.name.replace(/\s+/g, ''))) return false;
+  const printed = Object.values(r.values).filter((f) => f && f.raw.trim());
+  if (printed.length < 2) return false;
+  const nums = printed.map((f) => f!.raw.trim());
+  if (!nums.every((n) => /^\d{1,2}$/.test(n))) return false;
+  return nums.every((n, i) => i === 0 || Number(n) === Number(nums[i - 1]) + 1);
+}
+
+/** Drops column-number rows; a table left without a figure is then an empty table. */
+export function dropColumnNumberRows(t: StdTable): boolean {
+  const before = t.rows.length;
+  t.rows = t.rows.filter((r) => !isColumnNumberRow(r));
+  if (t.rows.length === before) return false;
+  if (!t.rows.some((r) => Object.values(r.values).some((f) => f?.value))) t.empty = true;
+  return true;
+}
