@@ -11,9 +11,11 @@ const LEAF_RULES: KeyRule[] = [
   [/^类$/, 'codeClass'],
   [/^款$/, 'codeSection'],
   [/^项$/, 'codeItem'],
+  // A revenue table may list the budget units (单位代码 | 单位名称) instead of functional codes.
+  [/^(部门|单位)(代码|编码)$/, 'unitCode'],
   [/科目编码|^编码$|^代码$|科目代码|^功能科目编码|^经济科目编码/, 'code'],
   // 功能科目 / 经济科目 alone head a column of codes with their names (2013301 行政运行).
-  [/科目名称|^项目名称|^项目$|^名称$|^(功能|经济)(分类)?科目$|^项目[（(]|^采购项目名称/, 'name'],
+  [/科目名称|^项目名称|^项目$|^名称$|^(功能|经济)(分类)?科目$|^项目[（(]|^采购项目名称|^(部门|单位)名称$/, 'name'],
   [/采购物品名称|采购品目|品目名称/, 'item'],
   [/目录序号|目录编码|品目编码/, 'catalogCode'],
   [/计量单位/, 'measure'],

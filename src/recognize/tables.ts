@@ -56,8 +56,8 @@ function kindFromHeaders(grid: Grid, keys: (string | null)[]): TableKind | null 
 }
 
 /** Columns of words kept as row texts. */
-export const TEXT_COLUMNS = new Set(['reason', 'measure', 'catalogCode', 'item']);
-const NON_AMOUNT_KEYS = new Set(['seq', 'code', 'codeClass', 'codeSection', 'codeItem', 'name', 'item', 'catalogCode', 'measure', 'reason']);
+export const TEXT_COLUMNS = new Set(['reason', 'measure', 'catalogCode', 'item', 'unitCode']);
+const NON_AMOUNT_KEYS = new Set(['seq', 'code', 'codeClass', 'codeSection', 'codeItem', 'name', 'item', 'catalogCode', 'measure', 'reason', 'unitCode']);
 /** Columns that hold counts, not money: never scaled from 元 to 万元. */
 const COUNT_KEYS = new Set(['quantity']);
 
@@ -144,6 +144,7 @@ export function parseStdTable(table: Table, title: string | null, ctx: TableCont
     joinWrappedNames(rows);
     laterTotalsAreGrand(rows);
   }
+  if (columns.some((c) => c.key === 'unitCode')) keyUnitRows(rows);
   if (halves) {
     // Each half in its own order: the 人员经费 codes, then the 公用经费 codes, then both totals as one row.
     rows.splice(0, rows.length, ...mergeHalfTotals([...rows, ...rightRows]));
@@ -210,7 +211,8 @@ function buildRow(
   const textAt = (c: Column | undefined) => (c && cells[c.col] ? cells[c.col].text.trim() : '');
   const parts = ['codeClass', 'codeSection', 'codeItem'].map((k) => squash(textAt(at(k))));
   const read = rowCode(squash(textAt(at('code'))), parts, squash(rowName(cells, columns) || textAt(at('item'))), codeState);
-  let code = read.code;
+  // Rows that are budget units (单位代码 | 单位名称) carry no classification code.
+  let code = at('unitCode') ? '' : read.code;
   const name = read.name;
   const values: Row['values'] = {};
   const texts: Record<string, string> = {};
@@ -356,6 +358,20 @@ function laterTotalsAreGrand(rows: Row[]): void {
       }
       seen = true;
     }
+  }
+}
+
+/**
+ * A table listing budget units (单位代码 | 单位名称: 327 the department, 327001 its own office
+ * (本级), 327002 a unit under it) instead of functional codes: each row is a unit; a row whose
+ * code heads the codes after it is the department that sums them.
+ */
+function keyUnitRows(rows: Row[]): void {
+  const codeOf = (r: Row) => squash(r.texts?.unitCode ?? '');
+  for (const r of rows) {
+    if (r.role !== 'line') continue;
+    const c = codeOf(r);
+    r.key = c && rows.some((o) => o !== r && codeOf(o).length > c.length && codeOf(o).startsWith(c)) ? 'department' : 'unit';
   }
 }
 

@@ -7,6 +7,7 @@
 import { squash, type Block, type Cell, type Paragraph, type Table } from '../doc.js';
 import { roundBox, type Box } from './geometry.js';
 import type { DraftCell, DraftTable } from './grid.js';
+import { runningLines } from './furniture.js';
 import { joinWrapped } from './lines.js';
 import type { PageBlock, PageLayout } from './page.js';
 import type { DraftParagraph } from './paragraphs.js';
@@ -44,7 +45,8 @@ interface Chain {
 type ParagraphItem = { kind: 'paragraph'; page: number; lastPage: number; text: string; box: Box; draft: DraftParagraph };
 type Item = ParagraphItem | { kind: 'table'; chain: Chain };
 
-export function stitchPages(pages: readonly PageLayout[]): Block[] {
+export function stitchPages(allPages: readonly PageLayout[]): Block[] {
+  const pages = withoutRunningLines(allPages);
   const items: Item[] = [];
   let open: Chain | undefined;
   let openParagraph: ParagraphItem | undefined;
@@ -106,6 +108,33 @@ export function stitchPages(pages: readonly PageLayout[]): Block[] {
     }
   }
   return toBlocks(items);
+}
+
+/**
+ * The pages without their running header and footer (furniture.ts), which would otherwise stand
+ * between the parts of a table or a sentence the page break cut. The first one is kept: it may be
+ * all the document says of whose it is.
+ */
+function withoutRunningLines(pages: readonly PageLayout[]): readonly PageLayout[] {
+  const margin = (l: PageLayout) => [l.blocks[0], l.blocks[l.blocks.length - 1]].filter((b): b is PageBlock & { kind: 'paragraph' } => b?.kind === 'paragraph');
+  const running = runningLines(
+    pages.flatMap((l) => margin(l).map((b) => ({ page: l.page, text: b.text, top: b.box[1], bottom: b.box[3], pageHeight: l.height }))),
+    pages.length,
+  );
+  if (running.size === 0) return pages;
+  const kept = new Set<string>();
+  return pages.map((l) => {
+    const drop = new Set(
+      margin(l).filter((b) => {
+        const t = b.text.replace(/\s+/g, '');
+        if (!running.has(t)) return false;
+        if (kept.has(t)) return true;
+        kept.add(t);
+        return false;
+      }),
+    );
+    return drop.size ? { ...l, blocks: l.blocks.filter((b) => !drop.has(b as PageBlock & { kind: 'paragraph' })) } : l;
+  });
 }
 
 function continuesParagraph(before: DraftParagraph, next: DraftParagraph): boolean {

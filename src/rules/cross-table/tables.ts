@@ -7,7 +7,7 @@ import type { Figure, Row, StdTable } from '../../model/disclosure.js';
 import { BASIS } from '../lib/basis.js';
 import { checkAtMost, checkSame, differs } from '../lib/compare.js';
 import { amount, asFigure, sum, val } from '../lib/figures.js';
-import { amountOf, byCode, cellLocation, columnLabel, linesBeforeTotal, rowLabel, sideRows, tableName, tableOf, totalRow, where } from '../lib/tables.js';
+import { amountOf, byCode, cellLocation, codeRows, columnLabel, linesBeforeTotal, rowLabel, sideRows, tableName, tableOf, totalRow, where } from '../lib/tables.js';
 import { defineRule, type RuleContext } from '../types.js';
 
 const BOTH = ['budget', 'final-accounts'] as const;
@@ -165,7 +165,8 @@ export const t2T3Codes = defineRule({
   check(doc, ctx) {
     const t2 = tableOf(doc, 'revenue');
     const t3 = tableOf(doc, 'expenditure');
-    if (t2 && t3 && !t2.empty && !t3.empty) compareCodes(ctx, t2, t3, ['total'], true);
+    // A 收入总表 that lists budget units instead of functional codes has no code to compare.
+    if (t2 && t3 && !t2.empty && !t3.empty && codeRows(t2).length) compareCodes(ctx, t2, t3, ['total'], true);
   },
 });
 
