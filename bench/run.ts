@@ -13,8 +13,9 @@ import { importBench } from './import.js';
 import { pdf } from './pdf.js';
 import { renderSection, writeReport, type Outcome, type RunInfo } from './report.js';
 import { rulesVsReading } from './rules-vs-reading.js';
+import { startup } from './startup.js';
 
-export const BENCHMARKS: Benchmark[] = [docxVsPandoc, rulesVsReading, pdf, importBench, api];
+export const BENCHMARKS: Benchmark[] = [docxVsPandoc, rulesVsReading, pdf, importBench, api, startup];
 
 const REPORT = join(ROOT, 'docs/benchmarks.md');
 

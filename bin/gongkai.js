@@ -1,5 +1,37 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so the package works without a build step.
-import { register } from 'tsx/esm/api';
-register();
-await import('../src/cli/main.ts');
+// The gongkai command: runs the compiled program in dist/ (built by `npm run build`, which `npm ci`
+// runs). In a development checkout whose src/ is newer than the last build (or never built), the
+// sources are run through tsx instead, so a command run after editing src/ never shows what the
+// code did before the edit.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const src = join(root, 'src');
+const stamp = join(root, 'dist', '.built');
+
+function newestUnder(dir) {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestUnder(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+// A published package has no src/: only the compiled program.
+const fromSource = existsSync(src) && (!existsSync(stamp) || newestUnder(src) > statSync(stamp).mtimeMs);
+if (fromSource) {
+  let register;
+  try {
+    ({ register } = await import('tsx/esm/api'));
+  } catch {
+    console.error('gongkai: 尚未构建，请先运行 npm run build（npm ci 会自动构建）');
+    process.exit(2);
+  }
+  register();
+  await import('../src/cli/main.ts');
+} else {
+  await import('../dist/cli/main.js');
+}

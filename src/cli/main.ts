@@ -2,7 +2,6 @@
  * The gongkai command line. Each command is a small module; this file only wires them.
  */
 import { Command, Option } from 'commander';
-import { runCheck } from './check.js';
 
 const program = new Command();
 program
@@ -20,6 +19,7 @@ program
   .option('-p, --profile <name>', '规则配置（profiles/ 下的名称或文件路径）')
   .option('--max-size <MB>', '单个文件大小上限（MB）', '30')
   .action(async (files: string[], opts) => {
+    const { runCheck } = await import('./check.js');
     process.exitCode = await runCheck(files, {
       format: opts.format,
       output: opts.output,

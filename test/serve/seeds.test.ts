@@ -2,7 +2,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/serve/index.js';
@@ -18,7 +18,7 @@ const LUQUAN = '中共石家庄市鹿泉区委网络安全和信息化委员会�
 async function cliJson(name: string): Promise<string> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    ['--import', import.meta.resolve('tsx'), fileURLToPath(new URL('src/cli/main.ts', `file://${ROOT}/`)), 'check', '--format', 'json', name],
+    [join(ROOT, 'bin/gongkai.js'), 'check', '--format', 'json', name],
     { cwd: SEEDS, maxBuffer: 64 * 1024 * 1024 },
   ).catch((e: { stdout?: string }) => ({ stdout: e.stdout ?? '' }));
   return stdout;

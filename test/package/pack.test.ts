@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { test } from 'node:test';
+import { ROOT } from '../helpers/shared.js';
+
+/** What `npm pack` would put in the tarball (scripts off: the test suite has just built dist/). */
+function packed(): string[] {
+  const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const [info] = JSON.parse(out) as { files: { path: string }[] }[];
+  return info.files.map((f) => f.path).sort();
+}
+
+test('npm pack ships the compiled program, its data and docs, and nothing of development', () => {
+  const files = packed();
+  const allowed = /^(package\.json|README\.md|LICENSE|bin\/gongkai\.js|dist\/.+\.(js|d\.ts|json)|profiles\/.+\.json|schema\/.+\.json|examples\/.+)$/;
+  assert.deepEqual(files.filter((f) => !allowed.test(f)), [], 'files outside what a user needs');
+  // What the command, the library and the workers load at run time.
+  for (const f of [
+    'bin/gongkai.js',
+    'dist/cli/main.js',
+    'dist/pipeline.js',
+    'dist/pipeline.d.ts',
+    'dist/catalog/data/functional.json',
+    'dist/catalog/data/economic.json',
+    'profiles/default.json',
+    'profiles/scoring/national.json',
+    'schema/check-result.schema.json',
+    'LICENSE',
+    'README.md',
+  ]) {
+    assert.ok(files.includes(f), `${f} is missing from the package`);
+  }
+  // No TypeScript sources, tests, benchmarks or build leftovers.
+  assert.ok(!files.some((f) => /^(src|test|bench|scripts|docs|data|\.ci)\//.test(f)));
+  assert.ok(!files.some((f) => /\.ts$/.test(f) && !f.endsWith('.d.ts')));
+  assert.ok(!files.some((f) => /tsbuildinfo|\.built$/.test(f)));
+});
