@@ -26,8 +26,11 @@ async function main(): Promise<void> {
     console.error('用法：node --import tsx bench/import-child.ts <数据库文件> <工作线程数> <文件或文件夹>…');
     process.exit(2);
   }
-  const { importPaths } = await import('../src/import/index.js');
-  const { Store } = await import('../src/store/index.js');
+  // The compiled package, as `gongkai import` runs it (its workers load compiled modules too);
+  // typed by the sources it is built from (dist/ may not exist when this file is type-checked).
+  const dist = new URL('../dist/', import.meta.url).href;
+  const { importPaths } = (await import(`${dist}import/index.js`)) as typeof import('../src/import/index.js');
+  const { Store } = (await import(`${dist}store/index.js`)) as typeof import('../src/store/index.js');
   const started = performance.now();
   const summary = await importPaths(paths, { db, workers });
   const elapsedMs = performance.now() - started;

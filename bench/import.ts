@@ -4,7 +4,7 @@
  * RSS of importing 1,000 files (target < 500 MB).
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { readDocumentFile } from '../src/read/index.js';
@@ -21,6 +21,7 @@ export const importBench: Benchmark = {
   title: 'Batch import: throughput vs pdftotext, and peak memory',
   issue: 'storage issue: import the corpus within 3× the time `pdftotext -layout` takes over the same files one after another, all cores used; a 1,000-file import peaks under 500 MB RSS',
   skipReason() {
+    if (!existsSync(join(ROOT, 'dist/import/index.js'))) return '尚未构建（npm run build）：导入基准测的是编译后的程序';
     return missingShared('corpus') ?? missingShared('seeds');
   },
   async run(ctx): Promise<BenchResult> {

@@ -8,8 +8,8 @@ import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { DEFAULT_MAX_BYTES } from '../read/index.js';
 import { Store } from '../store/index.js';
-import { WorkerPool } from './pool.js';
-import { DEFAULT_CHECKER, loadChecker, oneLine, runTask, type Task, type TaskResult } from './task.js';
+import { WorkerPool } from '../workers/pool.js';
+import { DEFAULT_CHECKER, loadChecker, oneLine, runTask, type Task, type TaskResult } from '../workers/task.js';
 import { collectFiles } from './walk.js';
 
 export { collectFiles, SUPPORTED_EXTENSIONS } from './walk.js';

@@ -2,11 +2,6 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { ReadError, type Doc, type Format } from './doc.js';
-import { readDocx } from './docx.js';
-import { readHtml } from './html.js';
-import { readPdf } from './pdf.js';
-import { readTxt } from './txt.js';
-import { readXlsx } from './xlsx.js';
 import type { ReaderOutput } from './reader.js';
 
 export { ReadError, type Doc } from './doc.js';
@@ -14,12 +9,16 @@ export { ReadError, type Doc } from './doc.js';
 /** Files above this size are refused before reading (a disclosure is rarely above a few MB). */
 export const DEFAULT_MAX_BYTES = 30 * 1024 * 1024;
 
-const READERS: Record<Format, (bytes: Buffer, path: string) => Promise<ReaderOutput>> = {
-  txt: readTxt,
-  docx: readDocx,
-  pdf: readPdf,
-  xlsx: readXlsx,
-  html: readHtml,
+type Reader = (bytes: Buffer, path: string) => Promise<ReaderOutput>;
+
+// Each reader is loaded on the first file of its format: checking a PDF never loads the Word,
+// Excel and HTML readers and their libraries (about a third of the command's start-up).
+const READERS: Record<Format, () => Promise<Reader>> = {
+  txt: async () => (await import('./txt.js')).readTxt,
+  docx: async () => (await import('./docx.js')).readDocx,
+  pdf: async () => (await import('./pdf.js')).readPdf,
+  xlsx: async () => (await import('./xlsx.js')).readXlsx,
+  html: async () => (await import('./html.js')).readHtml,
 };
 
 const TEXT_EXTENSIONS = new Set(['', '.txt', '.text']);
@@ -50,9 +49,10 @@ export async function readDocument(bytes: Buffer, path: string, options: ReadOpt
   if (bytes.length > maxBytes) throw new ReadError(path, `文件过大（${mb(bytes.length)}，上限 ${mb(maxBytes)}）`);
   if (bytes.length === 0) throw new ReadError(path, '文件为空');
   const format = sniffFormat(bytes, path);
+  const read = await READERS[format]();
   let out: ReaderOutput;
   try {
-    out = await READERS[format](bytes, path);
+    out = await read(bytes, path);
   } catch (e) {
     if (e instanceof ReadError) throw e;
     const why = e instanceof Error ? e.message.split('\n')[0] : String(e);

@@ -2,8 +2,8 @@
  * Checking uploads off the event loop: a PDF can take seconds to read, and the API must keep
  * answering meanwhile. The same worker pool as the import; `workers: 0` checks in-process.
  */
-import { WorkerPool } from '../import/pool.js';
-import { DEFAULT_CHECKER, loadChecker, oneLine, runTask, type Task, type TaskResult } from '../import/task.js';
+import { WorkerPool } from '../workers/pool.js';
+import { DEFAULT_CHECKER, loadChecker, oneLine, runTask, type Task, type TaskResult } from '../workers/task.js';
 
 export interface UploadChecker {
   check(task: Task): Promise<TaskResult>;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { importPaths, createProgressReporter, type ImportEvent } from '../../src/import/index.js';
-import { WorkerPool } from '../../src/import/pool.js';
+import { WorkerPool } from '../../src/workers/pool.js';
 import { Store } from '../../src/store/index.js';
 import { syntheticBytes, QINGSHAN_2022, HUXI_2022, type SyntheticSpec } from '../fixtures/store/build.js';
 

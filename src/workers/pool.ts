@@ -2,24 +2,22 @@
  * A fixed set of worker threads that check files in parallel. A worker that crashes or runs past
  * the time limit is replaced and only its file is reported as failed.
  */
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Task, TaskResult } from './task.js';
 
-// Under tsx (tests, `npm run gongkai`, bin/gongkai.js) the worker is TypeScript and registers tsx
-// itself, because Node 20 does not pass the main thread's module hooks on to worker threads. It
-// registers tsx's require hook, not its ESM hooks: those run on a loader thread of their own per
-// worker, which costs each worker about 40 MB and a quarter more start-up time.
+// The package runs compiled: the worker is plain JavaScript and starts with nothing to compile.
+// Only when this module itself is TypeScript (the test suite and development, under tsx) is the
+// worker TypeScript too; it then registers tsx's module hooks itself, because Node 20 does not pass
+// the main thread's hooks on to worker threads. (They run on a loader thread of their own per
+// worker — about 40 MB and a quarter more start-up — which users never pay.)
 const RUNNING_TS = import.meta.url.endsWith('.ts');
-const ENTRY = new URL(RUNNING_TS ? './worker.ts' : './worker.js', import.meta.url);
+const ENTRY = new URL(RUNNING_TS ? './worker.ts' : './worker.js', import.meta.url).href;
 const BOOT = `const { workerData } = require('node:worker_threads');
-if (workerData.tsxRequire) {
-  require(workerData.tsxRequire).register();
-  require(workerData.entry);
-} else {
-  import(workerData.entry).catch((e) => { setImmediate(() => { throw e; }); });
-}`;
+const start = workerData.tsx
+  ? import(workerData.tsx).then((tsx) => tsx.register()).then(() => import(workerData.entry))
+  : import(workerData.entry);
+start.catch((e) => { setImmediate(() => { throw e; }); });`;
+const TSX = RUNNING_TS ? import.meta.resolve('tsx/esm/api') : null;
 
 interface Slot {
   worker: Worker;
@@ -98,11 +96,7 @@ export class WorkerPool {
   private spawn(): Slot {
     const worker = new Worker(BOOT, {
       eval: true,
-      workerData: {
-        entry: RUNNING_TS ? fileURLToPath(ENTRY) : ENTRY.href,
-        checker: this.checker,
-        tsxRequire: RUNNING_TS ? createRequire(import.meta.url).resolve('tsx/cjs/api') : null,
-      },
+      workerData: { entry: ENTRY, checker: this.checker, tsx: TSX },
     });
     const slot: Slot = { worker, ready: false, task: null, resolve: null, timer: null };
     this.started++;

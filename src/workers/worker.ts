@@ -1,6 +1,4 @@
 /** Worker thread entry: checks the files the pool sends, one at a time, and posts the records back. */
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { WorkerMessage } from './pool.js';
@@ -15,12 +13,8 @@ delete (globalThis as { DecompressionStream?: unknown }).DecompressionStream;
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts runs only as a worker thread');
-const { checker: specifier, tsxRequire } = workerData as { checker: string; tsxRequire: string | null };
-// Under tsx's require hook (see pool.ts) a TypeScript checker is required: import() would go to
-// Node's own loader, which has no hooks in this thread.
-const checker: Promise<Checker> = tsxRequire
-  ? Promise.resolve().then(() => createRequire(import.meta.url)(specifier.startsWith('file:') ? fileURLToPath(specifier) : specifier) as Checker)
-  : loadChecker(specifier);
+const { checker: specifier } = workerData as { checker: string };
+const checker: Promise<Checker> = loadChecker(specifier);
 // The pool starts a file's clock only once the checker is loaded (that can take seconds).
 checker.then(
   () => port.postMessage({ ready: true }),
