@@ -10,6 +10,7 @@
 import type { FontInfo, Glyph } from '../content.js';
 import { Lexer, OPERATOR, PdfDict, PdfName, PdfStream, Unsupported } from './lexer.js';
 import { nameOf, type PdfFile } from './file.js';
+import { predefinedCMap, readCode, type PredefinedCMap } from './cmaps.js';
 
 export interface NativeFont {
   info: FontInfo;
@@ -32,7 +33,11 @@ function hasCffProgram(descriptor: PdfDict): boolean {
 }
 
 function compositeFont(file: PdfFile, dict: PdfDict): NativeFont {
-  if (nameOf(file.get(dict, 'Encoding')) !== 'Identity-H') throw new Unsupported('CMap other than Identity-H');
+  const encoding = nameOf(file.get(dict, 'Encoding'));
+  // An embedded CMap stream, Identity-V and the vertical CMaps: pdf.js reads them.
+  if (!encoding) throw new Unsupported('embedded CMap');
+  const cmap = encoding === 'Identity-H' ? null : predefinedCMap(encoding);
+  if (cmap?.vertical) throw new Unsupported('vertical CMap');
   const kids = file.get(dict, 'DescendantFonts');
   const cid = Array.isArray(kids) ? file.dict(kids[0]) : null;
   if (!cid) throw new Unsupported('no descendant font');
@@ -40,9 +45,13 @@ function compositeFont(file: PdfFile, dict: PdfDict): NativeFont {
   // Without a descriptor pdf.js reads the font as a simple standard font (one-byte codes, base-14
   // metrics, /W ignored), nothing like the reading below: leave such fonts to it.
   if (!cidDescriptor) throw new Unsupported('CIDFont without FontDescriptor');
-  // CFF programs can carry their own font matrix; pdf.js reads it from the program.
-  if (hasCffProgram(cidDescriptor)) throw new Unsupported('CFF font program');
-  const toUnicode = readToUnicode(file, dict);
+  // A CFF program can carry its own font matrix, which pdf.js then uses: only the usual one is read here.
+  if (hasCffProgram(cidDescriptor)) checkCffProgram(file, cidDescriptor);
+  const included = readToUnicode(file, dict);
+  let toUnicode: (string | undefined)[] | null = included && included.length > 0 ? included : null;
+  // No map of its own: a predefined CMap's codes read through their CIDs in the character
+  // collection's CID → Unicode map (Adobe-GB1-UCS2 …), as the PDF standard says (9.10.2).
+  if (!toUnicode && cmap) toUnicode = collectionUnicode(file, cid, cmap);
   if (!toUnicode) throw new Unsupported('composite font without ToUnicode');
 
   const dw = file.get(cid, 'DW');
@@ -68,18 +77,39 @@ function compositeFont(file: PdfFile, dict: PdfDict): NativeFont {
     }
   }
 
+  const unicode = toUnicode;
   const cache = new Map<number, Glyph>();
-  const glyph = (code: number): Glyph => {
-    let g = cache.get(code);
+  const spaces = new Map<number, Glyph>();
+  const glyph = (code: number, isSpace = false): Glyph => {
+    const c = isSpace ? spaces : cache;
+    let g = c.get(code);
     if (!g) {
-      const width = widths[code];
-      g = { unicode: toUnicode[code] || String.fromCharCode(code), width: typeof width === 'number' ? width : defaultWidth, isSpace: false };
-      cache.set(code, g);
+      // Widths are by CID; a code the CMap does not map is its own CID.
+      const mapped = cmap?.map.get(code);
+      const width = widths[typeof mapped === 'number' ? mapped : code];
+      g = { unicode: unicode[code] || String.fromCharCode(code), width: typeof width === 'number' ? width : defaultWidth, isSpace };
+      c.set(code, g);
     }
     return g;
   };
+  const info = { fontMatrix: FONT_MATRIX, vertical: false };
+  if (cmap) {
+    return {
+      info,
+      glyphs(s) {
+        const out: Glyph[] = [];
+        for (let i = 0; i < s.length; ) {
+          const { code, length } = readCode(cmap, s, i);
+          i += length;
+          // pdf.js flags a one-byte code 0x20 as a space (word spacing applies to it).
+          out.push(glyph(code, length === 1 && s.charCodeAt(i - 1) === 0x20));
+        }
+        return out;
+      },
+    };
+  }
   return {
-    info: { fontMatrix: FONT_MATRIX, vertical: false },
+    info,
     glyphs(s) {
       const out: Glyph[] = [];
       const n = s.length;
@@ -92,6 +122,33 @@ function compositeFont(file: PdfFile, dict: PdfDict): NativeFont {
     },
   };
 }
+
+/** Code → text through the CIDs of a predefined CMap and the collection's CID → UCS-2 map. */
+function collectionUnicode(file: PdfFile, cid: PdfDict, cmap: PredefinedCMap): string[] {
+  const info = file.dict(cid.raw('CIDSystemInfo'));
+  const registry = info ? file.get(info, 'Registry') : undefined;
+  const ordering = info ? file.get(info, 'Ordering') : undefined;
+  if (typeof registry !== 'string' || typeof ordering !== 'string') throw new Unsupported('CIDSystemInfo');
+  const key = `${cmap.name} ${registry}-${ordering}-UCS2`;
+  let out = collectionMaps.get(key);
+  if (out) return out;
+  const ucs2 = predefinedCMap(`${registry}-${ordering}-UCS2`);
+  out = [];
+  for (const [code, c] of cmap.map) {
+    if (typeof c !== 'number') continue;
+    const u = ucs2.map.get(c);
+    if (typeof u !== 'string' || u === '') continue;
+    let text = '';
+    // An odd last byte reads as U+0000, as in pdf.js.
+    for (let i = 0; i < u.length; i += 2) text += i + 1 < u.length ? String.fromCharCode((u.charCodeAt(i) << 8) + u.charCodeAt(i + 1)) : '\0';
+    out[code] = text;
+  }
+  collectionMaps.set(key, out);
+  return out;
+}
+
+/** The maps above by CMap and collection, per process: they depend on nothing in the document. */
+const collectionMaps = new Map<string, string[]>();
 
 function simpleFont(file: PdfFile, dict: PdfDict, type1: boolean): NativeFont {
   const descriptor = file.dict(dict.raw('FontDescriptor'));
@@ -136,6 +193,92 @@ function simpleFont(file: PdfFile, dict: PdfDict, type1: boolean): NativeFont {
       return out;
     },
   };
+}
+
+/** An embedded CFF program (FontFile3 of subtype CIDFontType0C or Type1C) with the usual 1/1000 em matrix. */
+function checkCffProgram(file: PdfFile, descriptor: PdfDict): void {
+  const program = file.resolve(descriptor.raw('FontFile3'));
+  if (!(program instanceof PdfStream)) throw new Unsupported('CFF font program');
+  const subtype = nameOf(file.get(program.dict, 'Subtype'));
+  // OpenType wraps CFF in tables of its own.
+  if (subtype !== 'CIDFontType0C' && subtype !== 'Type1C') throw new Unsupported(`font program ${subtype}`);
+  const m = cffFontMatrix(file.decode(program));
+  const standard = [0.001, 0, 0, 0.001, 0, 0];
+  if (m && m.some((v, i) => Math.abs(v - standard[i]) > 1e-12)) throw new Unsupported('CFF font matrix');
+}
+
+/**
+ * The FontMatrix of a CFF program's (first) Top DICT, or null when it has none (CFF: Adobe TN 5176):
+ * header, Name INDEX, Top DICT INDEX; a DICT is operands (numbers) followed by operators, FontMatrix
+ * being the escaped operator 12 7.
+ */
+export function cffFontMatrix(data: Uint8Array): number[] | null {
+  const fail = (): never => {
+    throw new Unsupported('malformed CFF program');
+  };
+  if (data.length < 4 || data[0] !== 1) fail();
+  let p = data[2];
+  const index = (): { start: number; offsets: number[] } => {
+    if (p + 2 > data.length) fail();
+    const count = (data[p] << 8) | data[p + 1];
+    if (count === 0) return { start: p + 2, offsets: [] };
+    const size = data[p + 2];
+    if (size < 1 || size > 4) fail();
+    const offsets: number[] = [];
+    let q = p + 3;
+    for (let i = 0; i <= count; i++) {
+      let v = 0;
+      for (let k = 0; k < size; k++) v = v * 256 + data[q++];
+      offsets.push(v);
+    }
+    const start = q - 1; // offsets count from the byte before the data
+    p = start + offsets[count];
+    if (p > data.length) fail();
+    return { start, offsets };
+  };
+  index(); // names
+  const top = index();
+  if (top.offsets.length < 2) fail();
+  const end = top.start + top.offsets[1];
+  const operands: number[] = [];
+  for (let q = top.start + top.offsets[0]; q < end; ) {
+    const b = data[q];
+    if (b <= 21) {
+      const op = b === 12 ? 1200 + data[q + 1] : b;
+      q += b === 12 ? 2 : 1;
+      if (op === 1207) return operands.length === 6 ? operands.slice() : fail();
+      operands.length = 0;
+    } else if (b === 28) {
+      operands.push(((data[q + 1] << 24) | (data[q + 2] << 16)) >> 16);
+      q += 3;
+    } else if (b === 29) {
+      operands.push((data[q + 1] << 24) | (data[q + 2] << 16) | (data[q + 3] << 8) | data[q + 4]);
+      q += 5;
+    } else if (b === 30) {
+      let text = '';
+      const nibbles = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '.', 'E', 'E-', '', '-', ''];
+      for (q++; q < end; q++) {
+        const hi = data[q] >> 4;
+        const lo = data[q] & 15;
+        if (hi === 15) break;
+        text += nibbles[hi];
+        if (lo === 15) break;
+        text += nibbles[lo];
+      }
+      q++;
+      operands.push(Number(text));
+    } else if (b >= 32 && b <= 246) {
+      operands.push(b - 139);
+      q++;
+    } else if (b >= 247 && b <= 250) {
+      operands.push((b - 247) * 256 + data[q + 1] + 108);
+      q += 2;
+    } else if (b >= 251 && b <= 254) {
+      operands.push(-(b - 251) * 256 - data[q + 1] - 108);
+      q += 2;
+    } else fail();
+  }
+  return null;
 }
 
 /**
