@@ -12,7 +12,8 @@ import { readPageContent } from '../../src/read/pdf/content.js';
 import { openPdf } from '../../src/read/pdf/engine.js';
 import type { Char, PageContent } from '../../src/read/pdf/geometry.js';
 import { PdfFile } from '../../src/read/pdf/native/file.js';
-import { loadFont, parseToUnicode, type NativeFont } from '../../src/read/pdf/native/fonts.js';
+import { parseBinaryCMap, predefinedCMap, readCode, type PredefinedCMap } from '../../src/read/pdf/native/cmaps.js';
+import { cffFontMatrix, loadFont, parseToUnicode, type NativeFont } from '../../src/read/pdf/native/fonts.js';
 import { openNative } from '../../src/read/pdf/native/index.js';
 import { Lexer, OPERATOR, PdfDict, PdfName, PdfRef, PdfStream, Unsupported, type PdfValue } from '../../src/read/pdf/native/lexer.js';
 import { RawPdf, flateStream, latin1, simplePdf, stream, type Body, type XrefRow } from '../fixtures/pdf/raw.js';
@@ -89,6 +90,8 @@ interface DocOptions {
   page?: string;
   pages?: string;
   resources?: string;
+  /** Further entries of the page's /Font dictionary. */
+  fonts?: string;
   mediaBox?: string;
   /** Objects 11, 12, … */
   extra?: Body[];
@@ -107,7 +110,7 @@ function docObjects(o: DocOptions): Map<number, Body> {
     [
       3,
       `<< /Type /Page /Parent 2 0 R ${o.mediaBox === undefined ? '/MediaBox [0 0 600 800]' : o.mediaBox} ` +
-        `/Resources << /Font << /F1 5 0 R /F2 6 0 R >> ${o.resources ?? ''} >> /Contents 4 0 R ${o.page ?? ''} >>`,
+        `/Resources << /Font << /F1 5 0 R /F2 6 0 R ${o.fonts ?? ''} >> ${o.resources ?? ''} >> /Contents 4 0 R ${o.page ?? ''} >>`,
     ],
     [4, o.contentObject ?? stream('', o.content ?? '')],
     [5, `<< /Type /Font /Subtype /TrueType /BaseFont /ABCDEF+Arimo /FirstChar 32 /LastChar 255 /Widths [${widths}] /Encoding /WinAnsiEncoding /FontDescriptor 10 0 R >>`],
@@ -609,7 +612,13 @@ describe('native PDF reader: fonts', () => {
     const cases: [string, Body[]][] = [
       ['Type1', ['<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>']],
       ['Type3', ['<< /Type /Font /Subtype /Type3 /FontMatrix [0.001 0 0 0.001 0 0] >>']],
-      ['Type0 with a predefined CMap', ['<< /Type /Font /Subtype /Type0 /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>', cid, stream('', F2_CMAP)]],
+      ['Type0 with a vertical predefined CMap', ['<< /Type /Font /Subtype /Type0 /Encoding /UniGB-UCS2-V /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>', cid, stream('', F2_CMAP)]],
+      ['Type0 with Identity-V', ['<< /Type /Font /Subtype /Type0 /Encoding /Identity-V /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>', cid, stream('', F2_CMAP)]],
+      ['Type0 with an unknown CMap name', ['<< /Type /Font /Subtype /Type0 /Encoding /Nonesuch-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>', cid, stream('', F2_CMAP)]],
+      [
+        'a predefined CMap without ToUnicode and an unknown character collection',
+        ['<< /Type /Font /Subtype /Type0 /Encoding /GBK-EUC-H /DescendantFonts [6 0 R] >>', `<< /Type /Font /Subtype /CIDFontType2 /CIDSystemInfo << /Registry (Adobe) /Ordering (Nonesuch) /Supplement 0 >> /FontDescriptor ${CID_DESCRIPTOR} >>`],
+      ],
       ['Type0 with an embedded CMap', ['<< /Type /Font /Subtype /Type0 /Encoding 7 0 R /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>', cid, stream('', F2_CMAP)]],
       [
         'a CIDFont without FontDescriptor (pdf.js reads it as a simple standard font)',
@@ -618,7 +627,7 @@ describe('native PDF reader: fonts', () => {
       ['Type0 without ToUnicode', ['<< /Type /Font /Subtype /Type0 /Encoding /Identity-H /DescendantFonts [6 0 R] >>', cid]],
       ['ToUnicode as a name', ['<< /Type /Font /Subtype /Type0 /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode /Identity-H >>', cid]],
       [
-        'Type0 with a CFF program',
+        'Type0 with a font program in FontFile3 that is neither CIDFontType0C nor Type1C',
         [
           '<< /Type /Font /Subtype /Type0 /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>',
           '<< /Type /Font /Subtype /CIDFontType0 /FontDescriptor 8 0 R >>',
@@ -924,5 +933,239 @@ describe('native PDF reader: page content', () => {
     // Not compared with pdf.js: content.ts ignores pdf.js's setGState operator, so the pdf.js path
     // never learns this font and reads no text here (a known difference between the two readers).
     assert.equal((await pdfjsPages(bytes))[0].chars.length, 0);
+  });
+});
+
+// --- predefined CMaps and CFF programs --------------------------------------------------------------
+
+/** A packed CMap as pdfjs-dist ships them, written item by item (see cmaps.ts for the format). */
+class PackedCMap {
+  private readonly out: number[];
+  constructor(vertical = false) {
+    this.out = [vertical ? 1 : 0];
+  }
+  private varint(n: number): void {
+    const groups: number[] = [];
+    do {
+      groups.unshift(n & 127);
+      n = Math.floor(n / 128);
+    } while (n > 0);
+    groups.forEach((g, i) => this.out.push(i < groups.length - 1 ? g | 128 : g));
+  }
+  private zigzag(n: number): void {
+    this.varint(n >= 0 ? n * 2 : -n * 2 - 1);
+  }
+  private bytes(v: number, size: number): void {
+    for (let i = size; i >= 0; i--) this.out.push(Math.floor(v / 256 ** i) & 255);
+  }
+  private head(kind: number, size: number, count: number, next = false): void {
+    this.out.push((kind << 5) | (next ? 16 : 0) | size);
+    this.varint(count);
+  }
+  /** Codespace ranges of size + 1 bytes. */
+  codespace(size: number, ranges: [number, number][]): this {
+    this.head(0, size, ranges.length);
+    ranges.forEach(([lo, hi], i) => {
+      if (i === 0) this.bytes(lo, size);
+      else this.varint(lo - ranges[i - 1][1] - 1);
+      this.varint(hi - lo);
+    });
+    return this;
+  }
+  /** code → CID, one by one; `next` when each code follows the one before. */
+  cidChars(size: number, items: [number, number][], next = false): this {
+    this.head(2, size, items.length, next);
+    items.forEach(([code, cid], i) => {
+      if (i === 0) {
+        this.bytes(code, size);
+        this.varint(cid);
+        return;
+      }
+      if (!next) this.varint(code - items[i - 1][0] - 1);
+      this.zigzag(cid - items[i - 1][1] - 1);
+    });
+    return this;
+  }
+  /** [low, high] → CIDs from cid. */
+  cidRanges(size: number, items: [number, number, number][]): this {
+    this.head(3, size, items.length);
+    items.forEach(([lo, hi, cid], i) => {
+      if (i === 0) this.bytes(lo, size);
+      else this.varint(lo - items[i - 1][1] - 1);
+      this.varint(hi - lo);
+      this.varint(cid);
+    });
+    return this;
+  }
+  /** Two-byte codes → UTF-16BE strings of size + 1 bytes (here two: one BMP character). */
+  bfChars(items: [number, number][]): this {
+    this.head(4, 1, items.length);
+    items.forEach(([code, u], i) => {
+      if (i === 0) {
+        this.bytes(code, 1);
+        this.bytes(u, 1);
+        return;
+      }
+      this.varint(code - items[i - 1][0] - 1);
+      this.zigzag(u - items[i - 1][1] - 1);
+    });
+    return this;
+  }
+  bfRanges(items: [number, number, number][]): this {
+    this.head(5, 1, items.length);
+    items.forEach(([lo, hi, u], i) => {
+      if (i === 0) this.bytes(lo, 1);
+      else this.varint(lo - items[i - 1][1] - 1);
+      this.varint(hi - lo);
+      this.bytes(u, 1);
+    });
+    return this;
+  }
+  comment(text: string): this {
+    this.out.push(0xe0);
+    this.varint(text.length);
+    for (const ch of text) this.varint(ch.charCodeAt(0));
+    return this;
+  }
+  useCMap(name: string): this {
+    this.out.push(0xe1);
+    this.varint(name.length);
+    for (const ch of name) this.varint(ch.charCodeAt(0));
+    return this;
+  }
+  build(): Uint8Array {
+    return Uint8Array.from(this.out);
+  }
+}
+
+const codes = (c: PredefinedCMap, s: string): [number, number][] => {
+  const out: [number, number][] = [];
+  for (let i = 0; i < s.length; ) {
+    const { code, length } = readCode(c, s, i);
+    out.push([code, length]);
+    i += length;
+  }
+  return out;
+};
+
+describe('native PDF reader: predefined CMaps', () => {
+  const noBase = (name: string): PredefinedCMap => assert.fail(`no base CMap expected, asked for ${name}`);
+
+  test('a packed CMap: codespace ranges, CID chars (with gaps and in sequence), CID ranges, the vertical flag', () => {
+    const bytes = new PackedCMap(true)
+      .comment('made for this test')
+      .codespace(0, [[0x00, 0x7f]])
+      .codespace(1, [[0x8140, 0x81fe], [0x8240, 0xfefe]])
+      .cidChars(0, [[0x20, 5], [0x22, 9], [0x30, 3]])
+      .cidChars(1, [[0x8150, 70], [0x8151, 71], [0x8152, 60]], true)
+      .cidRanges(0, [[0x41, 0x43, 100], [0x61, 0x62, 200]])
+      .cidRanges(1, [[0x8240, 0x8242, 1000], [0x8300, 0x8300, 2000]])
+      .build();
+    const c = parseBinaryCMap('Test-V', bytes, noBase);
+    assert.equal(c.vertical, true);
+    assert.deepEqual(c.codespace, [[0x00, 0x7f], [0x8140, 0x81fe, 0x8240, 0xfefe], [], []]);
+    assert.deepEqual(
+      [0x20, 0x22, 0x30, 0x8150, 0x8151, 0x8152, 0x41, 0x42, 0x43, 0x61, 0x62, 0x8240, 0x8242, 0x8300].map((code) => c.map.get(code)),
+      [5, 9, 3, 70, 71, 60, 100, 101, 102, 200, 201, 1000, 1002, 2000],
+    );
+    assert.equal(c.map.get(0x21), undefined);
+    assert.equal(parseBinaryCMap('Test-H', new PackedCMap().build(), noBase).vertical, false);
+  });
+
+  test('a packed CMap: bf chars and bf ranges to UTF-16 (a range carries past FF)', () => {
+    const c = parseBinaryCMap('Test-UCS2', new PackedCMap().bfChars([[10, 0x9884], [12, 0x7b97]]).bfRanges([[20, 22, 0x30], [30, 32, 0x4efe]]).build(), noBase);
+    const u = (code: number): string => {
+      const s = c.map.get(code) as string;
+      return String.fromCharCode((s.charCodeAt(0) << 8) | s.charCodeAt(1));
+    };
+    assert.deepEqual([10, 12, 20, 21, 22].map(u), ['预', '算', '0', '1', '2']);
+    assert.deepEqual([30, 31, 32].map(u), ['\u4efe', '\u4eff', '\u4f00']);
+  });
+
+  test('usecmap: the base fills unmapped codes, this CMap wins where both map, the base codespace serves when there is none', () => {
+    const base = parseBinaryCMap('Base-H', new PackedCMap().codespace(1, [[0x0000, 0xffff]]).cidRanges(1, [[0x0100, 0x0103, 50]]).build(), noBase);
+    const c = parseBinaryCMap('Top-H', new PackedCMap().useCMap('Base-H').cidChars(1, [[0x0101, 7]]).build(), (name) => {
+      assert.equal(name, 'Base-H');
+      return base;
+    });
+    assert.deepEqual([0x0100, 0x0101, 0x0102, 0x0103].map((code) => c.map.get(code)), [50, 7, 52, 53]);
+    assert.deepEqual(c.codespace, [[], [0, 0xffff], [], []]);
+    assert.throws(() => parseBinaryCMap('Bad', Uint8Array.from([0, 0x61, 5, 0x30]), noBase), Unsupported, 'a truncated file');
+  });
+
+  test('readCode: the shortest code in a codespace range; none → one-byte code 0; bytes past the end count as 0', () => {
+    const c = parseBinaryCMap('Mixed-H', new PackedCMap().codespace(0, [[0x00, 0x80]]).codespace(1, [[0x8140, 0xfefe]]).build(), noBase);
+    assert.deepEqual(codes(c, 'A\xd2\xbb '), [[0x41, 1], [0xd2bb, 2], [0x20, 1]]);
+    assert.deepEqual(codes(c, '\xff\x41'), [[0, 1], [0x41, 1]], 'FF starts no code: code 0, one byte');
+    assert.deepEqual(codes(c, '\xd2'), [[0xd200, 2]], 'a lead byte at the end reads with a 0 after it');
+  });
+
+  test("the shipped CMaps: GBK-EUC-H (its <21>–<7E> → CIDs from 814), UniGB-UCS2-H and Adobe-GB1-UCS2 agree on 一", () => {
+    const gbk = predefinedCMap('GBK-EUC-H');
+    assert.deepEqual(gbk.codespace[0], [0x00, 0x80]);
+    assert.equal(gbk.map.get(0x21), 814);
+    assert.equal(gbk.map.get(0x41), 846);
+    const uni = predefinedCMap('UniGB-UCS2-H');
+    const cid = uni.map.get(0x4e00) as number;
+    assert.equal(gbk.map.get(0xd2bb), cid, '一 in GBK is the same CID');
+    assert.equal(predefinedCMap('Adobe-GB1-UCS2').map.get(cid), '\x4e\x00');
+    assert.equal(predefinedCMap('UniGB-UCS2-V').vertical, true);
+    assert.throws(() => predefinedCMap('Nonesuch-H'), Unsupported);
+    assert.throws(() => predefinedCMap('../cmaps/GBK-EUC-H'), Unsupported, 'a name is no path');
+  });
+});
+
+describe('native PDF reader: fonts with predefined CMaps (read as pdf.js reads them)', () => {
+  /** F3: Type0 with a predefined CMap, a non-embedded CIDFont of the Adobe-GB1 collection. */
+  const f3 = (encoding: string, extra = '', w = '/W [814 [500 520] 846 [600] 4162 [900] 7716 [250]]'): Body[] => [
+    `<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /${encoding} /DescendantFonts [12 0 R] ${extra} >>`,
+    `<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 13 0 R /DW 1000 ${w} >>`,
+    '<< /Type /FontDescriptor /FontName /SimSun /Flags 6 /FontBBox [0 -140 1000 860] /ItalicAngle 0 /Ascent 860 /Descent -140 /CapHeight 700 /StemV 80 >>',
+  ];
+
+  test('GBK-EUC-H without ToUnicode: one- and two-byte codes, text through Adobe-GB1-UCS2, widths by CID, Tw on the one-byte space', async () => {
+    const [page] = await sameAsPdfjs(doc({ fonts: '/F3 11 0 R', extra: f3('GBK-EUC-H'), content: 'BT /F3 10 Tf 5 Tw 100 700 Td (!A \xd2\xbb) Tj ET' }));
+    assert.equal(text(page), '!A一');
+    near(charOf(page, '!').x0, 100);
+    near(charOf(page, 'A').x0, 105, '! is CID 814, 500 wide');
+    near(charOf(page, '一').x0, 118.5, 'A (CID 846) 600 wide, the space (CID 7716) 250 wide plus Tw 5');
+    // A byte that starts no code reads as code 0 (CID 0 by the same CMap), one byte long.
+    await sameAsPdfjs(doc({ fonts: '/F3 11 0 R', extra: f3('GBK-EUC-H'), content: 'BT /F3 10 Tf 100 700 Td (\xffA) Tj ET' }));
+  });
+
+  test('UniGB-UCS2-H with a ToUnicode of its own: the included map wins; a CIDFontType0 without program', async () => {
+    const objects = f3('UniGB-UCS2-H', '/ToUnicode 14 0 R');
+    objects[1] = String(objects[1]).replace('CIDFontType2', 'CIDFontType0');
+    objects.push(stream('', cmap('1 beginbfchar\n<4E00> <4E8C>\nendbfchar')));
+    const [page] = await sameAsPdfjs(doc({ fonts: '/F3 11 0 R', extra: objects, content: 'BT /F3 10 Tf 100 700 Td <4E000041> Tj ET' }));
+    assert.equal(text(page), '二A');
+    near(charOf(page, 'A').x0, 109, '一 is CID 4162, 900 wide');
+  });
+
+  test('cffFontMatrix: the Top DICT FontMatrix (real numbers), none, or a malformed program', () => {
+    const index = (items: number[][]): number[] => {
+      const offsets = [1];
+      for (const it of items) offsets.push(offsets[offsets.length - 1] + it.length);
+      return [0, items.length, 1, ...offsets, ...items.flat()];
+    };
+    const cff = (dict: number[]): Uint8Array => Uint8Array.from([1, 0, 4, 1, ...index([[0x41]]), ...index([dict])]);
+    // 0.002 as a real: nibbles 0 . 0 0 2 end; 0 as 139; FontMatrix is 12 7. Before it, FontBBox (5).
+    const half = [0x1e, 0x0a, 0x00, 0x2f];
+    const bbox = [139, 139, 0xf7, 0x00, 0xf7, 0x00, 5];
+    assert.deepEqual(cffFontMatrix(cff([...bbox, ...half, 139, 139, ...half, 139, 139, 12, 7])), [0.002, 0, 0, 0.002, 0, 0]);
+    assert.equal(cffFontMatrix(cff(bbox)), null);
+    assert.throws(() => cffFontMatrix(Uint8Array.from([2, 0, 4, 1])), Unsupported);
+    // In a font: the usual matrix (or none) is read natively, another one goes to pdf.js.
+    const font = (program: Uint8Array): Body[] => [
+      '<< /Type /Font /Subtype /Type0 /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>',
+      '<< /Type /Font /Subtype /CIDFontType0 /FontDescriptor 8 0 R >>',
+      stream('', F2_CMAP),
+      '<< /Type /FontDescriptor /FontName /X /FontFile3 9 0 R >>',
+      stream('/Subtype /CIDFontType0C', Buffer.from(program)),
+    ];
+    const thousandth = [0x1e, 0x0a, 0x00, 0x1f];
+    assert.deepEqual(glyphText(fontOf(font(cff(bbox))), '\x00\x01'), ['预']);
+    assert.deepEqual(glyphText(fontOf(font(cff([...thousandth, 139, 139, ...thousandth, 139, 139, 12, 7]))), '\x00\x02'), ['算']);
+    assert.throws(() => fontOf(font(cff([...half, 139, 139, ...half, 139, 139, 12, 7]))), Unsupported);
   });
 });
