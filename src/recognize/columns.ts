@@ -27,7 +27,7 @@ const LEAF_RULES: KeyRule[] = [
   [/^本年收入合计$/, 'currentIncome'],
   [/^合计$|^总计$|^合计数$|^本年支出合计$/, 'total'],
   [/基本支出/, 'basic'],
-  [/项目支出/, 'project'],
+  [/项目支出|专项业务经费/, 'project'],
   [/经营支出/, 'operating'],
   [/上缴上级|上解上级/, 'toSuperior'],
   [/对附属单位补助/, 'toSubsidiary'],

@@ -3,8 +3,11 @@ import type { Claim, ClaimSubject, Disclosure, Row, StdTable, Summary, TableKind
 import { Money, type Money as M } from '../model/money.js';
 import { emptySummary } from '../model/empty.js';
 
+/** A 基本支出表 is read by economic class, the others by function, when a document prints both. */
 function table(d: Disclosure, kind: TableKind): StdTable | undefined {
-  return d.tables.find((t) => t.kind === kind && !t.empty);
+  const native = kind === 'general-budget-basic' ? 'economic' : 'functional';
+  const all = d.tables.filter((t) => t.kind === kind && !t.empty);
+  return all.find((t) => t.classification === native) ?? all[0];
 }
 
 function totalRow(t: StdTable | undefined, side?: Row['side']): Row | undefined {

@@ -25,7 +25,8 @@ const TITLE_KINDS: [RegExp, TableKind][] = [
   [/国有资本经营/, 'state-capital-expenditure'],
   [/一般公共预算.*基本支出|财政拨款基本支出|基本支出(预算|决算)?表/, 'general-budget-basic'],
   [/一般公共预算|财政拨款支出(预算|决算)?表/, 'general-budget-expenditure'],
-  [/项目支出(预算|决算)?表/, 'project-expenditure'],
+  // 陕西 calls project money 专项业务经费; its 上年结转资金支出表 lists the carried-over projects.
+  [/项目支出(预算|决算)?表|专项业务经费(支出)?(预算)?表|上年结转(资金)?支出(预算)?表/, 'project-expenditure'],
   [/收入(预算|决算)?总?表/, 'revenue'],
   [/支出(预算|决算)?总?表/, 'expenditure'],
 ];
@@ -156,12 +157,26 @@ export function parseStdTable(table: Table, title: string | null, ctx: TableCont
   }
   const note = noteInside(table) ?? (notesUnder.length ? notesUnder.join('\n') : null);
   const printed = rows.map((r) => r.code).filter((c): c is string => !!c);
-  const classification = printed.length === 0 ? null : kind === 'general-budget-basic' || printed.some((c) => /^3\d\d/.test(c) || /^5\d\d/.test(c)) ? 'economic' : 'functional';
+  const classification = schemeOfCodes(printed, kind);
   const empty = rows.every((r) => Object.values(r.values).every((f) => f === null || f.value === null));
   return {
     grid,
     table: { kind, title: titleText, unit, classification, columns, rows, empty, note, loc: { ...table.loc } },
   };
+}
+
+/**
+ * Which classification a table's codes are: what most of them say (功能 2xx, 经济 3xx/5xx), not
+ * the table's kind — a 基本支出表 is printed by functional class in some regions (陕西 prints it both
+ * ways). A 基本支出表 whose codes do not decide is economic, as the national template has it.
+ */
+function schemeOfCodes(codes: string[], kind: TableKind): StdTable['classification'] {
+  if (codes.length === 0) return null;
+  const economic = codes.filter((c) => /^[35]\d\d/.test(c)).length;
+  const functional = codes.filter((c) => /^2\d\d/.test(c)).length;
+  if (functional > economic) return 'functional';
+  if (economic > functional) return 'economic';
+  return kind === 'general-budget-basic' ? 'economic' : 'functional';
 }
 
 function headerUnit(grid: Grid): Unit | null {

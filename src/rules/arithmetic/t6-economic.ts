@@ -2,7 +2,7 @@
 import type { Row, StdTable } from '../../model/disclosure.js';
 import { BASIS } from '../lib/basis.js';
 import { checkSum } from '../lib/compare.js';
-import { cellLocation, codeRows, tablesOf, totalRow, where } from '../lib/tables.js';
+import { cellLocation, codeRows, schemeOf, tablesOf, totalRow, where } from '../lib/tables.js';
 import { defineRule, type RuleContext } from '../types.js';
 
 const PERSONNEL = ['301', '303'];
@@ -14,7 +14,8 @@ function classRows(t: StdTable): Row[] {
 
 function check(ctx: RuleContext, t: StdTable, key: 'personnel' | 'public'): void {
   const total = totalRow(t);
-  if (!total) return;
+  // A 基本支出表 by functional class (陕西 prints one beside the economic one) has no 301/303 to add.
+  if (!total || schemeOf(t) !== 'economic') return;
   const classes = classRows(t).filter((r) => (key === 'personnel' ? PERSONNEL.includes(r.code!) : !PERSONNEL.includes(r.code!)));
   if (!classes.length) return;
   checkSum(ctx, {

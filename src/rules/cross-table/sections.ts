@@ -9,7 +9,7 @@ import { claimFigure, claimsOf } from '../lib/claims.js';
 import { checkAtMost, checkSame } from '../lib/compare.js';
 import { amount, val } from '../lib/figures.js';
 import { headline, headlines, type HeadlineKey } from '../lib/headline.js';
-import { byCode, linesBeforeTotal, sideRows, tableName, tablesOf } from '../lib/tables.js';
+import { byCode, linesBeforeTotal, sideRows, tableName, tableOf, tablesOf } from '../lib/tables.js';
 import { threePublicFigures } from '../lib/three-public.js';
 import { defineRule } from '../types.js';
 
@@ -128,7 +128,7 @@ export const vehicleRunningCost = defineRule({
     const claims = claimsOf(doc, 'threePublic.vehicleOperation');
     const stated = tp.vehicleOperation?.figure ?? (claims.length ? claimFigure(claims[0]) : null) ?? tp.vehicle?.figure ?? null;
     if (!stated || !val(stated)!.isZero()) return;
-    const t6 = tablesOf(doc, 'general-budget-basic')[0];
+    const t6 = tableOf(doc, 'general-budget-basic');
     const r = t6 && byCode(t6).get('30231');
     if (r && val(r.values.total) && val(r.values.total)!.greaterThan(0)) return;
     ctx.report({

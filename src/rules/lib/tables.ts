@@ -36,10 +36,28 @@ export function tablesOf(doc: Disclosure, kind: TableKind): StdTable[] {
   return doc.tables.filter((t) => t.kind === kind);
 }
 
-/** The first non-empty table of a kind (a document may repeat a table per unit; the first is the department's). */
+/**
+ * The classification a kind is defined by: a 基本支出表 by economic class, the others by function.
+ * Some regions print a table both ways (陕西: 一般公共预算支出明细表 按功能 and 按经济); the rules
+ * about "the" table mean the one in its own classification.
+ */
+const NATIVE_SCHEME: Partial<Record<TableKind, 'functional' | 'economic'>> = {
+  'general-budget-basic': 'economic',
+  'general-budget-expenditure': 'functional',
+  'gov-fund-expenditure': 'functional',
+  'state-capital-expenditure': 'functional',
+  expenditure: 'functional',
+  revenue: 'functional',
+};
+
+/**
+ * The first non-empty table of a kind (a document may repeat a table per unit; the first is the
+ * department's), in the kind's own classification when the document prints it in both.
+ */
 export function tableOf(doc: Disclosure, kind: TableKind): StdTable | undefined {
   const all = tablesOf(doc, kind);
-  return all.find((t) => !t.empty) ?? all[0];
+  const native = NATIVE_SCHEME[kind];
+  return all.find((t) => !t.empty && native && schemeOf(t) === native) ?? all.find((t) => !t.empty) ?? all[0];
 }
 
 export function tableName(t: StdTable): string {
