@@ -37,7 +37,8 @@ const CLASS_CODES: [RegExp, string][] = [
 
 /** "二十、住房保障支出" → "221". */
 export function functionalClassCode(name: string): string | null {
-  const n = name.replace(/\s+/g, '').replace(/^[一二三四五六七八九十]+[、.．]/, '');
+  // Numbered either way: "二十、住房保障支出", "20、住房保障支出" (陕西).
+  const n = name.replace(/\s+/g, '').replace(/^(?:[一二三四五六七八九十]+|\d{1,2})[、.．]/, '');
   for (const [re, code] of CLASS_CODES) if (re.test(n)) return code;
   return null;
 }

@@ -68,8 +68,9 @@ export function matchKey(name: string, rules: [RegExp, string][]): string | unde
  */
 export function threePublicColumns(paths: string[][], keys: (string | null)[]): (string | null)[] {
   const out = paths.map((p, c) => threePublicColumnOf(p) ?? keys[c]);
-  const ownTotal = paths.findIndex((p, c) => out[c] === 'total' && p.length > 1 && /三公/.test(p[p.length - 2]));
-  if (ownTotal >= 0) out.forEach((k, c) => (k === 'total' && c !== ownTotal ? (out[c] = 'grandTotal') : null));
+  // Each group of a table printed per period (上年 | 当年 | 增减) has its own 三公 小计.
+  const own = paths.map((p, c) => out[c] === 'total' && p.length > 1 && /三公/.test(p[p.length - 2]));
+  if (own.includes(true)) out.forEach((k, c) => (k === 'total' && !own[c] ? (out[c] = 'grandTotal') : null));
   return out;
 }
 

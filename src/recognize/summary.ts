@@ -83,7 +83,9 @@ function threePublic(d: Disclosure): Summary['threePublic'] {
       }
     } else {
       // A 决算 table has a 决算数 row and a 预算数 row: the year's figures are the 决算数.
-      const first = t.rows.find((r) => r.key === 'final') ?? t.rows.find((r) => r.role !== 'total') ?? t.rows[0];
+      // A table printed per period (上年 | 当年 | 增减) has a row per period: the year's 合计 row.
+      const current = t.rows.filter((r) => r.key === 'current');
+      const first = t.rows.find((r) => r.key === 'final') ?? current.find((r) => r.role === 'total') ?? current[0] ?? t.rows.find((r) => r.role !== 'total') ?? t.rows[0];
       for (const k of PARTS) out[k] = val(first, k);
     }
   } else if (t?.empty && /无/.test(t.note ?? '')) {

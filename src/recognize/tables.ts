@@ -96,11 +96,19 @@ export function parseStdTable(table: Table, title: string | null, ctx: TableCont
   // 江苏 prints the expenditure side twice: by function (功能科目名称 | 金额) and by purpose (基本支出 | 项目支出 | 单位预留机动经费).
   const purposeAt = split !== null && nameCols.length >= 3 ? nameCols[2] : null;
   const expenditureCols = columns.filter((c) => c.side === 'expenditure' && (purposeAt === null || c.col < purposeAt));
-  const purposeCols = purposeAt === null ? [] : columns.filter((c) => c.col >= purposeAt);
+  // 陕西 prints the expenditure side three times: by function, by 部门经济分类, by 政府经济分类. The
+  // second is read as 江苏's purpose group; a further one restates the same money by another class and
+  // goes after all the others (its rows are no part of the functional classes' sum).
+  const moreAt = split !== null && nameCols.length >= 4 ? nameCols.slice(3) : [];
+  const purposeCols = purposeAt === null ? [] : columns.filter((c) => c.col >= purposeAt && (moreAt.length === 0 || c.col < moreAt[0]));
+  const moreViews = moreAt.map((at, k) => columns.filter((c) => c.col >= at && (k + 1 >= moreAt.length || c.col < moreAt[k + 1])));
+  const viewRows: Row[] = [];
 
   if (kind === 'three-public' && isBudgetFinalThreePublic(grid.paths)) {
     return { grid, table: budgetFinalThreePublic(grid, titleText, unit, table, notesUnder) };
   }
+  const periods = kind === 'three-public' ? periodGroups(grid.paths) : null;
+  if (periods) return { grid, table: periodThreePublic(grid, columns, periods, titleText, unit, table, notesUnder, kind) };
   const halves = kind === 'general-budget-basic' ? economicHalves(columns) : null;
 
   const rows: Row[] = [];
@@ -130,6 +138,10 @@ export function parseStdTable(table: Table, title: string | null, ctx: TableCont
         if (exp) rows.push(exp);
         if (purpose) rows.push(purpose);
       }
+      for (const view of moreViews) {
+        const r = purposeRow(cells, view, unit, kind);
+        if (r) viewRows.push(r);
+      }
     } else if (halves) {
       const spread = spreadHalfTotals(cells, grid.width);
       const left = buildRow(spread, halves.left, unit, kind, undefined, codes.revenue);
@@ -144,6 +156,7 @@ export function parseStdTable(table: Table, title: string | null, ctx: TableCont
   if (split !== null) {
     joinWrappedNames(rows);
     laterTotalsAreGrand(rows);
+    rows.push(...viewRows);
   }
   if (columns.some((c) => c.key === 'unitCode')) keyUnitRows(rows);
   if (halves) {
@@ -334,6 +347,52 @@ function budgetFinalThreePublic(grid: Grid, title: string, unit: Unit, table: Ta
   const empty = rows.every((r) => Object.values(r.values).every((f) => f === null || f.value === null));
   const note = noteInside(table) ?? (notesUnder.length ? notesUnder.join('\n') : null);
   return { kind: 'three-public', title, unit, classification: null, columns, rows, empty, note, loc: { ...table.loc } };
+}
+
+type Period = 'current' | 'prior' | 'change';
+const PERIOD_WORDS: [RegExp, Period][] = [
+  [/增减|变动|变化|比上年/, 'change'],
+  [/上年|上一年/, 'prior'],
+  [/当年|本年/, 'current'],
+];
+
+/**
+ * A 三公 table with items as columns printed once per period (陕西: 上年 {合计 | 三公 {…} | 会议费 |
+ * 培训费} | 当年 {…} | 增减变化情况 {…}): the period of each column, from the group labels above the
+ * items; null unless the current year and another period are there.
+ */
+function periodGroups(paths: string[][]): (Period | null)[] | null {
+  const out = paths.map((p) => {
+    for (const label of p.slice(0, -1)) for (const [re, period] of PERIOD_WORDS) if (re.test(squash(label))) return period;
+    return null;
+  });
+  return out.includes('current') && (out.includes('prior') || out.includes('change')) ? out : null;
+}
+
+/**
+ * Each printed row as one row per period (the year's first, then 上年, then 增减), over the item
+ * columns of the year's group: every period's figures are checked by the same identities, and the
+ * year's row is the one read as the year's 三公.
+ */
+function periodThreePublic(grid: Grid, columns: Column[], periods: (Period | null)[], title: string, unit: Unit, table: Table, notesUnder: string[], kind: TableKind): StdTable {
+  const shared = columns.filter((c) => periods[c.col] === null);
+  const of = (p: Period) => [...shared, ...columns.filter((c) => periods[c.col] === p)];
+  const rows: Row[] = [];
+  const codes = newSplitCodeState();
+  for (const cells of grid.dataRows) {
+    if (cells.every((c) => squash(c.text) === '')) continue;
+    for (const period of ['current', 'prior', 'change'] as const) {
+      if (!periods.includes(period)) continue;
+      const row = buildRow(cells, of(period), unit, kind, undefined, codes);
+      if (!row) continue;
+      if (row.key === 'total' || row.role === 'total') row.role = 'total';
+      row.key = period;
+      rows.push(row);
+    }
+  }
+  const empty = rows.every((r) => Object.values(r.values).every((f) => f === null || f.value === null));
+  const note = noteInside(table) ?? (notesUnder.length ? notesUnder.join('\n') : null);
+  return { kind, title, unit, classification: null, columns: of('current'), rows, empty, note, loc: { ...table.loc } };
 }
 
 const PURPOSES: [RegExp, string][] = [

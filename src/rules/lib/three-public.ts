@@ -81,8 +81,11 @@ export function threePublicFigures(doc: Disclosure): Partial<Record<TPKey, TPFig
     if (itemsAsColumns(t)) {
       // A 决算 table prints 预算数 and 决算数 as two rows: the year's figures are the 决算数 row's,
       // whatever the order.
+      // A table printed per period (上年 | 当年 | 增减) has a row per period: the year's 合计 row.
       const r =
         t.rows.find((x) => x.key === 'final') ??
+        t.rows.find((x) => x.key === 'current' && x.role === 'total') ??
+        t.rows.find((x) => x.key === 'current') ??
         t.rows.find((x) => x.role === 'total') ??
         t.rows.find((x) => x.key !== 'budget' && Object.values(x.values).some((f) => f?.value));
       if (!r) continue;
