@@ -51,7 +51,9 @@ const LEAF_RULES: KeyRule[] = [
   [/附属单位上缴收入/, 'subsidiaryIncome'],
   [/其他收入/, 'other'],
   [/单位资金/, 'unitFunds'],
-  [/用事业基金弥补/, 'fundMakeUp'],
+  [/用事业基金弥补|使用非财政拨款结余/, 'fundMakeUp'],
+  // 陕西: the balance left on the unit's own account last year, beside 上年结转.
+  [/实户资金/, 'priorBalance'],
   // 决算: 年末结转和结余 is what is carried into next year, 年初结转和结余 what came in.
   [/年末结转|年终结转|结转下年/, 'carryForward'],
   [/上年结转|结转结余|上年结余|年初结转/, 'carryOver'],
@@ -61,6 +63,9 @@ const LEAF_RULES: KeyRule[] = [
   [/价值|^金额|^预算数$|^数额$|^预算金额|^决算数$|^机关运行经费(支出)?$/, 'amount'],
 ];
 
+/** Keys of income sources: a 小计 under one of them is its total. */
+const SOURCE_KEYS = new Set(['generalBudget', 'govFund', 'stateCapital', 'fiscal', 'fiscalSpecial', 'business', 'operatingIncome', 'other', 'unitFunds']);
+
 /** The key of a column from its header path (top label first). */
 export function columnKey(path: string[], docYear: number | null): string | null {
   // "合计" under 科目编码/项目 is the total row's label (a blank template prints it among the headers).
@@ -68,6 +73,13 @@ export function columnKey(path: string[], docYear: number | null): string | null
     return columnKey(path.slice(0, -1), docYear);
   }
   const leaf = path[path.length - 1] ?? '';
+  // "一般公共预算拨款 / 其中：专项资金…" is a part of the column before it, not another source.
+  if (/^其中/.test(leaf)) return null;
+  // "一般公共预算拨款 / 小计" is that source's total.
+  if (/^小计$/.test(leaf) && path.length > 1 && !path.some((p) => /本年收入/.test(p))) {
+    const group = columnKey(path.slice(0, -1), docYear);
+    if (group && SOURCE_KEYS.has(group)) return group;
+  }
   const yearKey = yearColumn(leaf, docYear);
   if (yearKey) return yearKey;
   // "本年收入 / 小计" is the current-year income subtotal.

@@ -28,7 +28,8 @@ const STAGE = String.raw`(?:支出)?(?:预算|决算)?(?:数)?(?:为|是|安排)
  * "基本支出预算7666.68万元", "一般公共预算财政拨款支出预算…", "政府性基金支出预算支出0万元" are parts.
  */
 const NOT_A_SOURCE = String.raw`(?<!一般公共预算|政府性基金|基金|国有资本经营预算|财政专户|财政拨款|事业|经营|其他|上级补助|附属单位上缴)`;
-const NOT_A_PART = String.raw`(?<!基本|项目|一般公共预算|财政拨款|政府性基金|基金|国有资本经营预算|公用|人员|经费|支出)`;
+// "一般公共预算支出" ends in 预算支出 too: a fund's spending, not the department's.
+const NOT_A_PART = String.raw`(?<!基本|项目|一般公共预算|一般公共|财政拨款|政府性基金|基金|国有资本经营预算|国有资本经营|公用|人员|经费|支出)`;
 /** 基本支出/项目支出 of one fund (财政拨款基本支出预算…) are not the department's. */
 const NOT_A_FUND = String.raw`(?<!财政拨款|一般公共预算|政府性基金|国有资本经营预算)`;
 
@@ -37,7 +38,7 @@ const CHANGE: (SectionKey | null)[] = ['change', 'overview', 'expenditure', null
 
 const PATTERNS: Pattern[] = [
   // 收入
-  { subject: 'revenue.source', re: new RegExp(String.raw`(一般公共预算(?:财政)?(?:拨款)?收入|(?:政府性)?基金预算(?:财政)?(?:拨款)?收入|财政拨款收入|政府性基金收入|国有资本经营预算(?:拨款)?收入|财政专户(?:核拨|管理资金)?收入|财政专户管理资金|其他资金|事业单位经营收入|事业收入|上级补助收入|附属单位上缴收入|其他来源收入|其他收入|上年结转(?:和?结余)?(?:资金|收入)?)(?:预算)?(?:数)?(?:为|是)?${NUM}${UNIT}`, 'g'), sections: ['revenue', 'overview', null], nameGroup: 1 },
+  { subject: 'revenue.source', re: new RegExp(String.raw`(一般公共预算(?:财政)?(?:拨款)?收入|一般公共预算(?:财政)?拨款(?=\d)|上年实户资金(?:余额)?|(?:政府性)?基金预算(?:财政)?(?:拨款)?收入|财政拨款收入|政府性基金收入|国有资本经营预算(?:拨款)?收入|财政专户(?:核拨|管理资金)?收入|财政专户管理资金|其他资金|事业单位经营收入|事业收入|上级补助收入|附属单位上缴收入|其他来源收入|其他收入|上年结转(?:和?结余)?(?:资金|收入)?)(?:预算)?(?:数)?(?:为|是)?${NUM}${UNIT}`, 'g'), sections: ['revenue', 'overview', null], nameGroup: 1 },
   { subject: 'revenue.total', re: new RegExp(String.raw`${NOT_A_SOURCE}(?:预算收入|收入预算|收入总额|本年收入合计|全部收入)(?:总额|合计)?(?:为|是|共计|：|:)?${NUM}${UNIT}`, 'g'), sections: ['revenue', 'overview', null] },
   // 支出
   { subject: 'expenditure.total', re: new RegExp(String.raw`${NOT_A_PART}(?:(?:部门)?支出预算(?:总额|合计)?(?:为|是|共计|：|:)?${NUM}${UNIT}|(?:预算支出|支出总额|本年支出合计)(?:为|是|共计|：|:)?${NUM}${UNIT}|预算收支(?:安排|总额)(?:为|是|共计)?${NUM}${UNIT})`, 'g'), sections: [...BUDGET_PARTS, 'change'] },
@@ -85,6 +86,10 @@ export function claimsOf(p: Paragraph, section: SectionKey | null): Claim[] {
         // One figure, one claim: the first (most specific) pattern keeps it.
         if (taken.some(([a, b]) => span[0] < b && a < span[1])) continue;
         taken.push(span);
+        // "预算支出…万元，其中：一般公共预算拨款…、其他收入…" names the money spent by source: not income.
+        if (pat.subject === 'revenue.source' && /支出/.test(s.slice(0, m.index)) && !/收入/.test(s.slice(0, m.index))) continue;
+        // "财政拨款收入…万元，其中：一般公共预算拨款收入…": a source broken down is one source; its parts are not more.
+        if (pat.subject === 'revenue.source' && claims.some((c) => c.subject === 'revenue.source' && c.loc.sentence === loc.sentence) && /^[^，,]*收入[\d.,]+万?元[，,]其中/.test(s) && !/^[^，,]*(预算收入|收入预算|收入总额|收入合计)/.test(s)) continue;
         claims.push(makeClaim(pat, m, s, loc));
       }
     }

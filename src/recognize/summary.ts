@@ -48,8 +48,10 @@ export function computeSummary(d: Disclosure): Summary {
   s.revenueTotal = val(totalRow(t1, 'revenue') ?? grandWithoutCarry(t1, 'revenue'), 'amount', 'total') ?? claim(d, 'revenue.total');
   s.expenditureTotal = val(totalRow(t1, 'expenditure') ?? grandWithoutCarry(t1, 'expenditure'), 'amount', 'total') ?? val(t3Total, 'total') ?? claim(d, 'expenditure.total');
   // The 基本支出表 is the basic expenditure of the 一般公共预算 by economic class: its 合计 when nothing else says.
-  s.basicExpenditure = val(t3Total, 'basic') ?? val(t5Total, 'basic') ?? val(t6Total, 'total') ?? claim(d, 'expenditure.basic');
-  s.projectExpenditure = val(t3Total, 'project') ?? val(t5Total, 'project') ?? claim(d, 'expenditure.project');
+  // The 收支总表's expenditure by purpose (江苏, 陕西) is the department's, all funds.
+  const purpose = (key: string) => val(t1?.rows.find((r) => r.side === 'expenditure' && r.key === key && !r.code), 'amount', 'total');
+  s.basicExpenditure = val(t3Total, 'basic') ?? purpose('basic') ?? val(t5Total, 'basic') ?? val(t6Total, 'total') ?? claim(d, 'expenditure.basic');
+  s.projectExpenditure = val(t3Total, 'project') ?? purpose('project') ?? val(t5Total, 'project') ?? claim(d, 'expenditure.project');
   s.personnelExpenditure = val(t6Total, 'personnel') ?? claim(d, 'expenditure.personnel');
   s.publicExpenditure = val(t6Total, 'public') ?? claim(d, 'expenditure.public');
   s.operatingCosts = val(totalRow(table(d, 'operating-costs')), 'amount', 'total', 'current') ?? claim(d, 'operatingCosts.total');

@@ -396,8 +396,9 @@ function periodThreePublic(grid: Grid, columns: Column[], periods: (Period | nul
 }
 
 const PURPOSES: [RegExp, string][] = [
-  [/基本支出/, 'basic'],
-  [/项目支出/, 'project'],
+  // 陕西: 人员经费和公用经费支出 is the basic expenditure, 专项业务经费支出 the projects'.
+  [/基本支出|^[\d一二三四五六七八九十]*[、.．]?人员经费和公用经费/, 'basic'],
+  [/项目支出|专项业务经费/, 'project'],
   [/预留机动经费|机动经费/, 'reserve'],
   [/经营支出/, 'operating'],
   [/上缴上级|上解上级/, 'toSuperior'],

@@ -44,7 +44,7 @@ export function rowSumRule(spec: RowSumSpec) {
 }
 
 const FUND_SOURCES = ['generalBudget', 'govFund', 'stateCapital'];
-const OTHER_SOURCES = ['fiscalSpecial', 'business', 'operatingIncome', 'superiorSubsidy', 'subsidiaryIncome', 'other', 'unitFunds', 'fundMakeUp'];
+const OTHER_SOURCES = ['fiscalSpecial', 'business', 'operatingIncome', 'superiorSubsidy', 'subsidiaryIncome', 'other', 'unitFunds', 'fundMakeUp', 'priorBalance'];
 
 /** Income source columns of 收入总表; 财政拨款收入 stands for its fund breakdown when both are printed. */
 function sources(t: StdTable): string[] {

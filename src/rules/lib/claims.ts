@@ -80,10 +80,11 @@ export function claimWhere(c: Claim): Record<string, unknown> & { where: string 
 export function statementGroups(doc: Disclosure, head: ClaimSubject, parts: ClaimSubject[], multi: ClaimSubject[] = []): { head: Claim; parts: Claim[] }[] {
   const claims = doc.claims.filter((c) => c.value !== null);
   const heads = claims.map((c, i) => ({ c, i })).filter(({ c }) => c.subject === head);
+  const headings = doc.paragraphs.filter((p) => isHeading(p.text)).map((p) => p.loc.block).filter((b): b is number => b !== undefined);
   const groups = new Map(heads.map(({ c }) => [c, [] as Claim[]]));
   claims.forEach((c, j) => {
     if (!(parts.includes(c.subject) || multi.includes(c.subject))) return;
-    const owner = ownerOf(heads, c, j);
+    const owner = ownerOf(heads, c, j, headings);
     if (!owner) return;
     const group = groups.get(owner)!;
     if (!multi.includes(c.subject) && group.some((p) => p.subject === c.subject)) return;
@@ -93,7 +94,7 @@ export function statementGroups(doc: Disclosure, head: ClaimSubject, parts: Clai
 }
 
 /** The head a part belongs to: one stated in its paragraph, else the nearest before it (within six paragraphs). */
-function ownerOf(heads: { c: Claim; i: number }[], part: Claim, index: number): Claim | null {
+function ownerOf(heads: { c: Claim; i: number }[], part: Claim, index: number, headings: number[]): Claim | null {
   const b = part.loc.block;
   if (b !== undefined) {
     const same = heads.find(({ c }) => c.loc.block === b);
@@ -103,5 +104,13 @@ function ownerOf(heads: { c: Claim; i: number }[], part: Claim, index: number): 
   if (!before) return null;
   const a = before.c.loc.block;
   if (a !== undefined && b !== undefined && (b < a || b - a > 6)) return null;
+  // A statement does not run on past the next heading (六、财政拨款收支情况说明 starts another).
+  if (a !== undefined && b !== undefined && headings.some((h) => h > a && h < b)) return null;
   return before.c;
+}
+
+/** A numbered heading of the 说明: "六、财政拨款收支情况说明", "（二）支出预算" — short, no figures. */
+function isHeading(text: string): boolean {
+  const t = text.replace(/\s+/g, '');
+  return t.length <= 30 && /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])/.test(t) && !/\d/.test(t);
 }

@@ -104,6 +104,7 @@ export const KEY_NAMES: Record<string, string> = {
   public: '公用经费',
   currentIncome: '本年收入小计',
   carryOver: '上年结转',
+  priorBalance: '上年实户资金余额',
   fiscal: '财政拨款收入',
   fiscalSpecial: '财政专户管理资金收入',
   business: '事业收入',
