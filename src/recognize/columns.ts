@@ -75,11 +75,6 @@ export function columnKey(path: string[], docYear: number | null): string | null
   const leaf = path[path.length - 1] ?? '';
   // "一般公共预算拨款 / 其中：专项资金…" is a part of the column before it, not another source.
   if (/^其中/.test(leaf)) return null;
-  // "一般公共预算拨款 / 小计" is that source's total.
-  if (/^小计$/.test(leaf) && path.length > 1 && !path.some((p) => /本年收入/.test(p))) {
-    const group = columnKey(path.slice(0, -1), docYear);
-    if (group && SOURCE_KEYS.has(group)) return group;
-  }
   const yearKey = yearColumn(leaf, docYear);
   if (yearKey) return yearKey;
   // "本年收入 / 小计" is the current-year income subtotal.
@@ -88,6 +83,23 @@ export function columnKey(path: string[], docYear: number | null): string | null
     for (const [re, key] of LEAF_RULES) if (re.test(label)) return key;
   }
   return null;
+}
+
+/**
+ * "一般公共预算拨款 / 小计 | 其中：专项资金…": a 小计 whose group has no other column read (its
+ * 其中 columns are parts of it, not of the group) is the group's source total. A 小计 beside the
+ * group's parts (财政拨款收入 / 小计 | 一般公共预算 | 政府性基金) stays a subtotal.
+ */
+export function groupSubtotals(paths: string[][], keys: (string | null)[], docYear: number | null): (string | null)[] {
+  return keys.map((key, c) => {
+    const path = paths[c];
+    if (key !== 'subtotal' || path.length < 2) return key;
+    const parent = path.slice(0, -1).join('/');
+    const group = columnKey(path.slice(0, -1), docYear);
+    if (!group || !SOURCE_KEYS.has(group)) return key;
+    const siblings = paths.map((p, k) => (k !== c && p.length === path.length && p.slice(0, -1).join('/') === parent ? keys[k] : null));
+    return siblings.some((k) => k !== null) ? key : group;
+  });
 }
 
 /** "2021年度预算" is the prior year's column when the document is of 2022. */

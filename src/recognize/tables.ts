@@ -6,7 +6,7 @@ import type { Column, Figure, Row, StdTable, TableKind, Unit } from '../model/di
 import { squash, type Cell, type Table } from '../read/doc.js';
 import { functionalClassCode } from './class-names.js';
 import { newSplitCodeState, rowCode, type SplitCodeState } from './codes.js';
-import { columnKey } from './columns.js';
+import { columnKey, groupSubtotals } from './columns.js';
 import { analyzeGrid, type Grid } from './grid.js';
 import { unitFrom } from './meta.js';
 import { budgetFinalColumns, economicHalves, isBudgetFinalThreePublic, mergeHalfTotals, spreadHalfTotals } from './final-tables.js';
@@ -78,7 +78,7 @@ export function parseStdTable(table: Table, title: string | null, ctx: TableCont
   const grid = analyzeGrid(table);
   const titleText = title ?? grid.metaTexts.find((t) => TITLE_END.test(squash(t))) ?? '';
   let kind = kindFromTitle(titleText);
-  let keys = grid.paths.map((p) => columnKey(p, ctx.year));
+  let keys = groupSubtotals(grid.paths, grid.paths.map((p) => columnKey(p, ctx.year)), ctx.year);
   kind ??= kindFromHeaders(grid, keys);
   if (!kind) return null;
   if (kind === 'three-public') keys = threePublicColumns(grid.paths, keys);
