@@ -20,13 +20,15 @@ const TITLE_KINDS: [RegExp, TableKind][] = [
   [/政府采购/, 'procurement'],
   [/固定资产|资产占用|国有资产/, 'assets'],
   [/财政拨款收支(预算)?总表|财政拨款收入支出(决算)?总表/, 'fiscal-summary'],
+  // 陕西 政府性基金收支(总)表: one fund's income and spending, not the department's 收支总表.
+  [/政府性?基金(预算)?(财政拨款)?收支(预算)?总?表/, 'gov-fund-expenditure'],
   [/收支(预算|决算)?总表|收入支出(预算|决算)?总表|收支预算表/, 'revenue-expenditure-summary'],
   [/政府性?基金/, 'gov-fund-expenditure'],
   [/国有资本经营/, 'state-capital-expenditure'],
   [/一般公共预算.*基本支出|财政拨款基本支出|基本支出(预算|决算)?表/, 'general-budget-basic'],
   [/一般公共预算|财政拨款支出(预算|决算)?表/, 'general-budget-expenditure'],
   // 陕西 calls project money 专项业务经费; its 上年结转资金支出表 lists the carried-over projects.
-  [/项目支出(预算|决算)?表|专项业务经费(支出)?(预算)?表|上年结转(资金)?支出(预算)?表/, 'project-expenditure'],
+  [/项目支出(预算|决算)?表|专项业务经费(支出)?(预算)?表|(上年)?结转(结余)?资金支出(预算)?表|上年结转支出(预算)?表/, 'project-expenditure'],
   [/收入(预算|决算)?总?表/, 'revenue'],
   [/支出(预算|决算)?总?表/, 'expenditure'],
 ];
@@ -107,7 +109,7 @@ export function parseStdTable(table: Table, title: string | null, ctx: TableCont
   if (kind === 'three-public' && isBudgetFinalThreePublic(grid.paths)) {
     return { grid, table: budgetFinalThreePublic(grid, titleText, unit, table, notesUnder) };
   }
-  const periods = kind === 'three-public' ? periodGroups(grid.paths) : null;
+  const periods = kind === 'three-public' ? periodGroups(grid.paths, ctx.year) : null;
   if (periods) return { grid, table: periodThreePublic(grid, columns, periods, titleText, unit, table, notesUnder, kind) };
   const halves = kind === 'general-budget-basic' ? economicHalves(columns) : null;
 
@@ -361,9 +363,14 @@ const PERIOD_WORDS: [RegExp, Period][] = [
  * 培训费} | 当年 {…} | 增减变化情况 {…}): the period of each column, from the group labels above the
  * items; null unless the current year and another period are there.
  */
-function periodGroups(paths: string[][]): (Period | null)[] | null {
+function periodGroups(paths: string[][], year: number | null): (Period | null)[] | null {
   const out = paths.map((p) => {
-    for (const label of p.slice(0, -1)) for (const [re, period] of PERIOD_WORDS) if (re.test(squash(label))) return period;
+    for (const label of p.slice(0, -1)) {
+      // "2019年 | 2020年 | 增减变化情况" in a document of 2020.
+      const y = /^(20\d{2})年度?$/.exec(squash(label));
+      if (y && year !== null) return Number(y[1]) === year ? 'current' : Number(y[1]) === year - 1 ? 'prior' : null;
+      for (const [re, period] of PERIOD_WORDS) if (re.test(squash(label))) return period;
+    }
     return null;
   });
   return out.includes('current') && (out.includes('prior') || out.includes('change')) ? out : null;
