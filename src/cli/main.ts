@@ -1,14 +1,16 @@
 /**
- * The gongkai command line. Each command is a small module; this file only wires them.
+ * The gongkai command line. Each command is a small module loaded when it runs (`--help` loads
+ * none of them); this file only wires them.
  */
-import { Command, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { describeError } from '../system-error.js';
+import { chinese, parseMegabytes, parsePort, parseWorkers } from './options.js';
 
-const program = new Command();
-program
-  .name('gongkai')
-  .description('读取、检查、存储和比较部门预算/决算公开与绩效自评文件')
-  .version('0.1.0')
-  .showHelpAfterError();
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+const DB = '数据库：SQLite 文件路径或 postgres:// 地址（默认环境变量 DATABASE_URL，未设置时为 ./data/gongkai.db）';
+
+const program = chinese(new Command(), version).name('gongkai').description('读取、检查、存储和比较部门预算/决算公开与绩效自评文件');
 
 program
   .command('check')
@@ -17,14 +19,14 @@ program
   .addOption(new Option('-f, --format <format>', '输出格式').choices(['text', 'json', 'xlsx']).default('text'))
   .option('-o, --output <file>', '输出写入文件（xlsx 格式必需）')
   .option('-p, --profile <name>', '规则配置（profiles/ 下的名称或文件路径）')
-  .option('--max-size <MB>', '单个文件大小上限（MB）', '30')
+  .option('--max-size <MB>', '单个文件大小上限（MB）', parseMegabytes, 30)
   .action(async (files: string[], opts) => {
     const { runCheck } = await import('./check.js');
     process.exitCode = await runCheck(files, {
       format: opts.format,
       output: opts.output,
       profile: opts.profile,
-      maxBytes: Number(opts.maxSize) * 1024 * 1024,
+      maxBytes: opts.maxSize * 1024 * 1024,
     });
   });
 
@@ -32,22 +34,22 @@ program
   .command('import')
   .description('把文件或文件夹中的公开文件检查后导入数据库（重复文件自动跳过，同一单位同一年度的新文件成为新版本）')
   .argument('<paths...>', '文件或文件夹')
-  .option('--db <file|url>', '数据库：SQLite 文件路径或 postgres:// 地址（默认 ./data/gongkai.db，或 DATABASE_URL）')
-  .option('--workers <n>', '并行工作线程数（默认为 CPU 核数）')
+  .option('--db <file|url>', DB)
+  .option('--workers <n>', '并行工作线程数（0 表示在主线程中检查；默认为 CPU 核数）', parseWorkers)
   .action(async (paths: string[], opts) => {
     const { runImport } = await import('./store-commands.js');
-    process.exitCode = await runImport(paths, { db: opts.db, workers: opts.workers === undefined ? undefined : Number(opts.workers) });
+    process.exitCode = await runImport(paths, { db: opts.db, workers: opts.workers });
   });
 
 program
   .command('serve')
   .description('启动 HTTP API（OpenAPI：/api/openapi.json，文档：/api/docs）')
-  .option('--port <n>', '端口', '8080')
+  .option('--port <n>', '端口（0 表示任选空闲端口）', parsePort, 8080)
   .option('--host <host>', '监听地址', '127.0.0.1')
-  .option('--db <file|url>', '数据库：SQLite 文件路径或 postgres:// 地址（默认 ./data/gongkai.db，或 DATABASE_URL）')
+  .option('--db <file|url>', DB)
   .action(async (opts) => {
     const { runServe } = await import('./store-commands.js');
-    await runServe({ port: Number(opts.port), host: opts.host, db: opts.db });
+    process.exitCode = await runServe({ port: opts.port, host: opts.host, db: opts.db });
   });
 
 program
@@ -55,10 +57,11 @@ program
   .description('按计分办法重新计算绩效自评的执行率、各指标得分、总分、等级和部门得分，与文件所填对照')
   .argument('<file>', '绩效自评报告文件')
   .addOption(new Option('-f, --format <format>', '输出格式').choices(['text', 'json']).default('text'))
+  .option('-o, --output <file>', '输出写入文件')
   .option('-p, --profile <name>', '计分办法（profiles/scoring/ 下的名称、文件路径或 auto）', 'auto')
   .action(async (file: string, opts) => {
     const { runScore } = await import('./score.js');
-    process.exitCode = await runScore(file, { format: opts.format, profile: opts.profile });
+    process.exitCode = await runScore(file, { format: opts.format, output: opts.output, profile: opts.profile });
   });
 
 program
@@ -66,7 +69,7 @@ program
   .description('生成报告：self-evaluation 由输入的年度数据、预期指标值和实际完成值计算得分，生成部门整体支出绩效自评报告（.docx）')
   .argument('<kind>', '报告类型：self-evaluation')
   .argument('[input]', '输入 JSON（格式见 --schema 与 examples/self-evaluation-input.json）')
-  .option('-o, --output <file>', '输出的 .docx 文件')
+  .option('-o, --output <file>', '输出的 .docx 文件（--schema 时为 JSON Schema 文件）')
   .option('-p, --profile <name>', '计分办法（profiles/scoring/ 下的名称或文件路径；默认取输入中的 scoringProfile 或 national）')
   .option('--schema', '打印输入 JSON 的 JSON Schema')
   .action(async (kind: string, input: string | undefined, opts) => {
@@ -75,7 +78,12 @@ program
   });
 
 program.parseAsync(process.argv).catch((e: unknown) => {
+  if (e instanceof CommanderError) {
+    // Help and version end with 0; a usage error (already printed, in Chinese) with 2.
+    process.exitCode = e.exitCode === 0 ? 0 : 2;
+    return;
+  }
   // Anything unexpected still ends as one line, never a stack trace.
-  console.error(`gongkai: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+  console.error(`错误 ${describeError(e)}`);
   process.exitCode = 2;
 });

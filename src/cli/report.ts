@@ -3,7 +3,9 @@
  * figures, targets and actual values; the scores, totals and grade are computed and the
  * 整体支出绩效自评报告 with one 项目支出绩效自评表 per project is written as Word.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { describeError } from '../system-error.js';
+import { emit } from './output.js';
 
 export interface ReportCommandOptions {
   output?: string;
@@ -22,8 +24,7 @@ export async function runReport(kind: string, input: string | undefined, opts: R
   const { SelfEvalInputSchema, parseSelfEvalInput, InputError } = await import('../render/self-eval-input.js');
   if (opts.schema) {
     const { z } = await import('zod');
-    process.stdout.write(JSON.stringify(z.toJSONSchema(SelfEvalInputSchema, { io: 'input' }), null, 2) + '\n');
-    return 0;
+    return (await emit(JSON.stringify(z.toJSONSchema(SelfEvalInputSchema, { io: 'input' }), null, 2) + '\n', opts.output)) ? 0 : 2;
   }
   if (!input) {
     console.error('错误 缺少输入文件：gongkai report self-evaluation INPUT.json -o OUT.docx');
@@ -41,14 +42,14 @@ export async function runReport(kind: string, input: string | undefined, opts: R
     json = JSON.parse(await readFile(input, 'utf8'));
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    console.error(`错误 ${input}: ${err.code === 'ENOENT' ? '文件不存在' : err instanceof SyntaxError ? `不是有效的 JSON：${err.message.split('\n')[0]}` : err.message.split('\n')[0]}`);
+    console.error(`错误 ${input}: ${err instanceof SyntaxError ? `不是有效的 JSON：${err.message.split('\n')[0]}` : describeError(err)}`);
     return 2;
   }
   try {
     const data = parseSelfEvalInput(json);
     const profile = loadScoringProfile(opts.profile ?? data.scoringProfile ?? 'national');
     const report = scoreReport(data, profile);
-    await writeFile(opts.output, await selfEvalDocx(report));
+    if (!(await emit(await selfEvalDocx(report), opts.output))) return 2;
     const names = report.card.projects.map((p) => `${p.name} ${p.total.computed!.toString()} 分`).join('，');
     console.log(`已生成 ${opts.output}：${report.card.projects.length} 个项目（${names}），部门总得分 ${report.total.toString()} 分，评价等级“${report.grade.label}”（计分办法 ${profile.name}）。`);
     return 0;

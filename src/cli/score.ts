@@ -8,9 +8,11 @@ import type { CheckResult } from '../pipeline.js';
 import type { Finding } from '../model/disclosure.js';
 import type { Money } from '../model/money.js';
 import type { Scorecard } from '../score/index.js';
+import { emit } from './output.js';
 
 export interface ScoreCommandOptions {
   format: 'text' | 'json';
+  output?: string;
   profile?: string;
 }
 
@@ -44,9 +46,9 @@ export async function runScore(file: string, opts: ScoreCommandOptions): Promise
   if (opts.format === 'json') {
     const d = result.document;
     const out = { document: { path: d.source.path, title: d.title, entity: d.entity.name, year: d.year }, ...card, findings };
-    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
-  } else {
-    process.stdout.write(formatScorecard(result, card, findings));
+    if (!(await emit(JSON.stringify(out, null, 2) + '\n', opts.output))) return 2;
+  } else if (!(await emit(formatScorecard(result, card, findings), opts.output))) {
+    return 2;
   }
   return findings.some((f) => f.severity !== 'info') ? 1 : 0;
 }

@@ -1,24 +1,46 @@
 /** `gongkai import` and `gongkai serve`: thin wrappers over src/import and src/serve. */
-import { createProgressReporter, importPaths } from '../import/index.js';
+import { existsSync } from 'node:fs';
+import { importPaths } from '../import/index.js';
 import { startServer } from '../serve/index.js';
+import { StoreError } from '../store/index.js';
+import { describeError } from '../system-error.js';
+import { createProgressReporter } from './progress.js';
 
-export async function runImport(paths: string[], opts: { db?: string; workers?: number }): Promise<number> {
+/** Exit status: 0 done, 2 when a file failed or a named path does not exist (or the store cannot be opened), 130 interrupted. */
+export async function runImport(named: string[], opts: { db?: string; workers?: number }): Promise<number> {
+  // A path the user named that is not there is a mistake in the command (said before anything is
+  // opened), not a file left out of a folder; the other paths are still imported.
+  const missing = named.filter((p) => !existsSync(p));
+  for (const p of missing) console.error(`错误 ${p}：文件或目录不存在`);
+  const paths = named.filter((p) => !missing.includes(p));
+  if (paths.length === 0) return 2;
   const reporter = createProgressReporter();
   const abort = new AbortController();
   // Ctrl-C finishes the document being written, then stops; a re-run completes the rest.
   process.once('SIGINT', () => abort.abort());
-  const summary = await importPaths(paths, {
-    db: opts.db ?? process.env.DATABASE_URL,
-    workers: opts.workers,
-    onProgress: reporter.onProgress,
-    signal: abort.signal,
-  });
+  let summary;
+  try {
+    summary = await importPaths(paths, { db: opts.db, workers: opts.workers, onProgress: reporter.onProgress, signal: abort.signal });
+  } catch (e) {
+    console.error(`错误 ${e instanceof StoreError ? e.message : describeError(e)}`);
+    return 2;
+  }
   if (summary.interrupted) return 130;
-  return summary.failed.length ? 2 : 0;
+  return summary.failed.length || missing.length ? 2 : 0;
 }
 
-export async function runServe(opts: { port: number; host?: string; db?: string }): Promise<void> {
-  const server = await startServer({ port: opts.port, host: opts.host, db: opts.db ?? process.env.DATABASE_URL });
+/** Runs until Ctrl-C; 2 when the server cannot start (the port taken, the store not opened). */
+export async function runServe(opts: { port: number; host?: string; db?: string }): Promise<number> {
+  let server;
+  try {
+    server = await startServer({ port: opts.port, host: opts.host, db: opts.db });
+  } catch (e) {
+    const what = (e as { code?: string }).code?.startsWith('EADDR') || (e as { code?: string }).code === 'EACCES' ? `${opts.host ?? '127.0.0.1'}:${opts.port}` : undefined;
+    console.error(`错误 ${e instanceof StoreError ? e.message : `无法启动服务：${describeError(e, what)}`}`);
+    return 2;
+  }
   console.error(`gongkai 服务已启动：${server.url}（API 文档 ${server.url}/api/docs）`);
-  process.once('SIGINT', () => void server.close().then(() => process.exit(0)));
+  const running = server;
+  process.once('SIGINT', () => void running.close().then(() => process.exit(0)));
+  return 0;
 }

@@ -13,7 +13,6 @@ import { DEFAULT_CHECKER, loadChecker, oneLine, runTask, type Task, type TaskRes
 import { collectFiles } from './walk.js';
 
 export { collectFiles, SUPPORTED_EXTENSIONS } from './walk.js';
-export { createProgressReporter, type ProgressReporter, type ReporterOptions } from './progress.js';
 
 export type FileStatus = 'imported' | 'duplicate' | 'failed' | 'skipped';
 

@@ -8,6 +8,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import pg from 'pg';
 import { Money } from '../model/money.js';
+import { describeError } from '../system-error.js';
 import { migrations, type Dialect } from './migrations.js';
 import type { Database } from './schema.js';
 
@@ -15,7 +16,7 @@ import type { Database } from './schema.js';
 export const DEFAULT_DB_PATH = './data/gongkai.db';
 
 export interface OpenOptions {
-  /** A file path, `:memory:`, or a `postgres://` URL. Default: `$DATABASE_URL` when it is a PostgreSQL URL, else ./data/gongkai.db. */
+  /** A file path, `:memory:`, or a `postgres://` URL. Default: `$DATABASE_URL`, else ./data/gongkai.db (see `resolveDb`). */
   db?: string;
   /** PostgreSQL only: work inside this schema (created when missing), e.g. one per test file. */
   schema?: string;
@@ -35,12 +36,17 @@ export function isPostgresUrl(s: string | undefined): s is string {
   return !!s && /^postgres(ql)?:\/\//i.test(s);
 }
 
-/** Which database a `--db` value (or its absence) means. */
+/**
+ * Which database a `--db` value (or its absence) means: the value, else `$DATABASE_URL`, else
+ * ./data/gongkai.db. This is the only place DATABASE_URL is read. A SQLite file path or a
+ * postgres:// URL; a URL of another scheme is refused rather than taken for a file name.
+ */
 export function resolveDb(db?: string): string {
-  if (db && db.trim()) return db.trim();
-  const env = process.env.DATABASE_URL;
-  if (isPostgresUrl(env)) return env;
-  return DEFAULT_DB_PATH;
+  const target = db?.trim() || process.env.DATABASE_URL?.trim() || DEFAULT_DB_PATH;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target) && !isPostgresUrl(target)) {
+    throw new StoreError(`不支持的数据库地址 ${redact(target)}：请给出 SQLite 文件路径或 postgres:// 地址${db?.trim() ? '' : '（来自环境变量 DATABASE_URL）'}`);
+  }
+  return target;
 }
 
 export async function openConnection(options: OpenOptions = {}): Promise<Connection> {
@@ -218,5 +224,5 @@ export function redact(url: string): string {
 }
 
 function firstLine(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).split('\n')[0];
+  return describeError(e);
 }

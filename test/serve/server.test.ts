@@ -38,7 +38,7 @@ test('startServer listens over a SQLite file it creates; uploads are checked in 
   }
 });
 
-test('which database: --db, else a postgres DATABASE_URL, else ./data/gongkai.db', () => {
+test('which database: --db, else DATABASE_URL (a file or a postgres URL), else ./data/gongkai.db; other URLs refused', () => {
   const saved = process.env.DATABASE_URL;
   try {
     delete process.env.DATABASE_URL;
@@ -48,8 +48,11 @@ test('which database: --db, else a postgres DATABASE_URL, else ./data/gongkai.db
     process.env.DATABASE_URL = 'postgres://u:p@db.example/gongkai';
     assert.equal(resolveDb(), 'postgres://u:p@db.example/gongkai');
     assert.equal(resolveDb('other.db'), 'other.db');
+    process.env.DATABASE_URL = '/srv/env.db';
+    assert.equal(resolveDb(), '/srv/env.db');
     process.env.DATABASE_URL = 'mysql://elsewhere/x';
-    assert.equal(resolveDb(), DEFAULT_DB_PATH);
+    assert.throws(() => resolveDb(), /不支持的数据库地址 mysql:\/\/elsewhere\/x.*DATABASE_URL/);
+    assert.throws(() => resolveDb('mysql://u:secret@h/x'), (e: Error) => e.message.includes('mysql://u:***@h/x'));
   } finally {
     if (saved === undefined) delete process.env.DATABASE_URL;
     else process.env.DATABASE_URL = saved;

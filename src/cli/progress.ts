@@ -1,9 +1,9 @@
 /**
  * Showing an import's progress: a bar on a terminal (files, pages, rate, time left), one plain
- * line per file otherwise (logs, CI, pipes). The CLI passes `reporter.onProgress` to importPaths.
+ * line per file otherwise (logs, CI, pipes). `gongkai import` passes `reporter.onProgress` to importPaths.
  */
 import cliProgress from 'cli-progress';
-import type { ImportEvent, ImportSummary } from './index.js';
+import type { ImportEvent, ImportSummary } from '../import/index.js';
 
 export interface ReporterOptions {
   /** Default process.stderr, so stdout stays free for results. */
