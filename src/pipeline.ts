@@ -1,6 +1,6 @@
 import type { Disclosure, Finding } from './model/disclosure.js';
 import { readDocument, readDocumentFile, type ReadOptions } from './read/index.js';
-import type { Doc } from './read/doc.js';
+import { ReadError, type Doc } from './read/doc.js';
 import { recognize } from './recognize/index.js';
 import { runRules, type RunRulesOptions } from './rules/index.js';
 
@@ -12,7 +12,7 @@ export interface CheckResult {
 
 export type CheckOptions = ReadOptions & RunRulesOptions;
 
-/** read → recognise → check. Throws `ReadError` when the file cannot be read at all. */
+/** read → recognise → check. Throws `ReadError` when the file cannot be read at all or is no disclosure. */
 export async function checkFile(path: string, options: CheckOptions = {}): Promise<CheckResult> {
   return checkDoc(await readDocumentFile(path, options), options);
 }
@@ -21,8 +21,10 @@ export async function checkBytes(bytes: Buffer, name: string, options: CheckOpti
   return checkDoc(await readDocument(bytes, name, options), options);
 }
 
+/** Throws `ReadError` when what was read is no disclosure at all (a notice, a form, a portal page). */
 export function checkDoc(doc: Doc, options: CheckOptions = {}): CheckResult {
-  const { disclosure, findings } = recognize(doc);
+  const { disclosure, findings, refusal } = recognize(doc);
+  if (refusal) throw new ReadError(doc.source.path, refusal);
   // Repairs the reader made to the file's form (a table row put back together, a GBK file
   // decoded) lose nothing of the document: worth knowing, not a problem of the disclosure.
   // What the reader had to skip (a page without text, a hidden sheet) stays a warning.

@@ -12,10 +12,13 @@ import { openNative } from './pdf/native/index.js';
 import { layoutPage, type PageLayout } from './pdf/page.js';
 import { stitchPages } from './pdf/stitch.js';
 
-export const NO_TEXT_MESSAGE = '该 PDF 没有文字层（可能是扫描件），无法读取内容；本版本不做 OCR';
+export const NO_TEXT_MESSAGE = '该 PDF 没有文字层（可能是扫描件），需要先做文字识别（OCR）才能读取；本版本不做 OCR';
 
+/** A PDF none of whose pages has a text layer cannot be read at all: a ReadError, not a guess. */
 export async function readPdf(bytes: Buffer, path: string): Promise<ReaderOutput> {
-  return readNatively(bytes) ?? (await readWithPdfjs(bytes, path));
+  const out = readNatively(bytes) ?? (await readWithPdfjs(bytes, path));
+  if (out.warnings.some((w) => w.code === 'pdf-no-text')) throw new ReadError(path, NO_TEXT_MESSAGE);
+  return out;
 }
 
 /**

@@ -9,6 +9,7 @@ import { squash, type Block, type Cell, type Doc, type Paragraph, type Table } f
 import { analyzeGrid } from './grid.js';
 import { detectKind, detectTitle, detectYear, documentUnit } from './meta.js';
 import { identifyEntity } from './identity.js';
+import { notADisclosure } from './refusal.js';
 import { claimsOf } from './narrative.js';
 import { readParts } from './parts.js';
 import { indicatorColumns, isProjectTitle, opensProject, parseProject } from './projects.js';
@@ -27,6 +28,8 @@ export interface Recognized {
   disclosure: Disclosure;
   /** What reading could not place or parse. */
   findings: Finding[];
+  /** Why the document is no disclosure at all (a notice, a form, a portal page), or null. */
+  refusal: string | null;
 }
 
 const SECTION_TABLE_TITLE: Partial<Record<SectionKey, string>> = {
@@ -114,15 +117,7 @@ export function recognize(doc: Doc): Recognized {
   }
   d.summary = computeSummary(d);
   findings.push(...unparsedFigures(d), ...verifyTables(d));
-  if (!d.tables.length && !d.projects.length && !d.claims.length && !d.selfEvaluation?.projects.length) {
-    findings.push({
-      rule: 'read/not-a-disclosure',
-      severity: 'error',
-      message: '未识别出预算/决算公开或绩效自评的任何表格或数字：文件可能不是预算公开文件',
-      location: {},
-    });
-  }
-  return { disclosure: d, findings };
+  return { disclosure: d, findings, refusal: notADisclosure(d, blocks) };
 }
 
 /**

@@ -51,14 +51,16 @@ export function detectTitle(blocks: Block[]): string | null {
       continue;
     }
     const t = b.text.trim();
-    if (!t) continue;
+    // A web page's breadcrumb (当前位置：首页 > 部门预算) ends in 预算 but titles nothing.
+    if (!t || BREADCRUMB.test(squash(t))) continue;
     opening.push(t);
-    if (/(公开|说明|报告|情况|预算|决算)$/.test(squash(t))) return tidy(opening.join(''));
+    // A standalone 绩效目标表 / 自评表 document is titled by its form.
+    if (/(公开|说明|报告|情况|预算|决算|绩效目标表|绩效自评表)$/.test(squash(t))) return tidy(opening.join(''));
     if (opening.length >= 3) break;
   }
   // No title paragraph (tables first): the first paragraph naming a disclosure.
   for (const b of blocks) {
-    if (b.type === 'paragraph' && /(预算|决算).*(公开|说明)|自评报告/.test(b.text) && b.text.length < 80) {
+    if (b.type === 'paragraph' && /(预算|决算).*(公开|说明)|自评报告/.test(b.text) && b.text.length < 80 && !BREADCRUMB.test(squash(b.text))) {
       return tidy(b.text).replace(/^第[一二三四五六七八九十]+部分[\s:：]*/, '');
     }
   }
@@ -91,7 +93,8 @@ export function entityFromTitle(title: string): string | null {
   // "2017年度江苏省高级人民法院部门预算公开": the year may come first.
   const t = squash(title).replace(/^第.部分/, '').replace(/^20\d{2}年度?/, '');
   if (BREADCRUMB.test(t)) return null;
-  let name = splitScope(t.replace(ENTITY_SUFFIX, '')).name;
+  // "示范市财政局关于…项目的绩效评价报告": the issuer is who speaks before 关于.
+  let name = splitScope(t.replace(/关于.*$/, '').replace(ENTITY_SUFFIX, '')).name;
   if (name.length >= 6 && /部门$/.test(name)) name = name.slice(0, -2);
   if (entityRegion(name) === name || /[<>＜＞»›|｜]/.test(name)) return null;
   return name.length >= 2 && name.length < 60 ? name : null;

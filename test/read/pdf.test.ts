@@ -241,17 +241,14 @@ describe('PDF reader: synthetic documents', () => {
     assert.deepEqual(out.blocks.map((b) => b.type), ['paragraph', 'table', 'paragraph']);
   });
 
-  test('pages without a text layer are named in a warning; a PDF with none gives no blocks and says so', async () => {
+  test('pages without a text layer are named in a warning; a PDF with none is a ReadError that asks for OCR', async () => {
     const some = await read(scannedPdf());
     assert.deepEqual(paragraphs(some), ['松溪县档案服务中心2031年部门预算', '附件：预算表扫描件见上两页。']);
     assert.deepEqual(some.warnings, [
       { code: 'pdf-no-text-pages', message: '第 2、3 页没有文字层（可能是扫描页或空白页），这些页的内容未读取；本版本不做 OCR' },
     ]);
-    const none = await read(scannedPdf(true));
-    assert.deepEqual(none.blocks, []);
-    assert.equal(none.pages, 2);
-    assert.deepEqual(none.warnings, [{ code: 'pdf-no-text', message: NO_TEXT_MESSAGE }]);
-    assert.equal(NO_TEXT_MESSAGE, '该 PDF 没有文字层（可能是扫描件），无法读取内容；本版本不做 OCR');
+    await assert.rejects(read(scannedPdf(true), 'scan.pdf'), (e: unknown) => e instanceof ReadError && e.file === 'scan.pdf' && e.message === NO_TEXT_MESSAGE);
+    assert.equal(NO_TEXT_MESSAGE, '该 PDF 没有文字层（可能是扫描件），需要先做文字识别（OCR）才能读取；本版本不做 OCR');
   });
 
   test('an encrypted, a damaged or a truncated PDF is a ReadError with a Chinese one-line reason', async () => {
