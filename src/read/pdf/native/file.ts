@@ -7,7 +7,12 @@
 import { inflateSync, constants as zlib } from 'node:zlib';
 import { Lexer, OPERATOR, PdfDict, PdfName, PdfRef, PdfStream, Unsupported, decodeHex, isSpaceByte, type PdfValue } from './lexer.js';
 
-type Entry = { kind: 1; offset: number } | { kind: 2; stream: number; index: number };
+/**
+ * A cross-reference entry as one number (no object per entry: files have tens of thousands): an
+ * offset in the file (0 for a free object), or −1 − (stream·2²⁰ + index) for an object packed in an
+ * object stream.
+ */
+const PACKED = 2 ** 20;
 
 export interface PageNode {
   dict: PdfDict;
@@ -18,7 +23,7 @@ export interface PageNode {
 }
 
 export class PdfFile {
-  private readonly xref = new Map<number, Entry>();
+  private readonly xref: number[] = [];
   private readonly cache = new Map<number, PdfValue>();
   private readonly objectStreams = new Map<number, { offsets: number[]; data: Uint8Array; first: number }>();
   readonly trailer: PdfDict;
@@ -84,8 +89,8 @@ export class PdfFile {
         const kind = lx.read(false);
         if (typeof off !== 'number' || kind !== OPERATOR) throw new Unsupported('malformed cross-reference entry');
         const num = first + i;
-        if (lx.op === 'n' && !this.xref.has(num)) this.xref.set(num, { kind: 1, offset: off });
-        else if (lx.op === 'f' && !this.xref.has(num)) this.xref.set(num, { kind: 1, offset: 0 });
+        if (lx.op === 'n' && this.xref[num] === undefined) this.xref[num] = off;
+        else if (lx.op === 'f' && this.xref[num] === undefined) this.xref[num] = 0;
       }
     }
   }
@@ -116,10 +121,12 @@ export class PdfFile {
         const a = field(w1, 0);
         const b = field(w2, 0);
         const num = first + i;
-        if (this.xref.has(num)) continue;
-        if (type === 1) this.xref.set(num, { kind: 1, offset: a });
-        else if (type === 2) this.xref.set(num, { kind: 2, stream: a, index: b });
-        else this.xref.set(num, { kind: 1, offset: 0 });
+        if (this.xref[num] !== undefined) continue;
+        if (type === 1) this.xref[num] = a;
+        else if (type === 2) {
+          if (b >= PACKED) throw new Unsupported('object stream index out of range');
+          this.xref[num] = -1 - (a * PACKED + b);
+        } else this.xref[num] = 0;
       }
     }
     return d;
@@ -165,10 +172,13 @@ export class PdfFile {
 
   object(num: number): PdfValue {
     if (this.cache.has(num)) return this.cache.get(num)!;
-    const entry = this.xref.get(num);
+    const entry = this.xref[num];
     let v: PdfValue = null;
-    if (entry?.kind === 1 && entry.offset > 0) v = this.readIndirect(new Lexer(this.bytes, entry.offset), num);
-    else if (entry?.kind === 2) v = this.fromObjectStream(entry.stream, entry.index);
+    if (entry > 0) v = this.readIndirect(new Lexer(this.bytes, entry), num);
+    else if (entry < 0) {
+      const packed = -1 - entry;
+      v = this.fromObjectStream(Math.floor(packed / PACKED), packed % PACKED);
+    }
     this.cache.set(num, v);
     return v;
   }

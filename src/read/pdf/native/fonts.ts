@@ -48,11 +48,12 @@ function compositeFont(file: PdfFile, dict: PdfDict): NativeFont {
   // A CFF program can carry its own font matrix, which pdf.js then uses: only the usual one is read here.
   if (hasCffProgram(cidDescriptor)) checkCffProgram(file, cidDescriptor);
   const included = readToUnicode(file, dict);
-  let toUnicode: (string | undefined)[] | null = included && included.length > 0 ? included : null;
+  let unicode: (code: number) => string | undefined;
+  if (included && included.length > 0) unicode = (code) => included[code];
   // No map of its own: a predefined CMap's codes read through their CIDs in the character
   // collection's CID → Unicode map (Adobe-GB1-UCS2 …), as the PDF standard says (9.10.2).
-  if (!toUnicode && cmap) toUnicode = collectionUnicode(file, cid, cmap);
-  if (!toUnicode) throw new Unsupported('composite font without ToUnicode');
+  else if (cmap) unicode = collectionUnicode(file, cid, cmap);
+  else throw new Unsupported('composite font without ToUnicode');
 
   const dw = file.get(cid, 'DW');
   const defaultWidth = typeof dw === 'number' ? Math.ceil(dw) : 1000;
@@ -77,7 +78,6 @@ function compositeFont(file: PdfFile, dict: PdfDict): NativeFont {
     }
   }
 
-  const unicode = toUnicode;
   const cache = new Map<number, Glyph>();
   const spaces = new Map<number, Glyph>();
   const glyph = (code: number, isSpace = false): Glyph => {
@@ -87,7 +87,7 @@ function compositeFont(file: PdfFile, dict: PdfDict): NativeFont {
       // Widths are by CID; a code the CMap does not map is its own CID.
       const mapped = cmap?.map.get(code);
       const width = widths[typeof mapped === 'number' ? mapped : code];
-      g = { unicode: unicode[code] || String.fromCharCode(code), width: typeof width === 'number' ? width : defaultWidth, isSpace };
+      g = { unicode: unicode(code) || String.fromCharCode(code), width: typeof width === 'number' ? width : defaultWidth, isSpace };
       c.set(code, g);
     }
     return g;
@@ -124,31 +124,22 @@ function compositeFont(file: PdfFile, dict: PdfDict): NativeFont {
 }
 
 /** Code → text through the CIDs of a predefined CMap and the collection's CID → UCS-2 map. */
-function collectionUnicode(file: PdfFile, cid: PdfDict, cmap: PredefinedCMap): string[] {
+function collectionUnicode(file: PdfFile, cid: PdfDict, cmap: PredefinedCMap): (code: number) => string | undefined {
   const info = file.dict(cid.raw('CIDSystemInfo'));
   const registry = info ? file.get(info, 'Registry') : undefined;
   const ordering = info ? file.get(info, 'Ordering') : undefined;
   if (typeof registry !== 'string' || typeof ordering !== 'string') throw new Unsupported('CIDSystemInfo');
-  const key = `${cmap.name} ${registry}-${ordering}-UCS2`;
-  let out = collectionMaps.get(key);
-  if (out) return out;
   const ucs2 = predefinedCMap(`${registry}-${ordering}-UCS2`);
-  out = [];
-  for (const [code, c] of cmap.map) {
-    if (typeof c !== 'number') continue;
-    const u = ucs2.map.get(c);
-    if (typeof u !== 'string' || u === '') continue;
+  return (code) => {
+    const c = cmap.map.get(code);
+    const u = typeof c === 'number' ? ucs2.map.get(c) : undefined;
+    if (typeof u !== 'string' || u === '') return undefined;
     let text = '';
     // An odd last byte reads as U+0000, as in pdf.js.
     for (let i = 0; i < u.length; i += 2) text += i + 1 < u.length ? String.fromCharCode((u.charCodeAt(i) << 8) + u.charCodeAt(i + 1)) : '\0';
-    out[code] = text;
-  }
-  collectionMaps.set(key, out);
-  return out;
+    return text;
+  };
 }
-
-/** The maps above by CMap and collection, per process: they depend on nothing in the document. */
-const collectionMaps = new Map<string, string[]>();
 
 function simpleFont(file: PdfFile, dict: PdfDict, type1: boolean): NativeFont {
   const descriptor = file.dict(dict.raw('FontDescriptor'));

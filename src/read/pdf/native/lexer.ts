@@ -114,6 +114,14 @@ export class Lexer {
     let p = start;
     while (p < this.end && CLASS[b[p]] === 0) p++;
     this.pos = p;
+    // The keywords of the syntax and the content operators come back as one shared string each:
+    // no string is built, and comparing them with literals is a pointer comparison.
+    if (p - start <= 4) {
+      let key = 0;
+      for (let i = p - 1; i >= start; i--) key = key * 256 + b[i];
+      const known = SHORT_WORDS.get(key);
+      if (known !== undefined) return known;
+    }
     let s = '';
     for (let i = start; i < p; i++) s += String.fromCharCode(b[i]);
     return s;
@@ -319,6 +327,17 @@ export class Lexer {
     this.skipSpace();
     return this.word();
   }
+}
+
+/** Words of up to four bytes by their bytes read as a little-endian number. */
+const SHORT_WORDS = new Map<number, string>();
+for (const w of (
+  'b b* B B* BDC BI BMC BT BX c cm CS cs d d0 d1 Do DP EI EMC ET EX f F f* G g gs h i ID j J K k l m M MP ' +
+  "n q Q re RG rg ri s S SC sc SCN scn sh T* Tc Td TD Tf Tj TJ TL Tm Tr Ts Tw Tz v w W W* y ' \" true null obj R"
+).split(' ')) {
+  let key = 0;
+  for (let i = w.length - 1; i >= 0; i--) key = key * 256 + w.charCodeAt(i);
+  SHORT_WORDS.set(key, w);
 }
 
 function keywordValue(op: string): PdfValue {

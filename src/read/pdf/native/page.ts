@@ -84,7 +84,7 @@ function box(v: number[] | null): number[] | null {
 class Run {
   private state: State = { font: null, fill: null, stroke: null };
   private readonly saved: State[] = [];
-  private path: number[] = [];
+  private readonly path: number[] = [];
 
   constructor(
     private readonly file: PdfFile,
@@ -273,8 +273,9 @@ class Run {
 
   private paint(stroke: boolean, fill: boolean, close: boolean): void {
     if (close && (stroke || fill)) this.path.push(CLOSE);
-    const path = this.path.length > 0 ? new Float32Array(this.path) : null;
-    this.path = [];
+    // A path neither stroked nor filled (a clip's "re W n") is dropped by the reader unread.
+    const path = this.path.length > 0 && (stroke || fill) ? new Float32Array(this.path) : null;
+    this.path.length = 0;
     this.reader.step(Op.Path, [stroke, fill, path]);
   }
 
@@ -462,15 +463,24 @@ function spaceByName(name: string | null): Space | null {
 
 /** White as pdf.js's 8-bit conversion rounds it. */
 function white(space: Space, a: PdfValue[]): boolean {
-  const v = (i: number) => (typeof a[i] === 'number' ? (a[i] as number) : 0);
   switch (space) {
     case 'gray':
-      return v(0) * 255 > 254.5;
+      return light(a[0]);
     case 'rgb':
-      return v(0) * 255 > 254.5 && v(1) * 255 > 254.5 && v(2) * 255 > 254.5;
+      return light(a[0]) && light(a[1]) && light(a[2]);
     case 'cmyk':
-      return v(0) < 0.0015 && v(1) < 0.0015 && v(2) < 0.0015 && v(3) < 0.0015;
+      return none(a[0]) && none(a[1]) && none(a[2]) && none(a[3]);
     default:
       return false;
   }
+}
+
+/** A component of 1 (255 after rounding); a missing or non-number component counts as 0. */
+function light(v: PdfValue | undefined): boolean {
+  return typeof v === 'number' && v * 255 > 254.5;
+}
+
+/** A CMYK component of 0 after rounding. */
+function none(v: PdfValue | undefined): boolean {
+  return typeof v !== 'number' || v < 0.0015;
 }
