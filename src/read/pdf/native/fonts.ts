@@ -2,8 +2,11 @@
  * Fonts as far as reading text needs them: how a shown string splits into character codes, each
  * code's Unicode text and advance width — never the glyph outlines. Handled: composite fonts with
  * Identity-H encoding and a ToUnicode map (what Word, WPS and most Chinese office software embed),
- * simple TrueType fonts with a ToUnicode map or WinAnsiEncoding, and embedded Type1 fonts with a
- * ToUnicode map. The results follow pdf.js's
+ * composite fonts over a predefined horizontal CJK CMap (UniGB-UCS2-H, GBK-EUC-H …: iText's
+ * STSong-Light, non-embedded SimSun), with a ToUnicode map or through the character collection's
+ * CID → Unicode map, embedded CFF programs whose font matrix is the usual one (only the Top DICT is
+ * read, for that matrix), simple TrueType fonts with a ToUnicode map or WinAnsiEncoding, and
+ * embedded Type1 fonts with a ToUnicode map. The results follow pdf.js's
  * rules (a code missing from the map reads as the character of that code, and so on), so both
  * readers give the same text. Anything else is Unsupported and the document goes to pdf.js.
  */
