@@ -16,6 +16,7 @@ import { indicatorColumns, isProjectTitle, opensProject, parseProject } from './
 import { assignSections, type SectionKey } from './sections.js';
 import { isSelfEvalTable, parseSelfEvalProject, parseSelfEvalProse } from './selfeval.js';
 import { readStatements } from './statements.js';
+import { giveEmptyTablesTheirNotes } from './empty-notes.js';
 import { computeSummary } from './summary.js';
 import { parseStdTable, TEXT_COLUMNS } from './tables.js';
 import { unwrapLayoutTables } from './layout.js';
@@ -109,6 +110,7 @@ export function recognize(doc: Doc): Recognized {
     }
   });
 
+  giveEmptyTablesTheirNotes(d, blocks);
   readParts(d, blocks, sections);
   if (kind !== 'self-evaluation') readStatements(d, blocks, sections);
   identifyEntity(d, blocks);

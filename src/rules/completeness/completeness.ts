@@ -35,6 +35,17 @@ function hasStandardTables(doc: Disclosure): boolean {
   return doc.tables.some((t) => STANDARD_KINDS.has(t.kind) && t.kind !== 'three-public');
 }
 
+const NONE_OF: Partial<Record<TableKind, RegExp>> = {
+  'gov-fund-expenditure': /无[^。；;，,]{0,12}政府性基金(预算)?(拨款)?(收支|收入|支出|预算)/,
+  'state-capital-expenditure': /无[^。；;，,]{0,12}国有资本经营(预算)?(拨款)?(收支|收入|支出|预算)/,
+};
+
+/** The 说明 says the department has no money of the fund a table is about. */
+function saysNone(doc: Disclosure, kind: TableKind): boolean {
+  const re = NONE_OF[kind];
+  return !!re && doc.paragraphs.some((p) => re.test(p.text.replace(/\s+/g, '')));
+}
+
 export const standardTables = defineRule({
   meta: {
     id: 'completeness/standard-tables',
@@ -42,7 +53,7 @@ export const standardTables = defineRule({
     severity: 'error',
     category: 'completeness',
     basis: `${BASIS.procedure}（部门预决算公开九张表，无数据的表也要公开并说明）`,
-    description: '文件含有公开表格时，九张标准表（收支总表、收入总表、支出总表、财政拨款收支总表、一般公共预算支出表、一般公共预算基本支出表、政府性基金支出表、国有资本经营支出表、三公经费支出表）应都在。各地表样不同时，在配置 options.required 中列出当地必须公开的表（表的 kind）。文件只有说明、没有任何表格时由 completeness/no-tables 提示。',
+    description: '文件含有公开表格时，九张标准表（收支总表、收入总表、支出总表、财政拨款收支总表、一般公共预算支出表、一般公共预算基本支出表、政府性基金支出表、国有资本经营支出表、三公经费支出表）应都在。各地表样不同时，在配置 options.required 中列出当地必须公开的表（表的 kind）。说明写明本部门无政府性基金或国有资本经营预算（收支）时，缺少相应的表不报告（有的地区表样不含该表，如陕西）。文件只有说明、没有任何表格时由 completeness/no-tables 提示。',
     example: { bad: '文件列出 7 张表，缺国有资本经营预算支出表和三公经费支出表', message: '公开表格不全：缺少国有资本经营预算财政拨款支出表、财政拨款“三公”经费支出表（共 9 张，本文件有 7 张）。' },
     appliesTo: ['budget', 'final-accounts'],
   },
@@ -51,7 +62,9 @@ export const standardTables = defineRule({
     if (!hasStandardTables(doc)) return;
     const required = (ctx.options.required as TableKind[] | undefined) ?? STANDARD;
     const present = new Set(doc.tables.map((t) => t.kind).filter((k) => required.includes(k)));
-    const missing = required.filter((k) => !present.has(k));
+    // A fund table the region's template does not have (陕西 prints no 国有资本经营 table) is not
+    // missing when the 说明 says the department has no such budget: the table would be empty.
+    const missing = required.filter((k) => !present.has(k) && !saysNone(doc, k));
     if (!missing.length) return;
     ctx.report({
       message: `公开表格不全：缺少${missing.map((k) => KIND_NAMES[k]).join('、')}（共 ${required.length} 张，本文件有 ${present.size} 张）。`,
@@ -85,7 +98,7 @@ export const emptyTableNote = defineRule({
     severity: 'error',
     category: 'completeness',
     basis: `${BASIS.procedure}（空表应公开并作出说明）`,
-    description: '没有数据的公开表也要公开，并在表下注明，如“注：无政府性基金预算财政拨款预算，空表列示。”',
+    description: '没有数据的公开表也要公开，并注明原因：表内或表下的注（如“注：无政府性基金预算财政拨款预算，空表列示。”），目录中的“是否空表 / 表格为空的理由”，或说明中的一句（如“本部门无当年政府性基金预算收支，并已公开空表”）都算注明。',
     example: { bad: '国有资本经营预算财政拨款支出表为空，表下无说明', message: '《部门预算国有资本经营预算财政拨款支出表》为空表，但没有注明原因（如“注：无……，空表列示”）。' },
     appliesTo: ['budget', 'final-accounts'],
   },
