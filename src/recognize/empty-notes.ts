@@ -46,7 +46,10 @@ const NONE_OF: [RegExp, TableKind][] = [
 function proseNote(d: Disclosure, t: StdTable): string | null {
   for (const p of d.paragraphs) {
     for (const sentence of p.text.split(/(?<=[。；;])/)) {
-      if (NONE_OF.some(([re, kind]) => kind === t.kind && re.test(squash(sentence)))) return sentence.trim();
+      // Only a sentence that speaks of the table (…并已公开空表, …本表为空): "本部门无政府性基金预算"
+      // alone explains the money, not the table, and the table still owes its note.
+      const s = squash(sentence);
+      if (/空表|表为空|此表无数据|本表无数据/.test(s) && NONE_OF.some(([re, kind]) => kind === t.kind && re.test(s))) return sentence.trim();
     }
   }
   return null;
