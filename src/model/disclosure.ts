@@ -82,6 +82,7 @@ export const TableKindSchema = z
     'fiscal-summary', // 财政拨款收支总表 (T4)
     'general-budget-expenditure', // 一般公共预算(财政拨款)支出表 (T5)
     'general-budget-basic', // 一般公共预算(财政拨款)基本支出表 (T6)
+    'basic-expenditure', // 基本支出表 of all funds by economic class, by source (烟台 基本支出预算情况表)
     'gov-fund-expenditure', // 政府性基金预算(财政拨款)支出表 (T7)
     'state-capital-expenditure', // 国有资本经营预算(财政拨款)支出表 (T8)
     'three-public', // 财政拨款"三公"经费支出表 (T9) or the 三公 table of the 说明

@@ -66,6 +66,8 @@ const LEAF_RULES: KeyRule[] = [
 
 /** Keys of income sources: a 小计 under one of them is its total. */
 const SOURCE_KEYS = new Set(['generalBudget', 'govFund', 'stateCapital', 'fiscal', 'fiscalSpecial', 'business', 'operatingIncome', 'other', 'unitFunds']);
+/** Purposes of spending: a 小计 under one of them (基本支出 / 小计 | 人员经费 | 公用经费) is its total. */
+const PURPOSE_KEYS = new Set(['basic', 'project']);
 
 /** The key of a column from its header path (top label first). */
 export function columnKey(path: string[], docYear: number | null): string | null {
@@ -80,6 +82,11 @@ export function columnKey(path: string[], docYear: number | null): string | null
   if (yearKey) return yearKey;
   // "本年收入 / 小计" is the current-year income subtotal.
   if (/小计/.test(leaf) && path.some((p) => /本年收入/.test(p))) return 'currentIncome';
+  // 基本支出 / 小计 is the 基本支出: the columns beside it (人员经费, 公用经费) are its parts. (A source's 小计: groupSubtotals.)
+  if (/^小计$/.test(leaf) && path.length > 1) {
+    const key = LEAF_RULES.find(([re]) => re.test(path[path.length - 2]))?.[1];
+    if (key && PURPOSE_KEYS.has(key)) return key;
+  }
   for (const label of [leaf, ...path.slice(0, -1).reverse()]) {
     for (const [re, key] of LEAF_RULES) if (re.test(label)) return key;
   }

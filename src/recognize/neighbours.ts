@@ -27,7 +27,7 @@ export function precedingProjectTitle(blocks: Block[], i: number): string | null
   return null;
 }
 
-const UNIT_OR_NOTE = /^(金额)?单位[:：]|^注[:：]/;
+const UNIT_OR_NOTE = /^(金额)?单位[:：]|^[（(]?注[:：]/;
 
 /**
  * A table's title: a short paragraph ending in 表 just above it (skipping notes and units), or a
@@ -67,8 +67,8 @@ export function notesBelow(blocks: Block[], i: number): string[] {
     if (b.type === 'table') break;
     const t = b.text.trim();
     if (!t) continue;
-    // 注：…, 说明：本部门无相关收支项目, (无政府性基金支出）.
-    if (!/^(注|说明)[:：]|^[（(]无.{1,40}[)）]$/.test(t)) break;
+    // 注：…, 说明：本部门无相关收支项目, (无政府性基金支出）, （注：…。）.
+    if (!/^[（(]?(注|说明)[:：]|^[（(]无.{1,40}[)）]$/.test(t)) break;
     notes.push(t);
   }
   return notes;

@@ -25,7 +25,9 @@ const TITLE_KINDS: [RegExp, TableKind][] = [
   [/收支(预算|决算)?总表|收入支出(预算|决算)?总表|收支预算表/, 'revenue-expenditure-summary'],
   [/政府性?基金/, 'gov-fund-expenditure'],
   [/国有资本经营/, 'state-capital-expenditure'],
-  [/一般公共预算.*基本支出|财政拨款基本支出|基本支出(预算|决算)?表/, 'general-budget-basic'],
+  [/一般公共预算.*基本支出|财政拨款基本支出/, 'general-budget-basic'],
+  // 基本支出表 without a fund: the 一般公共预算 one where it splits 人员/公用经费, else all funds' (basicKind).
+  [/基本支出(预算|决算)?总?表/, 'basic-expenditure'],
   [/一般公共预算|财政拨款支出(预算|决算)?表/, 'general-budget-expenditure'],
   // 陕西 calls project money 专项业务经费; its 上年结转资金支出表 lists the carried-over projects.
   [/项目支出(预算|决算)?表|专项业务经费(支出)?(预算)?表|(上年)?结转(结余)?资金支出(预算)?表|上年结转支出(预算)?表/, 'project-expenditure'],
@@ -37,7 +39,8 @@ const TITLE_KINDS: [RegExp, TableKind][] = [
 export const TITLE_END = /表([（(][^（）()]{1,12}[)）])?$/;
 
 export function kindFromTitle(title: string): TableKind | null {
-  const t = squash(title);
+  // 收支总体情况表, 一般公共预算支出情况表: a 总体情况表 is a 总表, a 情况表 a 表.
+  const t = squash(title).replace(/总体情况表/, '总表').replace(/情况表/, '表');
   if (!/表/.test(t)) return null;
   for (const [re, kind] of TITLE_KINDS) if (re.test(t)) return kind;
   return null;
@@ -59,7 +62,7 @@ function kindFromHeaders(grid: Grid, keys: (string | null)[]): TableKind | null 
 }
 
 /** Columns of words kept as row texts. */
-export const TEXT_COLUMNS = new Set(['reason', 'measure', 'catalogCode', 'item', 'unitCode']);
+export const TEXT_COLUMNS = new Set(['reason', 'measure', 'catalogCode', 'item', 'unitCode', 'altCode', 'altName']);
 const NON_AMOUNT_KEYS = new Set(['seq', 'code', 'codeClass', 'codeSection', 'codeItem', 'name', 'item', 'catalogCode', 'measure', 'reason', 'unitCode']);
 /** Columns that hold counts, not money: never scaled from 元 to 万元. */
 const COUNT_KEYS = new Set(['quantity']);
@@ -84,6 +87,9 @@ export function parseStdTable(table: Table, title: string | null, ctx: TableCont
   kind ??= kindFromHeaders(grid, keys);
   if (!kind) return null;
   if (kind === 'three-public') keys = threePublicColumns(grid.paths, keys);
+  if (kind === 'basic-expenditure' && keys.includes('personnel') && keys.includes('public')) kind = 'general-budget-basic';
+  // In a 基本支出表 the 基本支出 (基本支出预算 / 小计) is the table's total.
+  if ((kind === 'general-budget-basic' || kind === 'basic-expenditure') && !keys.includes('total')) keys = keys.map((k) => (k === 'basic' ? 'total' : k));
   keys = unlabelledNames(grid, keys);
   const unit = [...grid.metaTexts, ...above].map(unitFrom).find((u) => u) ?? unitFrom(squash(titleText)) ?? headerUnit(grid) ?? ctx.defaultUnit;
 
@@ -191,7 +197,7 @@ function schemeOfCodes(codes: string[], kind: TableKind): StdTable['classificati
   const functional = codes.filter((c) => /^2\d\d/.test(c)).length;
   if (functional > economic) return 'functional';
   if (economic > functional) return 'economic';
-  return kind === 'general-budget-basic' ? 'economic' : 'functional';
+  return kind === 'general-budget-basic' || kind === 'basic-expenditure' ? 'economic' : 'functional';
 }
 
 function headerUnit(grid: Grid): Unit | null {
@@ -225,7 +231,7 @@ function spreadMergedLabel(cells: Cell[], columns: Column[], width: number): Cel
 
 /** A "注：…空表列示" note printed inside the table's last rows. */
 function noteInside(table: Table): string | null {
-  for (const row of table.rows) for (const c of row) if (/^注[:：]/.test(c.text.trim())) return c.text.trim();
+  for (const row of table.rows) for (const c of row) if (/^[（(]?注[:：]/.test(c.text.trim())) return c.text.trim();
   return null;
 }
 
@@ -266,6 +272,7 @@ function buildRow(
   }
   const hasFigure = Object.values(values).some((f) => f && f.value !== null);
   if (!name && !code && !hasFigure) return null;
+  Object.assign(texts, secondClassification(cells, columns));
 
   let role: Row['role'] = 'line';
   let key: string | undefined;
@@ -306,11 +313,42 @@ function buildRow(
  * 专项收入) name a group and its line: the line's own name, or the group's 小计.
  */
 function rowName(cells: Cell[], columns: Column[]): string {
-  const names = columns.filter((c) => c.key === 'name').map((c) => (cells[c.col] ? cells[c.col].text.trim() : ''));
+  const nameCols = columns.filter((c) => c.key === 'name');
+  const names = nameCols.map((c) => (cells[c.col] ? cells[c.col].text.trim() : ''));
+  // Codes between the two names: each names its own classification (部门预算 | 政府预算经济分类); the first is the row's.
+  if (names.length >= 2 && secondClassificationAt(columns) !== null) return names[0];
   const [group, line] = names;
   if (names.length < 2 || !line || squash(line) === squash(group)) return group ?? '';
   if (/^(小计|合计)$/.test(squash(line))) return `${squash(group)}${squash(line)}`;
   return line;
+}
+
+const CODE_KEYS = ['code', 'codeClass', 'codeSection', 'codeItem'];
+
+/**
+ * Where a second classification starts (科目编码 | 部门预算经济分类 | 科目编码 | 政府预算经济分类):
+ * the first code column after a name column that follows codes. Null when the table has one.
+ */
+function secondClassificationAt(columns: Column[]): number | null {
+  let seenCode = false;
+  let seenName = false;
+  for (const c of columns) {
+    if (CODE_KEYS.includes(c.key)) {
+      if (seenCode && seenName) return c.col;
+      seenCode = true;
+    } else if (c.key === 'name' && seenCode) seenName = true;
+  }
+  return null;
+}
+
+/** The second classification's code and name of a row, kept as the row's texts (altCode, altName). */
+function secondClassification(cells: Cell[], columns: Column[]): Record<string, string> {
+  const at = secondClassificationAt(columns);
+  if (at === null) return {};
+  const cols = columns.filter((c) => c.col >= at && (CODE_KEYS.includes(c.key) || c.key === 'name'));
+  const textAt = (key: string) => squash(cells[cols.find((c) => c.key === key)?.col ?? -1]?.text ?? '');
+  const read = rowCode(textAt('code'), ['codeClass', 'codeSection', 'codeItem'].map(textAt), textAt('name'), newSplitCodeState());
+  return { ...(read.code ? { altCode: read.code } : {}), ...(read.name ? { altName: read.name } : {}) };
 }
 
 /** A cell's figure in 万元 (counts unscaled); undefined when the cell holds words. */

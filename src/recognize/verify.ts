@@ -17,6 +17,7 @@ import type { Row, StdTable, TableReading } from '../model/disclosure.js';
 import { Money, sum } from '../model/money.js';
 import { sumTolerance } from '../model/tolerance.js';
 import { amountOf, linesBeforeTotal, sideRows } from '../model/table-rows.js';
+import { childrenOf, printedOnce, repeatsClasses } from '../model/code-blocks.js';
 
 /** A cell of the table: row index and semantic column key. */
 interface CellRef {
@@ -47,6 +48,9 @@ const ROW_SUMS: Partial<Record<StdTable['kind'], (t: StdTable) => [string, strin
       : [['total', [...sources, 'carryOver']]];
   },
   expenditure: () => [['total', ['basic', 'project', 'operating', 'toSuperior', 'toSubsidiary', 'reserve']]],
+  // 基本支出/项目支出表 by source (烟台): 合计 = 财政拨款 (= Σ funds) + the other sources.
+  'basic-expenditure': (t) => bySource(t),
+  'project-expenditure': (t) => bySource(t),
   'general-budget-expenditure': () => [['total', ['basic', 'project']]],
   'gov-fund-expenditure': () => [['total', ['basic', 'project']]],
   'state-capital-expenditure': () => [['total', ['basic', 'project']]],
@@ -57,8 +61,14 @@ const ROW_SUMS: Partial<Record<StdTable['kind'], (t: StdTable) => [string, strin
 
 const CODED = new Set<StdTable['kind']>([
   'revenue', 'expenditure', 'general-budget-expenditure', 'general-budget-basic', 'gov-fund-expenditure',
-  'state-capital-expenditure', 'project-expenditure',
+  'state-capital-expenditure', 'project-expenditure', 'basic-expenditure',
 ]);
+
+function bySource(t: StdTable): [string, string[]][] {
+  const funds = ['generalBudget', 'govFund', 'stateCapital'];
+  const others = ['fiscalSpecial', 'business', 'operatingIncome', 'superiorSubsidy', 'subsidiaryIncome', 'other', 'unitFunds', 'fundMakeUp', 'carryOver'];
+  return has(t, 'fiscal') ? [['total', ['fiscal', ...others]], ['fiscal', funds]] : [['total', [...funds, ...others]]];
+}
 
 function has(t: StdTable, key: string): boolean {
   return t.columns.some((c) => c.key === key);
@@ -173,20 +183,17 @@ function groupItems(t: StdTable, lines: Row[], total: { raw: string; value: Mone
 /** 类 = Σ 款, 款 = Σ 项 in every amount column, and the 合计 row = Σ 类. */
 function hierarchy(t: StdTable): Identity[] {
   const out: Identity[] = [];
-  const seen = new Set<string>();
-  const coded: { code: string; i: number }[] = [];
-  t.rows.forEach((r, i) => {
-    if (r.code && /^\d+$/.test(r.code) && !seen.has(r.code)) {
-      seen.add(r.code);
-      coded.push({ code: r.code, i });
-    }
-  });
+  // Each code's first printing; in a table of class blocks (301 under 501 and again under 505), every block's.
+  const blocks = repeatsClasses(t.rows);
+  const once = printedOnce(t.rows);
+  const index = new Map(t.rows.map((r, i) => [r, i]));
+  const coded = once.map((r) => ({ code: r.code!, i: index.get(r)!, row: r }));
   const keys = amountKeys(t);
   const economic = t.classification === 'economic' || (coded.length > 0 && coded.every((c) => /^[35]/.test(c.code)));
   const depths: [number, number][] = economic ? [[3, 5]] : [[3, 5], [5, 7]];
   for (const [pl, cl] of depths) {
     for (const p of coded.filter((c) => c.code.length === pl)) {
-      const kids = coded.filter((c) => c.code.length === cl && c.code.startsWith(p.code));
+      const kids = childrenOf(once, p.row, cl, blocks).map((r) => ({ i: index.get(r)! }));
       if (!kids.length) continue;
       for (const key of keys) out.push({ total: { row: p.i, key }, parts: kids.map((k) => ({ row: k.i, key })), kind: 'hierarchy' });
     }

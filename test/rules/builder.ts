@@ -102,6 +102,7 @@ const TITLES: Record<TableKind, string> = {
   'fiscal-summary': '部门预算财政拨款收支总表',
   'general-budget-expenditure': '部门预算一般公共预算财政拨款支出表',
   'general-budget-basic': '部门预算一般公共预算财政拨款基本支出表',
+  'basic-expenditure': '部门预算基本支出表',
   'gov-fund-expenditure': '部门预算政府性基金预算财政拨款支出表',
   'state-capital-expenditure': '部门预算国有资本经营预算财政拨款支出表',
   'three-public': '部门预算财政拨款“三公”经费支出表',

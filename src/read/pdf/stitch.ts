@@ -70,7 +70,7 @@ export function stitchPages(allPages: readonly PageLayout[]): Block[] {
       let k = 0;
       while (k < blocks.length && isRepeatedLead(open, blocks[k])) k++;
       const first = blocks[k];
-      if (first && first.kind === 'table' && open.fillsPage && appendPart(open, first, layout)) {
+      if (first && first.kind === 'table' && (open.fillsPage || repeatsWholeLead(open, blocks.slice(0, k), first)) && appendPart(open, first, layout)) {
         start = k + 1;
         continued = open;
       }
@@ -145,6 +145,19 @@ function isRepeatedLead(open: Chain, b: PageBlock): boolean {
   if (b.kind !== 'paragraph') return false;
   const s = squash(b.text);
   return CONTINUED.test(s) || open.lead.has(s);
+}
+
+/**
+ * A table printed on a fixed grid of rows per page stops short of the page's end and still goes on
+ * overleaf. It says so by printing over the next part everything it printed over the first — its
+ * title and the lines beside it — and the same header rows: a new table would have a title or a
+ * header of its own.
+ */
+function repeatsWholeLead(open: Chain, lead: readonly PageBlock[], part: DraftTable): boolean {
+  if (open.lead.size === 0 || lead.length < open.lead.size) return false;
+  const texts = new Set(lead.map((b) => (b.kind === 'paragraph' ? squash(b.text) : '')));
+  if (![...open.lead].every((t) => texts.has(t))) return false;
+  return repeatedHeader(open.head, part.rows) > 0;
 }
 
 /**

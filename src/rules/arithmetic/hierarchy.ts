@@ -5,13 +5,17 @@
 import type { Disclosure, Row, StdTable } from '../../model/disclosure.js';
 import { BASIS } from '../lib/basis.js';
 import { checkSum, sumDiffers } from '../lib/compare.js';
-import { amountKeys, cellLocation, codeRows, CODED_KINDS, rowLabel, schemeOf, tablesOf, totalRow, where } from '../lib/tables.js';
+import { amountKeys, cellLocation, childrenOf, codeRows, CODED_KINDS, printedOnce, repeatsClasses, rowLabel, schemeOf, tablesOf, totalRow, where } from '../lib/tables.js';
 import { defineRule, type RuleContext } from '../types.js';
 
 const LEVEL_NAMES: Record<number, string> = { 5: '款', 7: '项' };
 
-/** First row per code: a repeated code would otherwise count twice. */
+/**
+ * First row per code: a repeated code would otherwise count twice. A table of class blocks
+ * (repeatsClasses) keeps every block's rows.
+ */
 function uniqueCoded(t: StdTable): Row[] {
+  if (repeatsClasses(t.rows)) return printedOnce(t.rows);
   const seen = new Set<string>();
   return codeRows(t).filter((r) => !seen.has(r.code!) && seen.add(r.code!));
 }
@@ -19,9 +23,11 @@ function uniqueCoded(t: StdTable): Row[] {
 function checkHierarchy(t: StdTable, ctx: RuleContext, depths: [number, number][]): void {
   const rows = uniqueCoded(t);
   const keys = amountKeys(t);
+  const blocks = repeatsClasses(t.rows);
   for (const [parentLen, childLen] of depths) {
     for (const parent of rows.filter((r) => r.code!.length === parentLen)) {
-      const children = rows.filter((r) => r.code!.length === childLen && r.code!.startsWith(parent.code!));
+      // In class blocks a printing adds up the rows printed under it, not every row of its code.
+      const children = childrenOf(rows, parent, childLen, blocks);
       if (!children.length) continue;
       for (const key of keys) {
         if (!sumDiffers(parent.values[key] ?? null, children.map((c) => c.values[key] ?? null))) continue;

@@ -8,6 +8,7 @@ import { defineRule } from '../types.js';
 
 /** bySource keys that are not funding sources (预留中小企业份额 is a share of the amount, not money of its own). */
 const NOT_SOURCES = new Set(['smeReserve', 'total', 'amount', 'subtotal']);
+const FUNDS = ['generalBudget', 'govFund', 'stateCapital'];
 
 function label(it: ProcurementItem): string {
   return it.role === 'line' ? `政府采购预算表“${it.item || it.project || '（未命名）'}”` : `政府采购预算表“${it.item || it.project || '合计'}”行`;
@@ -70,7 +71,9 @@ export const procurementSources = defineRule({
   },
   check(doc, ctx) {
     for (const it of doc.procurement.items) {
-      const keys = Object.keys(it.bySource).filter((k) => !NOT_SOURCES.has(k));
+      let keys = Object.keys(it.bySource).filter((k) => !NOT_SOURCES.has(k));
+      // 财政拨款 / 小计 over 一般公共预算 | 政府性基金 | 国有资本经营 is their total, not one more source.
+      if (keys.includes('fiscal') && keys.some((k) => FUNDS.includes(k))) keys = keys.filter((k) => k !== 'fiscal');
       checkSum(ctx, {
         where: label(it),
         totalLabel: '金额',

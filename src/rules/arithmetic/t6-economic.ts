@@ -2,14 +2,14 @@
 import type { Row, StdTable } from '../../model/disclosure.js';
 import { BASIS } from '../lib/basis.js';
 import { checkSum } from '../lib/compare.js';
-import { cellLocation, codeRows, schemeOf, tablesOf, totalRow, where } from '../lib/tables.js';
+import { byCode, cellLocation, schemeOf, tablesOf, totalRow, where } from '../lib/tables.js';
 import { defineRule, type RuleContext } from '../types.js';
 
 const PERSONNEL = ['301', '303'];
 
+/** Each class once; a class printed in several blocks (repeatsClasses) with its printings added up. */
 function classRows(t: StdTable): Row[] {
-  const seen = new Set<string>();
-  return codeRows(t).filter((r) => r.code!.length === 3 && !seen.has(r.code!) && seen.add(r.code!));
+  return [...byCode(t).values()].filter((r) => r.code!.length === 3);
 }
 
 function check(ctx: RuleContext, t: StdTable, key: 'personnel' | 'public'): void {

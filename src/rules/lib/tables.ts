@@ -9,6 +9,9 @@ import { amountOf, linesBeforeTotal, sideRows } from '../../model/table-rows.js'
 
 export { amountOf, linesBeforeTotal, sideRows };
 
+export { childrenOf, printedOnce, repeatsClasses } from '../../model/code-blocks.js';
+import { printedOnce, repeatsClasses } from '../../model/code-blocks.js';
+
 /** Standard table names used in messages when a table has no title of its own. */
 export const KIND_NAMES: Record<TableKind, string> = {
   'revenue-expenditure-summary': '收支总表',
@@ -17,6 +20,7 @@ export const KIND_NAMES: Record<TableKind, string> = {
   'fiscal-summary': '财政拨款收支总表',
   'general-budget-expenditure': '一般公共预算财政拨款支出表',
   'general-budget-basic': '一般公共预算财政拨款基本支出表',
+  'basic-expenditure': '基本支出表',
   'gov-fund-expenditure': '政府性基金预算财政拨款支出表',
   'state-capital-expenditure': '国有资本经营预算财政拨款支出表',
   'three-public': '财政拨款“三公”经费支出表',
@@ -161,11 +165,36 @@ export function codeRows(t: StdTable): Row[] {
   return t.rows.filter((r) => !!r.code && /^\d+$/.test(r.code));
 }
 
-/** Rows by code; the first row wins when a code repeats. */
+/**
+ * Rows by code; the first row wins when a code repeats — except in a table that prints its classes
+ * in blocks (model/code-blocks.ts): there a code's amount is the sum of its printings.
+ */
 export function byCode(t: StdTable): Map<string, Row> {
   const m = new Map<string, Row>();
+  if (repeatsClasses(t.rows)) {
+    const groups = new Map<string, Row[]>();
+    for (const r of printedOnce(t.rows)) groups.set(r.code!, [...(groups.get(r.code!) ?? []), r]);
+    for (const [code, rows] of groups) m.set(code, rows.length === 1 ? rows[0] : addRows(rows));
+    return m;
+  }
   for (const r of codeRows(t)) if (!m.has(r.code!)) m.set(r.code!, r);
   return m;
+}
+
+/** One row of the summed figures of several printings of a code (located at the first). */
+function addRows(rows: Row[]): Row {
+  const values: Row['values'] = {};
+  const keys = new Set(rows.flatMap((r) => Object.keys(r.values)));
+  for (const k of keys) {
+    const figs = rows.map((r) => r.values[k]).filter((f): f is Figure => !!f && f.value !== null);
+    if (!figs.length) {
+      values[k] = null;
+      continue;
+    }
+    const total = figs.slice(1).reduce((a, f) => a.plus(f.value!), figs[0].value!);
+    values[k] = { raw: total.toFixed(2), value: total, loc: { ...figs[0].loc } };
+  }
+  return { ...rows[0], values };
 }
 
 export function firstSideRole(t: StdTable, side: 'revenue' | 'expenditure', role: Row['role'], key?: string): Row | undefined {
@@ -185,6 +214,7 @@ export const CODED_KINDS: TableKind[] = [
   'expenditure',
   'general-budget-expenditure',
   'general-budget-basic',
+  'basic-expenditure',
   'gov-fund-expenditure',
   'state-capital-expenditure',
   'project-expenditure',
