@@ -2,12 +2,14 @@ import type { Disclosure, Finding } from './model/disclosure.js';
 import { readDocument, readDocumentFile, type ReadOptions } from './read/index.js';
 import { ReadError, type Doc } from './read/doc.js';
 import { recognize } from './recognize/index.js';
-import { runRules, type RunRulesOptions } from './rules/index.js';
+import { chooseProfile, runRules, type RunRulesOptions } from './rules/index.js';
 
 /** What `gongkai check` reports for one file. */
 export interface CheckResult {
   document: Disclosure;
   findings: Finding[];
+  /** The rule profile the check used (`auto` resolved to a name, e.g. `hebei-2022` or `default`). */
+  profile: string;
 }
 
 export type CheckOptions = ReadOptions & RunRulesOptions;
@@ -25,6 +27,8 @@ export async function checkBytes(bytes: Buffer, name: string, options: CheckOpti
 export function checkDoc(doc: Doc, options: CheckOptions = {}): CheckResult {
   const { disclosure, findings, refusal } = recognize(doc);
   if (refusal) throw new ReadError(doc.source.path, refusal);
+  const chosen = chooseProfile(disclosure, options.profile);
+  const profile = typeof chosen === 'string' ? chosen : (chosen.name ?? '（内联配置）');
   // Repairs the reader made to the file's form (a table row put back together, a GBK file
   // decoded) lose nothing of the document: worth knowing, not a problem of the disclosure.
   // What the reader had to skip (a page without text, a hidden sheet) stays a warning.
@@ -35,5 +39,5 @@ export function checkDoc(doc: Doc, options: CheckOptions = {}): CheckResult {
     message: w.message,
     location: { ...(w.loc ?? {}) },
   }));
-  return { document: disclosure, findings: [...readerFindings, ...findings, ...runRules(disclosure, options)] };
+  return { document: disclosure, findings: [...readerFindings, ...findings, ...runRules(disclosure, { ...options, profile: chosen })], profile };
 }

@@ -27,7 +27,7 @@ export function formatText(r: CheckResult): string {
   const s = d.summary;
   const lines: string[] = [];
   lines.push(`文件：${d.source.path}`);
-  lines.push(`单位：${d.entity.name ?? '（未识别）'}　年度：${d.year ?? '（未识别）'}　类型：${KIND[d.kind]}`);
+  lines.push(`单位：${d.entity.name ?? '（未识别）'}　年度：${d.year ?? '（未识别）'}　类型：${KIND[d.kind]}　规则配置：${r.profile}`);
   if (d.kind !== 'self-evaluation') {
     lines.push(`收入合计 ${amount(s.revenueTotal)}；支出合计 ${amount(s.expenditureTotal)}；基本支出 ${amount(s.basicExpenditure)}（人员经费 ${amount(s.personnelExpenditure)}，公用经费 ${amount(s.publicExpenditure)}）；项目支出 ${amount(s.projectExpenditure)}`);
     lines.push(`机关运行经费 ${amount(s.operatingCosts)}；“三公”经费 ${amount(s.threePublic.total)}；政府采购 ${amount(s.procurementTotal)}；固定资产 ${amount(s.assetsTotal)}`);

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { DisclosureSchema, FindingSchema, MoneySchema } from './disclosure.js';
 
 /** The output of `gongkai check --format json` for one file. */
-export const CheckResultSchema = z.object({ document: DisclosureSchema, findings: z.array(FindingSchema) });
+export const CheckResultSchema = z.object({
+  document: DisclosureSchema,
+  findings: z.array(FindingSchema),
+  profile: z.string().describe('The rule profile used: the one `auto` chose for the document’s region, year and level, or `default`'),
+});
 
 /** JSON Schema (draft 2020-12) of a check result; decimal amounts appear as JSON numbers. */
 export function checkResultJsonSchema(): Record<string, unknown> {

@@ -24,6 +24,7 @@ function ruleSection(r: Rule): string {
     `- 适用：${m.appliesTo ? m.appliesTo.map((k) => KINDS[k]).join('、') : '全部文件'}${m.tables?.length ? `；读取表格：${m.tables.map((t) => `\`${t}\``).join('、')}` : ''}`,
     `- 依据：${m.basis}`,
   ];
+  if (m.expectation) lines.push('- 表样要求：所用配置未描述文件所在地区的表样（`template`）时，最多报“警告”');
   if (r.defaults) lines.push(`- 可配置项（options）默认值：\`${JSON.stringify(r.defaults)}\``);
   lines.push('', m.description, '', `示例：${m.example.bad}`, '', `> ${m.example.message}`, '');
   return lines.join('\n');
@@ -79,7 +80,8 @@ export function renderRulesDoc(rules: Rule[] = RULES): string {
     '  "name": "hebei-2022",',
     '  "description": "……",',
     '  "extends": "default",',
-    '  "match": { "regions": ["河北", "石家庄"], "years": [2021, 2023] },',
+    '  "match": { "regions": ["河北", "石家庄"], "years": [2021, 2023], "levels": ["county"] },',
+    '  "template": { "description": "……", "tables": ["revenue-expenditure-summary", "revenue", "…"] },',
     '  "roundingInfo": false,',
     '  "categories": { "cross-table": "error" },',
     '  "rules": {',
@@ -93,7 +95,8 @@ export function renderRulesDoc(rules: Rule[] = RULES): string {
     '- `extends`：一个或多个配置（名称指 `profiles/<名称>.json`，也可写相对本文件的路径）；先应用被继承的配置。',
     '- `categories`：把整类规则设为 `error`/`warning`/`info`/`off`；`rules` 逐条设置，写在后面的优先（基础配置 → 本配置的 categories → 本配置的 rules）。',
     '- 规则设置可以是级别字符串，或 `{ "severity": …, "options": { … } }`；`options` 与规则默认参数合并。',
-    '- `match`：`runRules(doc, { profile: "auto" })` 时按文件的地区（单位名称、地区、标题中出现的字样）和年度选择范围最窄的配置，都不匹配时用 `default`。',
+    '- `match`：`profile: "auto"`（`check`、`import` 和 API 的默认值）时按文件的地区（单位名称、地区、标题中出现的字样）、年度和级次（`province`/`city`/`county`）选择范围最窄的配置，都不匹配时用 `default`；检查结果的 `profile` 写明用的是哪一个。',
+    '- `template`：该地区表样公开什么（`tables`：必须公开的标准表，空表也要公开）。本配置或其继承的配置描述了表样时，标为“表样要求”的规则（哪些表、空表说明、科目细化程度等）按各自级别报告；否则文件的表样无人描述，这些规则最多报“警告”——表样不同从来不是文件的错误，只有在任何表样下都成立的勾稽关系才报“错误”。',
     '- `roundingInfo`：是否把容差内的差额作为提示报告。',
     '- 配置中写了不存在的规则、JSON 格式错误、级别写错或循环继承时，抛出 `ProfileError`（一行中文说明）。',
     '',
@@ -101,6 +104,7 @@ export function renderRulesDoc(rules: Rule[] = RULES): string {
     '',
     '## 规则如何读取模型',
     '',
+    '- 表的读取先由表内勾稽关系核验（`reading.status`）：各行合计 = 各列之和、类 = 其下各款之和、款 = 其下各项之和、合计行 = 各类之和、收支总表两侧本年合计 = 各行之和且收入总计 = 支出总计。都成立，或不成立之处能归于一两个打印数字（这些数字就是文件的错误），表为 `verified`；不成立之处分散全表（多半是表头或行结构读错），表为 `uncertain`，给一条提示 `read/table-uncertain`，运算、表间、说明与表格、科目四类规则都不读这张表的数字（摘要金额也改由其他表或说明取得）；没有可核验关系的表为 `unchecked`。收支总表中一行金额等于其后几行之和、且只有把这几行看作它的分项两侧才相等时，这几行记为该行的分项（`within`），不再与它重复相加。栏次行（“栏次”“**”后面是 1、2、3……）是表头，不是数字。',
     '- 收支总表、财政拨款收支总表：每个打印行拆成收入侧和支出侧两行（`side`），金额在 `amount`（支出侧财政拨款收支总表为 `total`/`generalBudget`/`govFund`/`stateCapital`）；`role` 为 `total`（本年收入/支出合计）、`carry-over`（结转）、`grand-total`（总计）；本年合计行之前的 `line` 行是各收入来源或各类支出（“1.”“（1）”“其中”子行不重复相加）。收入行的 `key` 为来源（`generalBudget`、`govFund`…），年初结转下的分项为 `carryOver.x`。',
     '- 按科目列示的表：`code` 为 3/5/7 位功能分类或 3/5 位经济分类编码，合计行 `role: total` 且无编码；列的语义键：`total`、`basic`、`project`、`personnel`、`public`、`currentIncome`、`carryOver`、来源列等。',
     '- 三公表：项目在行（`key`: `total`/`abroad`/`vehicle`/`vehiclePurchase`/`vehicleOperation`/`reception`，列可为 `prior`/`current`/`change`）或项目在列（列键同上，另有 `meeting`/`training`）两种排列都支持。',

@@ -16,7 +16,7 @@ export type { Rule, RuleMeta, Category } from './types.js';
 export interface RunRulesOptions {
   /**
    * Name of a profile in profiles/ (e.g. `hebei-2022`), a path to a profile file, a profile object,
-   * or `auto` to pick by the document's region and year. Default: `default`.
+   * or `auto` to pick by the document's region, year and level. Default: `auto`.
    */
   profile?: string | Profile;
   /** Run only these rule ids (still subject to the profile's severities). */
@@ -34,10 +34,16 @@ export function listProfiles(): string[] {
   }
 }
 
+/**
+ * The profile a check of `doc` uses: `auto` (the default) picks the one whose region, years and
+ * level fit the document, `default` when none does (a template nobody described).
+ */
+export function chooseProfile(doc: Disclosure, ref: string | Profile = 'auto'): string | Profile {
+  return ref === 'auto' ? autoProfile(doc, listProfiles()) : ref;
+}
+
 export function runRules(doc: Disclosure, options: RunRulesOptions = {}): Finding[] {
-  let ref = options.profile ?? 'default';
-  if (ref === 'auto') ref = autoProfile(doc, listProfiles());
-  const profile = resolveProfile(ref, RULES);
+  const profile = resolveProfile(chooseProfile(doc, options.profile), RULES);
   const findings: Finding[] = [];
   const trusted = trustedView(doc);
   for (const rule of RULES) {

@@ -28,6 +28,22 @@ export const ProfileSchema = z
       .object({
         regions: z.array(z.string()).optional(),
         years: z.tuple([z.number().int(), z.number().int()]).optional(),
+        /** Levels of government the template is for (a province's own departments publish other tables than its cities'). */
+        levels: z.array(z.enum(['province', 'city', 'county'])).optional(),
+      })
+      .strict()
+      .optional(),
+    /**
+     * What the region's template publishes, as data. A profile that describes its template (or
+     * extends one that does) may hold documents to it: the rules marked `expectation` keep their
+     * level. Without one, a document is of a template nobody described, and a template expectation
+     * is at most a warning — a difference of template is never an error about the document.
+     */
+    template: z
+      .object({
+        description: z.string().optional(),
+        /** The standard tables (table kinds) the template publishes, empty ones included. */
+        tables: z.array(z.string()).optional(),
       })
       .strict()
       .optional(),
@@ -49,6 +65,8 @@ export interface RuleConfig {
 export interface ResolvedProfile {
   name: string;
   roundingInfo: boolean;
+  /** Whether the profile describes the region's template (`template`, here or in a base). */
+  knowsTemplate: boolean;
   rules: Map<string, RuleConfig>;
 }
 
@@ -133,8 +151,15 @@ export function resolveProfile(ref: string | Profile, rules: Rule[]): ResolvedPr
   const configs = new Map<string, RuleConfig>();
   for (const r of rules) configs.set(r.meta.id, { enabled: true, severity: r.meta.severity, options: { ...(r.defaults ?? {}) } });
   let roundingInfo = false;
+  let knowsTemplate = false;
   for (const { profile, path } of chain) {
     if (profile.roundingInfo !== undefined) roundingInfo = profile.roundingInfo;
+    if (profile.template) {
+      knowsTemplate = true;
+      const tables = profile.template.tables;
+      const cfg = configs.get('completeness/standard-tables');
+      if (tables && cfg) cfg.options = { ...cfg.options, required: tables };
+    }
     for (const [cat, level] of Object.entries(profile.categories ?? {}) as [Category, Level][]) {
       for (const r of rules) if (r.meta.category === cat) apply(configs.get(r.meta.id)!, level);
     }
@@ -149,7 +174,14 @@ export function resolveProfile(ref: string | Profile, rules: Rule[]): ResolvedPr
     }
   }
   const name = typeof ref === 'string' ? (top.profile.name ?? ref) : (ref.name ?? '（内联配置）');
-  return { name, roundingInfo, rules: configs };
+  // Expectations of a template nobody described are hints, never errors (issue 10, deliver 3).
+  if (!knowsTemplate) {
+    for (const r of rules) {
+      const cfg = configs.get(r.meta.id)!;
+      if (r.meta.expectation && cfg.severity === 'error') cfg.severity = 'warning';
+    }
+  }
+  return { name, roundingInfo, knowsTemplate, rules: configs };
 }
 
 /**
@@ -165,6 +197,7 @@ export function autoProfile(doc: Disclosure, names: string[]): string {
     if (!m) continue;
     if (m.regions && !m.regions.some((r) => region.includes(r))) continue;
     if (m.years && (doc.year === null || doc.year < m.years[0] || doc.year > m.years[1])) continue;
+    if (m.levels && (!doc.entity.level || !m.levels.includes(doc.entity.level))) continue;
     const span = m.years ? m.years[1] - m.years[0] : 1000;
     if (!best || span < best.span) best = { name, span };
   }

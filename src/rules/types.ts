@@ -49,6 +49,12 @@ export interface RuleMeta {
   example: RuleExample;
   /** Document kinds the rule runs on; all when absent. */
   appliesTo?: DocumentKind[];
+  /**
+   * The rule checks what a region's template publishes (which tables, their notes, code depth,
+   * column sets) rather than an identity that holds everywhere: at most a warning under a profile
+   * that does not describe the document's template.
+   */
+  expectation?: boolean;
   /** Table kinds the rule reads, for the docs. */
   tables?: TableKind[];
 }

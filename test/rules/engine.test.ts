@@ -100,13 +100,25 @@ describe('runRules', () => {
       x.year = 2020;
       x.projects.forEach((p) => (p.indicators = p.indicators.filter((i) => i.level2 !== '成本指标')));
     });
-    assert.equal(resolveProfile('hebei-2020', RULES).rules.get('indicator/missing-cost')!.enabled, false);
-    assert.deepEqual(runRules(old, { profile: 'auto', only: ['indicator/missing-cost'] }), []);
+    // Before the requirement's year the rule only hints, whatever the profile.
+    const hints = runRules(old, { profile: 'auto', only: ['indicator/missing-cost'] });
+    assert.ok(hints.length > 0 && hints.every((f) => f.severity === 'info'));
     const js = edit(sampleBudget, (x) => {
       x.entity = { name: '江苏省示例厅', code: null, level: 'province', region: null, scope: null, parent: null };
       x.tables = x.tables.filter((t) => t.kind !== 'state-capital-expenditure');
     });
-    assert.equal(runRules(js, { only: ['completeness/standard-tables'] }).length, 1);
+    // Under `default` (a template nobody described) the missing table is a warning, under the
+    // region's own template (auto → jiangsu) the table is not expected at all.
+    const unknown = runRules(js, { profile: 'default', only: ['completeness/standard-tables'] });
+    assert.equal(unknown.length, 1);
+    assert.equal(unknown[0].severity, 'warning');
+    const hebei = edit(sampleBudget, (x) => {
+      x.entity.region = '河北省石家庄市栾城区';
+      x.year = 2022;
+      x.tables = x.tables.filter((t) => t.kind !== 'state-capital-expenditure');
+    });
+    const known = runRules(hebei, { profile: 'auto', only: ['completeness/standard-tables'] });
+    assert.deepEqual(known.map((f) => f.severity), ['error'], 'a profile that describes its template holds the document to it');
     assert.deepEqual(runRules(js, { profile: 'auto', only: ['completeness/standard-tables'] }), []);
   });
 

@@ -152,6 +152,7 @@ export const orphanCode = defineRule({
 export const misplacedCode = defineRule({
   meta: {
     id: 'classification/misplaced-code',
+    expectation: true,
     title: '科目列在别的上级科目之下',
     severity: 'warning',
     category: 'classification',

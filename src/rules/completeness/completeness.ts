@@ -49,6 +49,7 @@ function saysNone(doc: Disclosure, kind: TableKind): boolean {
 export const standardTables = defineRule({
   meta: {
     id: 'completeness/standard-tables',
+    expectation: true,
     title: '九张公开表齐全',
     severity: 'error',
     category: 'completeness',
@@ -94,6 +95,7 @@ export const noTables = defineRule({
 export const emptyTableNote = defineRule({
   meta: {
     id: 'completeness/empty-table-note',
+    expectation: true,
     title: '空表须注明原因',
     severity: 'error',
     category: 'completeness',
@@ -134,6 +136,7 @@ const PARTS: Part[] = [
 export const sections = defineRule({
   meta: {
     id: 'completeness/sections',
+    expectation: true,
     title: '预算说明各部分齐全',
     severity: 'warning',
     category: 'completeness',
@@ -155,6 +158,7 @@ export const sections = defineRule({
 export const performanceTables = defineRule({
   meta: {
     id: 'completeness/performance-tables',
+    expectation: true,
     title: '有项目支出须公开项目绩效目标表',
     severity: 'warning',
     category: 'completeness',
@@ -215,6 +219,7 @@ function detail(t: StdTable, parentLen: number, childLen: number): { code: strin
 export const functionalDetail = defineRule({
   meta: {
     id: 'completeness/functional-detail',
+    expectation: true,
     title: '功能分类细化到项',
     severity: 'warning',
     category: 'completeness',
@@ -233,6 +238,7 @@ export const functionalDetail = defineRule({
 export const economicDetail = defineRule({
   meta: {
     id: 'completeness/economic-detail',
+    expectation: true,
     title: '经济分类细化到款',
     severity: 'warning',
     category: 'completeness',
@@ -251,6 +257,7 @@ export const economicDetail = defineRule({
 export const threePublicSplit = defineRule({
   meta: {
     id: 'completeness/three-public-split',
+    expectation: true,
     title: '公务用车须分列购置费和运行费',
     severity: 'warning',
     category: 'completeness',

@@ -8,6 +8,7 @@ const PAYMENT_SCHEDULE = /(?:资金|经费)?(?:支付|支出|拨付)(?:进度)?[
 export const spendingPlanFilled = defineRule({
   meta: {
     id: 'completeness/spending-plan',
+    expectation: true,
     title: '绩效目标表须填写资金支出计划',
     severity: 'warning',
     category: 'completeness',
