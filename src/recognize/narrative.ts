@@ -90,6 +90,7 @@ export function claimsOf(p: Paragraph, section: SectionKey | null): Claim[] {
         if (pat.subject === 'revenue.source' && /支出/.test(s.slice(0, m.index)) && !/收入/.test(s.slice(0, m.index))) continue;
         // "财政拨款收入…万元，其中：一般公共预算拨款收入…": a source broken down is one source; its parts are not more.
         if (pat.subject === 'revenue.source' && claims.some((c) => c.subject === 'revenue.source' && c.loc.sentence === loc.sentence) && /^[^，,]*收入[\d.,]+万?元[，,]其中/.test(s) && !/^[^，,]*(预算收入|收入预算|收入总额|收入合计)/.test(s)) continue;
+        if (pat.subject === 'revenue.source' && ofCarryOver(s, m)) continue;
         claims.push(makeClaim(pat, m, s, loc));
       }
     }
@@ -102,6 +103,16 @@ export function claimsOf(p: Paragraph, section: SectionKey | null): Claim[] {
     claims.push({ subject: 'threePublic.total', name: null, value: new Money(0), raw: none[0], direction: null, year: yearOf(squash(text)), loc: { ...located(p), sentence: text.trim() } });
   }
   return dedupe(claims);
+}
+
+/**
+ * "上年结转结余的一般公共预算收入0万元": a source of the money carried over, not of the year's
+ * income — the clause names the carry-over before the source.
+ */
+function ofCarryOver(s: string, m: RegExpExecArray): boolean {
+  if (/结转|结余/.test(m[1] ?? '')) return false;
+  const clause = s.slice(0, m.index).split(/[，,。；;：:]/).pop() ?? '';
+  return /结转|结余/.test(clause);
 }
 
 /** Where a paragraph stands: block, and line or page when the format has them. */

@@ -103,6 +103,18 @@ function startsItem(parts: readonly string[], text: string): boolean {
 }
 
 /**
+ * Where the text column starts: the leftmost start several lines share. One line that starts
+ * further left (a running header over the page, a page-wide caption) is not the margin the body
+ * text's lines return to.
+ */
+function leftEdge(lines: readonly TextLine[]): number {
+  const starts = lines.map((l) => l.x0).sort((a, b) => a - b);
+  const shared = Math.max(2, Math.ceil(0.1 * starts.length));
+  for (const x of starts) if (starts.filter((y) => Math.abs(y - x) <= 2).length >= shared) return x;
+  return starts[0];
+}
+
+/**
  * Left and right edges of the text column: where most lines start, how far the full lines reach.
  * A page of short lines (a signature block) does not make its longest line "full": the right
  * edge is at least most of the way to where the left margin's mirror image lies.
@@ -110,8 +122,7 @@ function startsItem(parts: readonly string[], text: string): boolean {
 function margins(lines: readonly TextLine[], frame: [number, number]): { left: number; right: number } {
   const long = lines.filter((l) => l.chars.length >= 8);
   const pool = long.length ? long : lines;
-  let left = Infinity;
-  for (const l of pool) if (l.x0 < left) left = l.x0;
+  const left = leftEdge(pool);
   const ends = pool.map((l) => l.x1).sort((a, b) => b - a);
   // Ignore the odd line that overshoots the column; the tenth-highest end is a full line.
   const seen = ends[Math.min(ends.length - 1, Math.floor(ends.length * 0.1))];

@@ -74,27 +74,34 @@ export function claimWhere(c: Claim): Record<string, unknown> & { where: string 
 /**
  * Claims that belong to one statement: for each claim of the `head` subject, the claims of `parts`
  * subjects in the same paragraph (the recogniser lists a sentence's claims by pattern, not by
- * position), else those in the few paragraphs after it, before the next head. Of a single-valued
- * part subject the first is taken; `multi` subjects (sources, items) are all taken.
+ * position), else those in the paragraphs after it, before the next head, each within a few
+ * paragraphs of the statement's previous figure (a list of one item per paragraph —（1）…（9）—
+ * runs on as long as its items follow one another). Of a single-valued part subject the first is
+ * taken; `multi` subjects (sources, items) are all taken.
  */
 export function statementGroups(doc: Disclosure, head: ClaimSubject, parts: ClaimSubject[], multi: ClaimSubject[] = []): { head: Claim; parts: Claim[] }[] {
   const claims = doc.claims.filter((c) => c.value !== null);
   const heads = claims.map((c, i) => ({ c, i })).filter(({ c }) => c.subject === head);
   const headings = doc.paragraphs.filter((p) => isHeading(p.text)).map((p) => p.loc.block).filter((b): b is number => b !== undefined);
   const groups = new Map(heads.map(({ c }) => [c, [] as Claim[]]));
+  const reach = new Map(heads.map(({ c }) => [c, c.loc.block]));
   claims.forEach((c, j) => {
     if (!(parts.includes(c.subject) || multi.includes(c.subject))) return;
-    const owner = ownerOf(heads, c, j, headings);
+    const owner = ownerOf(heads, c, j, headings, reach);
     if (!owner) return;
     const group = groups.get(owner)!;
     if (!multi.includes(c.subject) && group.some((p) => p.subject === c.subject)) return;
     group.push(c);
+    if (c.loc.block !== undefined) reach.set(owner, Math.max(reach.get(owner) ?? c.loc.block, c.loc.block));
   });
   return heads.map(({ c }) => ({ head: c, parts: groups.get(c)! }));
 }
 
-/** The head a part belongs to: one stated in its paragraph, else the nearest before it (within six paragraphs). */
-function ownerOf(heads: { c: Claim; i: number }[], part: Claim, index: number, headings: number[]): Claim | null {
+/** Paragraphs a statement's next figure may follow its last one by. */
+const STATEMENT_GAP = 6;
+
+/** The head a part belongs to: one stated in its paragraph, else the nearest before it, if the part follows the statement's figures closely. */
+function ownerOf(heads: { c: Claim; i: number }[], part: Claim, index: number, headings: number[], reach: Map<Claim, number | undefined>): Claim | null {
   const b = part.loc.block;
   if (b !== undefined) {
     const same = heads.find(({ c }) => c.loc.block === b);
@@ -103,7 +110,8 @@ function ownerOf(heads: { c: Claim; i: number }[], part: Claim, index: number, h
   const before = heads.filter(({ i }) => i < index).pop();
   if (!before) return null;
   const a = before.c.loc.block;
-  if (a !== undefined && b !== undefined && (b < a || b - a > 6)) return null;
+  const last = reach.get(before.c) ?? a;
+  if (a !== undefined && b !== undefined && last !== undefined && (b < a || b - last > STATEMENT_GAP)) return null;
   // A statement does not run on past the next heading (六、财政拨款收支情况说明 starts another).
   if (a !== undefined && b !== undefined && headings.some((h) => h > a && h < b)) return null;
   return before.c;
