@@ -121,6 +121,8 @@ export const duplicateParagraph = defineRule({
     doc.paragraphs.forEach((p, i) => {
       const n = norm(p.text);
       if (n.length < 30) return;
+      // A heading without a sentence in it (（七）关于…情况说明) is repeated by the contents list by design.
+      if (!/[。；;，,！!？?]/.test(p.text)) return;
       const prev = first.get(n);
       if (prev === undefined) first.set(n, i);
       else ctx.report({ message: `说明第 ${i + 1} 段与第 ${prev + 1} 段重复：“${excerpt(p.text)}”。`, location: { ...p.loc, where: `说明第 ${i + 1} 段` } });
