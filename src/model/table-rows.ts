@@ -26,7 +26,10 @@ export function sideRows(t: StdTable, side: 'revenue' | 'expenditure'): Row[] {
  */
 export function linesBeforeTotal(t: StdTable, side: 'revenue' | 'expenditure'): Row[] {
   const out: Row[] = [];
-  for (const r of sideRows(t, side)) {
+  const rows = sideRows(t, side);
+  // "一、本年支出合计" may head the side, its classes printed under it.
+  const head = totalHeads(rows) ? rows.findIndex((r) => r.role === 'total') + 1 : 0;
+  for (const r of rows.slice(head)) {
     if (r.role === 'total' || r.role === 'grand-total' || r.role === 'carry-over') break;
     // "当年收入小计" read as a plain line still ends the list it totals.
     if (/(小计|合计|总计)$/.test(r.name.replace(/\s+/g, ''))) break;
@@ -45,5 +48,12 @@ function topLevel(rows: Row[]): Row[] {
   const sub = rows.filter((r) => /^(\d+[.．、)]|[（(]\d+[)）]|其中)/.test(r.name.trim()));
   if (chinese.length && sub.length) return rows.filter((r) => !sub.includes(r));
   return rows;
+}
+
+
+/** The side's 本年合计 is printed above its lines (一、本年支出合计 over the classes), not under them. */
+export function totalHeads(rows: Row[]): boolean {
+  const at = rows.findIndex((r) => r.role === 'total');
+  return at >= 0 && !rows.slice(0, at).some((r) => r.role === 'line') && rows[at + 1]?.role === 'line';
 }
 

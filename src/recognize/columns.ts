@@ -38,7 +38,8 @@ const LEAF_RULES: KeyRule[] = [
   // 基金预算拨款 (政府采购 tables) is the 政府性基金 column too.
   [/政府性?基金|^基金预算/, 'govFund'],
   [/国有资本经营/, 'stateCapital'],
-  [/财政专户/, 'fiscalSpecial'],
+  // 专户资金结转结余 under 上年结转结余 is the 财政专户 part of the carry-over.
+  [/财政专户|^专户资金/, 'fiscalSpecial'],
   [/一般公共预算/, 'generalBudget'],
   [/财政拨款收入|^财政拨款$/, 'fiscal'],
   [/非财政拨款结转/, 'nonFiscalCarryOver'],
@@ -87,11 +88,27 @@ export function columnKey(path: string[], docYear: number | null): string | null
     const key = LEAF_RULES.find(([re]) => re.test(path[path.length - 2]))?.[1];
     if (key && PURPOSE_KEYS.has(key)) return key;
   }
+  // Under 上年结转结余 the 小计 is the carry-over, and a source (一般公共预算 | 政府性基金 | …) breaks it
+  // down: it is not the year's income from that source, so it gets a key of its own under the group's.
+  if (path.length > 1 && path.slice(0, -1).some((p) => CARRY_OVER_GROUP.test(p))) {
+    if (/^(小计|合计)$/.test(leaf)) return 'carryOver';
+    const own = keyOf(leaf);
+    if (own && own !== 'carryOver') return `carryOver.${own}`;
+  }
   for (const label of [leaf, ...path.slice(0, -1).reverse()]) {
-    for (const [re, key] of LEAF_RULES) if (re.test(label)) return key;
+    const key = keyOf(label);
+    if (key) return key;
   }
   return null;
 }
+
+function keyOf(label: string): string | null {
+  for (const [re, key] of LEAF_RULES) if (re.test(label)) return key;
+  return null;
+}
+
+/** A group of columns that breaks down the carry-over from last year. */
+const CARRY_OVER_GROUP = /^(上年结转|上年结转结余|上年结转和结余|年初结转和结余|上年结余)$/;
 
 /**
  * "一般公共预算拨款 / 小计 | 其中：专项资金…": a 小计 whose group has no other column read (its

@@ -31,10 +31,23 @@ function isMetaRow(r: Cell[]): boolean {
   return filled.length > 0 && filled.length <= 4 && filled.every((c) => META.test(text(c)) || filled.length === 1 && /表([（(][^（）()]{1,12}[)）])?$/.test(text(c)));
 }
 
-/** A 栏次 row numbers the columns (栏次 | 1 | 2 | 3 …): header, not data. */
-function isColumnNumbering(r: Cell[]): boolean {
-  const first = r.map(text).find((t) => t !== '');
-  return first === '栏次' || first === '栏 次';
+/** Labels a column-numbering row prints where a column has no number: 栏次, 甲/乙, `**`. */
+const NUMBERING_MARK = /^(栏次|行次|序号|[甲乙丙丁]|\*+)$/;
+
+/**
+ * A row that numbers the columns (栏次 | 1 | 2 | 3 …, or `**` | `**` | 1 | 2 … under the label
+ * columns): header, not data. Its numbers run 1, 2, 3 … (or any run of consecutive integers after a
+ * mark); figures never do.
+ */
+export function isColumnNumbering(r: Cell[]): boolean {
+  const texts = r.filter((c) => !c.mergedFrom).map(text).filter((t) => t !== '');
+  if (!texts.length) return false;
+  if (texts[0] === '栏次') return true;
+  const marks = texts.filter((t) => NUMBERING_MARK.test(t)).length;
+  const numbers = texts.filter((t) => /^\d{1,2}$/.test(t)).map(Number);
+  if (marks + numbers.length !== texts.length || !numbers.length) return false;
+  if (numbers.some((n, k) => k > 0 && n !== numbers[k - 1] + 1)) return false;
+  return marks > 0 ? numbers.length >= 1 : numbers[0] <= 1 && numbers.length >= 3;
 }
 
 const CODE = /^\d{3}(\d{2}){0,2}$/;

@@ -27,7 +27,7 @@ export function precedingProjectTitle(blocks: Block[], i: number): string | null
   return null;
 }
 
-const UNIT_OR_NOTE = /^(金额)?单位[:：]|^[（(]?注[:：]/;
+const UNIT_OR_NOTE = /^(金额)?单位[:：]|^[（(]?(备)?注[:：]/;
 
 /**
  * A table's title: a short paragraph ending in 表 just above it (skipping notes and units), or a
@@ -59,7 +59,7 @@ function isCaption(t: string): boolean {
   return kindFromTitle(`${t}表`) !== null;
 }
 
-/** The notes printed right under a table (注：…, 说明：…, （无…）), in order; blank lines between are skipped. */
+/** The notes printed right under a table (注：…, 备注：…, 说明：…, （无…）), in order; blank lines between are skipped. */
 export function notesBelow(blocks: Block[], i: number): string[] {
   const notes: string[] = [];
   for (let k = i + 1; k < blocks.length; k++) {
@@ -68,7 +68,7 @@ export function notesBelow(blocks: Block[], i: number): string[] {
     const t = b.text.trim();
     if (!t) continue;
     // 注：…, 说明：本部门无相关收支项目, (无政府性基金支出）, （注：…。）.
-    if (!/^[（(]?(注|说明)[:：]|^[（(]无.{1,40}[)）]$/.test(t)) break;
+    if (!/^[（(]?(备注|注|说明)[:：]|^[（(]无.{1,40}[)）]$/.test(t)) break;
     notes.push(t);
   }
   return notes;

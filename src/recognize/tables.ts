@@ -164,6 +164,7 @@ export function parseStdTable(table: Table, title: string | null, ctx: TableCont
   if (split !== null) {
     joinWrappedNames(rows);
     laterTotalsAreGrand(rows);
+    classesOnce(rows);
     rows.push(...viewRows);
   }
   if (columns.some((c) => c.key === 'unitCode')) keyUnitRows(rows);
@@ -231,7 +232,7 @@ function spreadMergedLabel(cells: Cell[], columns: Column[], width: number): Cel
 
 /** A "注：…空表列示" note printed inside the table's last rows. */
 function noteInside(table: Table): string | null {
-  for (const row of table.rows) for (const c of row) if (/^[（(]?注[:：]/.test(c.text.trim())) return c.text.trim();
+  for (const row of table.rows) for (const c of row) if (/^[（(]?(备)?注[:：]/.test(c.text.trim())) return c.text.trim();
   return null;
 }
 
@@ -276,6 +277,7 @@ function buildRow(
 
   let role: Row['role'] = 'line';
   let key: string | undefined;
+  let derived = false;
   if (side === 'revenue' || side === 'expenditure') {
     for (const [re, k, r] of side === 'revenue' ? REVENUE_ROWS : EXPENDITURE_ROWS) {
       if (re.test(name)) {
@@ -284,7 +286,10 @@ function buildRow(
         break;
       }
     }
-    if (side === 'expenditure' && role === 'line' && !code) code = functionalClassCode(name) ?? '';
+    if (side === 'expenditure' && role === 'line' && !code) {
+      code = functionalClassCode(name) ?? '';
+      derived = !!code;
+    }
   } else if (/^(收入|支出)?(合计|总计)$|^合计数$/.test(name) || (!name && !code && hasFigure && /^(合计|总计)/.test(squash(cells.map((c) => c.text).join(''))))) {
     role = 'total';
   } else if (/小计$/.test(name)) {
@@ -295,7 +300,7 @@ function buildRow(
   if (key === 'total' && role === 'line') role = 'total';
   const level = code.length === 3 ? 'class' : code.length === 5 ? 'section' : code.length === 7 ? 'item' : null;
   const first = cells.find((c) => c.text.trim()) ?? cells[0];
-  return {
+  const row: Row = {
     code: code || null,
     name,
     level,
@@ -306,6 +311,8 @@ function buildRow(
     ...(Object.keys(texts).length ? { texts } : {}),
     loc: { ...(first?.loc ?? {}), col: undefined },
   };
+  if (derived) derivedCodes.add(row);
+  return row;
 }
 
 /**
@@ -461,6 +468,26 @@ function purposeRow(cells: Cell[], columns: Column[], unit: Unit, kind: TableKin
     if (key) row.key = key;
   }
   return row;
+}
+
+/** Rows whose 类 code was read from the name, not printed. */
+const derivedCodes = new WeakSet<Row>();
+
+/**
+ * A 类 is printed once: a row named like the 类 above it (其他支出 under 其他支出) is one of its
+ * 款 or 项, not the 类 again. Only codes read from names; a printed code stays as printed.
+ */
+function classesOnce(rows: Row[]): void {
+  let last: string | null = null;
+  for (const r of rows) {
+    if (r.side !== 'expenditure' || !r.code || r.code.length !== 3) continue;
+    if (r.code === last && derivedCodes.has(r)) {
+      r.code = null;
+      r.level = null;
+      continue;
+    }
+    last = r.code;
+  }
 }
 
 /**

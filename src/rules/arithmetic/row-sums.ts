@@ -54,6 +54,12 @@ function sources(t: StdTable): string[] {
 
 const BOTH = ['budget', 'final-accounts'] as const;
 
+/** 基本支出, or its 人员 and 公用 parts when the table prints only the parts under a 基本支出 head. */
+function basicParts(t: StdTable): string[] {
+  if (hasColumn(t, 'basic') || !hasColumn(t, 'personnel') || !hasColumn(t, 'public')) return ['basic'];
+  return ['personnel', 'public'];
+}
+
 export const t2RowTotal = rowSumRule({
   meta: {
     id: 'arithmetic/t2-row-total',
@@ -95,13 +101,13 @@ export const t3RowTotal = rowSumRule({
     severity: 'error',
     category: 'arithmetic',
     basis: BASIS.identities('3'),
-    description: '支出总表每一行：合计 = 基本支出 + 项目支出 + 经营支出 + 上缴上级支出 + 对附属单位补助支出。',
+    description: '支出总表每一行：合计 = 基本支出 + 项目支出 + 经营支出 + 上缴上级支出 + 对附属单位补助支出（表中只分列人员支出、公用支出而无基本支出合计列时，以两者之和作基本支出）。',
     example: { bad: '201 一般公共服务支出：合计 240.05，基本支出 176.20，项目支出 60.85', message: '《部门预算支出总表》“201 一般公共服务支出”行“合计”列 240.05 万元，基本支出、项目支出之和（176.20 + 60.85）为 237.05 万元，相差 3.00 万元。' },
     appliesTo: [...BOTH],
   },
   kinds: ['expenditure'],
   total: 'total',
-  parts: ['basic', 'project', 'operating', 'toSuperior', 'toSubsidiary', 'reserve'],
+  parts: (t) => [...basicParts(t), 'project', 'operating', 'toSuperior', 'toSubsidiary', 'reserve'],
 });
 
 export const basicProjectRowTotal = rowSumRule({
@@ -117,7 +123,7 @@ export const basicProjectRowTotal = rowSumRule({
   },
   kinds: ['general-budget-expenditure', 'gov-fund-expenditure', 'state-capital-expenditure'],
   total: 'total',
-  parts: ['basic', 'project'],
+  parts: (t) => [...basicParts(t), 'project'],
 });
 
 export const t6RowTotal = rowSumRule({

@@ -5,7 +5,7 @@
 import type { Row, StdTable, TableKind } from '../../model/disclosure.js';
 import { BASIS } from '../lib/basis.js';
 import { checkSame, checkSum, type Part } from '../lib/compare.js';
-import { amountOf, cellLocation, columnLabel, linesBeforeTotal, rowLabel, sideRows, tableName, tablesOf } from '../lib/tables.js';
+import { amountOf, cellLocation, columnLabel, linesBeforeTotal, rowLabel, sideRows, tableName, tablesOf, totalHeads } from '../lib/tables.js';
 import { defineRule, type Rule, type RuleContext } from '../types.js';
 
 type Side = 'revenue' | 'expenditure';
@@ -31,15 +31,28 @@ function classLines(t: StdTable): Row[] {
  */
 function additions(t: StdTable, side: Side): Row[] {
   const rows = sideRows(t, side);
-  const from = rows.findIndex((r) => r.role === 'total');
+  // Without a 本年合计 row (一、财政拨款 … 二、上年结转结余 … 收入总计) the additions follow the lines.
+  const lastLine = linesBeforeTotal(t, side).at(-1);
+  const from = currentTotal(t, side) ? rows.findIndex((r) => r.role === 'total') : lastLine ? rows.indexOf(lastLine) : -1;
   const to = rows.findIndex((r) => r.role === 'grand-total');
   if (from < 0 || to < 0 || to < from) return [];
-  const between = rows.slice(from + 1, to).filter((r) => !/^其中/.test(r.name.trim()));
+  const lines = totalHeads(rows) ? new Set(linesBeforeTotal(t, side)) : new Set<Row>();
+  const between = rows.slice(from + 1, to).filter((r) => !/^其中/.test(r.name.trim()) && !lines.has(r) && !(lines.size && r.role === 'line' && !r.key));
   const heads = between.filter((r) => !r.key?.includes('.'));
   const subs = between.filter((r) => r.key?.includes('.'));
   const out = heads.filter((r) => amountOf(r));
   if (subs.length && heads.every((h) => !amountOf(h) || !/结转/.test(h.name))) out.push(...subs.filter((r) => amountOf(r)));
   return out;
+}
+
+/**
+ * The lines that stand for a missing 本年合计 (支出总计 printed under the classes alone): the
+ * expenditure 类 when coded. An income side without its 合计 is left alone: which of its lines are
+ * headings of others only the 合计 can tell.
+ */
+function withoutTotal(t: StdTable, side: Side): Row[] {
+  if (side === 'revenue') return [];
+  return linesBeforeTotal(t, side).filter((r) => r.level === 'class' || (r.code && r.code.length === 3));
 }
 
 function parts(rows: Row[]): Part[] {
@@ -70,13 +83,16 @@ function grand(kinds: TableKind[], side: Side, ctx: RuleContext, doc: Parameters
   for (const t of kinds.flatMap((k) => tablesOf(doc, k))) {
     const g = grandTotal(t, side);
     const c = currentTotal(t, side);
-    if (!g || !c || !amountOf(c)) continue;
+    if (!g) continue;
+    // A side without a 本年合计 row: its lines stand for it.
+    const current = c ? (amountOf(c) ? [{ label: c.name.replace(/\s+/g, ''), figure: amountOf(c) }] : []) : parts(withoutTotal(t, side).filter((r) => amountOf(r)));
+    if (!current.length) continue;
     const extra = additions(t, side);
     checkSum(ctx, {
       where: `《${tableName(t)}》`,
       totalLabel: g.name.replace(/\s+/g, ''),
       total: amountOf(g),
-      parts: [{ label: c.name.replace(/\s+/g, ''), figure: amountOf(c) }, ...parts(extra)],
+      parts: [...current, ...parts(extra)],
       location: cellLocation(t, g),
     });
   }

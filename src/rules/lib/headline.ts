@@ -88,7 +88,8 @@ export function headlines(doc: Disclosure, key: HeadlineKey): Source[] {
       break;
     case 'personnel':
     case 'public':
-      out.push(cell(t6, t6 && totalRow(t6), key));
+      // The 基本支出表 first; the 支出总表 (all funds) and 一般公共预算支出表 may split 基本支出 too.
+      out.push(cell(t6, t6 && totalRow(t6), key), cell(t3, t3 && totalRow(t3), key), cell(t5, t5 && totalRow(t5), key));
       break;
     case 'operatingCosts': {
       const t = tableOf(doc, 'operating-costs');
