@@ -38,7 +38,7 @@ const CHANGE: (SectionKey | null)[] = ['change', 'overview', 'expenditure', null
 
 const PATTERNS: Pattern[] = [
   // 收入
-  { subject: 'revenue.source', re: new RegExp(String.raw`(一般公共预算(?:财政)?(?:拨款)?收入|一般公共预算(?:财政)?拨款(?=\d)|上年实户资金(?:余额)?|(?:政府性)?基金预算(?:财政)?(?:拨款)?收入|财政拨款收入|政府性基金收入|国有资本经营预算(?:拨款)?收入|财政专户(?:核拨|管理资金)?收入|财政专户管理资金|其他资金|事业单位经营收入|事业收入|上级补助收入|附属单位上缴收入|其他来源收入|其他收入|上年结转(?:和?结余)?(?:资金|收入)?)(?:预算)?(?:数)?(?:为|是)?${NUM}${UNIT}`, 'g'), sections: ['revenue', 'overview', null], nameGroup: 1 },
+  { subject: 'revenue.source', re: new RegExp(String.raw`(一般公共预算(?:财政)?(?:拨款)?收入|一般公共预算(?:财政)?拨款(?=\d)|上年实户资金(?:余额)?|(?:政府性)?基金预算(?:财政)?(?:拨款)?收入|财政拨款收入|政府性基金收入|国有资本经营预算(?:拨款)?收入|财政专户(?:核拨|管理资金)?收入|财政专户管理资金|(?<![\u4e00-\u9fa5])专户资金|其他资金|事业单位经营收入|事业收入|上级补助收入|附属单位上缴收入|其他来源收入|其他收入|上年结转(?:和?结余)?(?:资金|收入)?)(?:预算)?(?:数)?(?:为|是)?${NUM}${UNIT}`, 'g'), sections: ['revenue', 'overview', null], nameGroup: 1 },
   { subject: 'revenue.total', re: new RegExp(String.raw`${NOT_A_SOURCE}(?:预算收入|收入预算|收入总额|本年收入合计|全部收入)(?:总额|合计)?(?:为|是|共计|：|:)?${NUM}${UNIT}`, 'g'), sections: ['revenue', 'overview', null] },
   // 支出
   { subject: 'expenditure.total', re: new RegExp(String.raw`${NOT_A_PART}(?:(?:部门)?支出预算(?:总额|合计)?(?:为|是|共计|：|:)?${NUM}${UNIT}|(?:预算支出|支出总额|本年支出合计)(?:为|是|共计|：|:)?${NUM}${UNIT}|预算收支(?:安排|总额)(?:为|是|共计)?${NUM}${UNIT})`, 'g'), sections: [...BUDGET_PARTS, 'change'] },

@@ -67,11 +67,17 @@ export function notesBelow(blocks: Block[], i: number): string[] {
     if (b.type === 'table') break;
     const t = b.text.trim();
     if (!t) continue;
-    // 注：…, 说明：本部门无相关收支项目, (无政府性基金支出）, （注：…。）.
-    if (!/^[（(]?(备注|注|说明)[:：]|^[（(]无.{1,40}[)）]$/.test(t)) break;
+    // 注：…, 说明：本部门无相关收支项目, (无政府性基金支出）, （注：…。）, or a bare sentence saying why
+    // the table is empty (…2026年没有使用国有资本经营预算拨款安排的支出，故此表无数据).
+    if (!/^[（(]?(备注|注|说明)[:：]|^[（(]无.{1,40}[)）]$/.test(t) && !(k === i + 1 && isEmptyNote(t))) break;
     notes.push(t);
   }
   return notes;
+}
+
+/** A short sentence that says a table has nothing to show, in whatever words. */
+function isEmptyNote(t: string): boolean {
+  return t.length <= 120 && /(本|此|该)表(无|为空|空表)|无数据|空表|(没有|无)[^。；]{0,40}(预算|支出|收入|经费|资金|数据)/.test(t);
 }
 
 const META_LABEL = String.raw`(?:部\s*门|单\s*位|编制(?:部门|单位)|填报单位|金额单位|预算年度|预算主管部门)\s*[:：]`;

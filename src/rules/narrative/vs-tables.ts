@@ -177,7 +177,7 @@ export function sourceKey(name: string): string | null {
   if (/基金/.test(n)) return 'govFund';
   // 财政拨款收入 is the three funds together; a named fund was matched above.
   if (/财政拨款/.test(n)) return 'fiscal';
-  if (/财政专户/.test(n)) return 'fiscalSpecial';
+  if (/财政专户|^专户资金/.test(n)) return 'fiscalSpecial';
   if (/经营收入/.test(n)) return 'operatingIncome';
   if (/事业收入/.test(n)) return 'business';
   if (/上级补助/.test(n)) return 'superiorSubsidy';
