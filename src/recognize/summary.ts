@@ -29,6 +29,14 @@ function val(r: Row | undefined, ...keys: string[]): M | null {
   return null;
 }
 
+/** 人员 + 公用 of a table that splits 基本支出 into them without printing its own 基本支出 column. */
+function partsSum(r: Row | undefined, a: string, b: string): M | null {
+  if (!r || 'basic' in r.values) return null;
+  const x = r.values[a]?.value;
+  const y = r.values[b]?.value;
+  return x && y ? x.plus(y) : null;
+}
+
 /** A figure the text states, for the document's year when the text names years (上年 … 本年 …). */
 function claim(d: Disclosure, subject: ClaimSubject): M | null {
   const stated = d.claims.filter((x) => x.subject === subject && x.value !== null);
@@ -50,7 +58,7 @@ export function computeSummary(d: Disclosure): Summary {
   // The 基本支出表 is the basic expenditure of the 一般公共预算 by economic class: its 合计 when nothing else says.
   // The 收支总表's expenditure by purpose (江苏, 陕西) is the department's, all funds.
   const purpose = (key: string) => val(t1?.rows.find((r) => r.side === 'expenditure' && r.key === key && !r.code), 'amount', 'total');
-  s.basicExpenditure = val(t3Total, 'basic') ?? purpose('basic') ?? val(t5Total, 'basic') ?? val(t6Total, 'total') ?? claim(d, 'expenditure.basic');
+  s.basicExpenditure = val(t3Total, 'basic') ?? partsSum(t3Total, 'personnel', 'public') ?? purpose('basic') ?? val(t5Total, 'basic') ?? val(t6Total, 'total') ?? claim(d, 'expenditure.basic');
   s.projectExpenditure = val(t3Total, 'project') ?? purpose('project') ?? val(t5Total, 'project') ?? claim(d, 'expenditure.project');
   s.personnelExpenditure = val(t6Total, 'personnel') ?? claim(d, 'expenditure.personnel');
   s.publicExpenditure = val(t6Total, 'public') ?? claim(d, 'expenditure.public');

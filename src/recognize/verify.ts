@@ -47,11 +47,11 @@ const ROW_SUMS: Partial<Record<StdTable['kind'], (t: StdTable) => [string, strin
       ? [['total', ['currentIncome', 'carryOver']], ['currentIncome', sources]]
       : [['total', [...sources, 'carryOver']]];
   },
-  expenditure: () => [['total', ['basic', 'project', 'operating', 'toSuperior', 'toSubsidiary', 'reserve']]],
+  expenditure: (t) => [['total', [...basicParts(t), 'project', 'operating', 'toSuperior', 'toSubsidiary', 'reserve']]],
   // 基本支出/项目支出表 by source (烟台): 合计 = 财政拨款 (= Σ funds) + the other sources.
   'basic-expenditure': (t) => bySource(t),
   'project-expenditure': (t) => bySource(t),
-  'general-budget-expenditure': () => [['total', ['basic', 'project']]],
+  'general-budget-expenditure': (t) => [['total', [...basicParts(t), 'project']]],
   'gov-fund-expenditure': () => [['total', ['basic', 'project']]],
   'state-capital-expenditure': () => [['total', ['basic', 'project']]],
   'general-budget-basic': () => [['total', ['personnel', 'public']]],
@@ -68,6 +68,11 @@ function bySource(t: StdTable): [string, string[]][] {
   const funds = ['generalBudget', 'govFund', 'stateCapital'];
   const others = ['fiscalSpecial', 'business', 'operatingIncome', 'superiorSubsidy', 'subsidiaryIncome', 'other', 'unitFunds', 'fundMakeUp', 'carryOver'];
   return has(t, 'fiscal') ? [['total', ['fiscal', ...others]], ['fiscal', funds]] : [['total', [...funds, ...others]]];
+}
+
+/** 基本支出, or its 人员 and 公用 parts when the table prints only the parts under a 基本支出 head. */
+function basicParts(t: StdTable): string[] {
+  return has(t, 'basic') || !has(t, 'personnel') || !has(t, 'public') ? ['basic'] : ['personnel', 'public'];
 }
 
 function has(t: StdTable, key: string): boolean {

@@ -61,6 +61,14 @@ function fromSummary(doc: Disclosure, key: HeadlineKey): Source | null {
   return { figure: asFigure(m, m.toFixed(2)), desc: `摘要中${s[1]}`, location: { where: `摘要：${s[1]}` } };
 }
 
+/** Whether the 一般公共预算 table's total is the department's: equal to the 收支总表's 本年支出合计, or no such total. */
+function allGeneralBudget(doc: Disclosure, t5: StdTable | undefined): boolean {
+  const t1 = tableOf(doc, 'revenue-expenditure-summary');
+  const dept = val(amountOf(t1 && sideRows(t1, 'expenditure').find((r) => r.role === 'total')));
+  const own = val(t5 && totalRow(t5)?.values.total);
+  return !dept || !own || own.minus(dept).abs().lessThanOrEqualTo('0.01');
+}
+
 /** Candidates in order of authority; the first is what a claim is compared with. */
 export function headlines(doc: Disclosure, key: HeadlineKey): Source[] {
   const t1 = tableOf(doc, 'revenue-expenditure-summary');
@@ -84,6 +92,9 @@ export function headlines(doc: Disclosure, key: HeadlineKey): Source[] {
       break;
     case 'basic':
     case 'project':
+      // The 一般公共预算 table speaks for the department only when all its money is 一般公共预算; else
+      // without the 支出总表 nothing does (the summary would repeat the 一般公共预算 figure).
+      if (!t3 && !allGeneralBudget(doc, t5)) return [];
       out.push(cell(t3, t3 && totalRow(t3), key), cell(t5, t5 && totalRow(t5), key));
       break;
     case 'personnel':
