@@ -57,3 +57,19 @@ export function totalHeads(rows: Row[]): boolean {
   return at >= 0 && !rows.slice(0, at).some((r) => r.role === 'line') && rows[at + 1]?.role === 'line';
 }
 
+
+/**
+ * The lines of one side before its 本年合计, items of group headings included (一般公共预算 under
+ * 一、财政拨款): where a source is looked up by its key, not added to its siblings.
+ */
+export function sourceLines(t: StdTable, side: 'revenue' | 'expenditure'): Row[] {
+  const out: Row[] = [];
+  const rows = sideRows(t, side);
+  const head = totalHeads(rows) ? rows.findIndex((r) => r.role === 'total') + 1 : 0;
+  for (const r of rows.slice(head)) {
+    if (r.role === 'total' || r.role === 'grand-total' || r.role === 'carry-over') break;
+    if (/(小计|合计|总计)$/.test(r.name.replace(/\s+/g, ''))) break;
+    if (r.role === 'line') out.push(r);
+  }
+  return out;
+}

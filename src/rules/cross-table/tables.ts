@@ -7,7 +7,7 @@ import type { Figure, Row, StdTable } from '../../model/disclosure.js';
 import { BASIS } from '../lib/basis.js';
 import { checkAtMost, checkSame, differs } from '../lib/compare.js';
 import { amount, asFigure, sum, val } from '../lib/figures.js';
-import { amountOf, byCode, cellLocation, codeRows, columnLabel, linesBeforeTotal, rowLabel, sideRows, tableName, tableOf, totalRow, where } from '../lib/tables.js';
+import { amountOf, byCode, cellLocation, codeRows, columnLabel, linesBeforeTotal, rowLabel, sideRows, sourceLines, tableName, tableOf, totalRow, where } from '../lib/tables.js';
 import { defineRule, type RuleContext } from '../types.js';
 
 const BOTH = ['budget', 'final-accounts'] as const;
@@ -52,7 +52,7 @@ export const t1T2Revenue = defineRule({
     for (const [r, key] of pairs) {
       if (r) same(ctx, t1, r, amountOf(r), sideDesc(t1, r), t2, tr, tr.values[key] ?? null, where(t2, tr, key));
     }
-    const lines = linesBeforeTotal(t1, 'revenue');
+    const lines = sourceLines(t1, 'revenue');
     for (const key of Object.keys(tr.values)) {
       if (['total', 'currentIncome', 'carryOver'].includes(key)) continue;
       if (key === 'fiscal') {
@@ -274,8 +274,8 @@ export const t4T1Revenue = defineRule({
     const t4 = tableOf(doc, 'fiscal-summary');
     const t1 = tableOf(doc, 'revenue-expenditure-summary');
     if (!t4 || !t1) return;
-    const l1 = linesBeforeTotal(t1, 'revenue');
-    for (const r4 of linesBeforeTotal(t4, 'revenue')) {
+    const l1 = sourceLines(t1, 'revenue');
+    for (const r4 of sourceLines(t4, 'revenue')) {
       if (!r4.key || !FUNDS.includes(r4.key)) continue;
       const r1 = l1.find((r) => r.key === r4.key);
       if (r1) same(ctx, t4, r4, amountOf(r4), sideDesc(t4, r4), t1, r1, amountOf(r1), sideDesc(t1, r1));

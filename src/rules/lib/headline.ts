@@ -35,7 +35,10 @@ function cell(t: StdTable | undefined, row: Row | undefined, key: string): Sourc
 
 function sideCell(t: StdTable | undefined, side: 'revenue' | 'expenditure', role: Row['role']): Source | null {
   if (!t) return null;
-  const row = sideRows(t, side).find((r) => r.role === role);
+  return sideCellOf(t, sideRows(t, side).find((r) => r.role === role));
+}
+
+function sideCellOf(t: StdTable, row: Row | undefined): Source | null {
   const f = amountOf(row);
   if (!row || !f) return null;
   return { figure: f, desc: `《${tableName(t)}》${row.name.replace(/\s+/g, '')}`, location: { ...t.loc, ...row.loc, ...f.loc, where: `《${tableName(t)}》${row.name.replace(/\s+/g, '')}` } };
@@ -94,7 +97,11 @@ export function headlines(doc: Disclosure, key: HeadlineKey): Source[] {
     case 'project':
       // The 一般公共预算 table speaks for the department only when all its money is 一般公共预算; else
       // without the 支出总表 nothing does (the summary would repeat the 一般公共预算 figure).
-      if (!t3 && !allGeneralBudget(doc, t5)) return [];
+      if (!t3 && !allGeneralBudget(doc, t5)) {
+        // The 收支总表's expenditure by purpose (江苏, 陕西) is the department's, if printed.
+        const purpose = t1 && sideRows(t1, 'expenditure').find((r) => r.key === key && !r.code);
+        return purpose ? [sideCellOf(t1!, purpose)].filter((x): x is Source => x !== null) : [];
+      }
       out.push(cell(t3, t3 && totalRow(t3), key), cell(t5, t5 && totalRow(t5), key));
       break;
     case 'personnel':

@@ -5,9 +5,9 @@
 import type { Disclosure, Figure, Row, StdTable, TableKind } from '../../model/disclosure.js';
 import type { Money } from '../../model/money.js';
 import { val } from './figures.js';
-import { amountOf, linesBeforeTotal, sideRows, totalHeads } from '../../model/table-rows.js';
+import { amountOf, linesBeforeTotal, sideRows, sourceLines, totalHeads } from '../../model/table-rows.js';
 
-export { amountOf, linesBeforeTotal, sideRows, totalHeads };
+export { amountOf, linesBeforeTotal, sideRows, sourceLines, totalHeads };
 
 export { childrenOf, printedOnce, repeatsClasses } from '../../model/code-blocks.js';
 import { printedOnce, repeatsClasses } from '../../model/code-blocks.js';
