@@ -11,8 +11,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const src = join(root, 'src');
 const stamp = join(root, 'dist', '.built');
 
+// Directories count too: deleting or renaming a module changes only its folder's time.
 function newestUnder(dir) {
-  let newest = 0;
+  let newest = statSync(dir).mtimeMs;
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
     newest = Math.max(newest, e.isDirectory() ? newestUnder(p) : statSync(p).mtimeMs);
