@@ -345,6 +345,10 @@ export const ProjectSchema = z.object({
     .nullable()
     .optional()
     .describe('The indicator header prints a 指标值确定依据 column; null when no indicator header was read'),
+  managedFund: z
+    .boolean()
+    .optional()
+    .describe('A 部门主管专项资金 form: money the department manages for others, not part of its own 项目支出'),
   loc: LocSchema,
 });
 export type Project = z.infer<typeof ProjectSchema>;

@@ -3,7 +3,7 @@
  * standard table each table is; the figures the prose states; projects, procurement, assets,
  * glossary; the self-evaluation tables. Nothing here knows a file format.
  */
-import type { Disclosure, Finding, Loc, SelfEvalProject, Unit } from '../model/disclosure.js';
+import type { Disclosure, Finding, Loc, Project, SelfEvalProject, Unit } from '../model/disclosure.js';
 import { emptyDisclosure } from '../model/empty.js';
 import { squash, type Block, type Cell, type Doc, type Paragraph, type Table } from '../read/doc.js';
 import { analyzeGrid } from './grid.js';
@@ -12,7 +12,7 @@ import { identifyEntity } from './identity.js';
 import { notADisclosure } from './refusal.js';
 import { claimsOf } from './narrative.js';
 import { readParts } from './parts.js';
-import { indicatorColumns, isProjectTitle, opensProject, parseProject } from './projects.js';
+import { indicatorColumns, isProjectTitle, managedFundsHeading, opensProject, parseProject } from './projects.js';
 import { assignSections, type SectionKey } from './sections.js';
 import { isSelfEvalTable, parseSelfEvalProject, parseSelfEvalProse } from './selfeval.js';
 import { readStatements } from './statements.js';
@@ -59,14 +59,18 @@ export function recognize(doc: Doc): Recognized {
   const consumed = new Set<number>();
   const selfEvalProjects: SelfEvalProject[] = [];
 
+  // Under a heading of 部门主管专项资金, the forms are of money the department manages for others.
+  let managedFunds = false;
+  const pushProject = (p: Project) => d.projects.push(managedFunds ? { ...p, managedFund: true } : p);
   blocks.forEach((b, i) => {
     if (consumed.has(i)) return;
     const section = sections[i];
     if (b.type === 'paragraph') {
+      managedFunds = managedFundsHeading(b.text) ?? managedFunds;
       if (isProjectTitle(b.text) && kind !== 'self-evaluation') {
         const group = tablesAfter(blocks, i);
         group.forEach((k) => consumed.add(k));
-        if (group.length) d.projects.push(parseProject(b.text, group.flatMap((k) => (blocks[k] as Table).rows), defaultUnit, { ...b.loc }));
+        if (group.length) pushProject(parseProject(b.text, group.flatMap((k) => (blocks[k] as Table).rows), defaultUnit, { ...b.loc }));
         return;
       }
       d.paragraphs.push({ text: b.text, section: section ?? null, loc: { ...b.loc } });
@@ -86,7 +90,7 @@ export function recognize(doc: Doc): Recognized {
       const group = [i, ...(next < 0 ? after : after.slice(0, next))];
       group.forEach((k) => consumed.add(k));
       const name = projectTitle?.text ?? precedingProjectTitle(blocks, i);
-      d.projects.push(parseProject(name, group.flatMap((k) => (blocks[k] as Table).rows), defaultUnit, { ...b.loc }));
+      pushProject(parseProject(name, group.flatMap((k) => (blocks[k] as Table).rows), defaultUnit, { ...b.loc }));
       return;
     }
     if (isUnitsTable(rows)) {

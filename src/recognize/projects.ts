@@ -39,6 +39,17 @@ export function indicatorColumns(row: Cell[]): Partial<Record<HeaderKey, number>
   return cols.level1 !== undefined && cols.level2 !== undefined ? cols : null;
 }
 
+/**
+ * A numbered heading says whose forms follow: "（二）部门主管专项资金的绩效目标表" opens the forms of
+ * special funds the department manages for others (not its own 项目支出), any other numbered
+ * heading ends them. Null for a line that is no numbered heading.
+ */
+export function managedFundsHeading(text: string): boolean | null {
+  const t = squash(text);
+  if (t.length > 40 || !/^([（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|第.{1,3}部分)/.test(t)) return null;
+  return /主管(的)?专项资金/.test(t);
+}
+
 export function isProjectTitle(text: string): boolean {
   return /绩效目标表$/.test(squash(text));
 }
@@ -198,7 +209,8 @@ function readLabels(project: Project, cells: Cell[], texts: string[], unit: Unit
       if (LABELS.some(([re2]) => re2.test(squash(value)))) return; // the next cell is another label: no value
       // A code has no spaces: one the converter put in is not part of it.
       if (key === 'code') project.code = squash(value) || null;
-      else if (key === 'name') project.name = project.name || squash(value);
+      // The form's own 项目名称 names the project; a title above it may be a section's or the form's (政策和项目预算绩效目标表).
+      else if (key === 'name') project.name = squash(value) || project.name;
       else if (key === 'unit') project.unit = value || null;
       else {
         const f = figure(next, unit) ?? null;

@@ -247,7 +247,10 @@ function buildRow(
   const at = (key: string) => columns.find((c) => c.key === key);
   const textAt = (c: Column | undefined) => (c && cells[c.col] ? cells[c.col].text.trim() : '');
   const parts = ['codeClass', 'codeSection', 'codeItem'].map((k) => squash(textAt(at(k))));
-  const read = rowCode(squash(textAt(at('code'))), parts, squash(rowName(cells, columns) || textAt(at('item'))), codeState);
+  // A project's name may start with digits (12328电话运行维护费: a hotline): no classification code.
+  const projectNames = !CODE_KEYS.some((k) => at(k)) && /项目名称/.test(at('name')?.label ?? '');
+  const nameText = squash(rowName(cells, columns) || textAt(at('item')));
+  const read = projectNames ? { code: '', name: nameText } : rowCode(squash(textAt(at('code'))), parts, nameText, codeState);
   // Rows that are budget units (单位代码 | 单位名称) carry no classification code.
   let code = at('unitCode') ? '' : read.code;
   const name = read.name;

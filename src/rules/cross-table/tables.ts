@@ -6,7 +6,7 @@
 import type { Figure, Row, StdTable } from '../../model/disclosure.js';
 import { BASIS } from '../lib/basis.js';
 import { checkAtMost, checkSame, differs } from '../lib/compare.js';
-import { amount, asFigure, sum, val } from '../lib/figures.js';
+import { amount, asFigure, sum, sumTolerance, val } from '../lib/figures.js';
 import { amountOf, byCode, cellLocation, codeRows, columnLabel, linesBeforeTotal, rowLabel, sideRows, sourceLines, tableName, tableOf, totalRow, where } from '../lib/tables.js';
 import { defineRule, type RuleContext } from '../types.js';
 
@@ -301,7 +301,12 @@ export const t5T6Basic = defineRule({
     const r5 = t5 && totalRow(t5);
     const r6 = t6 && totalRow(t6);
     if (!t5 || !t6 || !r5 || !r6) return;
-    checkSame(ctx, { a: { desc: where(t5, r5, 'basic'), figure: r5.values.basic ?? null }, b: { desc: where(t6, r6, 'total'), figure: r6.values.total ?? null }, location: cellLocation(t5, r5, 'basic') });
+    // Both tables print the same 人员经费 and 公用经费: a 基本支出 that differs by no more than their
+    // rounding is one table adding rounded parts and the other rounding the exact sum.
+    const parts = ['personnel', 'public'].map((k) => [r5.values[k] ?? null, r6.values[k] ?? null] as const);
+    const partsAgree = parts.every(([a, b]) => val(a) && val(b) && val(a)!.equals(val(b)!));
+    const tolerance = partsAgree ? sumTolerance(parts.map(([a]) => a)) : undefined;
+    checkSame(ctx, { a: { desc: where(t5, r5, 'basic'), figure: r5.values.basic ?? null }, b: { desc: where(t6, r6, 'total'), figure: r6.values.total ?? null }, location: cellLocation(t5, r5, 'basic'), tolerance });
   },
 });
 
