@@ -11,6 +11,8 @@ export interface Source {
   /** Who states it, for messages: 《部门预算支出总表》“合计”行“基本支出”列. */
   desc: string;
   location: Record<string, unknown> & { where: string };
+  /** The printed figures a computed source adds up (a missing part is then a real omission of the text). */
+  parts?: Figure[];
 }
 
 export type HeadlineKey =

@@ -10,6 +10,7 @@ import { amount, Money, sum, val } from '../lib/figures.js';
 import { tableOf, totalRow } from '../lib/tables.js';
 import { defineRule, type RuleContext, type RuleMeta } from '../types.js';
 import { sourceKey } from './vs-tables.js';
+import { headline, type HeadlineKey } from '../lib/headline.js';
 
 const OTHER_PARTS = /预留|机动经费|经营支出|上缴上级|对附属单位/;
 const OTHER_COLUMNS = ['operating', 'toSuperior', 'toSubsidiary', 'reserve'];
@@ -31,8 +32,42 @@ function otherExpenditure(doc: Disclosure, head: Claim): boolean {
   });
 }
 
+function agreesWithTables(doc: Disclosure, head: Claim, keys: HeadlineKey[]): boolean {
+  const tol = claimHalfStep(head).plus(new Money('0.005'));
+  return keys.some((k) => {
+    const s = headline(doc, k);
+    const v = s && !s.desc.startsWith('摘要') ? val(s.figure) : null;
+    return !!v && !!head.value && v.minus(head.value).abs().lessThanOrEqualTo(tol);
+  });
+}
+
 function partLabel(c: Claim): string {
   return c.name ? c.name : SUBJECT_NAMES[c.subject];
+}
+
+/**
+ * The parts read as a list may be a heading and its items (“财政拨款收入 841.58，其中一般公共预算
+ * 841.58 …”): a part equal to the sum of the parts right after it is their heading, and the items
+ * are not added again. Returned as another way of reading the statement; null when there is none.
+ */
+function withoutGroupItems(parts: Claim[]): Claim[] | null {
+  const items = new Set<Claim>();
+  for (let i = 0; i < parts.length; i++) {
+    const head = parts[i].value;
+    if (!head || head.isZero() || items.has(parts[i])) continue;
+    let acc = new Money(0);
+    for (let k = i + 1; k < parts.length; k++) {
+      acc = acc.plus(parts[k].value ?? 0);
+      const tol = sum(parts.slice(i, k + 1).map(claimHalfStep));
+      if (acc.minus(head).abs().lessThanOrEqualTo(tol)) {
+        for (let j = i + 1; j <= k; j++) items.add(parts[j]);
+        i = k;
+        break;
+      }
+      if (acc.greaterThan(head)) break;
+    }
+  }
+  return items.size ? parts.filter((p) => !items.has(p)) : null;
 }
 
 /**
@@ -41,7 +76,10 @@ function partLabel(c: Claim): string {
  */
 function checkStatement(ctx: RuleContext, head: Claim, variants: Claim[][], what: string): void {
   const h = head.value!;
-  const usable = variants.filter((v) => v.length >= 1);
+  const usable = variants.flatMap((v) => {
+    const grouped = withoutGroupItems(v);
+    return grouped ? [v, grouped] : [v];
+  }).filter((v) => v.length >= 1);
   if (!usable.length) return;
   let first: { parts: Claim[]; total: Money; diff: Money; tol: Money } | null = null;
   for (const parts of usable) {
@@ -78,6 +116,12 @@ function sumRule(
     required?: (has: (s: ClaimSubject) => boolean) => boolean;
     /** The whole has a further part this catalog's claims do not carry (e.g. 单位预留机动经费): then not judged. */
     unread?: (doc: Disclosure, head: Claim) => boolean;
+    /**
+     * The table figures the whole stands for. When the stated whole equals one of them, the text
+     * agrees with the tables; its parts are then judged one by one against the tables (the
+     * narrative/vs-tables rules), not by how completely the reading caught the list.
+     */
+    tableWhole?: HeadlineKey[];
   } = {},
 ) {
   return defineRule({
@@ -87,6 +131,7 @@ function sumRule(
         if (g.parts.length < (opts.minParts ?? 2)) continue;
         if (opts.required && !opts.required((sub) => g.parts.some((p) => p.subject === sub))) continue;
         if (opts.unread && opts.unread(doc, g.head)) continue;
+        if (opts.tableWhole && agreesWithTables(doc, g.head, opts.tableWhole)) continue;
         const variants = opts.variants ? opts.variants(g.parts) : [g.parts];
         checkStatement(ctx, g.head, variants, opts.what ?? SUBJECT_NAMES[head]);
       }
@@ -105,6 +150,7 @@ export const revenueSourcesSum = sumRule(
   ['revenue.source'],
   {
     multi: true,
+    tableWhole: ['revenueTotal', 'revenueGrand'],
     variants: (parts) => {
       const noCarry = parts.filter((p) => sourceKey(p.name ?? '') !== 'carryOver');
       return noCarry.length === parts.length ? [parts] : [parts, noCarry];
@@ -121,7 +167,7 @@ export const expenditurePartsSum = sumRule(
   },
   'expenditure.total',
   ['expenditure.basic', 'expenditure.project', 'expenditure.other'],
-  { required: (has) => has('expenditure.basic') && has('expenditure.project'), unread: otherExpenditure },
+  { required: (has) => has('expenditure.basic') && has('expenditure.project'), unread: otherExpenditure, tableWhole: ['expenditureTotal', 'expenditureGrand'] },
 );
 
 export const basicPartsSum = sumRule(

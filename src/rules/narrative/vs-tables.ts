@@ -6,7 +6,8 @@ import type { Claim, ClaimSubject, Disclosure } from '../../model/disclosure.js'
 import { BASIS } from '../lib/basis.js';
 import { claimDesc, claimFigure, claimHalfStep, claimsOf, claimWhere } from '../lib/claims.js';
 import { checkSame } from '../lib/compare.js';
-import { Money, val } from '../lib/figures.js';
+import { amount, Money, val } from '../lib/figures.js';
+import { foundInTables } from '../lib/table-figures.js';
 import { headline, headlines, type HeadlineKey, type Source } from '../lib/headline.js';
 import { amountOf, sideRows, tableName, tableOf, totalRow, where } from '../lib/tables.js';
 import { defineRule, type RuleContext, type RuleMeta } from '../types.js';
@@ -16,6 +17,23 @@ function compareClaim(ctx: RuleContext, c: Claim, s: Source, alternatives: Sourc
   if (!f) return;
   // The text may mean another of the table's figures (e.g. 收入总计 rather than 本年收入合计).
   if (alternatives.some((a) => val(a.figure)!.minus(f.value!).abs().lessThanOrEqualTo(claimHalfStep(c).plus('0.005')))) return;
+  const tolerance = claimHalfStep(c).plus(new Money('0.005'));
+  const expected = val(s.figure);
+  if (expected && f.value && expected.minus(f.value).abs().greaterThan(tolerance)) {
+    const other = foundInTables(ctx.doc, f.value, tolerance);
+    // A part of the very sum compared with is no other scope: the text left the other parts out.
+    if (other && !s.parts?.includes(other.figure)) {
+      ctx.report({
+        message: `${claimDesc(c)} ${amount(f.value)} 万元，与${s.desc} ${amount(expected)} 万元不一致，但与${other.where}相同：文字所说可能是另一口径，请核对。`,
+        location: claimWhere(c),
+        expected,
+        actual: f.value,
+        difference: f.value.minus(expected),
+        advisory: true,
+      });
+      return;
+    }
+  }
   checkSame(ctx, {
     a: { desc: claimDesc(c), figure: f },
     b: { desc: s.desc, figure: s.figure },
@@ -208,7 +226,7 @@ function fiscalFromFunds(t1: NonNullable<ReturnType<typeof tableOf>>): Source | 
   const names = firsts.map(({ r }) => `“${r.name.replace(/\s+/g, '')}”`).join('、');
   const desc = `《${tableName(t1)}》${names}${firsts.length > 1 ? '之和' : ''}`;
   const raw = firsts.map(({ f }) => f!.raw).join(' + ');
-  return { figure: { raw, value: total, loc: { ...firsts[0].f!.loc } }, desc, location: { ...t1.loc, ...firsts[0].r.loc, where: desc } };
+  return { figure: { raw, value: total, loc: { ...firsts[0].f!.loc } }, desc, location: { ...t1.loc, ...firsts[0].r.loc, where: desc }, parts: firsts.map(({ f }) => f!) };
 }
 
 /** The table figure for an income source: 收支总表 row, else 收入总表 合计 row column. */

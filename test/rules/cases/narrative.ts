@@ -227,6 +227,10 @@ export const cases: CaseSet = {
       sample,
       { name: 'total including carry-over', doc: sourcesDoc('100.00', [['一般公共预算收入', '90.00'], ['上年结转', '10.00']]) },
       { name: 'total without carry-over', doc: sourcesDoc('90.00', [['一般公共预算收入', '90.00'], ['上年结转', '10.00']]) },
+      {
+        name: 'a heading and its items (财政拨款收入, then 其中 一般公共预算) are not added twice',
+        doc: sourcesDoc('120.00', [['财政拨款收入', '100.00'], ['一般公共预算收入', '100.00'], ['事业收入', '20.00']]),
+      },
     ],
     invalid: [
       {
@@ -265,11 +269,20 @@ export const cases: CaseSet = {
           setCell(d, 'expenditure', '合计', 'operating', '10.00');
         }),
       },
+      {
+        // The stated total is the table's: the wrong part is narrative/project-expenditure's finding.
+        name: 'a total that agrees with the tables is judged part by part against them',
+        doc: edit(B, (d) => setClaim(d, 'expenditure.project', '70.00')),
+      },
     ],
     invalid: [
       {
-        name: 'basic + project short of the total',
-        doc: edit(B, (d) => setClaim(d, 'expenditure.project', '70.00')),
+        // A 说明 without tables is judged by its own identities.
+        name: 'basic + project short of the total (no tables)',
+        doc: edit(B, (d) => {
+          setClaim(d, 'expenditure.project', '70.00');
+          d.tables = [];
+        }),
         findings: [{ message: '说明中支出预算 410.50 万元，所列各项之和为 400.50 万元（基本支出 330.50 + 项目支出 70.00），相差 10.00 万元。' }],
       },
     ],
