@@ -371,7 +371,8 @@ export const ProcurementItemSchema = z.object({
   amount: FigureSchema.nullable().describe('合计 (万元)'),
   /** Amount by funding source: generalBudget, govFund, stateCapital, fiscalSpecial, unitFunds… */
   bySource: z.record(z.string(), FigureSchema.nullable()),
-  role: z.enum(['line', 'total', 'subtotal']),
+  /** `group`: a row heading the items under it (陕西: the fund type 全额, a unit), its amount their sum. */
+  role: z.enum(['line', 'total', 'subtotal', 'group']),
   loc: LocSchema,
 });
 export type ProcurementItem = z.infer<typeof ProcurementItemSchema>;

@@ -87,7 +87,7 @@ export function claimsOf(p: Paragraph, section: SectionKey | null): Claim[] {
         if (taken.some(([a, b]) => span[0] < b && a < span[1])) continue;
         taken.push(span);
         // "预算支出…万元，其中：一般公共预算拨款…、其他收入…" names the money spent by source: not income.
-        if (pat.subject === 'revenue.source' && /支出/.test(s.slice(0, m.index)) && !/收入/.test(s.slice(0, m.index))) continue;
+        if (pat.subject === 'revenue.source' && spendsFirst(s.slice(0, m.index))) continue;
         // "财政拨款收入…万元，其中：一般公共预算拨款收入…": a source broken down is one source; its parts are not more.
         if (pat.subject === 'revenue.source' && claims.some((c) => c.subject === 'revenue.source' && c.loc.sentence === loc.sentence) && /^[^，,]*收入[\d.,]+万?元[，,]其中/.test(s) && !/^[^，,]*(预算收入|收入预算|收入总额|收入合计)/.test(s)) continue;
         if (pat.subject === 'revenue.source' && ofCarryOver(s, m)) continue;
@@ -113,6 +113,13 @@ function ofCarryOver(s: string, m: RegExpExecArray): boolean {
   if (/结转|结余/.test(m[1] ?? '')) return false;
   const clause = s.slice(0, m.index).split(/[，,。；;：:]/).pop() ?? '';
   return /结转|结余/.test(clause);
+}
+
+/** A sentence about spending: it names 支出 before any 收入 (a source's name may follow: 其他收入). */
+function spendsFirst(prefix: string): boolean {
+  const spend = prefix.indexOf('支出');
+  const income = prefix.indexOf('收入');
+  return spend >= 0 && (income < 0 || spend < income);
 }
 
 /** Where a paragraph stands: block, and line or page when the format has them. */

@@ -32,7 +32,8 @@ export function procurementItems(t: StdTable): ProcurementItem[] {
   return t.rows.map((r) => {
     const bySource: ProcurementItem['bySource'] = {};
     for (const k of SOURCE_KEYS) if (k in r.values) bySource[k] = r.values[k];
-    const role: ProcurementItem['role'] = r.role === 'total' || /^合计$/.test(r.name) ? 'total' : /小计$/.test(r.name) ? 'subtotal' : 'line';
+    // A row naming a budget unit or fund type (单位编码 printed) heads the items under it.
+    const role: ProcurementItem['role'] = r.role === 'total' || /^合计$/.test(r.name) ? 'total' : /小计$/.test(r.name) ? 'subtotal' : r.texts?.unitCode ? 'group' : 'line';
     return {
       // A total row names no project; a subtotal's label says whose items it adds up.
       project: role === 'total' ? null : r.name || null,

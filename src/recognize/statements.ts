@@ -140,7 +140,13 @@ function percentChanges(p: Para, d: Disclosure): PercentChange[] {
       if (!UP.test(m[1])) change = change.negated();
     }
     const clause = (p.text.slice(0, m.index).split(/[，,。；;：:]/).pop() ?? '').replace(/(与|较|比|同比)?(上年|上一年|20\d{2}年度?)(相比|同期)?(预算)?(数)?$/, '');
-    const previous = [...p.amounts].reverse().find((a) => a.end <= m!.index && !/[。；;]/.test(p.text.slice(a.end, m!.index)));
+    let previous = [...p.amounts].reverse().find((a) => a.end <= m!.index && !/[。；;]/.test(p.text.slice(a.end, m!.index)));
+    // "预算收入344,447.70万元，其中：…、其他收入3,444.00万元，较上年减少…": after a 其中 list the
+    // change is the whole's, the figure before 其中, not the list's last part.
+    const partsFrom = p.text.lastIndexOf('其中', m.index);
+    if (previous && partsFrom >= 0 && previous.end > partsFrom && !/[。；;]/.test(p.text.slice(partsFrom, m.index))) {
+      previous = [...p.amounts].reverse().find((a) => a.end <= partsFrom && !/[。；;]/.test(p.text.slice(a.end, partsFrom))) ?? previous;
+    }
     let what = clause;
     let current: Money | null = null;
     if (previous && isPrior(previous.name, d.year)) {

@@ -265,8 +265,19 @@ export const revenueSource = defineRule({
       const key = sourceKey(c.name ?? '');
       if (!key) continue;
       const s = sourceFigure(doc, key);
-      if (s) compareClaim(ctx, c, s);
+      if (s) compareClaim(ctx, c, s, key === 'fiscal' ? fiscalWithCarryOver(doc) : []);
     }
   },
 });
+
+/**
+ * "财政拨款收入337,741.21万元，其中：一般公共预算拨款收入…、上年结转…": the text may count the
+ * fiscal money carried over in — the 财政拨款收支总表's 收入总计.
+ */
+function fiscalWithCarryOver(doc: Disclosure): Source[] {
+  const t4 = tableOf(doc, 'fiscal-summary');
+  const r = t4 && sideRows(t4, 'revenue').find((x) => x.role === 'grand-total');
+  const f = amountOf(r);
+  return t4 && r && f ? [{ figure: f, desc: `《${tableName(t4)}》“${r.name.replace(/\s+/g, '')}”`, location: { ...t4.loc, ...r.loc, where: tableName(t4) } }] : [];
+}
 
