@@ -277,7 +277,10 @@ export const revenueSource = defineRule({
 function fiscalWithCarryOver(doc: Disclosure): Source[] {
   const t4 = tableOf(doc, 'fiscal-summary');
   const r = t4 && sideRows(t4, 'revenue').find((x) => x.role === 'grand-total');
+  const current = val(amountOf(t4 && sideRows(t4, 'revenue').find((x) => x.role === 'total')));
   const f = amountOf(r);
+  // Only where something was carried over: otherwise the grand total is the year's figure again.
+  if (!current || !val(f) || val(f)!.equals(current)) return [];
   return t4 && r && f ? [{ figure: f, desc: `《${tableName(t4)}》“${r.name.replace(/\s+/g, '')}”`, location: { ...t4.loc, ...r.loc, where: tableName(t4) } }] : [];
 }
 
