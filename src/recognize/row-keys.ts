@@ -80,6 +80,8 @@ export function threePublicColumnOf(path: string[]): string | null {
   const parent = path[path.length - 2] ?? '';
   if (/^(小计|合计)$/.test(leaf) && /公务用车/.test(parent)) return 'vehicle';
   if (/^(小计|合计)$/.test(leaf) && /三公/.test(parent)) return 'total';
+  // “三公”经费合计 heads the table's own total column.
+  if (/三公.{0,4}(合计|总计)$/.test(leaf)) return 'total';
   if (/出国|购置|运行|运维|公务用车|接待|会议|培训/.test(leaf)) return matchKey(leaf, THREE_PUBLIC_ITEMS) ?? null;
   if (/机关运行/.test(path.join('/'))) return 'operatingCosts';
   return null;

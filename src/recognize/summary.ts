@@ -85,7 +85,10 @@ function threePublic(d: Disclosure): Summary['threePublic'] {
   const out = emptySummary().threePublic;
   const t = d.tables.find((x) => x.kind === 'three-public');
   if (t && !t.empty) {
-    const byRow = t.rows.filter((r) => (PARTS as readonly string[]).includes(r.key ?? ''));
+    // Items as columns (合计 | 因公出国 | 公务用车 | 公务接待), one row per unit under a 合计 row: the
+    // row names are units, not items.
+    const itemColumns = t.columns.some((c) => ['abroad', 'vehicle', 'reception'].includes(c.key));
+    const byRow = itemColumns ? [] : t.rows.filter((r) => (PARTS as readonly string[]).includes(r.key ?? ''));
     if (byRow.length) {
       for (const r of byRow) {
         const k = r.key as (typeof PARTS)[number];
@@ -95,7 +98,15 @@ function threePublic(d: Disclosure): Summary['threePublic'] {
       // A 决算 table has a 决算数 row and a 预算数 row: the year's figures are the 决算数.
       // A table printed per period (上年 | 当年 | 增减) has a row per period: the year's 合计 row.
       const current = t.rows.filter((r) => r.key === 'current');
-      const first = t.rows.find((r) => r.key === 'final') ?? current.find((r) => r.role === 'total') ?? current[0] ?? t.rows.find((r) => r.role !== 'total') ?? t.rows[0];
+      // A table of units has its 合计 row.
+      const units = t.rows.some((r) => r.role === 'total') && t.rows.filter((r) => r.role !== 'total').length > 1;
+      const first =
+        t.rows.find((r) => r.key === 'final') ??
+        current.find((r) => r.role === 'total') ??
+        current[0] ??
+        (units ? t.rows.find((r) => r.role === 'total') : undefined) ??
+        t.rows.find((r) => r.role !== 'total') ??
+        t.rows[0];
       for (const k of PARTS) out[k] = val(first, k);
     }
   } else if (t?.empty && /无/.test(t.note ?? '')) {
