@@ -52,7 +52,7 @@ const PATTERNS: Pattern[] = [
   { subject: 'change.project', re: new RegExp(String.raw`项目支出(增加|减少|增长|下降|上升)${NUM}${UNIT}`, 'g'), sections: CHANGE },
   { subject: 'change.total', re: new RegExp(String.raw`(?:较|比)(?:上年|上一年|20\d{2}年度?)(?:预算)?(?:数)?(增加|减少|增长|下降|上升)${NUM}${UNIT}`, 'g'), sections: CHANGE },
   // 机关运行经费
-  { subject: 'operatingCosts.total', re: new RegExp(String.raw`机关运行(?:经)?费(?:预算|支出)?(?:共计|合计)?(?:安排|为|是)?(?:共计|合计)?(?:安排|为)?${NUM}${UNIT}`, 'g'), sections: ['operatingCosts', 'overview', 'expenditure', null] },
+  { subject: 'operatingCosts.total', re: new RegExp(String.raw`机关运行(?:经)?费(?:财政拨款)?(?:预算|支出)?(?:共计|合计)?(?:安排|为|是)?(?:共计|合计)?(?:安排|为)?${NUM}${UNIT}`, 'g'), sections: ['operatingCosts', 'overview', 'expenditure', null] },
   // 三公
   { subject: 'threePublic.total', re: new RegExp(String.raw`三公[”"’]?经费(?:预算|支出)?(?:共计|合计)?(?:安排|为|是)?(?:共计|合计)?(?:安排|为)?${NUM}${UNIT}`, 'g'), sections: ['threePublic', null] },
   { subject: 'threePublic.abroad', re: new RegExp(String.raw`因公出国(?:[（(]境[)）])?(?:费用?|经费)?${STAGE}${NUM}${UNIT}`, 'g'), sections: ['threePublic', null] },
