@@ -46,11 +46,7 @@ function fromSummary(s: Source): boolean {
   return s.desc.startsWith('摘要');
 }
 
-/**
- * `anyTable`: the text may speak of all funds (支出总表) or of 一般公共预算 alone (一般公共预算支出表,
- * 基本支出表) without saying which; a figure one of those tables states is not wrong.
- */
-function claimRule(meta: Omit<RuleMeta, 'category' | 'severity'> & { severity?: RuleMeta['severity'] }, subject: ClaimSubject, key: HeadlineKey, alt: HeadlineKey[] = [], anyTable = false) {
+function claimRule(meta: Omit<RuleMeta, 'category' | 'severity'> & { severity?: RuleMeta['severity'] }, subject: ClaimSubject, key: HeadlineKey, alt: HeadlineKey[] = []) {
   return defineRule({
     meta: { severity: 'error', category: 'narrative', appliesTo: ['budget', 'final-accounts'], ...meta },
     check(doc: Disclosure, ctx: RuleContext) {
@@ -60,7 +56,7 @@ function claimRule(meta: Omit<RuleMeta, 'category' | 'severity'> & { severity?: 
       // Without a table the summary is read from this very text: the text then disagrees with itself,
       // which the within-text rules judge, not this one.
       if (fromSummary(s) && claims.some((c) => c.value!.equals(val(s.figure)!))) return;
-      const alternatives = [...alt.flatMap((k) => headlines(doc, k).slice(0, 1)), ...(anyTable ? headlines(doc, key).slice(1).filter((a) => !fromSummary(a)) : [])];
+      const alternatives = alt.flatMap((k) => headlines(doc, k).slice(0, 1));
       for (const c of claims) compareClaim(ctx, c, s, alternatives);
     },
   });
@@ -99,13 +95,11 @@ export const basicExpenditure = claimRule(
     id: 'narrative/basic-expenditure',
     title: '支出说明中的基本支出与支出表一致',
     basis: B,
-    description: '说明所写基本支出 = 支出总表合计行基本支出（无支出总表时取一般公共预算财政拨款支出表）。说明未言明资金范围：等于一般公共预算财政拨款支出表所列基本支出的也不报。',
+    description: '说明所写基本支出 = 支出总表合计行基本支出（无支出总表时取一般公共预算财政拨款支出表）。',
     example: { bad: '说明“基本支出248.42万元”，支出总表基本支出合计 238.42', message: '说明中基本支出 248.42 万元，与《部门预算支出总表》“合计”行“基本支出”列 238.42 万元不一致，相差 10.00 万元。' },
   },
   'expenditure.basic',
   'basic',
-  [],
-  true,
 );
 
 export const personnel = claimRule(
@@ -113,13 +107,11 @@ export const personnel = claimRule(
     id: 'narrative/personnel',
     title: '说明中的人员经费与基本支出表一致',
     basis: B,
-    description: '说明所写人员经费 = 一般公共预算财政拨款基本支出表合计行人员经费。说明未言明资金范围：等于支出总表或一般公共预算支出表所列人员经费（支出）的也不报。',
+    description: '说明所写人员经费 = 一般公共预算财政拨款基本支出表合计行人员经费。',
     example: { bad: '说明“人员经费219.64万元”，基本支出表人员经费 209.64', message: '说明中人员经费 219.64 万元，与《部门预算一般公共预算财政拨款基本支出表》“合计”行“人员经费”列 209.64 万元不一致，相差 10.00 万元。' },
   },
   'expenditure.personnel',
   'personnel',
-  [],
-  true,
 );
 
 export const publicFunds = claimRule(
@@ -127,13 +119,11 @@ export const publicFunds = claimRule(
     id: 'narrative/public-funds',
     title: '说明中的公用经费与基本支出表一致',
     basis: B,
-    description: '说明所写（日常）公用经费 = 一般公共预算财政拨款基本支出表合计行公用经费。说明未言明资金范围：等于支出总表或一般公共预算支出表所列公用经费（支出）的也不报。',
+    description: '说明所写（日常）公用经费 = 一般公共预算财政拨款基本支出表合计行公用经费。',
     example: { bad: '说明“日常公用经费27.78万元”，基本支出表公用经费 28.78', message: '说明中公用经费 27.78 万元，与《部门预算一般公共预算财政拨款基本支出表》“合计”行“公用经费”列 28.78 万元不一致，相差 1.00 万元。' },
   },
   'expenditure.public',
   'public',
-  [],
-  true,
 );
 
 export const projectExpenditure = claimRule(
@@ -141,13 +131,11 @@ export const projectExpenditure = claimRule(
     id: 'narrative/project-expenditure',
     title: '支出说明中的项目支出与支出表一致',
     basis: B,
-    description: '说明所写项目支出 = 支出总表合计行项目支出（无支出总表时取一般公共预算财政拨款支出表）。说明未言明资金范围：等于一般公共预算财政拨款支出表所列项目支出的也不报。',
+    description: '说明所写项目支出 = 支出总表合计行项目支出（无支出总表时取一般公共预算财政拨款支出表）。',
     example: { bad: '说明“项目支出73.85万元”，支出总表项目支出 63.85', message: '说明中项目支出 73.85 万元，与《部门预算支出总表》“合计”行“项目支出”列 63.85 万元不一致，相差 10.00 万元。' },
   },
   'expenditure.project',
   'project',
-  [],
-  true,
 );
 
 export const operatingCosts = claimRule(
