@@ -333,6 +333,8 @@ export const ProjectSchema = z.object({
   budget: FigureSchema.nullable().describe('预算数 (万元)'),
   fiscalFunds: FigureSchema.nullable().describe('其中：财政资金'),
   otherFunds: FigureSchema.nullable().describe('其他资金'),
+  /** 上年结转 as a funding row of the form (中央 templates: 年度资金总额 = 财政拨款 + 上年结转 + 其他资金); absent when the form has none. */
+  carryOverFunds: FigureSchema.nullable().optional().describe('上年结转'),
   purpose: z.string().nullable().describe('资金用途'),
   spendingPlan: z.array(SpendingPlanSchema).describe('资金支出计划（%）by period'),
   goals: z.array(z.string()).describe('绩效目标, one item per numbered goal'),

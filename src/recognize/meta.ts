@@ -150,10 +150,17 @@ const NOT_A_PARENT = /^(?:[\u4e00-\u9fa5]{0,8}?(?:省|市|区|县))?(?:人民)?�
  */
 export function parentFromProse(paragraphs: string[], name: string): string | null {
   const subject = `(?:${name.replace(/[.*+?^${}()|[\]\\（）]/g, '.')}|本单位|我单位)(?:（单位）)?`;
-  const re = new RegExp(`${subject}(?:是|为|系)((?:中共)?[\\u4e00-\\u9fa5]{2,30}?(?:委员会|委|局|厅|办公室|办|院|部|署|中心|会))(?:的)?(?:下属|直属|所属|管理的|主管的)`);
+  const org = String.raw`((?:中共)?[\u4e00-\u9fa5]{2,30}?(?:委员会|委|局|厅|办公室|办|院|部|署|中心|会))`;
+  // "…是上海市公安局下属…", "…隶属于上海市司法局", "…设在上海市发展和改革委员会".
+  const res = [
+    new RegExp(`${subject}(?:是|为|系)${org}(?:的)?(?:下属|直属|所属|管理的|主管的)`),
+    new RegExp(`${subject}(?:隶属于|隶属|归属于|设在)${org}(?![\u4e00-\u9fa5]{0,2}(?:下属|所属))`),
+  ];
   for (const p of paragraphs) {
-    const m = re.exec(squash(p));
-    if (m && !NOT_A_PARENT.test(m[1])) return m[1];
+    for (const re of res) {
+      const m = re.exec(squash(p));
+      if (m && !NOT_A_PARENT.test(m[1])) return m[1];
+    }
   }
   return null;
 }

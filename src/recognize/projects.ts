@@ -66,12 +66,13 @@ export function projectName(title: string): string {
     .trim();
 }
 
-const LABELS: [RegExp, 'code' | 'name' | 'budget' | 'fiscal' | 'other' | 'unit'][] = [
+const LABELS: [RegExp, 'code' | 'name' | 'budget' | 'fiscal' | 'other' | 'carryOver' | 'unit'][] = [
   [/^项目编码$|^项目代码$/, 'code'],
   [/^项目名称$/, 'name'],
   [/^预算数$|^预算金额$|^年度资金总额$|^项目资金$|^项目资金总额$/, 'budget'],
   [/财政资金$|^其中[:：]?财政拨款$/, 'fiscal'],
   [/^其他资金$/, 'other'],
+  [/^(其中[:：]?)?上年结转(资金)?$/, 'carryOver'],
   [/^(预算单位|主管部门|实施单位)$/, 'unit'],
 ];
 
@@ -217,6 +218,7 @@ function readLabels(project: Project, cells: Cell[], texts: string[], unit: Unit
         if (key === 'budget') project.budget = f;
         if (key === 'fiscal') project.fiscalFunds = f;
         if (key === 'other') project.otherFunds = f;
+        if (key === 'carryOver') project.carryOverFunds = f;
       }
       return;
     }
