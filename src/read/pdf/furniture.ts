@@ -16,20 +16,14 @@ const PAGE_NUMBER = [
 /** Share of the page height, at top and bottom, where page numbers are looked for. */
 const MARGIN = 0.1;
 
-function isPageNumberText(text: string): boolean {
+export function isPageNumberText(text: string): boolean {
   const t = text.trim();
   return t.length > 0 && t.length <= 24 && PAGE_NUMBER.some((re) => re.test(t));
 }
 
-/**
- * Page numbers may stand higher than running lines: a landscape page of tables prints its number
- * at 88 % of the height (国家信访局 2026), where it would cut a table from its continuation overleaf.
- */
-const PAGE_NUMBER_MARGIN = 0.15;
-
 /** Whether a line is a page number printed in the page's top or bottom margin. */
 export function isPageNumberLine(line: TextLine, pageHeight: number): boolean {
-  const inMargin = line.bottom < pageHeight * PAGE_NUMBER_MARGIN || line.top > pageHeight * (1 - PAGE_NUMBER_MARGIN);
+  const inMargin = line.bottom < pageHeight * MARGIN || line.top > pageHeight * (1 - MARGIN);
   return inMargin && isPageNumberText(charsText(line.chars));
 }
 

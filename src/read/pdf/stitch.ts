@@ -7,7 +7,7 @@
 import { squash, type Block, type Cell, type Paragraph, type Table } from '../doc.js';
 import { roundBox, type Box } from './geometry.js';
 import type { DraftCell, DraftTable } from './grid.js';
-import { runningLines } from './furniture.js';
+import { isPageNumberText, runningLines } from './furniture.js';
 import { joinWrapped } from './lines.js';
 import type { PageBlock, PageLayout } from './page.js';
 import type { DraftParagraph } from './paragraphs.js';
@@ -75,8 +75,10 @@ export function stitchPages(allPages: readonly PageLayout[]): Block[] {
         continued = open;
       }
     }
-    // A table goes on over a page break only if nothing follows it on its page.
-    open = start === blocks.length ? continued : undefined;
+    // A table goes on over a page break only if nothing follows it on its page but a page number
+    // printed above the margin furniture.ts looks in (a landscape page's "11" at 88 % of its height).
+    const end = contentEnd(blocks, layout.height);
+    open = start >= end ? continued : undefined;
     for (let i = start; i < blocks.length; i++) {
       const b = blocks[i];
       if (b.kind === 'paragraph') {
@@ -104,7 +106,7 @@ export function stitchPages(allPages: readonly PageLayout[]): Block[] {
         fillsPage: fillsPage(b, layout.height),
       };
       items.push({ kind: 'table', chain });
-      if (i === blocks.length - 1) open = chain;
+      if (i === end - 1) open = chain;
     }
   }
   return toBlocks(items);
@@ -135,6 +137,17 @@ function withoutRunningLines(pages: readonly PageLayout[]): readonly PageLayout[
     );
     return drop.size ? { ...l, blocks: l.blocks.filter((b) => !drop.has(b as PageBlock & { kind: 'paragraph' })) } : l;
   });
+}
+
+/** Where a page's content ends: before the page numbers in its lower quarter, if it closes with them. */
+function contentEnd(blocks: readonly PageBlock[], pageHeight: number): number {
+  let end = blocks.length;
+  while (end > 0) {
+    const b = blocks[end - 1];
+    if (b.kind !== 'paragraph' || b.box[1] < pageHeight * 0.75 || !isPageNumberText(b.text)) break;
+    end--;
+  }
+  return end;
 }
 
 function continuesParagraph(before: DraftParagraph, next: DraftParagraph): boolean {
