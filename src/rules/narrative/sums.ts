@@ -111,7 +111,7 @@ function sumRule(
     multi?: boolean;
     minParts?: number;
     what?: string;
-    variants?: (parts: Claim[]) => Claim[][];
+    variants?: (parts: Claim[], head: Claim) => Claim[][];
     /** The parts without which the identity cannot be judged (a part the reading missed is not an error of the text). */
     required?: (has: (s: ClaimSubject) => boolean) => boolean;
     /** The whole has a further part this catalog's claims do not carry (e.g. 单位预留机动经费): then not judged. */
@@ -132,7 +132,7 @@ function sumRule(
         if (opts.required && !opts.required((sub) => g.parts.some((p) => p.subject === sub))) continue;
         if (opts.unread && opts.unread(doc, g.head)) continue;
         if (opts.tableWhole && agreesWithTables(doc, g.head, opts.tableWhole)) continue;
-        const variants = opts.variants ? opts.variants(g.parts) : [g.parts];
+        const variants = opts.variants ? opts.variants(g.parts, g.head) : [g.parts];
         checkStatement(ctx, g.head, variants, opts.what ?? SUBJECT_NAMES[head]);
       }
     },
@@ -151,9 +151,15 @@ export const revenueSourcesSum = sumRule(
   {
     multi: true,
     tableWhole: ['revenueTotal', 'revenueGrand'],
-    variants: (parts) => {
-      const noCarry = parts.filter((p) => sourceKey(p.name ?? '') !== 'carryOver');
-      return noCarry.length === parts.length ? [parts] : [parts, noCarry];
+    variants: (parts, head) => {
+      // "收入预算X万元，其中：一般公共预算收入…" names a few sources in the total's own sentence and
+      // the list below gives them all: either list may be the one that adds up.
+      const own = parts.filter((p) => p.loc.block === head.loc.block);
+      const below = parts.filter((p) => p.loc.block !== head.loc.block);
+      return (own.length && below.length ? [parts, own, below] : [parts]).flatMap((list) => {
+        const noCarry = list.filter((p) => sourceKey(p.name ?? '') !== 'carryOver');
+        return noCarry.length === list.length ? [list] : [list, noCarry];
+      });
     },
   },
 );
