@@ -4,7 +4,10 @@
  * For the Jiangsu folders, the totals are compared with `收支预算总表.csv` (another tool's
  * extraction of the first table: a reference, not ground truth).
  *
- *   npm run corpus [-- --json] [-- DIR]
+ *   npm run corpus [-- --json | --markdown] [-- DIR]
+ *
+ * `--markdown` prints one table row per file (kind, year, entity, tables read and how many of them
+ * their own identities verified, findings): the per-file list of docs/corpus.md.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
@@ -17,6 +20,7 @@ import { ReadError } from '../src/read/doc.js';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
+const asMarkdown = args.includes('--markdown');
 const dir = resolve(args.find((a) => !a.startsWith('--')) ?? join(ROOT, '../shared/corpus'));
 const DOCUMENT = new Set(['.pdf', '.docx', '.xlsx', '.html', '.htm', '.txt']);
 
@@ -36,6 +40,8 @@ interface Row {
   entity?: string | null;
   pages?: number;
   tables?: string[];
+  /** Standard tables by reading status: verified / unchecked / uncertain. */
+  reading?: { verified: number; unchecked: number; uncertain: number };
   findings?: Record<Finding['severity'], number>;
   totals?: { revenue: string | null; expenditure: string | null; basic: string | null; project: string | null };
   reference?: string;
@@ -95,6 +101,11 @@ async function main(): Promise<void> {
         entity: d.entity.name,
         pages: d.source.pages,
         tables: d.tables.map((t) => `${t.kind}(${t.rows.length}${t.empty ? '，空表' : ''})`),
+        reading: {
+          verified: d.tables.filter((t) => t.reading?.status === 'verified').length,
+          unchecked: d.tables.filter((t) => !t.reading || t.reading.status === 'unchecked').length,
+          uncertain: d.tables.filter((t) => t.reading?.status === 'uncertain').length,
+        },
         findings,
         totals: { revenue: s(d.summary.revenueTotal), expenditure: s(d.summary.expenditureTotal), basic: s(d.summary.basicExpenditure), project: s(d.summary.projectExpenditure) },
         reference: /收支预算总表|公开表|表格/.test(basename(file)) || d.tables.length ? compareReference(d, refYear) : undefined,
@@ -106,6 +117,19 @@ async function main(): Promise<void> {
   }
   if (asJson) {
     console.log(JSON.stringify(rows, null, 2));
+    return;
+  }
+  if (asMarkdown) {
+    console.log('| 文件 | 类型 | 年度 | 单位 | 表格（核验/未核验/存疑） | 错误 | 警告 | 本年收入合计 | 本年支出合计 |');
+    console.log('|---|---|---|---|---|---|---|---|---|');
+    for (const r of rows) {
+      if (r.error) {
+        console.log(`| ${r.file} | 拒绝（退出码 2） | | | | | | | ${r.error.replace(/\|/g, '｜')} |`);
+        continue;
+      }
+      const g = r.reading!;
+      console.log(`| ${r.file} | ${r.kind} | ${r.year ?? '—'} | ${r.entity ?? '—'} | ${r.tables!.length}（${g.verified}/${g.unchecked}/${g.uncertain}） | ${r.findings!.error} | ${r.findings!.warning} | ${r.totals!.revenue ?? '—'} | ${r.totals!.expenditure ?? '—'} |`);
+    }
     return;
   }
   for (const r of rows) {

@@ -131,7 +131,8 @@ function twoSided(t: StdTable): Identity[] {
     const totalKey = total && amountKey(total);
     if (!total || !totalKey) continue;
     let lines = sideLines(t, side);
-    if (!addsUp(total.values[totalKey]!, lines) && groupItems(t, lines, total.values[totalKey]!)) lines = sideLines(t, side);
+    const printed = total.values[totalKey]!;
+    if (!addsUp(printed, lines) && (groupItems(t, lines, printed) || partialItems(t, lines, printed))) lines = sideLines(t, side);
     const parts = lines.flatMap((r) => {
       const k = amountKey(r);
       return k ? [{ row: t.rows.indexOf(r), key: k }] : [];
@@ -151,6 +152,32 @@ function addsUp(total: { raw: string; value: Money | null }, lines: Row[]): bool
   const figs = lines.map(amountOf).filter((f) => f && f.value);
   if (!total.value || !figs.length) return true;
   return total.value.minus(sum(figs.map((f) => f!.value!))).abs().lessThanOrEqualTo(sumTolerance([total as never, ...figs]));
+}
+
+/**
+ * A partial breakdown under a line (“其中：…” rows printed as lines of their own): one run of
+ * lines right after a line, adding up to no more than it, whose leaving out — and only that —
+ * makes the side add up. The run is read as part of that line (Row.within).
+ */
+function partialItems(t: StdTable, lines: Row[], total: { raw: string; value: Money | null }): boolean {
+  for (let i = 0; i < lines.length - 1; i++) {
+    const head = amountOf(lines[i])?.value;
+    if (!head || head.isZero()) continue;
+    let acc = new Money(0);
+    for (let k = i + 1; k < lines.length; k++) {
+      acc = acc.plus(amountOf(lines[k])?.value ?? 0);
+      if (acc.greaterThan(head) || acc.isZero()) {
+        if (acc.greaterThan(head)) break;
+        continue;
+      }
+      const run = lines.slice(i + 1, k + 1);
+      if (addsUp(total, lines.filter((r) => !run.includes(r)))) {
+        for (const r of run) r.within = t.rows.indexOf(lines[i]);
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 /**

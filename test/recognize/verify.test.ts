@@ -111,3 +111,19 @@ test('lines that add up without any heading are left alone; a real gap is still 
   assert.equal(f.length, 1);
   assert.equal(f[0].severity, 'error');
 });
+
+test('收支总表: a partial 其中 breakdown printed as lines is read as part of the line above', () => {
+  const t = table('revenue-expenditure-summary', {
+    rows: [
+      { name: '一般公共预算拨款收入', side: 'revenue', values: { amount: '180.00' } },
+      { name: '专项收入', side: 'revenue', values: { amount: '50.00' } },
+      { name: '其他收入', side: 'revenue', values: { amount: '3.50' } },
+      { name: '本年收入合计', side: 'revenue', role: 'total', values: { amount: '183.50' } },
+    ],
+  });
+  const r = verifyTable(t);
+  assert.equal(r.status, 'verified');
+  assert.equal(r.failed, 0);
+  assert.equal(t.rows[1].within, 0);
+  assert.equal(t.rows[2].within, undefined);
+});

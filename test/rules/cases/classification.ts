@@ -74,7 +74,16 @@ export const cases: CaseSet = {
     ],
   },
   'classification/orphan-code': {
-    valid: [sample],
+    valid: [
+      sample,
+      {
+        name: 'a table that prints 类 and 项 only (no 款 anywhere) is a layout, not missing parents',
+        doc: edit(B, (d) => {
+          const t = d.tables.find((x) => x.kind === 'expenditure')!;
+          t.rows = t.rows.filter((r) => !r.code || r.code.length !== 5);
+        }),
+      },
+    ],
     invalid: [
       {
         name: 'an item without its section',
