@@ -16,7 +16,9 @@ const LEAF_RULES: KeyRule[] = [
   [/科目编码|^编码$|^代码$|科目代码|^功能科目编码|^经济科目编码/, 'code'],
   // 功能科目 / 经济科目 alone head a column of codes with their names (2013301 行政运行).
   // 陕西 收支总表: 支出功能分类科目（按大类） | 预算数 | 部门预算支出经济分类科目（按大类） | 预算数 | …
-  [/科目名称|^项目名称|^项目$|^名称$|(功能|经济)(分类)?科目$|(功能|经济)(分类)?科目[（(][^（）()]*[)）]$|^支出功能分类$|支出经济分类$|^单位[（(]项目[)）]名称$|^项目[（(]|^采购项目(名称)?$|^(部门|单位)名称$/, 'name'],
+  [/科目名称|^项目名称|^项目$|^名称$|(功能|经济)(分类)?科目$|(功能|经济)(分类)?科目[（(][^（）()]*[)）]$|^支出功能分类$|支出经济分类$|^单位[（(]项目[)）]名称$|^项目[（(]|^采购项目(名称)?$|^(部门|单位)名称$|^(采购)?品目大类$|^专项名称$/, 'name'],
+  // 江苏 cities: 采购品目大类 | 专项名称 | … — the category (货物/服务) and the units under it are
+  // group rows in the first name column, each item's project in the second (rowName: group | line).
   // 陕西: 采购项目 | 采购目录 (C04070100体检服务): the catalogue entry is what is bought.
   [/采购物品名称|采购品目|品目名称|^采购目录$/, 'item'],
   [/目录序号|目录编码|品目编码/, 'catalogCode'],
@@ -51,7 +53,7 @@ const LEAF_RULES: KeyRule[] = [
   [/事业收入/, 'business'],
   [/上级补助收入/, 'superiorSubsidy'],
   [/附属单位上缴收入/, 'subsidiaryIncome'],
-  [/其他收入/, 'other'],
+  [/其他收入|^其他资金$/, 'other'],
   [/单位资金/, 'unitFunds'],
   [/用事业基金弥补|使用非财政拨款结余/, 'fundMakeUp'],
   // 陕西: the balance left on the unit's own account last year, beside 上年结转.
