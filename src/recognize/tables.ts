@@ -327,7 +327,9 @@ function rowName(cells: Cell[], columns: Column[]): string {
   const names = nameCols.map((c) => (cells[c.col] ? cells[c.col].text.trim() : ''));
   // Codes between the two names: each names its own classification (部门预算 | 政府预算经济分类); the first is the row's.
   if (names.length >= 2 && secondClassificationAt(columns) !== null) return names[0];
-  const [group, line] = names;
+  // Further name columns (采购品目大类 | 专项名称 | 经济科目) name the line when the one before is blank.
+  const group = names[0];
+  const line = names.slice(1).find((t) => t) ?? '';
   if (names.length < 2 || !line || squash(line) === squash(group)) return group ?? '';
   if (/^(小计|合计)$/.test(squash(line))) return `${squash(group)}${squash(line)}`;
   return line;

@@ -109,10 +109,11 @@ export const procurementTotal = defineRule({
     // Where the table marks its group rows (单位编码 printed: 陕西), a row with an amount but no item
     // under them is an item (公安其他业务经费（内容涉密）: the item is not named).
     const grouped = items.some((i) => i.role === 'group');
-    const heading = (i: ProcurementItem) =>
-      /^[一二三四五六七八九十]+[、.．]/.test(i.item.trim()) || (!i.item.trim() && ((!grouped && !!i.project?.trim()) || !val(i.amount)));
+    // The category (一、货物A) stands in the item column or, where the table has a column for it, as the row's name.
+    const category = (i: ProcurementItem) => /^[一二三四五六七八九十]+[、.．]/.test(i.item.trim() || (i.project ?? '').trim());
+    const heading = (i: ProcurementItem) => category(i) || (!i.item.trim() && ((!grouped && !!i.project?.trim()) || !val(i.amount)));
     const lines = all.filter((i) => !heading(i));
-    const categories = all.filter((i) => /^[一二三四五六七八九十]+[、.．]/.test(i.item.trim()));
+    const categories = all.filter(category);
     const subtotals = [...items.filter((i) => i.role === 'subtotal'), ...categories];
     for (const [parts, what] of [[lines, '各明细'], [subtotals, '各小计']] as const) {
       if (!parts.length) continue;
