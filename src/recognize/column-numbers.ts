@@ -26,3 +26,23 @@ export function dropColumnNumberRows(t: StdTable): boolean {
   if (!t.rows.some((r) => Object.values(r.values).some((f) => f?.value))) t.empty = true;
   return true;
 }
+
+/**
+ * A 款 printed as its own two digits under its 类 (201, then 10, then 2011007): the full code is the
+ * 类's followed by them. Taken so only when the 项 printed next starts with the code it makes.
+ */
+export function completeSectionCodes(t: StdTable): void {
+  let cls: string | null = null;
+  t.rows.forEach((r, i) => {
+    if (!r.code) return;
+    if (/^\d{3}$/.test(r.code)) cls = r.code;
+    else if (/^\d{2}$/.test(r.code) && cls) {
+      const next = t.rows.slice(i + 1).find((x) => x.code && /^\d+$/.test(x.code));
+      const full = cls + r.code;
+      if (next?.code && next.code.length === 7 && next.code.startsWith(full)) {
+        r.code = full;
+        r.level = 'section';
+      }
+    }
+  });
+}

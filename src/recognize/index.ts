@@ -21,7 +21,7 @@ import { computeSummary } from './summary.js';
 import { parseStdTable, TEXT_COLUMNS } from './tables.js';
 import { unwrapLayoutTables } from './layout.js';
 import { verifyTable } from './verify.js';
-import { dropColumnNumberRows } from './column-numbers.js';
+import { completeSectionCodes, dropColumnNumberRows } from './column-numbers.js';
 import { metaAbove, notesBelow, precedingProjectTitle, tablesAfter, titleBefore } from './neighbours.js';
 import { procurementItems, assetRows, orgUnits, isUnitsTable } from './parts-tables.js';
 
@@ -134,6 +134,7 @@ function verifyTables(d: Disclosure): Finding[] {
   const out: Finding[] = [];
   for (const t of d.tables) {
     dropColumnNumberRows(t);
+    completeSectionCodes(t);
     t.reading = verifyTable(t);
     if (t.reading.status !== 'uncertain') continue;
     const name = t.title.replace(/\s+/g, '') || t.kind;

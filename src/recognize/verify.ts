@@ -306,8 +306,23 @@ function suspects(failed: Outcome[], all: Outcome[]): CellRef[] | null {
 
 const KIND_WORDS: Record<Identity['kind'], string> = { row: '行内合计', hierarchy: '类款项逐级合计', 'total-row': '合计行' };
 
+/**
+ * Codes that no classification could print (2 or 4 digits, a 功能 code of 8): when they are many,
+ * the code column was read wrong (类 | 款 | 项 printed in cells of their own and taken one by one),
+ * which no identity would reveal when the amounts still add up.
+ */
+function misreadCodes(t: StdTable): string | null {
+  const codes = t.rows.map((r) => r.code).filter((c): c is string => !!c && /^\d+$/.test(c));
+  if (codes.length < 4) return null;
+  const odd = codes.filter((c) => ![3, 5, 7].includes(c.length));
+  if (odd.length * 3 < codes.length) return null;
+  return `表中 ${codes.length} 个科目编码有 ${odd.length} 个不是 3、5、7 位（如“${odd[0]}”），编码栏可能未正确读取`;
+}
+
 export function verifyTable(t: StdTable): TableReading {
   if (t.empty) return { status: 'unchecked', checks: 0, failed: 0, reason: null };
+  const codeDoubt = misreadCodes(t);
+  if (codeDoubt) return { status: 'uncertain', checks: 0, failed: 0, reason: codeDoubt };
   const outcomes = identities(t).map((id) => evaluate(t, id)).filter((o) => o.delta !== null);
   const failed = outcomes.filter((o) => !o.holds);
   const base = { checks: outcomes.length, failed: failed.length };

@@ -1,7 +1,7 @@
 /** A row of column numbers (栏次 1 2 3 …, **) is header, never figures (src/recognize/column-numbers.ts). */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { dropColumnNumberRows, isColumnNumberRow } from '../../src/recognize/column-numbers.js';
+import { completeSectionCodes, dropColumnNumberRows, isColumnNumberRow } from '../../src/recognize/column-numbers.js';
 import { row, table } from '../rules/builder.js';
 
 const COLS = ['total', 'basic', 'project'];
@@ -24,4 +24,15 @@ test('a table left with no figure once the numbers are dropped is an empty table
   assert.ok(dropColumnNumberRows(t));
   assert.equal(t.rows.length, 1);
   assert.equal(t.empty, true);
+});
+
+test('a 款 printed as two digits under its 类 gets its full code when the next 项 confirms it', () => {
+  const t = table('general-budget-expenditure', {
+    columns: COLS,
+    rows: [['201', '一般公共服务支出', '5', '5', ''], ['10', '人力资源事务', '5', '5', ''], ['2011007', '博士后日常经费', '5', '5', ''], ['99', '其他', '1', '1', '']],
+  });
+  completeSectionCodes(t);
+  assert.equal(t.rows[1].code, '20110');
+  assert.equal(t.rows[1].level, 'section');
+  assert.equal(t.rows[3].code, '99', 'no 项 confirms it: left as printed');
 });

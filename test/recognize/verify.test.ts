@@ -127,3 +127,17 @@ test('收支总表: a partial 其中 breakdown printed as lines is read as part 
   assert.equal(t.rows[1].within, 0);
   assert.equal(t.rows[2].within, undefined);
 });
+
+test('a code column that yields codes no classification prints (10, 03, 01) is a misreading: uncertain', () => {
+  const t = t5([
+    [null, '合计', '300.00', '200.00', '100.00'],
+    ['201', '一般公共服务支出', '300.00', '200.00', '100.00'],
+    ['10', '人力资源事务', '300.00', '200.00', '100.00'],
+    ['01', '行政运行', '200.00', '200.00', ''],
+    ['03', '机关服务', '100.00', '', '100.00'],
+    ['05', '其他', '0.00', '', ''],
+  ]);
+  const r = verifyTable(t);
+  assert.equal(r.status, 'uncertain');
+  assert.match(r.reason ?? '', /编码栏可能未正确读取/);
+});
