@@ -138,13 +138,16 @@ export const share = defineRule({
     severity: 'error',
     category: 'narrative',
     basis: BASIS.identities('11'),
-    description: '说明写“占……的 x%”时：x = 部分 ÷ 整体 × 100，按百分比与金额的打印精度容差。需要识别器提供占比陈述（见 docs/rules.md 的模型扩展说明）。',
+    description: '说明写“占……的 x%”时：x = 部分 ÷ 整体 × 100，按百分比与金额的打印精度容差。需要识别器提供占比陈述（见 docs/rules.md 的模型扩展说明）。整体读出来就是部分本身时（句中所说的整体在文件中没有打印），不判断。',
     example: { bad: '“公务接待费支出101.26万元，占“三公”经费（418.26万元）的34.2%”', message: '说明中公务接待费占“三公”经费的比例写作 34.2%，按 101.26 ÷ 418.26 应为 24.21%，相差 9.99 个百分点。' },
     appliesTo: ['budget', 'final-accounts'],
   },
   check(doc, ctx) {
     for (const s of doc.shares) {
       if (!s.partValue || !s.wholeValue || s.wholeValue.isZero()) continue;
+      // A whole that came out as the part's own figure was not found: the whole the sentence names
+      // (e.g. “财政性资金（…除外）总额”) is printed nowhere, so the share cannot be judged.
+      if (s.partValue.equals(s.wholeValue) && !s.percent.equals(100)) continue;
       const computed = s.partValue.div(s.wholeValue).times(100);
       const diff = s.percent.minus(computed);
       if (diff.isZero()) continue;

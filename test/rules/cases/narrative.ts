@@ -406,7 +406,14 @@ export const cases: CaseSet = {
     ],
   },
   'narrative/share': {
-    valid: [sample, { name: 'a correct share rounded to 0.1', doc: shareDoc('24.2') }],
+    valid: [
+      sample,
+      { name: 'a correct share rounded to 0.1', doc: shareDoc('24.2') },
+      {
+        name: 'a whole read as the part itself (the whole the sentence names is printed nowhere) is not judged',
+        doc: edit(() => shareDoc('97.68'), (d) => (d.shares[0].wholeValue = d.shares[0].partValue)),
+      },
+    ],
     invalid: [
       {
         name: 'a wrong share',
