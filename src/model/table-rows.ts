@@ -25,6 +25,12 @@ export function sideRows(t: StdTable, side: 'revenue' | 'expenditure'): Row[] {
  * expenditure classes (rows after it break down carry-overs).
  */
 export function linesBeforeTotal(t: StdTable, side: 'revenue' | 'expenditure'): Row[] {
+  // A row read as part of another (其中, a group's items: Row.within) is never added to its siblings.
+  return topLevel(sideLines(t, side).filter((r) => r.within === undefined));
+}
+
+/** The 'line' rows of a side up to its 本年合计 (or, where that total heads the side, after it). */
+function sideLines(t: StdTable, side: 'revenue' | 'expenditure'): Row[] {
   const out: Row[] = [];
   const rows = sideRows(t, side);
   // "一、本年支出合计" may head the side, its classes printed under it.
@@ -33,10 +39,9 @@ export function linesBeforeTotal(t: StdTable, side: 'revenue' | 'expenditure'): 
     if (r.role === 'total' || r.role === 'grand-total' || r.role === 'carry-over') break;
     // "当年收入小计" read as a plain line still ends the list it totals.
     if (/(小计|合计|总计)$/.test(r.name.replace(/\s+/g, ''))) break;
-    // A row read as part of another (其中, a group's items: Row.within) is never added to its siblings.
-    if (r.role === 'line' && r.within === undefined) out.push(r);
+    if (r.role === 'line') out.push(r);
   }
-  return topLevel(out);
+  return out;
 }
 
 /**
@@ -50,26 +55,16 @@ function topLevel(rows: Row[]): Row[] {
   return rows;
 }
 
-
 /** The side's 本年合计 is printed above its lines (一、本年支出合计 over the classes), not under them. */
 export function totalHeads(rows: Row[]): boolean {
   const at = rows.findIndex((r) => r.role === 'total');
   return at >= 0 && !rows.slice(0, at).some((r) => r.role === 'line') && rows[at + 1]?.role === 'line';
 }
 
-
 /**
  * The lines of one side before its 本年合计, items of group headings included (一般公共预算 under
  * 一、财政拨款): where a source is looked up by its key, not added to its siblings.
  */
 export function sourceLines(t: StdTable, side: 'revenue' | 'expenditure'): Row[] {
-  const out: Row[] = [];
-  const rows = sideRows(t, side);
-  const head = totalHeads(rows) ? rows.findIndex((r) => r.role === 'total') + 1 : 0;
-  for (const r of rows.slice(head)) {
-    if (r.role === 'total' || r.role === 'grand-total' || r.role === 'carry-over') break;
-    if (/(小计|合计|总计)$/.test(r.name.replace(/\s+/g, ''))) break;
-    if (r.role === 'line') out.push(r);
-  }
-  return out;
+  return sideLines(t, side);
 }
