@@ -306,7 +306,7 @@ export const costAboveBudget = defineRule({
     severity: 'error',
     category: 'indicator',
     basis: BASIS.identities('15'),
-    description: '成本指标以金额给出上限（≤ x 万元/元）时，x 不应超过项目预算数。人均、单价类以“元”计的标准只有在没有比较符时才会出现，不在此检查。',
+    description: '成本指标以金额给出上限（≤ x 万元/元）时，x 不应超过项目预算数。人均、单价类以“元”计的标准只有在没有比较符时才会出现，不在此检查。上限约为预算数的一万倍（1,000–100,000 倍）时，是元与万元之一读错，只作提示。',
     example: { bad: '预算数 12.00，成本指标“≤15万元”', message: '项目“政务外网安全检测”绩效目标表成本指标“项目成本”上限 15.00 万元，超过项目预算数 12.00 万元。' },
   },
   check(doc, ctx) {
@@ -317,8 +317,15 @@ export const costAboveBudget = defineRule({
         if (!isCost(i.level1, i.level2)) continue;
         const c = ceilingWan(i.target);
         if (!c || !c.greaterThan(budget)) continue;
+        // A ceiling some 10,000 times the budget is one of them read in 元 for 万元 (or the other way
+        // round): the unit is in doubt, not the figure — said as info.
+        const ratio = c.div(budget);
+        const unitDoubt = ratio.greaterThanOrEqualTo(1000) && ratio.lessThanOrEqualTo(100000);
         ctx.report({
-          message: `${o.place}成本指标“${squash(i.level3)}”上限 ${amount(c)} 万元，超过项目预算数 ${amount(budget)} 万元。`,
+          advisory: unitDoubt,
+          message: unitDoubt
+            ? `${o.place}成本指标“${squash(i.level3)}”上限 ${amount(c)} 万元，约为项目预算数 ${amount(budget)} 万元的一万倍：两者之一的金额单位（元/万元）可能未正确读取，未作为错误。`
+            : `${o.place}成本指标“${squash(i.level3)}”上限 ${amount(c)} 万元，超过项目预算数 ${amount(budget)} 万元。`,
           location: loc(o, i, '指标值'),
           expected: budget,
           actual: c,

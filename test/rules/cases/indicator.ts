@@ -177,7 +177,12 @@ export const cases: CaseSet = {
       {
         name: 'a ceiling above the budget',
         doc: oneProject('网络安全检测服务', goodIndicators('≤35万元', 35), { budgetValue: '30.00' }),
-        findings: [{ message: '项目“网络安全检测服务”绩效目标表成本指标“项目成本”上限 35.00 万元，超过项目预算数 30.00 万元。', expected: '30.00', actual: '35', difference: '5' }],
+        findings: [{ message: '项目“网络安全检测服务”绩效目标表成本指标“项目成本”上限 35.00 万元，超过项目预算数 30.00 万元。', expected: '30.00', actual: '35', difference: '5', severity: 'error' }],
+      },
+      {
+        name: 'a ceiling ten thousand times the budget: a unit read wrong, told as info',
+        doc: oneProject('网络安全检测服务', goodIndicators('≤35万元', 35), { budgetValue: '0.0035' }),
+        findings: [{ message: '项目“网络安全检测服务”绩效目标表成本指标“项目成本”上限 35.00 万元，约为项目预算数 0.0035 万元的一万倍：两者之一的金额单位（元/万元）可能未正确读取，未作为错误。', severity: 'info' }],
       },
     ],
   },
