@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
+import { extensionList } from '../read/registry.js';
 import { describeError } from '../system-error.js';
 import { chinese, parseMegabytes, parsePort, parseWorkers } from './options.js';
 
@@ -14,7 +15,7 @@ const program = chinese(new Command(), version).name('gongkai').description('读
 
 program
   .command('check')
-  .description('检查一个或多个公开文件（.txt .docx .pdf .xlsx .html），报告发现的问题')
+  .description(`检查一个或多个公开文件（${extensionList()}），报告发现的问题`)
   .argument('<files...>', '要检查的文件')
   .addOption(new Option('-f, --format <format>', '输出格式').choices(['text', 'json', 'xlsx']).default('text'))
   .option('-o, --output <file>', '输出写入文件（xlsx 格式必需）')

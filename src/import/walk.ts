@@ -5,9 +5,10 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
+import { EXTENSIONS } from '../read/registry.js';
 
-/** Extensions the readers handle (see src/read/index.ts). */
-export const SUPPORTED_EXTENSIONS = new Set(['.txt', '.text', '.docx', '.pdf', '.xlsx', '.html', '.htm', '.shtml', '.xhtml']);
+/** Extensions the readers handle (from the reader registry, src/read/registry.ts). */
+export const SUPPORTED_EXTENSIONS: ReadonlySet<string> = EXTENSIONS;
 
 const OLD_OFFICE = new Set(['.doc', '.xls', '.wps', '.et']);
 

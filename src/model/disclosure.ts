@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { Money } from './money.js';
+import { FORMATS } from '../read/registry.js';
 
 /** A decimal figure; in JSON a number. */
 export const MoneySchema = z.custom<Money>((v) => v instanceof Money, { message: 'expected a decimal amount' });
@@ -498,7 +499,7 @@ export const DisclosureSchema = z.object({
   unit: UnitSchema.describe('The unit most tables and the text use; figures are normalised to 万元'),
   source: z.object({
     path: z.string(),
-    format: z.enum(['txt', 'docx', 'pdf', 'xlsx', 'html']),
+    format: z.enum(FORMATS),
     bytes: z.number().int(),
     sha256: z.string(),
     pages: z.number().int().optional(),

@@ -50,7 +50,10 @@ export interface Table {
 
 export type Block = Paragraph | Table;
 
-export type Format = 'txt' | 'docx' | 'pdf' | 'xlsx' | 'html';
+import type { Format } from './registry.js';
+
+/** A format name from the reader registry (`registry.ts`). */
+export type { Format };
 
 export interface Doc {
   source: {

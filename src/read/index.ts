@@ -2,27 +2,16 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { ReadError, type Doc, type Format } from './doc.js';
-import type { ReaderOutput } from './reader.js';
+import type { ReaderDescriptor, ReaderOutput } from './reader.js';
+import { READERS, extensionList, readerFor } from './registry.js';
+import { isZip } from './zip-sniff.js';
 
 export { ReadError, type Doc } from './doc.js';
+export { READERS, FORMATS, EXTENSIONS, type Format } from './registry.js';
+export type { ReaderDescriptor, ReaderOutput } from './reader.js';
 
 /** Files above this size are refused before reading (a disclosure is rarely above a few MB). */
 export const DEFAULT_MAX_BYTES = 30 * 1024 * 1024;
-
-type Reader = (bytes: Buffer, path: string) => Promise<ReaderOutput>;
-
-// Each reader is loaded on the first file of its format: checking a PDF never loads the Word,
-// Excel and HTML readers and their libraries (about a third of the command's start-up).
-const READERS: Record<Format, () => Promise<Reader>> = {
-  txt: async () => (await import('./txt.js')).readTxt,
-  docx: async () => (await import('./docx.js')).readDocx,
-  pdf: async () => (await import('./pdf.js')).readPdf,
-  xlsx: async () => (await import('./xlsx.js')).readXlsx,
-  html: async () => (await import('./html.js')).readHtml,
-};
-
-const TEXT_EXTENSIONS = new Set(['', '.txt', '.text']);
-const HTML_EXTENSIONS = new Set(['.html', '.htm', '.shtml', '.xhtml']);
 
 export interface ReadOptions {
   maxBytes?: number;
@@ -49,10 +38,9 @@ export async function readDocument(bytes: Buffer, path: string, options: ReadOpt
   if (bytes.length > maxBytes) throw new ReadError(path, `文件过大（${mb(bytes.length)}，上限 ${mb(maxBytes)}）`);
   if (bytes.length === 0) throw new ReadError(path, '文件为空');
   const format = sniffFormat(bytes, path);
-  const read = await READERS[format]();
   let out: ReaderOutput;
   try {
-    out = await read(bytes, path);
+    out = await readerFor(format).read(bytes, path);
   } catch (e) {
     if (e instanceof ReadError) throw e;
     const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
@@ -73,23 +61,20 @@ export async function readDocument(bytes: Buffer, path: string, options: ReadOpt
 
 export function sniffFormat(bytes: Buffer, path: string): Format {
   const ext = extname(path).toLowerCase();
-  const head = bytes.subarray(0, 8).toString('latin1');
-  if (head.startsWith('%PDF')) return 'pdf';
-  if (head.startsWith('PK\u0003\u0004')) {
-    // Both are zip packages; their part names tell them apart.
-    const listing = bytes.toString('latin1');
-    if (listing.includes('word/document.xml')) return 'docx';
-    if (listing.includes('xl/workbook.xml')) return 'xlsx';
-    throw new ReadError(path, 'ZIP 压缩包既不是 Word（.docx）也不是 Excel（.xlsx）文件');
-  }
-  if (head.startsWith('\u00d0\u00cf\u0011\u00e0')) {
+  // Formats with a signature first; text formats are judged by name and opening words, which any
+  // bytes may carry by chance, so only once the bytes are known to be text.
+  for (const r of READERS) if (!isTextFormat(r) && r.sniff(bytes, ext)) return r.format;
+  if (isZip(bytes)) throw new ReadError(path, 'ZIP 压缩包既不是 Word（.docx）也不是 Excel（.xlsx）文件');
+  if (bytes.subarray(0, 4).toString('latin1') === '\u00d0\u00cf\u0011\u00e0') {
     throw new ReadError(path, '旧版 Office 格式（.doc/.xls）暂不支持，请另存为 .docx/.xlsx');
   }
-  if (looksBinary(bytes)) throw new ReadError(path, `无法识别的文件类型${ext ? `（扩展名 ${ext}）` : ''}：不是 txt/docx/pdf/xlsx/html`);
-  const start = bytes.subarray(0, 2048).toString('utf8').replace(/^\uFEFF/, '').trimStart().toLowerCase();
-  if (HTML_EXTENSIONS.has(ext) || start.startsWith('<!doctype html') || start.startsWith('<html')) return 'html';
-  if (TEXT_EXTENSIONS.has(ext)) return 'txt';
-  throw new ReadError(path, `不支持的文件扩展名 ${ext}（支持 .txt .docx .pdf .xlsx .html）`);
+  if (looksBinary(bytes)) throw new ReadError(path, `无法识别的文件类型${ext ? `（扩展名 ${ext}）` : ''}：不是 ${READERS.map((r) => r.format).join('/')}`);
+  for (const r of READERS) if (isTextFormat(r) && r.sniff(bytes, ext)) return r.format;
+  throw new ReadError(path, `不支持的文件扩展名 ${ext}（支持 ${extensionList()}）`);
+}
+
+function isTextFormat(r: ReaderDescriptor): boolean {
+  return r.mediaTypes.every((t) => t.startsWith('text/'));
 }
 
 function looksBinary(bytes: Buffer): boolean {

@@ -3,23 +3,10 @@
  * to a base name, cleaned, and never joined into a path (originals live in the database).
  */
 import type { Format } from '../read/doc.js';
+import { READERS, readerFor } from '../read/registry.js';
 
-const EXTENSIONS: Record<Format, string[]> = {
-  pdf: ['.pdf'],
-  docx: ['.docx'],
-  xlsx: ['.xlsx'],
-  txt: ['.txt', '.text'],
-  html: ['.html', '.htm', '.shtml', '.xhtml'],
-};
-
-export const CONTENT_TYPES: Record<string, string> = {
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  // No charset: a text disclosure may be GB18030 as well as UTF-8; the reader tells them apart.
-  txt: 'text/plain',
-  html: 'text/html',
-};
+/** The media type a stored file is served with, by format (from the reader registry). */
+export const CONTENT_TYPES: Record<string, string> = Object.fromEntries(READERS.map((r) => [r.format, r.mediaTypes[0]]));
 
 /** The client's name reduced to something safe to show: no folders, no control or quoting characters. */
 export function safeBaseName(name: string | undefined | null): string {
@@ -38,7 +25,8 @@ export function safeBaseName(name: string | undefined | null): string {
 export function nameForFormat(base: string, format: Format): string {
   const name = base || 'document';
   const lower = name.toLowerCase();
-  return EXTENSIONS[format].some((e) => lower.endsWith(e)) ? name : `${name}${EXTENSIONS[format][0]}`;
+  const { extensions } = readerFor(format);
+  return extensions.some((e) => lower.endsWith(e)) ? name : `${name}${extensions[0]}`;
 }
 
 /** Content-Disposition for a download: an ASCII fallback plus the real name (RFC 6266/5987). */
@@ -48,5 +36,5 @@ export function attachment(fileName: string, fallback: string): string {
 }
 
 export function extensionOf(format: string): string {
-  return EXTENSIONS[format as Format]?.[0] ?? '.bin';
+  return READERS.find((r) => r.format === format)?.extensions[0] ?? '.bin';
 }

@@ -50,7 +50,7 @@ describe('importPaths', () => {
       assert.equal(first.imported, 2);
       assert.equal(first.duplicates, 0);
       assert.deepEqual(first.failed, [
-        { path: join(dir, 'broken.pdf'), reason: '无法识别的文件类型（扩展名 .pdf）：不是 txt/docx/pdf/xlsx/html' },
+        { path: join(dir, 'broken.pdf'), reason: '无法识别的文件类型（扩展名 .pdf）：不是 pdf/docx/xlsx/html/txt' },
         { path: join(dir, 'empty.txt'), reason: '文件为空' },
       ]);
       assert.deepEqual(first.skipped, [

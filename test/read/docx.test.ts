@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import JSZip from 'jszip';
 import { ReadError, squash, type Block, type Cell, type Paragraph, type Table } from '../../src/read/doc.js';
-import { readDocx } from '../../src/read/docx.js';
+import { readDocx } from '../../src/read/docx/read.js';
 import { readDocument } from '../../src/read/index.js';
 import type { ReaderOutput } from '../../src/read/reader.js';
 import { budgetDocx, packParts, rawDocx, x } from '../fixtures/docx/build.js';

@@ -5,8 +5,8 @@ import { before, describe, test } from 'node:test';
 import iconv from 'iconv-lite';
 import mammoth from 'mammoth';
 import { isTable, type Block, type Doc, type Paragraph, type Table } from '../../src/read/doc.js';
-import { readHtml } from '../../src/read/html.js';
-import { declaredCharset, decodeHtml } from '../../src/read/html-decode.js';
+import { readHtml } from '../../src/read/html/read.js';
+import { declaredCharset, decodeHtml } from '../../src/read/html/decode.js';
 import { readDocument } from '../../src/read/index.js';
 import { ROOT, SEED, seed, sharedOnly } from '../helpers/shared.js';
 

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { describe, test } from 'node:test';
-import { readPdf } from '../../src/read/pdf.js';
+import { readPdf } from '../../src/read/pdf/read.js';
 import { readPageContent } from '../../src/read/pdf/content.js';
 import { openPdf } from '../../src/read/pdf/engine.js';
 import { nameOf, PdfFile } from '../../src/read/pdf/native/file.js';

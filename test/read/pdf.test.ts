@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { ReadError, squash, type Block, type Cell, type Paragraph, type Table } from '../../src/read/doc.js';
 import { readDocument } from '../../src/read/index.js';
-import { NO_TEXT_MESSAGE, readPdf } from '../../src/read/pdf.js';
+import { NO_TEXT_MESSAGE, readPdf } from '../../src/read/pdf/read.js';
 import { glyphText, readPageContent } from '../../src/read/pdf/content.js';
 import { openPdf } from '../../src/read/pdf/engine.js';
 import type { ReaderOutput } from '../../src/read/reader.js';

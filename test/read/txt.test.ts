@@ -6,7 +6,7 @@ import iconv from 'iconv-lite';
 import { ReadError, isTable, type Block, type Paragraph, type Table } from '../../src/read/doc.js';
 import { readDocument } from '../../src/read/index.js';
 import type { ReaderOutput } from '../../src/read/reader.js';
-import { readTxt } from '../../src/read/txt.js';
+import { readTxt } from '../../src/read/txt/read.js';
 import { ROOT, SEED, seed, sharedOnly } from '../helpers/shared.js';
 
 const FIXTURES = join(ROOT, 'test/fixtures/txt');

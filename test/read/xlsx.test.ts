@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { ReadError, isTable, type Block, type Doc, type Paragraph, type Table } from '../../src/read/doc.js';
 import { readDocument } from '../../src/read/index.js';
-import { readXlsx } from '../../src/read/xlsx.js';
-import { layoutSheet, type SheetCell, type SheetPiece } from '../../src/read/xlsx-layout.js';
-import { formatNumber } from '../../src/read/xlsx-numfmt.js';
+import { readXlsx } from '../../src/read/xlsx/read.js';
+import { layoutSheet, type SheetCell, type SheetPiece } from '../../src/read/xlsx/layout.js';
+import { formatNumber } from '../../src/read/xlsx/numfmt.js';
 import { budgetWorkbook, framedWorkbook } from '../fixtures/xlsx/workbooks.js';
 import { CORPUS, sharedOnly } from '../helpers/shared.js';
 

@@ -1,8 +1,8 @@
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
-import { ReadError, type Block, type Cell, type ReaderWarning } from './doc.js';
-import { decodeHtml } from './html-decode.js';
-import { buildGrid, spanOf, type SourceCell } from './html-table.js';
-import type { ReaderOutput } from './reader.js';
+import { ReadError, type Block, type Cell, type ReaderWarning } from '../doc.js';
+import { decodeHtml } from './decode.js';
+import { buildGrid, spanOf, type SourceCell } from './table.js';
+import type { ReaderOutput } from '../reader.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];

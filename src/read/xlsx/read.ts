@@ -1,8 +1,8 @@
 import type ExcelJS from 'exceljs';
-import { ReadError, type Block, type Cell, type ReaderWarning, type SourceLoc } from './doc.js';
-import type { ReaderOutput } from './reader.js';
-import { shownText } from './xlsx-cell.js';
-import { layoutSheet, type SheetCell, type SheetModel } from './xlsx-layout.js';
+import { ReadError, type Block, type Cell, type ReaderWarning, type SourceLoc } from '../doc.js';
+import type { ReaderOutput } from '../reader.js';
+import { shownText } from './cell.js';
+import { layoutSheet, type SheetCell, type SheetModel } from './layout.js';
 
 /**
  * Excel workbooks as exported by budget systems: every sheet in tab order, each cut into title

@@ -1,5 +1,5 @@
 import type { Cell, CellValue } from 'exceljs';
-import { formatDate, formatNumber } from './xlsx-numfmt.js';
+import { formatDate, formatNumber } from './numfmt.js';
 
 /** What a cell shows, plus whether it is a formula Excel never calculated (no cached result). */
 export interface ShownText {

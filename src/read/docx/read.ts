@@ -4,10 +4,10 @@
  */
 import { crc32 } from 'node:zlib';
 import JSZip from 'jszip';
-import { ReadError } from './doc.js';
-import { NotWordBody, readBody } from './docx-body.js';
-import { parseXml, XmlError, type XmlElement } from './docx-xml.js';
-import type { ReaderOutput } from './reader.js';
+import { ReadError } from '../doc.js';
+import { NotWordBody, readBody } from './body.js';
+import { parseXml, XmlError, type XmlElement } from './xml.js';
+import type { ReaderOutput } from '../reader.js';
 
 const DEFAULT_MAIN_PART = 'word/document.xml';
 const OFFICE_DOCUMENT_REL = /\/officeDocument$/;

@@ -1,8 +1,8 @@
-import { ReadError, type Block, type Cell, type ReaderWarning } from './doc.js';
-import type { ReaderOutput } from './reader.js';
-import { decodeText } from './txt-decode.js';
-import { parseLayout, splitLines, type RawTable } from './txt-layout.js';
-import { joinSplitRows } from './txt-rows.js';
+import { ReadError, type Block, type Cell, type ReaderWarning } from '../doc.js';
+import type { ReaderOutput } from '../reader.js';
+import { decodeText } from './decode.js';
+import { parseLayout, splitLines, type RawTable } from './layout.js';
+import { joinSplitRows } from './rows.js';
 
 /** Reads the tab-indented text layout of a Word file (see `txt-layout.ts`) into the neutral tree. */
 export async function readTxt(bytes: Buffer, path: string): Promise<ReaderOutput> {

@@ -3,9 +3,9 @@
  * order. Shows the document as it reads with tracked changes accepted: deletions and moved-away
  * text are skipped, insertions kept; field instructions are skipped and field results kept.
  */
-import type { Block, ReaderWarning } from './doc.js';
-import { resolveGrid, type RawCell, type RawRow } from './docx-grid.js';
-import type { XmlElement, XmlNode } from './docx-xml.js';
+import type { Block, ReaderWarning } from '../doc.js';
+import { resolveGrid, type RawCell, type RawRow } from './grid.js';
+import type { XmlElement, XmlNode } from './xml.js';
 
 const W_NS = new Set([
   'http://schemas.openxmlformats.org/wordprocessingml/2006/main',

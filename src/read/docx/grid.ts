@@ -2,7 +2,7 @@
  * Turns Word table rows (cells with gridSpan / vMerge / hMerge, rows with gridBefore / gridAfter)
  * into a rectangular grid where every covered position holds a copy of its merge origin.
  */
-import type { Cell } from './doc.js';
+import type { Cell } from '../doc.js';
 
 export interface RawCell {
   text: string;

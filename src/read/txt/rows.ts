@@ -1,4 +1,4 @@
-import type { RawRow } from './txt-layout.js';
+import type { RawRow } from './layout.js';
 
 /**
  * When a cell holds an empty paragraph, the text layout prints an empty line inside the row,

@@ -4,13 +4,13 @@
  * by the native reader when it knows the document's fonts and structure, else by pdf.js; both
  * give the same page content (test/read/pdf-native.test.ts).
  */
-import { ReadError, type ReaderWarning } from './doc.js';
-import type { ReaderOutput } from './reader.js';
-import { readPageContent } from './pdf/content.js';
-import { openPdf } from './pdf/engine.js';
-import { openNative } from './pdf/native/index.js';
-import { layoutPage, type PageLayout } from './pdf/page.js';
-import { stitchPages } from './pdf/stitch.js';
+import { ReadError, type ReaderWarning } from '../doc.js';
+import type { ReaderOutput } from '../reader.js';
+import { readPageContent } from './content.js';
+import { openPdf } from './engine.js';
+import { openNative } from './native/index.js';
+import { layoutPage, type PageLayout } from './page.js';
+import { stitchPages } from './stitch.js';
 
 export const NO_TEXT_MESSAGE = '该 PDF 没有文字层（可能是扫描件），需要先做文字识别（OCR）才能读取；本版本不做 OCR';
 

@@ -1,4 +1,4 @@
-import type { ReaderWarning } from './doc.js';
+import type { ReaderWarning } from '../doc.js';
 
 export interface DecodedText {
   text: string;

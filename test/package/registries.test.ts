@@ -1,0 +1,59 @@
+/**
+ * The registries and the documents that describe them say the same: a reader, table kind or
+ * catalog entry added in code but not in the docs (or the other way round) fails here.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import { READERS } from '../../src/read/registry.js';
+
+const root = new URL('../../', import.meta.url);
+const read = (name: string) => readFileSync(new URL(name, root), 'utf8');
+
+/** The rows of the markdown table that follows the line starting with `lead`. */
+function tableAfter(text: string, lead: string): string[][] {
+  const lines = text.split('\n');
+  let i = lines.findIndex((l) => l.startsWith(lead));
+  assert.ok(i >= 0, `no line starting with "${lead}"`);
+  while (i < lines.length && !lines[i].startsWith('|')) i++;
+  const rows: string[][] = [];
+  for (i += 2; i < lines.length && lines[i].startsWith('|'); i++) {
+    rows.push(lines[i].split('|').slice(1, -1).map((c) => c.trim()));
+  }
+  return rows;
+}
+
+const ticks = (cell: string) => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
+
+describe('reader registry and docs', () => {
+  test('CONTRIBUTING.md lists every reader, in registry order, with its folder, extensions and media type', () => {
+    const rows = tableAfter(read('CONTRIBUTING.md'), 'The readers (');
+    assert.deepEqual(
+      rows.map(([format, folder, exts, media]) => ({ format, folder: ticks(folder), exts: ticks(exts), media: ticks(media) })),
+      READERS.map((r) => ({
+        format: r.format,
+        folder: [`src/read/${r.format}/`],
+        exts: [...r.extensions],
+        media: [...r.mediaTypes],
+      })),
+    );
+  });
+
+  test("the README's list of formats names each reader once and nothing else", () => {
+    const para = read('README.md').split('\n\n').find((p) => p.includes('Formats\nare recognised') || p.includes('Formats are recognised'));
+    assert.ok(para, 'README paragraph "Formats are recognised …" not found');
+    const listed = ticks(para.slice(para.indexOf('recognised'))).filter((t) => t.startsWith('.'));
+    assert.deepEqual(listed.slice().sort(), READERS.map((r) => r.extensions[0]).sort());
+  });
+
+  test('every reader folder has its descriptor and every descriptor is registered', async () => {
+    const { readdirSync, statSync } = await import('node:fs');
+    const dir = new URL('src/read/', root);
+    const folders = readdirSync(dir).filter((n) => statSync(new URL(n, dir)).isDirectory() && readdirSync(new URL(`${n}/`, dir)).includes('index.ts'));
+    assert.deepEqual(folders.sort(), READERS.map((r) => r.format).sort());
+    for (const r of READERS) {
+      assert.equal(new Set(r.extensions).size, r.extensions.length);
+      for (const e of r.extensions) assert.match(e, /^\.[a-z0-9]+$/);
+    }
+  });
+});
