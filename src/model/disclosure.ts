@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { Money } from './money.js';
 import { FORMATS } from '../read/registry.js';
+import { TABLE_KIND_IDS } from './table-kinds.js';
 
 /** A decimal figure; in JSON a number. */
 export const MoneySchema = z.custom<Money>((v) => v instanceof Money, { message: 'expected a decimal amount' });
@@ -75,24 +76,9 @@ export type Indicator = z.infer<typeof IndicatorSchema>;
 
 // ---------------------------------------------------------------- standard tables
 
+// One entry per kind in table-kinds.ts: id, Chinese name, title and header patterns.
 export const TableKindSchema = z
-  .enum([
-    'revenue-expenditure-summary', // 收支总表 (T1)
-    'revenue', // 收入总表 (T2)
-    'expenditure', // 支出总表 (T3)
-    'fiscal-summary', // 财政拨款收支总表 (T4)
-    'general-budget-expenditure', // 一般公共预算(财政拨款)支出表 (T5)
-    'general-budget-basic', // 一般公共预算(财政拨款)基本支出表 (T6)
-    'basic-expenditure', // 基本支出表 of all funds by economic class, by source (烟台 基本支出预算情况表)
-    'gov-fund-expenditure', // 政府性基金预算(财政拨款)支出表 (T7)
-    'state-capital-expenditure', // 国有资本经营预算(财政拨款)支出表 (T8)
-    'three-public', // 财政拨款"三公"经费支出表 (T9) or the 三公 table of the 说明
-    'operating-costs', // 机关运行经费表
-    'procurement', // 政府采购预算表
-    'assets', // 固定资产占用情况表
-    'project-expenditure', // 项目支出表
-    'other',
-  ])
+  .enum(TABLE_KIND_IDS)
   .describe('Which standard table this is, recognised from its title, headers and codes.');
 export type TableKind = z.infer<typeof TableKindSchema>;
 

@@ -3,6 +3,7 @@
  * codes, names and figures by semantic column.
  */
 import type { Column, Figure, Row, StdTable, TableKind, Unit } from '../model/disclosure.js';
+import { HEADER_TESTS, TITLE_PATTERNS } from '../model/table-kinds.js';
 import { squash, type Cell, type Table } from '../read/doc.js';
 import { functionalClassCode } from './class-names.js';
 import { newSplitCodeState, rowCode, type SplitCodeState } from './codes.js';
@@ -13,28 +14,6 @@ import { budgetFinalColumns, economicHalves, isBudgetFinalThreePublic, mergeHalf
 import { parseAmount, toWan } from './numbers.js';
 import { ASSET_ITEMS, EXPENDITURE_ROWS, matchKey, REVENUE_ROWS, THREE_PUBLIC_ITEMS, threePublicColumns } from './row-keys.js';
 
-// First match wins: the specific titles before the general ones.
-const TITLE_KINDS: [RegExp, TableKind][] = [
-  [/三公/, 'three-public'],
-  [/机关运行经费|机关运行费/, 'operating-costs'],
-  [/政府采购/, 'procurement'],
-  [/固定资产|资产占用|国有资产/, 'assets'],
-  [/财政拨款收支(预算)?总表|财政拨款收入支出(决算)?总表/, 'fiscal-summary'],
-  // 陕西 政府性基金收支(总)表: one fund's income and spending, not the department's 收支总表.
-  [/政府性?基金(预算)?(财政拨款)?收支(预算)?总?表/, 'gov-fund-expenditure'],
-  [/收支(预算|决算)?总表|收入支出(预算|决算)?总表|收支预算表/, 'revenue-expenditure-summary'],
-  [/政府性?基金/, 'gov-fund-expenditure'],
-  [/国有资本经营/, 'state-capital-expenditure'],
-  [/一般公共预算.*基本支出|财政拨款基本支出/, 'general-budget-basic'],
-  // 基本支出表 without a fund: the 一般公共预算 one where it splits 人员/公用经费, else all funds' (basicKind).
-  [/基本支出(预算|决算)?总?表/, 'basic-expenditure'],
-  [/一般公共预算|财政拨款支出(预算|决算)?表/, 'general-budget-expenditure'],
-  // 陕西 calls project money 专项业务经费; its 上年结转资金支出表 lists the carried-over projects.
-  [/项目支出(预算|决算)?表|专项业务经费(支出)?(预算)?表|(上年)?结转(结余)?资金支出(预算)?表|上年结转支出(预算)?表/, 'project-expenditure'],
-  [/收入(预算|决算)?总?表/, 'revenue'],
-  [/支出(预算|决算)?总?表/, 'expenditure'],
-];
-
 /** How a table's title ends: 表, or 表 and a parenthetical (一般公共预算支出预算表（功能科目）). */
 export const TITLE_END = /表([（(][^（）()]{1,12}[)）])?$/;
 
@@ -42,22 +21,14 @@ export function kindFromTitle(title: string): TableKind | null {
   // 收支总体情况表, 一般公共预算支出情况表: a 总体情况表 is a 总表, a 情况表 a 表.
   const t = squash(title).replace(/总体情况表/, '总表').replace(/情况表/, '表');
   if (!/表/.test(t)) return null;
-  for (const [re, kind] of TITLE_KINDS) if (re.test(t)) return kind;
+  for (const [re, kind] of TITLE_PATTERNS) if (re.test(t)) return kind;
   return null;
 }
 
-/** Without a title, the header words tell the common tables apart. */
+/** Without a title, the header words tell the common tables apart (the kinds' header tests). */
 function kindFromHeaders(grid: Grid, keys: (string | null)[]): TableKind | null {
-  const words = squash(grid.headerRows.flat().map((c) => c.text).join('|'));
-  const has = (k: string) => keys.includes(k);
-  if (keys.filter((k) => k === 'name').length >= 2 && /收入/.test(words) && /支出/.test(words)) {
-    return has('generalBudget') ? 'fiscal-summary' : 'revenue-expenditure-summary';
-  }
-  if (has('personnel') && has('public')) return 'general-budget-basic';
-  if (has('basic') && has('project') && (has('operating') || has('toSuperior'))) return 'expenditure';
-  if (has('carryOver') && (has('currentIncome') || has('fiscal') || has('business'))) return 'revenue';
-  if (/采购/.test(words) && has('item')) return 'procurement';
-  if (/出国|公务接待/.test(words)) return 'three-public';
+  const facts = { keys, words: squash(grid.headerRows.flat().map((c) => c.text).join('|')) };
+  for (const [test, kind] of HEADER_TESTS) if (test(facts)) return kind;
   return null;
 }
 

@@ -3,6 +3,7 @@
  * catalog's documentation can never drift from the code (a test compares the file with this).
  */
 import { catalog, SCHEMES } from '../catalog/index.js';
+import { TABLE_KINDS } from '../model/table-kinds.js';
 import { listProfiles } from './index.js';
 import { readProfile } from './profile.js';
 import { RULES } from './registry.js';
@@ -38,6 +39,17 @@ function profilesSection(): string {
     return `| \`${name}\` | ${ext} | ${match} | ${esc(profile.description ?? '')} |`;
   });
   return ['| 配置 | 继承 | 自动匹配（profile: "auto"） | 说明 |', '|---|---|---|---|', ...rows].join('\n');
+}
+
+/** The table kinds of src/model/table-kinds.ts, one row each. */
+function kindsSection(): string {
+  const rows = TABLE_KINDS.map((k) => {
+    const e = k as (typeof TABLE_KINDS)[number] & { scheme?: string; headers?: unknown };
+    const titles = k.titles.map((t) => `\`${esc(t.pattern.source)}\`（${t.rank}）`).join('<br>') || '—';
+    const flags = [k.standard ? '九张表之一' : '', k.coded ? '按科目列示' : '', e.scheme === 'economic' ? '经济分类' : e.scheme === 'functional' ? '功能分类' : '', e.headers ? '无标题时可由表头识别' : ''].filter(Boolean).join('；') || '—';
+    return `| \`${k.id}\` | ${k.name} | ${flags} | ${titles} | ${k.columns.map((c) => `\`${c}\``).join(' ') || '—'} |`;
+  });
+  return ['| 种类 kind | 名称 | 性质 | 标题（正则，括号内为尝试顺序） | 规则读取的列 |', '|---|---|---|---|---|', ...rows].join('\n');
 }
 
 export function renderRulesDoc(rules: Rule[] = RULES): string {
@@ -110,6 +122,12 @@ export function renderRulesDoc(rules: Rule[] = RULES): string {
     '- 三公表：项目在行（`key`: `total`/`abroad`/`vehicle`/`vehiclePurchase`/`vehicleOperation`/`reception`，列可为 `prior`/`current`/`change`）或项目在列（列键同上，另有 `meeting`/`training`）两种排列都支持。',
     '- 说明中的数字：`claims`（`subject`、`name`、带符号的 `value`、`direction`、`year`、`loc.sentence`）；同一段落中的总数与分项、或总数之后几段内的分项，视为同一陈述。',
     '- 占比陈述：`shares`（`part`、`whole`、`partValue`、`wholeValue`、`percent`、`raw`、`loc`），由 `narrative/share` 使用；增减百分比：`percentChanges`。',
+    '',
+    '## 表格种类（table kinds）',
+    '',
+    '每种标准表是 `src/model/table-kinds.ts` 中的一项（编号、中文名称、标题与表头特征、规则读取的列）；识别（`src/recognize/tables.ts`）、规则（`src/rules/lib/tables.ts`）和本文件都从那里读取。表格的标题去掉空格、“总体情况表”读作“总表”、“情况表”读作“表”之后，按下列顺序逐一尝试，第一个匹配的种类胜出；没有标题时按表头识别。',
+    '',
+    kindsSection(),
     '',
     '## 科目目录（code catalog）',
     '',

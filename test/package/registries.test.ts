@@ -57,3 +57,17 @@ describe('reader registry and docs', () => {
     }
   });
 });
+
+describe('table kinds and docs', () => {
+  test('docs/rules.md lists every table kind of src/model/table-kinds.ts, in order, with its name', async () => {
+    const { TABLE_KINDS } = await import('../../src/model/table-kinds.js');
+    const rows = tableAfter(read('docs/rules.md'), '| 种类 kind').map(([id, name]) => ({ id: ticks(id)[0], name }));
+    assert.deepEqual(rows, TABLE_KINDS.map((k) => ({ id: k.id, name: k.name })));
+  });
+
+  test('the model enum is the kinds registry', async () => {
+    const { TABLE_KINDS } = await import('../../src/model/table-kinds.js');
+    const { TableKindSchema } = await import('../../src/model/disclosure.js');
+    assert.deepEqual(TableKindSchema.options, TABLE_KINDS.map((k) => k.id));
+  });
+});

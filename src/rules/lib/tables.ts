@@ -4,6 +4,7 @@
  */
 import type { Disclosure, Figure, Row, StdTable, TableKind } from '../../model/disclosure.js';
 import type { Money } from '../../model/money.js';
+import { TABLE_KINDS } from '../../model/table-kinds.js';
 import { val } from './figures.js';
 import { amountOf, linesBeforeTotal, sideRows, sourceLines, totalHeads } from '../../model/table-rows.js';
 
@@ -12,24 +13,11 @@ export { amountOf, linesBeforeTotal, sideRows, sourceLines, totalHeads };
 export { childrenOf, printedOnce, repeatsClasses } from '../../model/code-blocks.js';
 import { printedOnce, repeatsClasses } from '../../model/code-blocks.js';
 
-/** Standard table names used in messages when a table has no title of its own. */
-export const KIND_NAMES: Record<TableKind, string> = {
-  'revenue-expenditure-summary': '收支总表',
-  revenue: '收入总表',
-  expenditure: '支出总表',
-  'fiscal-summary': '财政拨款收支总表',
-  'general-budget-expenditure': '一般公共预算财政拨款支出表',
-  'general-budget-basic': '一般公共预算财政拨款基本支出表',
-  'basic-expenditure': '基本支出表',
-  'gov-fund-expenditure': '政府性基金预算财政拨款支出表',
-  'state-capital-expenditure': '国有资本经营预算财政拨款支出表',
-  'three-public': '财政拨款“三公”经费支出表',
-  'operating-costs': '机关运行经费表',
-  procurement: '政府采购预算表',
-  assets: '固定资产占用情况表',
-  'project-expenditure': '项目支出表',
-  other: '表格',
-};
+/** Standard table names used in messages when a table has no title of its own (table-kinds.ts). */
+export const KIND_NAMES = Object.fromEntries(TABLE_KINDS.map((k) => [k.id, k.name])) as Record<TableKind, string>;
+
+/** The nine tables every budget and final-accounts disclosure publishes, in the catalog's order. */
+export const STANDARD_KINDS: TableKind[] = TABLE_KINDS.filter((k) => k.standard).map((k) => k.id);
 
 /** Column keys that never hold amounts. */
 export const NON_AMOUNT_KEYS = new Set([
@@ -45,14 +33,9 @@ export function tablesOf(doc: Disclosure, kind: TableKind): StdTable[] {
  * Some regions print a table both ways (陕西: 一般公共预算支出明细表 按功能 and 按经济); the rules
  * about "the" table mean the one in its own classification.
  */
-const NATIVE_SCHEME: Partial<Record<TableKind, 'functional' | 'economic'>> = {
-  'general-budget-basic': 'economic',
-  'general-budget-expenditure': 'functional',
-  'gov-fund-expenditure': 'functional',
-  'state-capital-expenditure': 'functional',
-  expenditure: 'functional',
-  revenue: 'functional',
-};
+const NATIVE_SCHEME: Partial<Record<TableKind, 'functional' | 'economic'>> = Object.fromEntries(
+  TABLE_KINDS.flatMap((k) => ('scheme' in k ? [[k.id, k.scheme]] : [])),
+);
 
 /**
  * The first non-empty table of a kind (a document may repeat a table per unit; the first is the
@@ -209,13 +192,5 @@ export function schemeOf(t: StdTable): 'functional' | 'economic' | null {
   return codes.every((c) => /^[35]/.test(c)) ? 'economic' : 'functional';
 }
 
-export const CODED_KINDS: TableKind[] = [
-  'revenue',
-  'expenditure',
-  'general-budget-expenditure',
-  'general-budget-basic',
-  'basic-expenditure',
-  'gov-fund-expenditure',
-  'state-capital-expenditure',
-  'project-expenditure',
-];
+/** Kinds whose rows carry classification codes (table-kinds.ts `coded`). */
+export const CODED_KINDS: TableKind[] = TABLE_KINDS.filter((k) => k.coded).map((k) => k.id);
