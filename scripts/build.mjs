@@ -4,7 +4,8 @@
 // a moved or deleted module never lingers in dist/ (tsc only ever adds files, and the build is
 // incremental). Plain JavaScript: it runs before anything is compiled.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +31,7 @@ function sweep(dir) {
     const path = join(dir, e.name);
     const rel = relative(dist, path);
     if (e.isDirectory()) {
-      if (ASSETS.includes(rel)) continue;
+      if (ASSETS.includes(rel) || rel === 'web') continue;
       if (!existsSync(join(src, rel))) rmSync(path, { recursive: true, force: true });
       else sweep(path);
     } else if (/\.(d\.ts|js)$/.test(e.name)) {
@@ -41,5 +42,60 @@ function sweep(dir) {
 }
 sweep(dist);
 
+await buildWeb();
+
 // bin/gongkai.js compares this stamp with src/ to tell a stale build in a development checkout.
 writeFileSync(join(dist, '.built'), `${new Date().toISOString()}\n`);
+
+/**
+ * The browser app: web/ → dist/web/ with Vite, when its sources changed since the last build.
+ * Beside it: pdf.js's character maps and fonts (for pages whose Chinese fonts are not embedded),
+ * the user guide with its screenshots, and a gzipped twin of every text file for `gongkai serve`.
+ */
+async function buildWeb() {
+  const web = join(root, 'web');
+  const out = join(dist, 'web');
+  const stamp = join(out, '.built');
+  const newest = Math.max(newestMtime(web), statSync(join(root, 'package-lock.json')).mtimeMs);
+  if (!existsSync(stamp) || Number(readFileSync(stamp, 'utf8')) < newest) {
+    let vite;
+    try {
+      vite = await import('vite');
+    } catch {
+      console.error('未安装 Vite（开发依赖），跳过网页界面的构建');
+      return;
+    }
+    try {
+      await vite.build({ configFile: join(web, 'vite.config.ts'), logLevel: 'warn' });
+    } catch (e) {
+      console.error(`构建失败：网页界面（web/）无法构建：${e instanceof Error ? e.message.split('\n')[0] : e}`);
+      process.exit(1);
+    }
+    const pdfjs = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+    cpSync(join(pdfjs, 'cmaps'), join(out, 'pdfjs/cmaps'), { recursive: true });
+    cpSync(join(pdfjs, 'standard_fonts'), join(out, 'pdfjs/standard_fonts'), { recursive: true });
+    gzipTree(out);
+    writeFileSync(stamp, String(Date.now()));
+  }
+  // The guide changes with the tests' screenshots, not with web/: copied every time.
+  const guide = join(root, 'docs', '使用指南.md');
+  if (existsSync(guide)) cpSync(guide, join(out, 'guide', 'guide.md'));
+  if (existsSync(join(root, 'docs', 'screenshots'))) cpSync(join(root, 'docs', 'screenshots'), join(out, 'guide', 'screenshots'), { recursive: true });
+}
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function gzipTree(dir) {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) gzipTree(p);
+    else if (/\.(js|mjs|css|html|json|svg)$/.test(e.name)) writeFileSync(`${p}.gz`, gzipSync(readFileSync(p), { level: 9 }));
+  }
+}

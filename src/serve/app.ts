@@ -10,6 +10,9 @@ import { installErrorHandling } from './errors.js';
 import { analysisRoutes } from './routes/analysis.js';
 import { documentRoutes } from './routes/documents.js';
 import { exportRoutes } from './routes/export.js';
+import { ruleRoutes } from './routes/rules.js';
+import { treeRoutes } from './routes/tree.js';
+import { webRoutes } from './routes/web.js';
 
 export interface AppOptions {
   store: Store;
@@ -64,6 +67,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(documentRoutes, { store: options.store, checker });
   await app.register(analysisRoutes, { store: options.store });
   await app.register(exportRoutes, { store: options.store });
+  await app.register(treeRoutes, { store: options.store });
+  await app.register(ruleRoutes);
+  // Last: the browser app answers every other GET outside /api.
+  await app.register(webRoutes);
   return app;
 }
 

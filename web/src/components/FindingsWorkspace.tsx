@@ -1,0 +1,49 @@
+/** Findings beside the selected one's detail and its place in the original. */
+import { useEffect, useState, type ReactNode } from 'react';
+import { Card, Col, Empty, Row } from 'antd';
+import type { Finding } from '../api';
+import { FindingDetail } from './FindingDetail';
+import { FindingsPanel, useRules, type Review } from './FindingsPanel';
+import { PlaceView } from './PlaceView';
+
+export function FindingsWorkspace({
+  docId,
+  version,
+  format,
+  findings,
+  reviews,
+  reviewControls,
+}: {
+  docId: number;
+  version: number;
+  format: string;
+  findings: Finding[];
+  reviews?: Map<number, Review>;
+  reviewControls?: (index: number) => ReactNode;
+}) {
+  const catalog = useRules();
+  const [selected, setSelected] = useState<number | null>(null);
+  useEffect(() => setSelected(null), [docId, version]);
+  const finding = selected === null ? null : findings[selected];
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} lg={11}>
+        <FindingsPanel key={`${docId}@${version}`} findings={findings} selected={selected} onSelect={setSelected} reviews={reviews} />
+      </Col>
+      <Col xs={24} lg={13}>
+        <div className="gk-place">
+          {finding ? (
+            <Card size="small" title="发现详情与原文位置">
+              <FindingDetail finding={finding} rule={catalog.get(finding.rule)} extra={reviewControls?.(selected!)} />
+              <PlaceView docId={docId} version={version} format={format} finding={finding} />
+            </Card>
+          ) : (
+            <Card size="small">
+              <Empty description="点击左侧的一条发现，查看数字、修改建议和它在原文中的位置" />
+            </Card>
+          )}
+        </div>
+      </Col>
+    </Row>
+  );
+}

@@ -1,0 +1,4 @@
+import { Empty } from 'antd';
+export default function ComparePage() {
+  return <Empty description="对比分析" />;
+}

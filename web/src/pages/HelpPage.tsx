@@ -1,0 +1,4 @@
+import { Empty } from 'antd';
+export default function HelpPage() {
+  return <Empty description="帮助" />;
+}
