@@ -12,7 +12,7 @@ function packed(): string[] {
 
 test('npm pack ships the compiled program, its data and docs, and nothing of development', () => {
   const files = packed();
-  const allowed = /^(package\.json|README\.md|LICENSE|bin\/gongkai\.js|dist\/.+\.(js|d\.ts|json)|profiles\/.+\.json|schema\/.+\.json|examples\/.+)$/;
+  const allowed = /^(package\.json|README\.md|LICENSE|bin\/gongkai\.js|dist\/.+\.(js|d\.ts|json)|dist\/web\/.+|profiles\/.+\.json|schema\/.+\.json|examples\/.+)$/;
   assert.deepEqual(files.filter((f) => !allowed.test(f)), [], 'files outside what a user needs');
   // What the command, the library and the workers load at run time.
   for (const f of [
@@ -27,6 +27,8 @@ test('npm pack ships the compiled program, its data and docs, and nothing of dev
     'schema/check-result.schema.json',
     'LICENSE',
     'README.md',
+    // The browser app `gongkai serve` hands out.
+    'dist/web/index.html',
   ]) {
     assert.ok(files.includes(f), `${f} is missing from the package`);
   }

@@ -26,6 +26,8 @@ const ROUTES = [
   'get /api/documents/{id}/versions',
   'get /api/documents/{id}/findings',
   'get /api/documents/{id}/original',
+  'get /api/documents/{id}/tree',
+  'get /api/rules',
   'get /api/search',
   'get /api/entities',
   'get /api/entities/{id}/timeline',
