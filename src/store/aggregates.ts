@@ -8,7 +8,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { Money } from '../model/money.js';
 import { isIntegerOverflow, type Connection } from './open.js';
 import { documentConditions, type DocumentColumns, type DocumentFilter } from './filters.js';
-import { SUMMARY_COLUMNS, type SummaryColumn } from './migrations.js';
+import { SUMMARY_COLUMNS, type SummaryColumn } from './schema.js';
 import { fromUnits } from './units.js';
 
 /** How a query adds amounts: `units` (SQLite's integer sum) or `decimal` (NUMERIC sum / dsum). */

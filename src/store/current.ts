@@ -6,8 +6,7 @@
  * transaction, so they never disagree with `documents.current_version_id`.
  */
 import { sql, type Kysely } from 'kysely';
-import type { Dialect } from './migrations.js';
-import { SUMMARY_COLUMNS, type SummaryColumn } from './migrations.js';
+import { SUMMARY_COLUMNS, type Dialect, type SummaryColumn } from './schema.js';
 import { SEARCH_FIELDS, type SearchField } from './grams.js';
 import type { ClassTotalRecord, SearchRecord } from './record.js';
 import type { Database } from './schema.js';

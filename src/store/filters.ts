@@ -3,7 +3,7 @@
  * back ends. Substring matches escape LIKE wildcards so a user's `%` or `_` is a plain character.
  */
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import type { Dialect } from './migrations.js';
+import type { Dialect } from './schema.js';
 
 export interface DocumentFilter {
   /** Substring of the entity name. */

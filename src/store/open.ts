@@ -9,7 +9,8 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type SqliteDatab
 import pg from 'pg';
 import { Money } from '../model/money.js';
 import { describeError } from '../system-error.js';
-import { migrations, type Dialect } from './migrations.js';
+import { migrations } from './migrations/index.js';
+import type { Dialect } from './schema.js';
 import type { Database } from './schema.js';
 
 /** Where the store lives when nothing is configured. */
@@ -54,7 +55,7 @@ export async function openConnection(options: OpenOptions = {}): Promise<Connect
   const conn = isPostgresUrl(target) ? await openPostgres(target, options.schema) : openSqlite(target);
   if (options.migrate !== false) {
     try {
-      await migrate(conn, options.schema);
+      await migrate(conn, { schema: options.schema });
     } catch (e) {
       await conn.close();
       throw e;
@@ -114,15 +115,44 @@ async function openPostgres(url: string, schema?: string): Promise<Connection> {
   return { dialect: 'postgres', db, location: redact(url) + (schema ? `（模式 ${schema}）` : ''), close: () => db.destroy() };
 }
 
-async function migrate(conn: Connection, schema?: string): Promise<void> {
+/**
+ * Runs the pending migrations, all of them or none: a process killed halfway (or a migration that
+ * fails) leaves the store as it was. PostgreSQL: Kysely's Migrator holds a session advisory lock
+ * (other processes opening the same database wait) and runs the migrations in one transaction.
+ * SQLite: Kysely runs them without a transaction, so they run inside one `BEGIN IMMEDIATE` here —
+ * SQLite's DDL is transactional, and IMMEDIATE takes the write lock up front, so a second process
+ * opening a new file waits (busy_timeout) instead of failing halfway through reading the state.
+ * `db` replaces the connection's Kysely instance (the same connection, e.g. with a plugin).
+ */
+export async function migrate(conn: Connection, options: { schema?: string; db?: Kysely<any> } = {}): Promise<void> {
+  const db = options.db ?? conn.db;
   const migrator = new Migrator({
-    db: conn.db,
+    db,
     provider: { getMigrations: async () => migrations(conn.dialect) },
-    ...(conn.dialect === 'postgres' ? { migrationTableSchema: schema ?? 'public' } : {}),
+    ...(conn.dialect === 'postgres' ? { migrationTableSchema: options.schema ?? 'public' } : {}),
   });
-  // Two processes opening a new SQLite file at once: the loser sees SQLITE_BUSY; try again.
+  const run = async () => {
+    if (conn.dialect === 'postgres') return migrator.migrateToLatest();
+    // An up-to-date store is only read: opening it never waits for a writer's lock.
+    if ((await migrator.getMigrations()).every((m) => m.executedAt)) return { error: undefined };
+    await sql`BEGIN IMMEDIATE`.execute(db);
+    try {
+      const result = await migrator.migrateToLatest();
+      await sql.raw(result.error ? 'ROLLBACK' : 'COMMIT').execute(db);
+      return result;
+    } catch (e) {
+      await sql`ROLLBACK`.execute(db).catch(() => {});
+      throw e;
+    }
+  };
+  // Two processes opening a new store at once can still meet SQLITE_BUSY past the timeout: try again.
   for (let attempt = 0; ; attempt++) {
-    const { error } = await migrator.migrateToLatest();
+    let error: unknown;
+    try {
+      ({ error } = await run());
+    } catch (e) {
+      error = e;
+    }
     if (!error) return;
     if (attempt < 5 && isBusy(error)) {
       await new Promise((r) => setTimeout(r, 200 * (attempt + 1)));

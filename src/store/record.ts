@@ -8,7 +8,7 @@ import type { CheckResult } from '../pipeline.js';
 import type { Disclosure, Figure, Finding, Summary } from '../model/disclosure.js';
 import { Money } from '../model/money.js';
 import { gramsOf, type SearchField } from './grams.js';
-import type { SummaryColumn } from './migrations.js';
+import type { SummaryColumn } from './schema.js';
 
 export interface FileMeta {
   sha256: string;

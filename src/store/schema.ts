@@ -1,10 +1,32 @@
 /**
- * Row types of the database, for Kysely. One schema for SQLite and PostgreSQL (see migrations.ts).
+ * Row types of the database, for Kysely. One schema for SQLite and PostgreSQL (see migrations/).
  * Amounts are decimal strings on both back ends: TEXT in SQLite, NUMERIC in PostgreSQL (which the
  * `pg` driver returns as strings); they are turned into `Money` where they leave the store.
  */
 import type { Generated, Insertable, Selectable } from 'kysely';
-import type { SummaryColumn } from './migrations.js';
+
+/** The two back ends; where they differ, code asks this. */
+export type Dialect = 'sqlite' | 'postgres';
+
+/** Headline amounts of a version, in the order of `Summary` (see record.ts). */
+export const SUMMARY_COLUMNS = [
+  'revenue_total',
+  'expenditure_total',
+  'basic_expenditure',
+  'personnel_expenditure',
+  'public_expenditure',
+  'project_expenditure',
+  'operating_costs',
+  'tp_total',
+  'tp_abroad',
+  'tp_vehicle',
+  'tp_vehicle_purchase',
+  'tp_vehicle_operation',
+  'tp_reception',
+  'procurement_total',
+  'assets_total',
+] as const;
+export type SummaryColumn = (typeof SUMMARY_COLUMNS)[number];
 
 /** A decimal amount as text (万元 unless the measure is a count or a percentage). */
 export type Amount = string;

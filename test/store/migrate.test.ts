@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Migrator, sql, type Kysely } from 'kysely';
 import { Store, toRecord, type DocumentRecord } from '../../src/store/index.js';
-import { migrations } from '../../src/store/migrations.js';
+import { migrations } from '../../src/store/migrations/index.js';
 import { backends } from './backends.js';
 import { synthetic, QINGSHAN_2022, HUXI_2022, type SyntheticSpec } from '../fixtures/store/build.js';
 

@@ -1,12 +1,15 @@
 /**
- * The schema as Kysely migrations, written once for both back ends. Where the two differ (key
- * columns, decimal and binary types, the full-text index) a small per-dialect choice is made here
- * and nowhere else.
+ * The first schema: entities, documents and their versions, the original files, and per version
+ * its line items, projects with indicators, findings and per-paragraph search text.
+ *
+ * Frozen: this file describes the store as it was when the migration was written and imports
+ * nothing from the application (test/store/migrations-frozen.test.ts), so later changes to the
+ * code never change what it does. Where the two back ends differ (key columns, decimal and binary
+ * types, the full-text index) the choice is made here.
  */
-import { sql, type Kysely, type Migration, type CreateTableBuilder } from 'kysely';
-import { backfillCurrent } from './backfill.js';
+import { sql, type CreateTableBuilder, type Kysely, type Migration } from 'kysely';
 
-export type Dialect = 'sqlite' | 'postgres';
+type Dialect = 'sqlite' | 'postgres';
 
 interface Types {
   amount: 'text' | 'numeric';
@@ -24,7 +27,26 @@ function withId<T extends string>(dialect: Dialect, t: CreateTableBuilder<T, nev
     : t.addColumn('id', 'serial', (c) => c.primaryKey());
 }
 
-function init(dialect: Dialect): Migration {
+/** The headline amount columns of a version as this migration made them (frozen: later changes to the list are new migrations). */
+const SUMMARY_COLUMNS = [
+  'revenue_total',
+  'expenditure_total',
+  'basic_expenditure',
+  'personnel_expenditure',
+  'public_expenditure',
+  'project_expenditure',
+  'operating_costs',
+  'tp_total',
+  'tp_abroad',
+  'tp_vehicle',
+  'tp_vehicle_purchase',
+  'tp_vehicle_operation',
+  'tp_reception',
+  'procurement_total',
+  'assets_total',
+] as const;
+
+export function migration(dialect: Dialect): Migration {
   const { amount, bytes } = types(dialect);
   return {
     async up(db: Kysely<any>) {
@@ -186,128 +208,3 @@ function init(dialect: Dialect): Migration {
   };
 }
 
-/**
- * Search and aggregates read tables of current versions only (see current.ts): one search row per
- * document instead of one per paragraph (so a query that matches every document is counted and
- * ranked by document, with an index for 1–2 character terms too), and per-document 类 totals and
- * headline amounts with integer units (see units.ts). Existing stores are filled from what they
- * hold; the per-paragraph search table is dropped.
- */
-function currentTables(dialect: Dialect): Migration {
-  const { amount } = types(dialect);
-  const units = dialect === 'sqlite' ? 'integer' : 'bigint';
-  return {
-    async up(db: Kysely<any>) {
-      if (dialect === 'sqlite') {
-        // The per-paragraph index goes first: the new one takes its name.
-        await sql`DROP TRIGGER IF EXISTS search_text_ai`.execute(db);
-        await sql`DROP TRIGGER IF EXISTS search_text_ad`.execute(db);
-        await sql`DROP TABLE IF EXISTS search_fts`.execute(db);
-      }
-      let docs = db.schema
-        .createTable('search_docs')
-        .addColumn('document_id', 'integer', (c) => c.primaryKey())
-        .addColumn('version_id', 'integer', (c) => c.notNull());
-      // NOT NULL with '' for a missing field: a NOT over a NULL comparison would drop the row.
-      for (const f of ['entity', 'title', 'project', 'paragraph']) docs = docs.addColumn(f, 'text', (c) => c.notNull().defaultTo(''));
-      if (dialect === 'postgres') docs = docs.addColumn('grams', sql`tsvector`, (c) => c.notNull().defaultTo(sql`''::tsvector`));
-      await docs.execute();
-
-      await withId(dialect, db.schema.createTable('class_totals'))
-        .addColumn('document_id', 'integer', (c) => c.notNull())
-        .addColumn('version_id', 'integer', (c) => c.notNull())
-        .addColumn('entity_id', 'integer')
-        .addColumn('year', 'integer')
-        .addColumn('kind', 'text', (c) => c.notNull())
-        .addColumn('classification', 'text', (c) => c.notNull())
-        .addColumn('table_kind', 'text', (c) => c.notNull())
-        .addColumn('measure', 'text', (c) => c.notNull())
-        .addColumn('code', 'text')
-        .addColumn('name', 'text', (c) => c.notNull())
-        .addColumn('amount', amount, (c) => c.notNull())
-        .addColumn('amount_units', units)
-        .execute();
-      // Covering the aggregate: it reads one range of this index and never the table.
-      await db.schema
-        .createIndex('class_totals_aggregate')
-        .on('class_totals')
-        .columns(['classification', 'table_kind', 'measure', 'kind', 'year', 'code', 'entity_id', 'amount_units', 'name'])
-        .execute();
-      await db.schema.createIndex('class_totals_document').on('class_totals').column('document_id').execute();
-
-      let summary = db.schema
-        .createTable('summary_totals')
-        .addColumn('document_id', 'integer', (c) => c.primaryKey())
-        .addColumn('version_id', 'integer', (c) => c.notNull())
-        .addColumn('entity_id', 'integer')
-        .addColumn('year', 'integer')
-        .addColumn('kind', 'text', (c) => c.notNull());
-      for (const col of SUMMARY_COLUMNS) summary = summary.addColumn(col, amount).addColumn(`${col}_units`, units);
-      await summary.execute();
-      await db.schema.createIndex('summary_totals_entity').on('summary_totals').column('entity_id').execute();
-      // Covering the 三公 aggregate, grouped by kind and year in index order.
-      const threePublic = SUMMARY_COLUMNS.filter((c) => c.startsWith('tp_')).flatMap((c) => [c, `${c}_units`]);
-      await db.schema.createIndex('summary_totals_three_public').on('summary_totals').columns(['kind', 'year', ...threePublic, 'entity_id']).execute();
-
-      if (dialect === 'sqlite') {
-        // Trigrams for terms of 3+ characters, per field; external content, so the text is stored
-        // once. No column sizes: nothing ranks by BM25.
-        await sql`CREATE VIRTUAL TABLE search_fts USING fts5(entity, title, project, paragraph, content='search_docs', content_rowid='document_id', tokenize='trigram', columnsize=0)`.execute(db);
-        // Unigram and bigram tokens for 1–2 character terms: which documents only, no positions.
-        await sql`CREATE VIRTUAL TABLE search_grams USING fts5(grams, content='', contentless_delete=1, detail=none)`.execute(db);
-        await sql`CREATE TRIGGER search_docs_ai AFTER INSERT ON search_docs BEGIN
-          INSERT INTO search_fts(rowid, entity, title, project, paragraph) VALUES (new.document_id, new.entity, new.title, new.project, new.paragraph); END`.execute(db);
-        await sql`CREATE TRIGGER search_docs_ad AFTER DELETE ON search_docs BEGIN
-          INSERT INTO search_fts(search_fts, rowid, entity, title, project, paragraph) VALUES ('delete', old.document_id, old.entity, old.title, old.project, old.paragraph);
-          DELETE FROM search_grams WHERE rowid = old.document_id; END`.execute(db);
-      } else {
-        await sql`CREATE INDEX search_docs_trgm ON search_docs USING gin (entity public.gin_trgm_ops, title public.gin_trgm_ops, project public.gin_trgm_ops, paragraph public.gin_trgm_ops)`.execute(db);
-        await sql`CREATE INDEX search_docs_grams ON search_docs USING gin (grams)`.execute(db);
-      }
-
-      await backfillCurrent(db, dialect);
-      await db.schema.dropTable('search_text').ifExists().execute();
-    },
-    async down(db: Kysely<any>) {
-      // The per-paragraph search table comes back empty: re-import to fill it.
-      if (dialect === 'sqlite') {
-        for (const t of ['search_fts', 'search_grams']) await sql`DROP TABLE IF EXISTS ${sql.raw(t)}`.execute(db);
-      }
-      for (const t of ['summary_totals', 'class_totals', 'search_docs']) await db.schema.dropTable(t).ifExists().execute();
-      await withId(dialect, db.schema.createTable('search_text'))
-        .addColumn('version_id', 'integer', (c) => c.notNull().references('versions.id').onDelete('cascade'))
-        .addColumn('document_id', 'integer', (c) => c.notNull())
-        .addColumn('field', 'text', (c) => c.notNull())
-        .addColumn('rank', 'integer', (c) => c.notNull())
-        .addColumn('text', 'text', (c) => c.notNull())
-        .execute();
-      if (dialect === 'sqlite') {
-        await sql`CREATE VIRTUAL TABLE search_fts USING fts5(text, content='search_text', content_rowid='id', tokenize='trigram')`.execute(db);
-      }
-    },
-  };
-}
-
-/** Headline amounts of a version, in the order of `Summary` (see record.ts). */
-export const SUMMARY_COLUMNS = [
-  'revenue_total',
-  'expenditure_total',
-  'basic_expenditure',
-  'personnel_expenditure',
-  'public_expenditure',
-  'project_expenditure',
-  'operating_costs',
-  'tp_total',
-  'tp_abroad',
-  'tp_vehicle',
-  'tp_vehicle_purchase',
-  'tp_vehicle_operation',
-  'tp_reception',
-  'procurement_total',
-  'assets_total',
-] as const;
-export type SummaryColumn = (typeof SUMMARY_COLUMNS)[number];
-
-export function migrations(dialect: Dialect): Record<string, Migration> {
-  return { '0001_init': init(dialect), '0002_current_tables': currentTables(dialect) };
-}

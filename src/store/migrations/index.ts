@@ -1,0 +1,21 @@
+/**
+ * The store's migrations, in the order Kysely runs them (by name). Each is one frozen file in this
+ * folder: `0001_init`, `0002_current_tables`, then `YYYYMMDDHHMM_<topic>` for every later change,
+ * written for both dialects and importing nothing from the application — a migration describes
+ * the store as it was when it was written (test/store/migrations-frozen.test.ts checks both).
+ * To change the schema, add a file and a line below; never edit a migration that has shipped.
+ */
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_init.js';
+import * as m0002 from './0002_current_tables.js';
+
+type Dialect = 'sqlite' | 'postgres';
+
+const ALL: Record<string, { migration(dialect: Dialect): Migration }> = {
+  '0001_init': m0001,
+  '0002_current_tables': m0002,
+};
+
+export function migrations(dialect: Dialect): Record<string, Migration> {
+  return Object.fromEntries(Object.entries(ALL).map(([name, m]) => [name, m.migration(dialect)]));
+}
