@@ -3,6 +3,7 @@ import { readDocument, readDocumentFile, type ReadOptions } from './read/index.j
 import { ReadError, type Doc } from './read/doc.js';
 import { recognize } from './recognize/index.js';
 import { chooseProfile, runRules, type RunRulesOptions } from './rules/index.js';
+import { describeFindings } from './report/describe.js';
 
 /** What `gongkai check` reports for one file. */
 export interface CheckResult {
@@ -39,5 +40,6 @@ export function checkDoc(doc: Doc, options: CheckOptions = {}): CheckResult {
     message: w.message,
     location: { ...(w.loc ?? {}) },
   }));
-  return { document: disclosure, findings: [...readerFindings, ...findings, ...runRules(disclosure, { ...options, profile: chosen })], profile };
+  const all = [...readerFindings, ...findings, ...runRules(disclosure, { ...options, profile: chosen })];
+  return { document: disclosure, findings: describeFindings(all, disclosure), profile };
 }

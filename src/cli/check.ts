@@ -1,7 +1,7 @@
 import { checkFile, type CheckResult } from '../pipeline.js';
 import { ReadError } from '../read/doc.js';
 import { describeError } from '../system-error.js';
-import { formatText, summaryLine } from './format-text.js';
+import { formatText, summaryLine } from '../report/text.js';
 import { emit } from './output.js';
 
 export interface CheckCommandOptions {
@@ -45,7 +45,7 @@ export async function runCheck(files: string[], opts: CheckCommandOptions): Prom
     const json = JSON.stringify(files.length === 1 && results.length === 1 ? results[0] : results, null, 2);
     written = await emit(json + '\n', opts.output);
   } else if (opts.format === 'xlsx') {
-    const { writeFindingsXlsx } = await import('./format-xlsx.js');
+    const { writeFindingsXlsx } = await import('../report/xlsx.js');
     try {
       await writeFindingsXlsx(results, opts.output!);
     } catch (e) {

@@ -17,6 +17,8 @@ export const LocSchema = z
     line: z.number().int().optional(),
     page: z.number().int().optional(),
     sheet: z.string().optional(),
+    /** Excel cell address as the sheet shows it, e.g. B12 (xlsx only). */
+    cell: z.string().optional(),
     table: z.number().int().optional(),
     row: z.number().int().optional(),
     col: z.number().int().optional(),
@@ -535,5 +537,12 @@ export const FindingSchema = z.object({
   expected: MoneySchema.nullable().optional(),
   actual: MoneySchema.nullable().optional(),
   difference: MoneySchema.nullable().optional(),
+  /**
+   * The place in words a person can follow with the document open: page (PDF), line (text),
+   * sheet and cell (Excel); the table, row and column of a cell; the heading and sentence of prose.
+   */
+  where: z.string().optional(),
+  /** What to change, when the finding's figures or its rule say it (应为 238.42 万元, 删除模板说明文字). */
+  fix: z.string().optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;

@@ -13,6 +13,8 @@ export interface SourceLoc {
   page?: number;
   /** Sheet name (xlsx). */
   sheet?: string;
+  /** Excel cell address as the sheet shows it, e.g. B12 (xlsx). */
+  cell?: string;
   /** 0-based index of the table among the document's tables. */
   table?: number;
   /** 0-based row and column of a table cell, after merges are resolved. */

@@ -57,6 +57,12 @@ export interface RuleMeta {
   expectation?: boolean;
   /** Table kinds the rule reads, for the docs. */
   tables?: TableKind[];
+  /**
+   * What the document's author should change, in Chinese, when the finding's own figures do not
+   * say it (those give “应为 238.42 万元” by themselves): a fixed text (删除模板说明文字) or one
+   * computed from the finding (将“效果指标”改为“效益指标”); undefined when nothing can be said.
+   */
+  fix?: string | ((finding: Finding) => string | undefined);
 }
 
 export type FindingLocation = Finding['location'];

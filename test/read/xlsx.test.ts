@@ -82,7 +82,7 @@ describe('xlsx: synthetic budget workbook', () => {
   test('cells carry sheet, table, row, column and Excel row', () => {
     const [, second] = tablesOf(doc.blocks);
     assert.deepEqual(second.loc, { block: 5, page: 1, sheet: '收支总表', table: 1, line: 11 });
-    assert.deepEqual(second.rows[1][3].loc, { block: 5, page: 1, sheet: '收支总表', table: 1, row: 1, col: 3, line: 12 });
+    assert.deepEqual(second.rows[1][3].loc, { block: 5, page: 1, sheet: '收支总表', table: 1, row: 1, col: 3, line: 12, cell: 'D12' });
   });
 
   test('hidden sheet: date as YYYY-MM-DD, rich text plain, boolean, merged prose split into lines', () => {

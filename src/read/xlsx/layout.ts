@@ -34,6 +34,8 @@ export interface GridCell {
   text: string;
   /** Sheet row of this position (1-based). */
   sheetRow: number;
+  /** Sheet column of this position (1-based). */
+  sheetCol: number;
   mergedFrom?: { row: number; col: number };
   rowSpan?: number;
   colSpan?: number;
@@ -228,7 +230,7 @@ function buildTable(top: number, bottom: number, ctx: Ctx): SheetTable {
   const rows: GridCell[][] = [];
   for (let r = 0; r < height; r++) {
     const row: GridCell[] = [];
-    for (let c = 0; c < width; c++) row.push({ text: '', sheetRow: top + r });
+    for (let c = 0; c < width; c++) row.push({ text: '', sheetRow: top + r, sheetCol: left + c });
     rows.push(row);
   }
   // Empty merged ranges first, so a text cell wins where a sheet (wrongly) overlaps the two.
@@ -240,14 +242,14 @@ function buildTable(top: number, bottom: number, ctx: Ctx): SheetTable {
     if (r0 > r1 || c0 > c1) continue;
     // A text that began above the grid was already given as a paragraph.
     const text = cell.row >= top && cell.col >= left ? cleanCellText(cell.text) : '';
-    const origin: GridCell = { text, sheetRow: top + r0 };
+    const origin: GridCell = { text, sheetRow: top + r0, sheetCol: left + c0 };
     if (r1 > r0) origin.rowSpan = r1 - r0 + 1;
     if (c1 > c0) origin.colSpan = c1 - c0 + 1;
     rows[r0][c0] = origin;
     for (let r = r0; r <= r1; r++) {
       for (let c = c0; c <= c1; c++) {
         if (r === r0 && c === c0) continue;
-        rows[r][c] = { text, sheetRow: top + r, mergedFrom: { row: r0, col: c0 } };
+        rows[r][c] = { text, sheetRow: top + r, sheetCol: left + c, mergedFrom: { row: r0, col: c0 } };
       }
     }
   }

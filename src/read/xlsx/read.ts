@@ -59,7 +59,7 @@ export async function readXlsx(bytes: Buffer, path: string): Promise<ReaderOutpu
       const table = tables++;
       const rows: Cell[][] = piece.rows.map((row, r) =>
         row.map((g, c) => {
-          const loc: SourceLoc = { block, page, sheet, table, row: r, col: c, line: g.sheetRow };
+          const loc: SourceLoc = { block, page, sheet, table, row: r, col: c, line: g.sheetRow, cell: cellAddress(g.sheetCol, g.sheetRow) };
           const cell: Cell = { text: g.text, loc };
           if (g.mergedFrom) cell.mergedFrom = g.mergedFrom;
           if (g.rowSpan) cell.rowSpan = g.rowSpan;
@@ -140,4 +140,11 @@ function colNumber(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n;
+}
+
+/** A1-style address: column letters and row number as Excel shows them. */
+function cellAddress(col: number, row: number): string {
+  let s = '';
+  for (let v = col; v > 0; v = Math.floor((v - 1) / 26)) s = String.fromCharCode(65 + ((v - 1) % 26)) + s;
+  return `${s}${row}`;
 }
