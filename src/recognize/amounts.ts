@@ -65,5 +65,12 @@ export function sameThing(a: string, b: string): boolean {
   if (!x || !y) return false;
   if (x === y) return true;
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
-  return short.length >= 4 && long.includes(short);
+  // "财政性资金（人员类和运转类中的公用经费项目支出除外）总额" is no 项目支出: what a bracket
+  // excludes or explains is not what the name names.
+  const part = unbracketed(short);
+  return part.length >= 4 && unbracketed(long).includes(part);
+}
+
+function unbracketed(name: string): string {
+  return name.replace(/[（(][^（）()]*[)）]/g, '');
 }

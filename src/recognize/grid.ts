@@ -95,9 +95,14 @@ export function analyzeGrid(table: Table): Grid {
   }
   // The 栏次 row only numbers the columns: no label.
   const headerRows = rows.slice(i, firstData).filter((r) => !isEmptyRow(r) && !isColumnNumbering(r));
-  const dataRows = rows.slice(firstData);
+  // A header cell merged down beside the first row's label (部门经济科目名称 over the 合计 row) is no data.
+  const dataRows = rows.slice(firstData).map((r) => (r.some((c) => fromHeader(c, firstData)) ? r.map((c) => (fromHeader(c, firstData) ? { ...c, text: '', mergedFrom: undefined } : c)) : r));
   const width = Math.max(0, ...(dataRows.length ? dataRows : headerRows).map((r) => r.length), ...headerRows.map((r) => r.length));
   return { table, metaTexts, headerRows, dataRows, width, paths: columnPaths(headerRows, width) };
+}
+
+function fromHeader(c: Cell, firstData: number): boolean {
+  return !!c.mergedFrom && c.mergedFrom.row < firstData && (c.loc.row ?? 0) >= firstData;
 }
 
 /**

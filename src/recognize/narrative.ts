@@ -5,6 +5,7 @@
 import type { Claim, ClaimSubject, Loc } from '../model/disclosure.js';
 import { Money } from '../model/money.js';
 import { squash, type Paragraph } from '../read/doc.js';
+import { narrowerWhole } from './claim-scope.js';
 import { halfWidth } from './numbers.js';
 import type { SectionKey } from './sections.js';
 
@@ -67,13 +68,25 @@ const PATTERNS: Pattern[] = [
   { subject: 'assets.total', re: new RegExp(String.raw`固定资产(?:总金额|总额|金额|原值|总值)(?:为|是|共计)?${NUM}${UNIT}`, 'g'), sections: ['assets', null] },
 ];
 
+/** Subjects a sentence may narrow to one class or unit (其中 under a class's amount, a unit's name). */
+const SCOPED = new Set<ClaimSubject>(['expenditure.basic', 'expenditure.personnel', 'expenditure.public', 'expenditure.project']);
+
 const DIRECTION: Record<string, Claim['direction']> = { 增加: 'increase', 增长: 'increase', 上升: 'increase', 减少: 'decrease', 下降: 'decrease' };
 
 /** Claims of one paragraph. */
 export function claimsOf(p: Paragraph, section: SectionKey | null): Claim[] {
   const claims: Claim[] = [];
   const text = halfWidth(p.text);
-  for (const sentence of text.split(/(?<=[。；;])/)) {
+  // A 其中 list runs on over ；to the sentence's 。: each clause is matched alone, its scope read in the whole sentence.
+  const clauses = text.split(/(?<=。)/).flatMap((whole) => {
+    let offset = 0;
+    return whole.split(/(?<=[；;])/).map((sentence) => {
+      const at = offset;
+      offset += squash(sentence).length;
+      return { sentence, whole: squash(whole), at };
+    });
+  });
+  for (const { sentence, whole, at } of clauses) {
     const s = squash(sentence);
     if (!s) continue;
     const loc: Loc = { ...located(p), sentence: sentence.trim() };
@@ -91,6 +104,8 @@ export function claimsOf(p: Paragraph, section: SectionKey | null): Claim[] {
         // "财政拨款收入…万元，其中：一般公共预算拨款收入…": a source broken down is one source; its parts are not more.
         if (pat.subject === 'revenue.source' && claims.some((c) => c.subject === 'revenue.source' && c.loc.sentence === loc.sentence) && /^[^，,]*收入[\d.,]+万?元[，,]其中/.test(s) && !/^[^，,]*(预算收入|收入预算|收入总额|收入合计)/.test(s)) continue;
         if (pat.subject === 'revenue.source' && ofCarryOver(s, m)) continue;
+        // A class's or a unit's 人员经费 is not the department's: no claim about the department.
+        if (SCOPED.has(pat.subject) && narrowerWhole(whole, at + m.index)) continue;
         claims.push(makeClaim(pat, m, s, loc));
       }
     }

@@ -76,6 +76,9 @@ const LABELS: [RegExp, 'code' | 'name' | 'budget' | 'fiscal' | 'other' | 'carryO
   [/^(预算单位|主管部门|实施单位)$/, 'unit'],
 ];
 
+/** A label of the form's money rows with its unit in brackets (项目资金（元）, 资金金额（万元）, 年度预算（单位：万元）). */
+const FUNDS_UNIT = /^[\u4e00-\u9fa5]{0,10}(?:资金|金额|预算|经费)[\u4e00-\u9fa5]{0,4}[（(](?:单位[:：])?(万元|元)[)）]$/;
+
 /** "224001中共…办公室本级": the budget unit's code and name, as table headers print them. */
 const BUDGET_UNIT = /^\d{3,}([\u4e00-\u9fa5（）()]{4,})$/;
 
@@ -118,8 +121,8 @@ export function parseProject(title: string | null, rows: Cell[][], docUnit: Unit
         }
         continue;
       }
-      // "项目资金（元）" over the funding rows says their unit.
-      const labelled = texts.map((t) => /^项目资金[（(](万元|元)[)）]$/.exec(t)?.[1]).find((x) => x);
+      // "项目资金（元）", "资金金额（万元）": a label of the funding rows that says their unit.
+      const labelled = texts.map((t) => FUNDS_UNIT.exec(t)?.[1]).find((x) => x);
       if (labelled) unit = { raw: `单位：${labelled}`, scale: labelled as Unit['scale'] };
       readLabels(project, cells, texts, unit);
       const planAt = texts.findIndex((t) => /资金支出计划|支出进度计划/.test(t));

@@ -138,6 +138,7 @@ export function parseStdTable(table: Table, title: string | null, ctx: TableCont
     classesOnce(rows);
     rows.push(...viewRows);
   }
+  if (split === null) loneNameCodes(rows);
   if (columns.some((c) => c.key === 'unitCode')) keyUnitRows(rows);
   if (halves) {
     // Each half in its own order: the 人员经费 codes, then the 公用经费 codes, then both totals as one row.
@@ -219,7 +220,7 @@ function buildRow(
   const textAt = (c: Column | undefined) => (c && cells[c.col] ? cells[c.col].text.trim() : '');
   const parts = ['codeClass', 'codeSection', 'codeItem'].map((k) => squash(textAt(at(k))));
   // A project's name may start with digits (12328电话运行维护费: a hotline): no classification code.
-  const projectNames = !CODE_KEYS.some((k) => at(k)) && /项目名称/.test(at('name')?.label ?? '');
+  const projectNames = !CODE_KEYS.some((k) => at(k)) && columns.some((c) => c.key === 'name' && /项目名称/.test(c.label));
   const nameText = squash(rowName(cells, columns) || textAt(at('item')));
   const read = projectNames ? { code: '', name: nameText } : rowCode(squash(textAt(at('code'))), parts, nameText, codeState);
   // Rows that are budget units (单位代码 | 单位名称) carry no classification code.
@@ -286,6 +287,7 @@ function buildRow(
     loc: { ...(first?.loc ?? {}), col: undefined },
   };
   if (derived) derivedCodes.add(row);
+  if (code && !CODE_KEYS.some((k) => at(k)) && read.code) codesFromNames.add(row);
   return row;
 }
 
@@ -297,7 +299,8 @@ function rowName(cells: Cell[], columns: Column[]): string {
   const nameCols = columns.filter((c) => c.key === 'name');
   const names = nameCols.map((c) => (cells[c.col] ? cells[c.col].text.trim() : ''));
   // Codes between the two names: each names its own classification (部门预算 | 政府预算经济分类); the first is the row's.
-  if (names.length >= 2 && secondClassificationAt(columns) !== null) return names[0];
+  // A 合计 printed under the second classification's name alone is the row's label still.
+  if (names.length >= 2 && secondClassificationAt(columns) !== null) return names[0] || (/^(合计|总计)$/.test(squash(names[1])) ? squash(names[1]) : '');
   // Further name columns (采购品目大类 | 专项名称 | 经济科目) name the line when the one before is blank.
   const group = names[0];
   const line = names.slice(1).find((t) => t) ?? '';
@@ -448,6 +451,24 @@ function purposeRow(cells: Cell[], columns: Column[], unit: Unit, kind: TableKin
 
 /** Rows whose 类 code was read from the name, not printed. */
 const derivedCodes = new WeakSet<Row>();
+/** Rows whose code was the leading digits of the name cell, in a table with no code column. */
+const codesFromNames = new WeakSet<Row>();
+
+/**
+ * Digits leading a name ("12333聘用人员经费": a hotline) in a table without a code column are a
+ * code only when the table's names carry codes as a rule (上海 prints "2010301 行政运行" in one
+ * cell); a lone few among names without any are part of the name.
+ */
+function loneNameCodes(rows: Row[]): void {
+  const lines = rows.filter((r) => r.role === 'line' && r.name);
+  const coded = lines.filter((r) => codesFromNames.has(r));
+  if (coded.length === 0 || coded.length * 4 > lines.length) return;
+  for (const r of coded) {
+    r.name = `${r.code}${r.name}`;
+    r.code = null;
+    r.level = null;
+  }
+}
 
 /**
  * A 类 is printed once: a row named like the 类 above it (其他支出 under 其他支出) is one of its

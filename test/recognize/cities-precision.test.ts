@@ -1,0 +1,163 @@
+/**
+ * Precision on layouts of the cities (docs/corpus.md): mechanisms that kept false error findings
+ * off real documents, each on a synthetic document of our own wording and figures — a 说明 figure
+ * scoped to one class or unit, digits leading a project's name, a form's unit in its funding label,
+ * a share whose whole is printed nowhere, a header cell merged down beside a table's 合计.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Disclosure } from '../../src/model/disclosure.js';
+import type { Block, Cell, Doc } from '../../src/read/doc.js';
+import { sameThing } from '../../src/recognize/amounts.js';
+import { narrowerWhole } from '../../src/recognize/claim-scope.js';
+import { recognize } from '../../src/recognize/index.js';
+import { parseProject } from '../../src/recognize/projects.js';
+import { runRules } from '../../src/rules/index.js';
+
+/** A table from rows of texts; "^" alone copies the cell above (a vertical merge), "<" the cell to the left. */
+function table(block: number, rows: string[][]): Block {
+  const cells: Cell[][] = [];
+  rows.forEach((r, i) => {
+    cells.push(
+      r.map((t, j) => {
+        const loc = { block, row: i, col: j };
+        if (t === '^') return { text: cells[i - 1][j].text, loc, mergedFrom: cells[i - 1][j].mergedFrom ?? { row: i - 1, col: j } };
+        if (t === '<') return { text: r[j - 1] === '<' ? '' : r[j - 1], loc, mergedFrom: { row: i, col: j - 1 } };
+        return { text: t, loc };
+      }),
+    );
+  });
+  return { type: 'table', rows: cells, loc: { block } };
+}
+
+function doc(parts: (string | string[][])[]): Doc {
+  const blocks = parts.map((p, i): Block => (typeof p === 'string' ? { type: 'paragraph', text: p, loc: { block: i } } : table(i, p)));
+  return { source: { path: 'synthetic.txt', format: 'txt', bytes: 0, sha256: '' }, blocks, warnings: [] };
+}
+
+const COVER = ['示范市示范局2030年部门预算', '单位：万元'];
+
+function errors(d: Disclosure, rule: RegExp): string[] {
+  return runRules(d, { profile: 'default' })
+    .filter((f) => f.severity === 'error' && rule.test(f.rule))
+    .map((f) => f.message);
+}
+
+const BASIC = [
+  '一般公共预算基本支出表',
+  [
+    ['科目编码', '科目名称', '合计', '人员经费', '公用经费'],
+    ['', '合计', '600.00', '500.00', '100.00'],
+    ['201', '一般公共服务支出', '600.00', '500.00', '100.00'],
+    ['20101', '人大事务', '600.00', '500.00', '100.00'],
+    ['2010101', '行政运行', '600.00', '500.00', '100.00'],
+  ],
+] as const;
+
+test('a 人员/公用经费 stated under one economic class (其中, over ；) or for one unit is no claim about the department', () => {
+  const d = recognize(
+    doc([
+      ...COVER,
+      '三、支出预算情况说明',
+      '本部门2030年一般公共预算基本支出600.00万元，其中：人员经费500.00万元，公用经费100.00万元。',
+      '商品和服务支出（302）180.00万元，其中：公用经费70.00万元，较上年减少1.00万元；专项业务经费110.00万元。',
+      '对事业单位经常性补助（505）90.00万元，其中：人员经费60.00万元，较上年增加2.00万元；公用经费30.00万元，属正常变化。',
+      '示范市档案服务中心人员经费45.00万元。',
+      ...BASIC.slice(0, 1),
+      BASIC[1].map((r) => [...r]),
+    ]),
+  ).disclosure;
+  const stated = d.claims.filter((c) => c.subject === 'expenditure.personnel' || c.subject === 'expenditure.public').map((c) => `${c.subject}=${c.value}`);
+  assert.deepEqual(stated, ['expenditure.personnel=500', 'expenditure.public=100'], 'only the department-wide statement');
+  assert.deepEqual(errors(d, /^narrative\//), []);
+  assert.equal(d.summary.personnelExpenditure?.toString(), '500');
+});
+
+test('narrowerWhole: a class, a level-marked item or a unit narrows; the department’s totals do not', () => {
+  const at = (s: string, w: string) => narrowerWhole(s, s.indexOf(w));
+  assert.equal(at('商品和服务支出(302)4464.76万元,其中:公用经费621.37万元。', '公用'), '商品和服务支出(302)');
+  assert.equal(at('对个人和家庭的补助100.00万元,其中:人员经费38.06万元。', '人员'), '对个人和家庭的补助');
+  assert.equal(at('行政运行(项)52.00万元,其中:基本支出50.00万元。', '基本'), '行政运行(项)');
+  assert.equal(at('机关本级人员经费300.00万元。', '人员'), '机关本级');
+  assert.equal(at('基本支出600.00万元,其中:人员经费500.00万元。', '人员'), null);
+  assert.equal(at('一般公共预算支出900.00万元,其中:基本支出600.00万元,其中:人员经费500.00万元。', '人员'), null);
+  assert.equal(at('本单位人员经费500.00万元。', '人员'), null);
+});
+
+test('digits leading a few project names in a table without a code column are part of the name, not a code', () => {
+  const d = recognize(
+    doc([
+      ...COVER,
+      '专项业务经费支出表',
+      [
+        ['单位名称', '专项名称', '金额'],
+        ['合计', '', '20.00'],
+        ['示范市服务中心', '12345热线运行费', '10.00'],
+        ['示范市服务中心', '办公设备购置', '5.00'],
+        ['示范市档案馆', '档案整理', '3.00'],
+        ['示范市档案馆', '宣传经费', '2.00'],
+      ],
+    ]),
+  ).disclosure;
+  const t = d.tables.find((x) => x.kind === 'project-expenditure');
+  assert.ok(t, d.tables.map((x) => x.kind).join());
+  const hotline = t.rows.find((r) => r.name.includes('热线'));
+  assert.equal(hotline?.code, null);
+  assert.equal(hotline?.name, '12345热线运行费');
+  assert.deepEqual(errors(d, /^classification\//), []);
+});
+
+test('a performance form’s funding label in brackets (资金金额（万元）) gives the unit of its budget', () => {
+  const c = (text: string, row: number, col: number): Cell => ({ text, loc: { block: 0, row, col } });
+  const rows: Cell[][] = [
+    [c('项目名称', 0, 0), c('人才补贴', 0, 1), c('', 0, 2), c('', 0, 3)],
+    [c('资金金额（万元）', 1, 0), c('年度资金总额：', 1, 1), c('638.60', 1, 2), c('', 1, 3)],
+    [c('一级指标', 2, 0), c('二级指标', 2, 1), c('指标内容', 2, 2), c('指标值', 2, 3)],
+    [c('产出指标', 3, 0), c('成本指标', 3, 1), c('每人补贴标准', 3, 2), c('≤40万元', 3, 3)],
+  ];
+  const p = parseProject('人才补贴绩效目标表', rows, { raw: '单位：元', scale: '元' }, { block: 0 });
+  assert.equal(p.budget?.value?.toString(), '638.6', 'in 万元, not 638.60 元');
+});
+
+test('a share of a whole printed nowhere is not judged against a figure its brackets mention', () => {
+  assert.equal(sameThing('项目支出', '财政性资金(人员类和运转类中的公用经费项目支出除外)总额'), false);
+  assert.equal(sameThing('因公出国(境)费', '因公出国(境)费支出预算'), true);
+  assert.equal(sameThing('本年支出合计', '2030年本年支出合计'), true);
+  const d = recognize(
+    doc([
+      ...COVER,
+      '三、支出预算情况说明',
+      '2030年支出预算合计300.00万元，其中：基本支出80.00万元，占26.67%；项目支出220.00万元，占73.33%。',
+      '八、绩效目标设置情况',
+      '本部门共10个项目纳入绩效目标管理，涉及财政性资金合计212.00万元，占财政性资金（人员类和运转类中的公用经费项目支出除外）总额的比例为100%。',
+    ]),
+  ).disclosure;
+  const share = d.shares.find((s) => /财政性资金/.test(s.whole));
+  assert.ok(share);
+  assert.equal(share.wholeValue, null);
+  assert.deepEqual(errors(d, /^narrative\/share$/), []);
+});
+
+test('a header cell merged down beside the 合计 label is no part of the row: the 合计 row is the total', () => {
+  const d = recognize(
+    doc([
+      ...COVER,
+      '一般公共预算基本支出表（按支出经济分类科目）',
+      [
+        ['部门经济科目编码', '部门经济科目名称', '政府经济科目编码', '政府经济科目名称', '合计', '人员经费', '公用经费'],
+        ['^', '^', '^', '合计', '600.00', '500.00', '100.00'],
+        ['301', '工资福利支出', '', '', '500.00', '500.00', '0'],
+        ['30101', '基本工资', '50101', '工资奖金津补贴', '500.00', '500.00', '0'],
+        ['302', '商品和服务支出', '', '', '100.00', '0', '100.00'],
+        ['30201', '办公费', '50201', '办公经费', '100.00', '0', '100.00'],
+      ],
+    ]),
+  ).disclosure;
+  const t = d.tables.find((x) => x.kind === 'general-budget-basic');
+  assert.ok(t);
+  const total = t.rows.find((r) => r.role === 'total');
+  assert.equal(total?.name, '合计');
+  assert.equal(total?.values.personnel?.value?.toString(), '500');
+  assert.equal(d.summary.personnelExpenditure?.toString(), '500');
+  assert.equal(d.summary.publicExpenditure?.toString(), '100');
+});
