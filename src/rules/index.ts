@@ -7,7 +7,7 @@ import type { Disclosure, Finding } from '../model/disclosure.js';
 import { autoProfile, PROFILES_DIR, resolveProfile, type Profile, type ResolvedProfile } from './profile.js';
 import { RULES } from './registry.js';
 import { FIGURE_CATEGORIES, trustedView } from './lib/trusted.js';
-import type { ReportInput, Rule, RuleContext } from './types.js';
+import { defaultOptions, type ReportInput, type Rule, type RuleContext } from './types.js';
 
 export { RULES } from './registry.js';
 export { ProfileError, resolveProfile, type Profile } from './profile.js';
@@ -55,7 +55,7 @@ export function runRules(doc: Disclosure, options: RunRulesOptions = {}): Findin
 
 /** Runs one rule with the settings a profile gives it (all defaults when no profile). */
 export function runRule(rule: Rule, doc: Disclosure, profile?: ResolvedProfile): Finding[] {
-  const cfg = profile?.rules.get(rule.meta.id) ?? { enabled: true, severity: rule.meta.severity, options: { ...(rule.defaults ?? {}) } };
+  const cfg = profile?.rules.get(rule.meta.id) ?? { enabled: true, severity: rule.meta.severity, options: { ...defaultOptions(rule) } };
   if (!cfg.enabled) return [];
   if (rule.meta.appliesTo && !rule.meta.appliesTo.includes(doc.kind)) return [];
   const out: Finding[] = [];

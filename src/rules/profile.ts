@@ -3,11 +3,11 @@
  * and year. A profile may extend others; later settings win (base → categories → rules).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Disclosure, Severity } from '../model/disclosure.js';
-import { CATEGORIES, type Category, type Rule } from './types.js';
+import { CATEGORIES, defaultOptions, type Category, type Rule } from './types.js';
 
 export const PROFILES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../profiles');
 
@@ -149,7 +149,7 @@ export function resolveProfile(ref: string | Profile, rules: Rule[]): ResolvedPr
   const chain = layers(top.profile, top.path, top.path ? [top.path] : []);
   const byId = new Map(rules.map((r) => [r.meta.id, r]));
   const configs = new Map<string, RuleConfig>();
-  for (const r of rules) configs.set(r.meta.id, { enabled: true, severity: r.meta.severity, options: { ...(r.defaults ?? {}) } });
+  for (const r of rules) configs.set(r.meta.id, { enabled: true, severity: r.meta.severity, options: { ...defaultOptions(r) } });
   let roundingInfo = false;
   let knowsTemplate = false;
   for (const { profile, path } of chain) {
@@ -157,8 +157,9 @@ export function resolveProfile(ref: string | Profile, rules: Rule[]): ResolvedPr
     if (profile.template) {
       knowsTemplate = true;
       const tables = profile.template.tables;
-      const cfg = configs.get('completeness/standard-tables');
-      if (tables && cfg) cfg.options = { ...cfg.options, required: tables };
+      const rule = byId.get('completeness/standard-tables');
+      const cfg = rule && configs.get(rule.meta.id);
+      if (tables && rule && cfg) cfg.options = ruleOptions(rule, { ...cfg.options, required: tables }, layerName(profile, path, ref), 'template.tables');
     }
     for (const [cat, level] of Object.entries(profile.categories ?? {}) as [Category, Level][]) {
       for (const r of rules) if (r.meta.category === cat) apply(configs.get(r.meta.id)!, level);
@@ -169,7 +170,7 @@ export function resolveProfile(ref: string | Profile, rules: Rule[]): ResolvedPr
       if (typeof setting === 'string') apply(cfg, setting);
       else {
         if (setting.severity) apply(cfg, setting.severity);
-        if (setting.options) cfg.options = { ...cfg.options, ...setting.options };
+        if (setting.options) cfg.options = ruleOptions(byId.get(id)!, { ...cfg.options, ...setting.options }, layerName(profile, path, ref));
       }
     }
   }
@@ -182,6 +183,31 @@ export function resolveProfile(ref: string | Profile, rules: Rule[]): ResolvedPr
     }
   }
   return { name, roundingInfo, knowsTemplate, rules: configs };
+}
+
+/** How an error names a profile of the chain: its name, else its file, else the inline object. */
+function layerName(profile: Profile, path: string | null, top: string | Profile): string {
+  if (profile.name) return profile.name;
+  if (path) return basename(path, '.json');
+  return typeof top === 'string' ? top : '（内联配置）';
+}
+
+/**
+ * A rule's options as a profile sets them, checked against the rule's schema (defaults filled in):
+ * a wrong option stops the check with one Chinese line naming the profile, the rule and the option.
+ */
+function ruleOptions(rule: Rule, options: Record<string, unknown>, profile: string, source = 'options'): Record<string, unknown> {
+  const id = rule.meta.id;
+  const schema = rule.meta.options;
+  if (!schema) throw new ProfileError(`规则配置“${profile}”为规则“${id}”设置了参数（${source}），但这条规则没有可配置的参数。`);
+  const parsed = schema.safeParse(options);
+  if (parsed.success) return parsed.data as Record<string, unknown>;
+  // Parsed again only to word the error in Chinese.
+  const issue = schema.safeParse(options, { error: z.locales.zhCN().localeError }).error!.issues[0];
+  // `template.tables` is the option `required`: its path starts inside the list.
+  const path = source === 'options' ? issue.path : issue.path.slice(1);
+  const at = path.length ? `${source}.${path.join('.')}` : source;
+  throw new ProfileError(`规则配置“${profile}”中规则“${id}”的参数有误：${at} ${issue.message}`);
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { Disclosure, DocumentKind, Finding, Severity, TableKind } from '../model/disclosure.js';
 import type { Money } from '../model/money.js';
+import type { z } from 'zod';
 
 export const CATEGORIES = [
   'arithmetic',
@@ -63,6 +64,13 @@ export interface RuleMeta {
    * computed from the finding (将“效果指标”改为“效益指标”); undefined when nothing can be said.
    */
   fix?: string | ((finding: Finding) => string | undefined);
+  /**
+   * The options a profile may set, as a strict zod object whose fields carry their defaults
+   * (`threshold: z.number().min(0).max(1).default(0.8)`): a profile's options are checked against
+   * it (a wrong one is a ProfileError naming the profile and the rule), and the rule reads the
+   * parsed result. A rule without it takes no options.
+   */
+  options?: z.ZodObject;
 }
 
 export type FindingLocation = Finding['location'];
@@ -95,9 +103,19 @@ export interface RuleContext {
 
 export interface Rule {
   meta: RuleMeta;
-  /** Default options; a profile may override them. */
-  defaults?: Record<string, unknown>;
   check(doc: Disclosure, ctx: RuleContext): void;
+}
+
+const defaults = new WeakMap<Rule, Readonly<Record<string, unknown>>>();
+
+/** The options a rule runs with when no profile sets any: its schema's defaults (`{}` without one). */
+export function defaultOptions(rule: Rule): Readonly<Record<string, unknown>> {
+  let d = defaults.get(rule);
+  if (!d) {
+    d = rule.meta.options ? (rule.meta.options.parse({}) as Record<string, unknown>) : {};
+    defaults.set(rule, d);
+  }
+  return d;
 }
 
 /** Identity helper so rule modules get type checking without annotations. */

@@ -9,7 +9,7 @@ import type { CaseSet } from './tester.js';
 /**
  * Every case module in test/rules/cases/ (a new family of rules adds its own file there), and the
  * `rule-cases.ts` another area keeps beside its own tests for the rules it registers in the
- * catalog (e.g. test/score/rule-cases.ts for src/rules/scoring).
+ * catalog (e.g. test/score/rule-cases.ts for the re-scoring rules).
  */
 const CASE_DIR = new URL('./cases/', import.meta.url);
 const TEST_DIR = new URL('../', import.meta.url);

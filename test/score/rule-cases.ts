@@ -1,5 +1,5 @@
 /**
- * Cases for the re-scoring rules (src/rules/scoring), in the RuleTester's form so the catalog's
+ * Cases for the re-scoring rules (the rescored-* rules), in the RuleTester's form so the catalog's
  * coverage test can take them in next to test/rules/cases/*.
  */
 import { money } from '../../src/model/money.js';

@@ -1,5 +1,5 @@
 /**
- * Cases for the 决算 rules (src/rules/final-accounts/): each rule stays silent on a consistent
+ * Cases for the 决算 rules (the rules that apply to final accounts: final-*, change-percent, three-public-counts, vehicles-by-use, procurement-split, procurement-sme): each rule stays silent on a consistent
  * 决算 and reports the one figure changed, with its exact message. The 决算 statements are built
  * here as the recogniser gives them (test/recognize/fixtures.test.ts checks it does).
  */

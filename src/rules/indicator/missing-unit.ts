@@ -1,0 +1,23 @@
+import { filled, loc, owners, squash } from '../lib/owners.js';
+import { defineRule } from '../types.js';
+
+export const missingUnit = defineRule({
+  meta: {
+    id: 'indicator/missing-unit',
+    title: '指标值缺少计量单位',
+    severity: 'warning',
+    category: 'indicator',
+    basis: 'domain.md §6（指标值 = 比较符 + 数字 + 单位）',
+    description: '指标值只有数字（如“≥10”“100”），没有计量单位（次、个、%、万元……），无法判断目标的含义。',
+    example: { bad: '数量指标“培训次数”：≥10', message: '项目“互联网专业培训”绩效目标表“培训次数”指标值“≥10”只有数字，缺少计量单位。' },
+  },
+  check(doc, ctx) {
+    for (const o of owners(doc)) {
+      for (const i of filled(o)) {
+        const v = i.target;
+        if (v.value === null || v.unit || v.level || v.deadline) continue;
+        ctx.report({ message: `${o.place}“${squash(i.level3) || squash(i.description)}”指标值“${v.raw.trim()}”只有数字，缺少计量单位${v.operator ? '' : '和比较符'}。`, location: loc(o, i, '指标值') });
+      }
+    }
+  },
+});

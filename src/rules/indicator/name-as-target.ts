@@ -1,0 +1,23 @@
+import { repeatsName } from '../lib/indicator-targets.js';
+import { filled, loc, owners, squash } from '../lib/owners.js';
+import { defineRule } from '../types.js';
+
+export const nameAsTarget = defineRule({
+  meta: {
+    id: 'indicator/name-as-target',
+    title: '指标值重复了指标名称',
+    severity: 'warning',
+    category: 'indicator',
+    basis: 'domain.md §6（畸形指标值：重复指标名称）',
+    description: '指标值与三级指标名称或指标描述相同（如三级指标“专款专用率”、指标值“专款专用”），没有给出目标。',
+    example: { bad: '三级指标“专款专用率”，描述“专款专用”，指标值“专款专用”', message: '项目“网络安全和网络宣传费用”绩效目标表“专款专用率”指标值“专款专用”只是重复了指标名称或描述。' },
+  },
+  check(doc, ctx) {
+    for (const o of owners(doc)) {
+      for (const i of filled(o)) {
+        if (!repeatsName(i)) continue;
+        ctx.report({ message: `${o.place}“${squash(i.level3) || squash(i.description)}”指标值“${i.target.raw.trim()}”只是重复了指标名称或描述。`, location: loc(o, i, '指标值') });
+      }
+    }
+  },
+});

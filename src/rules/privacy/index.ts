@@ -1,4 +1,0 @@
-import type { Rule } from '../types.js';
-import { idNumber, mobileNumber } from './privacy.js';
-
-export const privacyRules: Rule[] = [mobileNumber, idNumber];
