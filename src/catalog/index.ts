@@ -76,6 +76,17 @@ export class Catalog {
     return { code, scheme, names: current.flatMap((v) => [v.name, ...(v.aliases ?? [])]), versions };
   }
 
+  /** The codes of a scheme valid in `year`, in code order (e.g. every 类 a 收支总表 lists). */
+  codesIn(scheme: Scheme, year: number | null, length?: number): CodeInfo[] {
+    const out: CodeInfo[] = [];
+    for (const code of [...(this.codes.get(scheme)?.keys() ?? [])].sort()) {
+      if (length !== undefined && code.length !== length) continue;
+      const info = this.lookup(scheme, code, year);
+      if (info) out.push(info);
+    }
+    return out;
+  }
+
   /** Whether the code exists in any year (to tell "not yet/no longer in use" from "never existed"). */
   versions(scheme: Scheme, code: string): CodeVersion[] {
     return this.codes.get(scheme)?.get(code) ?? [];

@@ -1,0 +1,198 @@
+/**
+ * The 说明 written from the numbers: every figure and every direction word (增加/减少/持平) is
+ * computed from the figures, in the template's wording. The reasons for changes are the one thing
+ * a person writes: they are fields — filled from the dataset's `reasons`, or left marked (and the
+ * gate blocks publication) — never invented.
+ */
+import { fmt, type Money } from '../model/money.js';
+import { para, type Block, type Field, type Inline } from './blocks.js';
+import type { Dataset, ReasonKey } from './dataset.js';
+import { isZero, type Figures } from './figures.js';
+import type { PartId, Template } from './templates/index.js';
+
+const w = (m: Money) => fmt(m).replace(/,/g, '');
+
+/** "增加82.84万元" / "减少1.20万元" / "持平": the direction word from the sign. */
+export function changeWords(current: Money, prior: Money): string {
+  const d = current.minus(prior);
+  if (d.isZero()) return '持平';
+  return `${d.isPositive() ? '增加' : '减少'}${w(d.abs())}万元`;
+}
+
+const REASON_LABELS: Record<ReasonKey, string> = {
+  total: '收支预算比上年增减的主要原因',
+  threePublic: '“三公”经费比上年增减的主要原因',
+  abroad: '因公出国（境）费增减原因',
+  vehicle: '公务用车购置及运行费增减原因',
+  reception: '公务接待费增减原因',
+  operatingCosts: '机关运行经费增减原因',
+};
+
+export function reasonField(d: Dataset, key: ReasonKey): Field {
+  return { field: `reasons.${key}`, label: REASON_LABELS[key], text: d.reasons[key] };
+}
+
+/** Fills a phrase into inlines: a placeholder may stand for a field. */
+export function fillInlines(phrase: string, values: Record<string, string | number | Field>): Inline[] {
+  const out: Inline[] = [];
+  let last = 0;
+  const push = (s: string) => {
+    if (!s) return;
+    if (typeof out[out.length - 1] === 'string') out[out.length - 1] = (out[out.length - 1] as string) + s;
+    else out.push(s);
+  };
+  for (const m of phrase.matchAll(/\{(\w+)\}/g)) {
+    push(phrase.slice(last, m.index));
+    const v = values[m[1]];
+    if (v === undefined) throw new Error(`phrase placeholder {${m[1]}} has no value`);
+    if (typeof v === 'object') out.push(v);
+    else push(String(v));
+    last = m.index! + m[0].length;
+  }
+  push(phrase.slice(last));
+  return out;
+}
+
+const SOURCE_WORDS: [keyof Figures['bySource'], string][] = [
+  ['generalBudget', '一般公共预算收入'],
+  ['govFund', '政府性基金预算收入'],
+  ['stateCapital', '国有资本经营预算收入'],
+  ['fiscalSpecial', '财政专户管理资金收入'],
+  ['business', '事业收入'],
+  ['operatingIncome', '事业单位经营收入'],
+  ['superiorSubsidy', '上级补助收入'],
+  ['subsidiaryIncome', '附属单位上缴收入'],
+  ['other', '其他收入'],
+];
+
+export interface NarrativeContext {
+  d: Dataset;
+  f: Figures;
+  t: Template;
+}
+
+/** The paragraphs of one part of the 说明 (tables and lists are added by compose.ts). */
+export function partParagraphs(part: PartId, ctx: NarrativeContext): Block[] {
+  const { d, f, t } = ctx;
+  const P = t.phrases;
+  const y = d.year;
+  const base = { year: y, entity: d.entity.name, prior: y - 1 };
+  const p = (phrase: string, values: Record<string, string | number | Field> = {}) => para(...fillInlines(phrase, { ...base, ...values }));
+  switch (part) {
+    case 'intro':
+      return [p(P.intro)];
+    case 'overview':
+      return P.overview ? [p(P.overview, { total: w(f.revenueTotal) })] : [];
+    case 'revenue': {
+      // Every source the template's 收入说明 names, those with no money as 0 (as the templates do),
+      // the main three always.
+      const named = SOURCE_WORDS.filter(([s], i) => i < 3 || !isZero(f.bySource[s]));
+      const sources = named.map(([s, name]) => `${name}${w(f.bySource[s])}万元`).join('，');
+      return [p((P.revenueLead ?? '') + P.revenue, { revenueTotal: w(f.revenueTotal), sources })];
+    }
+    case 'expenditure': {
+      const items = d.projects.filter((x) => !isZero(x.budget)).map((x) => `${x.name}${w(x.budget)}万元`);
+      const projectList = items.length && P.expenditure.includes('{projectList}') ? P.projectList.replace('{items}', items.join('，')) : '';
+      return [p(P.expenditure, { total: w(f.revenueTotal), basic: w(f.basic), personnel: w(f.personnel), public: w(f.public), project: w(f.project), projectList })];
+    }
+    case 'change': {
+      const pr = d.prior;
+      if (!pr) return [p(P.changeNoPrior, { total: w(f.revenueTotal) })];
+      const out: Inline[] = fillInlines(P.change, {
+        ...base,
+        total: w(f.revenueTotal),
+        totalChange: changeWords(f.revenueTotal, pr.expenditureTotal),
+        basicChange: pr.basic ? changeWords(f.basic, pr.basic) : '—',
+        projectChange: pr.project ? changeWords(f.project, pr.project) : '—',
+      });
+      if (!f.revenueTotal.equals(pr.expenditureTotal)) out.push(...fillInlines(P.reason, { reason: reasonField(d, 'total') }));
+      return [para(...out)];
+    }
+    case 'fiscal':
+      return [p(P.fiscal ?? '', { fiscal: w(f.fiscalTotal), generalBudget: w(f.bySource.generalBudget), govFund: w(f.bySource.govFund), stateCapital: w(f.bySource.stateCapital) })];
+    case 'generalBudget': {
+      const classes = f.functional.filter((n) => n.level === 'class');
+      const basic = classes.reduce((a, n) => a.plus(n.byFund.generalBudget.basic), f.basic.minus(f.basic));
+      const project = classes.reduce((a, n) => a.plus(n.byFund.generalBudget.project), f.basic.minus(f.basic));
+      return [p(P.generalBudgetPart ?? '', { amount: w(f.bySource.generalBudget), basic: w(basic), project: w(project) })];
+    }
+    case 'basic':
+      return [p(P.basicPart ?? '', { amount: w(f.personnel.plus(f.public)), personnel: w(f.personnel), public: w(f.public) })];
+    case 'govFund':
+      return isZero(f.bySource.govFund) ? [p('本部门{year}年无政府性基金预算支出，政府性基金预算支出表为空表。')] : [p(P.govFundPart ?? '', { amount: w(f.bySource.govFund) })];
+    case 'stateCapital':
+      return isZero(f.bySource.stateCapital) ? [p('本部门{year}年无国有资本经营预算支出，国有资本经营预算支出表为空表。')] : [p(P.stateCapitalPart ?? '', { amount: w(f.bySource.stateCapital) })];
+    case 'operatingCosts': {
+      const oc = d.operatingCosts;
+      if (!oc) return [];
+      let change = '';
+      const extra: Inline[] = [];
+      if (oc.prior) {
+        change = `，较上年${changeWords(oc.current, oc.prior)}`;
+        if (!oc.current.equals(oc.prior)) extra.push(...fillInlines(P.reason, { reason: reasonField(d, 'operatingCosts') }));
+      }
+      return [para(...fillInlines(P.operatingCosts, { ...base, amount: w(oc.current), change }), ...extra)];
+    }
+    case 'threePublic': {
+      const tp = f.threePublic;
+      const pr = f.threePublicPrior;
+      if (!tp || (tp.total.isZero() && (!pr || pr.total.isZero()))) return [p(P.threePublicNone)];
+      const zero = tp.total.minus(tp.total);
+      const prior = pr ?? { abroad: zero, vehicle: zero, vehiclePurchase: zero, vehicleOperation: zero, reception: zero, total: zero };
+      const out: Inline[] = fillInlines(P.threePublic, {
+        ...base,
+        total: w(tp.total),
+        change: changeWords(tp.total, prior.total),
+        abroad: w(tp.abroad),
+        abroadChange: changeWords(tp.abroad, prior.abroad),
+        vehicle: w(tp.vehicle),
+        vehiclePurchase: w(tp.vehiclePurchase),
+        vehicleOperation: w(tp.vehicleOperation),
+        vehicleChange: changeWords(tp.vehicle, prior.vehicle),
+        reception: w(tp.reception),
+        receptionChange: changeWords(tp.reception, prior.reception),
+      });
+      const blocks: Block[] = [para(...out)];
+      // One reason per part that changed, then the whole's.
+      const reasons: Inline[] = [];
+      for (const [key, label] of [['abroad', '因公出国（境）费'], ['vehicle', '公务用车购置及运行费'], ['reception', '公务接待费']] as const) {
+        if (!tp[key].equals(prior[key])) reasons.push(`${label}增减变化的原因：`, reasonField(d, key), '。');
+      }
+      if (reasons.length) blocks.push(para(...reasons));
+      const held = d.threePublic?.counts?.vehiclesHeld;
+      if (held !== undefined) blocks.push(p(P.threePublicCounts, { vehiclesHeld: held }));
+      return blocks;
+    }
+    case 'performance': {
+      const out: Block[] = [];
+      const perf = d.performance;
+      const funded = d.projects.filter((x) => x.indicators.length);
+      if (funded.length) out.push(p(P.performanceSummary, { count: funded.length, amount: w(funded.reduce((a, x) => a.plus(x.budget), f.basic.minus(f.basic))) }));
+      if (!perf) return out;
+      out.push({ type: 'heading', level: 2, text: '（一）总体绩效目标' }, para(perf.overallGoal));
+      if (perf.subGoals.length) {
+        out.push({ type: 'heading', level: 2, text: '（二）分项绩效目标' });
+        perf.subGoals.forEach((g, i) => out.push({ type: 'heading', level: 3, text: `${i + 1}、${g.name}` }, para(`绩效目标：${g.goal}`), para(`绩效指标：${g.indicators}`)));
+      }
+      if (perf.safeguards.length) {
+        out.push({ type: 'heading', level: 2, text: '（三）工作保障措施' });
+        perf.safeguards.forEach((s, i) => out.push(para(`${i + 1}、${s}`)));
+      }
+      return out;
+    }
+    case 'procurement':
+      return d.procurement.length
+        ? [p(P.procurement, { total: w(f.procurement.total), goods: w(f.procurement.goods), works: w(f.procurement.works), services: w(f.procurement.services) })]
+        : [p(P.procurementNone)];
+    case 'assets': {
+      const a = d.assets;
+      if (!a || !f.assetsTotal) return [];
+      const listed = !isZero(a.planned) && !isZero(f.procurement.goods);
+      return [p(P.assets, { total: w(f.assetsTotal), planned: w(a.planned), plannedNote: listed ? P.plannedNote : '' })];
+    }
+    case 'other':
+      return [d.otherMatters ? para(d.otherMatters) : p(P.otherNone)];
+    default:
+      return [];
+  }
+}

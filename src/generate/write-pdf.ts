@@ -1,0 +1,3 @@
+export async function writePdf(): Promise<Buffer> {
+  throw new Error('todo');
+}

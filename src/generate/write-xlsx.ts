@@ -1,0 +1,3 @@
+export async function writeXlsx(): Promise<Buffer> {
+  throw new Error('todo');
+}
