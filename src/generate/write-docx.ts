@@ -5,6 +5,10 @@
  */
 import { AlignmentType, Document, Footer, Header, Packer, PageNumber, PageOrientation, Paragraph, TextRun, type Table } from 'docx';
 import { BODY_FONT, SIZE, body, c, gridTable, heading, title, type GridCell } from '../render/docx-kit.js';
+
+const TITLE_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '黑体' };
+/** Tables that stand in the text (units, project forms, procurement, assets) do not start a page. */
+const IN_TEXT = new Set(['other', 'procurement', 'assets']);
 import { cellText, type Block, type GenDocument, type GenTable } from './blocks.js';
 
 const PORTRAIT_WIDTH = 9026; // A4 minus 2.54 cm margins, in twips
@@ -20,7 +24,12 @@ function inlineRuns(b: Extract<Block, { type: 'para' }>): TextRun[] {
   );
 }
 
-function tableBlocks(t: GenTable): (Paragraph | Table)[] {
+/** A standard table starts a page, as published tables do: its title never parts from it. */
+function tableTitle(text: string, newPage: boolean): Paragraph {
+  return new Paragraph({ alignment: AlignmentType.CENTER, pageBreakBefore: newPage, keepNext: true, spacing: { after: 120 }, children: [new TextRun({ text, bold: true, size: SIZE.title, font: TITLE_FONT })] });
+}
+
+function tableBlocks(t: GenTable, newPage: boolean): (Paragraph | Table)[] {
   const width = t.wide ? LANDSCAPE_WIDTH : PORTRAIT_WIDTH;
   const total = t.widths.reduce((a, b) => a + b, 0);
   const widths = t.widths.map((x) => Math.floor((x / total) * width));
@@ -29,9 +38,11 @@ function tableBlocks(t: GenTable): (Paragraph | Table)[] {
     ...t.body.map((r) => r.map((cell) => c(cellText(cell), { span: cell.span, bold: cell.bold, align: cell.align ?? 'left' }))),
   ];
   const out: (Paragraph | Table)[] = [];
-  if (t.title) out.push(title(t.title));
-  if (t.caption[0] || t.caption[1]) out.push(body(t.caption[0], { indent: false }));
-  if (t.caption[1]) out.push(body(t.caption[1], { align: 'right' }));
+  if (t.title) out.push(tableTitle(t.title, newPage));
+  // 五号 like the table: a caption in the title's size would read as the title's second line.
+  const small = (text: string, alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) => new Paragraph({ alignment, keepNext: true, children: [new TextRun({ text, size: SIZE.table, font: BODY_FONT })] });
+  if (t.caption[0]) out.push(small(t.caption[0], AlignmentType.LEFT));
+  if (t.caption[1]) out.push(small(t.caption[1], AlignmentType.RIGHT));
   out.push(gridTable(widths, rows));
   if (t.note) out.push(body(t.note, { indent: false }));
   return out;
@@ -53,8 +64,11 @@ export function docxDocument(g: GenDocument): Document {
   const sections: Sec[] = [{ landscape: false, children: [] }];
   const current = () => sections[sections.length - 1];
   for (const b of g.blocks) {
-    if (b.type === 'table' && b.table.wide !== current().landscape) sections.push({ landscape: b.table.wide, children: [] });
-    else if (b.type !== 'table' && current().landscape) sections.push({ landscape: false, children: [] });
+    let fresh = false;
+    if (b.type === 'table' && b.table.wide !== current().landscape) {
+      sections.push({ landscape: b.table.wide, children: [] });
+      fresh = true;
+    } else if (b.type !== 'table' && current().landscape) sections.push({ landscape: false, children: [] });
     const add = (...x: (Paragraph | Table)[]) => current().children.push(...x);
     switch (b.type) {
       case 'title':
@@ -67,7 +81,7 @@ export function docxDocument(g: GenDocument): Document {
         add(new Paragraph({ indent: { firstLine: 640 }, spacing: { line: 360 }, alignment: AlignmentType.JUSTIFIED, children: inlineRuns(b) }));
         break;
       case 'table':
-        add(...tableBlocks(b.table));
+        add(...tableBlocks(b.table, !fresh && !IN_TEXT.has(b.table.kind)));
         break;
       case 'pageBreak':
         add(new Paragraph({ pageBreakBefore: true, children: [] }));

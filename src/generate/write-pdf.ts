@@ -1,3 +1,53 @@
-export async function writePdf(): Promise<Buffer> {
-  throw new Error('todo');
+/**
+ * The disclosure as PDF: the .docx converted by LibreOffice headless (Debian's
+ * libreoffice-writer-nogui), which embeds the fonts it lays out with (fonts-noto-cjk for Chinese
+ * when 仿宋/黑体 are not installed). Each conversion gets its own profile directory, so
+ * conversions can run side by side and never touch a user's LibreOffice settings.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { GenDocument } from './blocks.js';
+import { writeDocx } from './write-docx.js';
+
+export class PdfEngineError extends Error {}
+
+const SOFFICE = process.env.GONGKAI_SOFFICE ?? 'soffice';
+const TIMEOUT_MS = 120_000;
+
+/** Converts a .docx to PDF; throws PdfEngineError (Chinese) when LibreOffice is missing or fails. */
+export async function docxToPdf(docx: Buffer): Promise<Buffer> {
+  const dir = await mkdtemp(join(tmpdir(), 'gongkai-pdf-'));
+  try {
+    const input = join(dir, 'disclosure.docx');
+    await writeFile(input, docx);
+    const profile = pathToFileURL(join(dir, 'profile')).href;
+    await new Promise<void>((resolve, reject) => {
+      execFile(
+        SOFFICE,
+        [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf:writer_pdf_Export', '--outdir', dir, input],
+        { timeout: TIMEOUT_MS },
+        (err, _stdout, stderr) => {
+          if (!err) return resolve();
+          const e = err as NodeJS.ErrnoException & { killed?: boolean };
+          if (e.code === 'ENOENT') reject(new PdfEngineError('生成 PDF 需要 LibreOffice（Debian 软件包 libreoffice-writer-nogui），未找到 soffice 命令'));
+          else if (e.killed) reject(new PdfEngineError(`LibreOffice 转换 PDF 超时（${TIMEOUT_MS / 1000} 秒）`));
+          else reject(new PdfEngineError(`LibreOffice 转换 PDF 失败：${String(stderr).trim().split('\n')[0] || e.message}`));
+        },
+      );
+    });
+    try {
+      return await readFile(join(dir, 'disclosure.pdf'));
+    } catch {
+      throw new PdfEngineError('LibreOffice 未生成 PDF 文件');
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export async function writePdf(g: GenDocument): Promise<Buffer> {
+  return docxToPdf(await writeDocx(g));
 }
