@@ -78,6 +78,31 @@ program
     process.exitCode = await runReport(kind, input, { output: opts.output, profile: opts.profile, schema: opts.schema });
   });
 
+program
+  .command('generate')
+  .description('由预算（决算）数据生成公开文件：表格与说明中的数字全部由数据计算，生成前先检查数据本身')
+  .argument('<kind>', '文件类型：budget 或 final-accounts')
+  .argument('[input]', '数据：JSON（格式见 --schema）、gongkai 填报表或预算系统导出的 .xlsx，或已公开的文件')
+  .option('-o, --output <file>', '输出文件，格式由扩展名决定：.docx .xlsx .pdf .html')
+  .option('-t, --template <name>', '地区模板：hebei-2022、jiangsu、shanghai（决算：national-final）')
+  .option('--prior <file>', '上年公开文件：其数字作为上年数，职责、机构、名词解释作为初稿')
+  .option('--draft', '数据有错误时仍生成，输出带“草稿”水印')
+  .option('--schema', '打印数据 JSON 的 JSON Schema')
+  .action(async (kind: string, input: string | undefined, opts) => {
+    const { runGenerate } = await import('./generate.js');
+    process.exitCode = await runGenerate(kind, input, { output: opts.output, template: opts.template, prior: opts.prior, draft: opts.draft, schema: opts.schema });
+  });
+
+program
+  .command('template')
+  .description('生成填报用的 Excel 工作簿：每部分一个工作表，带代码下拉列表、数字校验和填写说明')
+  .argument('<kind>', '类型：budget')
+  .option('-o, --output <file>', '输出的 .xlsx 文件')
+  .action(async (kind: string, opts) => {
+    const { runTemplate } = await import('./generate.js');
+    process.exitCode = await runTemplate(kind, { output: opts.output });
+  });
+
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CommanderError) {
     // Help and version end with 0; a usage error (already printed, in Chinese) with 2.

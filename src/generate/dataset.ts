@@ -160,7 +160,7 @@ export const DatasetSchema = z
     procurement: z.array(ProcurementItem).default([]),
     assets: z
       .object({
-        asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('截止日期'),
+        asOf: z.string().min(1).describe('截止日期，如 2024-12-31'),
         house: AssetLine.optional().describe('房屋（平方米）'),
         office: AssetLine.optional().describe('其中办公用房（平方米）'),
         vehicle: AssetLine.optional().describe('车辆（辆）'),

@@ -93,7 +93,14 @@ export function partParagraphs(part: PartId, ctx: NarrativeContext): Block[] {
     case 'expenditure': {
       const items = d.projects.filter((x) => !isZero(x.budget)).map((x) => `${x.name}${w(x.budget)}万元`);
       const projectList = items.length && P.expenditure.includes('{projectList}') ? P.projectList.replace('{items}', items.join('，')) : '';
-      return [p(P.expenditure, { total: w(f.revenueTotal), basic: w(f.basic), personnel: w(f.personnel), public: w(f.public), project: w(f.project), projectList })];
+      const gbBasic = f.personnel.plus(f.public);
+      // 基本支出 = 人员 + 公用 only when the economic split covers all of it.
+      const phrase = gbBasic.equals(f.basic) || !P.expenditureSplit ? P.expenditure : P.expenditureSplit;
+      const values = { total: w(f.revenueTotal), basic: w(f.basic), gbBasic: w(gbBasic), personnel: w(f.personnel), public: w(f.public), project: w(f.project), projectList };
+      // When the economic split covers only the general budget's basic expenditure, the 支出说明
+      // names none: read beside 基本支出 it would be taken for the whole's parts. The 基本支出表
+      // (and, where the template has one, its own part of the 说明) states it.
+      return [p(phrase, values)];
     }
     case 'change': {
       const pr = d.prior;
@@ -139,18 +146,23 @@ export function partParagraphs(part: PartId, ctx: NarrativeContext): Block[] {
       if (!tp || (tp.total.isZero() && (!pr || pr.total.isZero()))) return [p(P.threePublicNone)];
       const zero = tp.total.minus(tp.total);
       const prior = pr ?? { abroad: zero, vehicle: zero, vehiclePurchase: zero, vehicleOperation: zero, reception: zero, total: zero };
-      const out: Inline[] = fillInlines(P.threePublic, {
+      // A part that did not change is 与上年相同: 持平 after a part's figure reads as the whole's.
+      const partChange = (cur: Money, pri: Money) => (cur.equals(pri) ? '与上年相同' : changeWords(cur, pri));
+      const out: Inline[] = fillInlines(pr ? P.threePublic + P.threePublicParts : P.threePublicNoPrior + P.threePublicPartsNoPrior, {
         ...base,
         total: w(tp.total),
         change: changeWords(tp.total, prior.total),
         abroad: w(tp.abroad),
-        abroadChange: changeWords(tp.abroad, prior.abroad),
+        abroadPrior: w(prior.abroad),
+        abroadChange: partChange(tp.abroad, prior.abroad),
         vehicle: w(tp.vehicle),
+        vehiclePrior: w(prior.vehicle),
         vehiclePurchase: w(tp.vehiclePurchase),
         vehicleOperation: w(tp.vehicleOperation),
-        vehicleChange: changeWords(tp.vehicle, prior.vehicle),
+        vehicleChange: partChange(tp.vehicle, prior.vehicle),
         reception: w(tp.reception),
-        receptionChange: changeWords(tp.reception, prior.reception),
+        receptionPrior: w(prior.reception),
+        receptionChange: partChange(tp.reception, prior.reception),
       });
       const blocks: Block[] = [para(...out)];
       // One reason per part that changed, then the whole's.

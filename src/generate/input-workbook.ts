@@ -1,0 +1,3 @@
+export async function inputWorkbook(): Promise<Buffer> {
+  throw new Error('todo');
+}

@@ -1,0 +1,5 @@
+import type { Dataset } from './dataset.js';
+/** Placeholder until the workbook readers land. */
+export async function readInputWorkbook(_bytes: Buffer): Promise<Dataset | null> {
+  return null;
+}
