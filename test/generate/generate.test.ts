@@ -142,3 +142,10 @@ test('xlsx totals are formulas over the cells they add up, amounts are numbers',
   assert.match(total.formula!, /^SUM\(/);
   assert.ok(cells.some((c) => c === (412.36 as never)), '行政运行 412.36 is a number');
 });
+
+test('schema/budget-dataset.schema.json is the published JSON Schema of the dataset (npm run schema)', async () => {
+  const { datasetJsonSchema } = await import('../../src/generate/dataset.js');
+  const shipped = JSON.parse(readFileSync(join(ROOT, 'schema/budget-dataset.schema.json'), 'utf8'));
+  assert.deepEqual(shipped, JSON.parse(JSON.stringify(datasetJsonSchema())));
+  assert.ok(shipped.properties.expenditure && shipped.properties.threePublic && shipped.properties.reasons);
+});

@@ -199,7 +199,10 @@ export const TEMPLATES: Record<string, Template> = {
       { heading: '一、部门主要职能', parts: ['duties'] },
       { heading: '二、部门机构设置', parts: ['units'] },
       { heading: '三、名词解释', parts: ['glossary'] },
-      { heading: '四、部门预算编制说明', parts: ['intro', 'revenue', 'expenditure', 'change'] },
+      {
+        heading: '四、部门预算编制说明',
+        parts: ['intro', { part: 'revenue', heading: '（一）收入预算' }, { part: 'expenditure', heading: '（二）支出预算' }, { part: 'change', heading: '（三）比上年增减情况' }],
+      },
       { heading: '五、部门预算表', parts: ['tables'] },
       { heading: '六、其他相关情况说明', parts: [] },
       { heading: '（一）“三公”经费预算情况说明', parts: ['threePublic'] },
