@@ -2,7 +2,8 @@ import type { Disclosure, Finding } from './model/disclosure.js';
 import { readDocument, readDocumentFile, type ReadOptions } from './read/index.js';
 import { ReadError, type Doc } from './read/doc.js';
 import { recognize } from './recognize/index.js';
-import { chooseProfile, runRules, type RunRulesOptions } from './rules/index.js';
+import { gradeReading, readerFindings } from './findings/catalog.js';
+import { chooseProfile, resolveProfile, RULES, runRules, type RunRulesOptions } from './rules/index.js';
 import { describeFindings } from './report/describe.js';
 
 /** What `gongkai check` reports for one file. */
@@ -30,16 +31,10 @@ export function checkDoc(doc: Doc, options: CheckOptions = {}): CheckResult {
   if (refusal) throw new ReadError(doc.source.path, refusal);
   const chosen = chooseProfile(disclosure, options.profile);
   const profile = typeof chosen === 'string' ? chosen : (chosen.name ?? '（内联配置）');
-  // Repairs the reader made to the file's form (a table row put back together, a GBK file
-  // decoded) lose nothing of the document: worth knowing, not a problem of the disclosure.
-  // What the reader had to skip (a page without text, a hidden sheet) stays a warning.
-  const repairs = new Set(['txt-row-joined', 'txt-encoding', 'html-charset']);
-  const readerFindings: Finding[] = doc.warnings.map((w) => ({
-    rule: `read/${w.code}`,
-    severity: repairs.has(w.code) ? 'info' : 'warning',
-    message: w.message,
-    location: { ...(w.loc ?? {}) },
-  }));
-  const all = [...readerFindings, ...findings, ...runRules(disclosure, { ...options, profile: chosen })];
+  // What the reader and recognition say about the reading are catalog entries (read/…): the
+  // profile switches and grades them like rules (src/findings/catalog.ts).
+  const settings = resolveProfile(chosen, RULES).rules;
+  const reading = gradeReading([...readerFindings(doc.warnings), ...findings], (id) => settings.get(id));
+  const all = [...reading, ...runRules(disclosure, { ...options, profile: chosen })];
   return { document: disclosure, findings: describeFindings(all, disclosure), profile };
 }

@@ -30,4 +30,19 @@ export interface ReaderDescriptor<F extends string = string> {
    */
   sniff(bytes: Buffer, ext: string): boolean;
   read(bytes: Buffer, path: string): Promise<ReaderOutput>;
+  /** Every warning code `read` can give: each is a catalog entry `read/<code>` (docs/rules.md). */
+  findings: readonly ReaderFinding[];
+}
+
+/**
+ * A kind of warning a reader gives. It becomes the finding `read/<code>` with this default
+ * severity, which a rule profile can switch off or re-grade like any rule's.
+ */
+export interface ReaderFinding {
+  code: string;
+  /** Chinese, short. */
+  title: string;
+  severity: 'error' | 'warning' | 'info';
+  /** When the reader gives it and what it means for the check. */
+  description: string;
 }

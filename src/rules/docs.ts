@@ -3,6 +3,7 @@
  * catalog's documentation can never drift from the code (a test compares the file with this).
  */
 import { catalog, SCHEMES } from '../catalog/index.js';
+import { READING_FINDINGS } from '../findings/catalog.js';
 import { TABLE_KINDS } from '../model/table-kinds.js';
 import { listProfiles } from './index.js';
 import { readProfile } from './profile.js';
@@ -39,6 +40,12 @@ function profilesSection(): string {
     return `| \`${name}\` | ${ext} | ${match} | ${esc(profile.description ?? '')} |`;
   });
   return ['| 配置 | 继承 | 自动匹配（profile: "auto"） | 说明 |', '|---|---|---|---|', ...rows].join('\n');
+}
+
+/** The reading findings of src/findings/catalog.ts, one row each. */
+function readingSection(): string {
+  const rows = READING_FINDINGS.map((e) => `| \`${e.id}\` | ${esc(e.title)} | ${e.severity} | ${e.source === 'recognize' ? '识别' : `读取 ${e.source}`} | ${esc(e.description)} |`);
+  return ['| 编号 | 标题 | 默认级别 | 来源 | 说明 |', '|---|---|---|---|---|', ...rows].join('\n');
 }
 
 /** The table kinds of src/model/table-kinds.ts, one row each. */
@@ -122,6 +129,12 @@ export function renderRulesDoc(rules: Rule[] = RULES): string {
     '- 三公表：项目在行（`key`: `total`/`abroad`/`vehicle`/`vehiclePurchase`/`vehicleOperation`/`reception`，列可为 `prior`/`current`/`change`）或项目在列（列键同上，另有 `meeting`/`training`）两种排列都支持。',
     '- 说明中的数字：`claims`（`subject`、`name`、带符号的 `value`、`direction`、`year`、`loc.sentence`）；同一段落中的总数与分项、或总数之后几段内的分项，视为同一陈述。',
     '- 占比陈述：`shares`（`part`、`whole`、`partValue`、`wholeValue`、`percent`、`raw`、`loc`），由 `narrative/share` 使用；增减百分比：`percentChanges`。',
+    '',
+    '## 读取与识别的发现（read/…）',
+    '',
+    `读取器和识别阶段对文件本身的说明（某页没有文字层、隐藏工作表、未能核验的表格……）也是目录中的条目，共 ${READING_FINDINGS.length} 条：编号 \`read/<代码>\`，默认级别如下，规则配置的 \`rules\` 可以按编号关闭或改级别（如 \`"read/xlsx-hidden-sheet": "off"\`）。读取器的条目写在各自的描述（\`src/read/<格式>/index.ts\` 的 \`findings\`）中，识别的条目在 \`src/recognize/findings.ts\`，由 \`src/findings/catalog.ts\` 汇总。`,
+    '',
+    readingSection(),
     '',
     '## 表格种类（table kinds）',
     '',

@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
+import { READING_FINDINGS } from '../findings/catalog.js';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Disclosure, Severity } from '../model/disclosure.js';
@@ -150,6 +151,8 @@ export function resolveProfile(ref: string | Profile, rules: Rule[]): ResolvedPr
   const byId = new Map(rules.map((r) => [r.meta.id, r]));
   const configs = new Map<string, RuleConfig>();
   for (const r of rules) configs.set(r.meta.id, { enabled: true, severity: r.meta.severity, options: { ...defaultOptions(r) } });
+  // What reading reports (read/…) is switched and re-graded by id like a rule (src/findings/catalog.ts).
+  for (const e of READING_FINDINGS) configs.set(e.id, { enabled: true, severity: e.severity, options: {} });
   let roundingInfo = false;
   let knowsTemplate = false;
   for (const { profile, path } of chain) {
@@ -165,12 +168,16 @@ export function resolveProfile(ref: string | Profile, rules: Rule[]): ResolvedPr
       for (const r of rules) if (r.meta.category === cat) apply(configs.get(r.meta.id)!, level);
     }
     for (const [id, setting] of Object.entries(profile.rules ?? {})) {
-      if (!byId.has(id)) throw new ProfileError(`规则配置${path ? `“${path}”` : ''}中的规则“${id}”不存在。`);
+      if (!configs.has(id)) throw new ProfileError(`规则配置${path ? `“${path}”` : ''}中的规则“${id}”不存在。`);
       const cfg = configs.get(id)!;
       if (typeof setting === 'string') apply(cfg, setting);
       else {
         if (setting.severity) apply(cfg, setting.severity);
-        if (setting.options) cfg.options = ruleOptions(byId.get(id)!, { ...cfg.options, ...setting.options }, layerName(profile, path, ref));
+        if (setting.options) {
+          const rule = byId.get(id);
+          if (!rule) throw new ProfileError(`规则配置${path ? `“${path}”` : ''}中的“${id}”是读取发现，没有可配置项（options），只能关闭或改级别。`);
+          cfg.options = ruleOptions(rule, { ...cfg.options, ...setting.options }, layerName(profile, path, ref));
+        }
       }
     }
   }

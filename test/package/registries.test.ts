@@ -71,3 +71,32 @@ describe('table kinds and docs', () => {
     assert.deepEqual(TableKindSchema.options, TABLE_KINDS.map((k) => k.id));
   });
 });
+
+describe('findings catalog and docs', () => {
+  test('docs/rules.md documents every rule and every reading finding, and nothing else', async () => {
+    const { RULES } = await import('../../src/rules/registry.js');
+    const { READING_FINDINGS } = await import('../../src/findings/catalog.js');
+    const doc = read('docs/rules.md');
+    const ruleSections = [...doc.matchAll(/^### `([^`]+)` — /gm)].map((m) => m[1]);
+    assert.deepEqual(ruleSections.slice().sort(), RULES.map((r) => r.meta.id).sort());
+    const readingRows = tableAfter(doc, '| 编号 | 标题 | 默认级别').map(([id]) => ticks(id)[0]);
+    assert.deepEqual(readingRows, READING_FINDINGS.map((e) => e.id));
+  });
+
+  test('every warning code a reader gives and every read/… finding recognition gives has a catalog entry', async () => {
+    const { READING_FINDINGS } = await import('../../src/findings/catalog.js');
+    const { readdirSync } = await import('node:fs');
+    const catalog = new Set(READING_FINDINGS.map((e) => e.id));
+    const given = new Set<string>();
+    const files = (dir: string): string[] =>
+      readdirSync(new URL(dir, root), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(`${dir}${e.name}/`) : e.name.endsWith('.ts') ? [`${dir}${e.name}`] : []));
+    for (const f of files('src/read/')) {
+      if (f.endsWith('/index.ts')) continue; // the descriptors list the codes themselves
+      for (const m of read(f).matchAll(/\bcode: '([a-z0-9-]+)'/g)) given.add(`read/${m[1]}`);
+    }
+    for (const f of files('src/recognize/')) for (const m of read(f).matchAll(/\brule: '(read\/[a-z0-9-]+)'/g)) given.add(m[1]);
+    assert.ok(given.size >= 18, `only ${given.size} codes found in the sources`);
+    assert.deepEqual([...given].filter((id) => !catalog.has(id)), []);
+    assert.deepEqual([...catalog].filter((id) => !given.has(id)), []);
+  });
+});
