@@ -10,8 +10,10 @@ import { installErrorHandling } from './errors.js';
 import { analysisRoutes } from './routes/analysis.js';
 import { documentRoutes } from './routes/documents.js';
 import { exportRoutes } from './routes/export.js';
+import { reviewRoutes } from './routes/review.js';
 import { ruleRoutes } from './routes/rules.js';
 import { treeRoutes } from './routes/tree.js';
+import { verdictRoutes } from './routes/verdicts.js';
 import { webRoutes } from './routes/web.js';
 
 export interface AppOptions {
@@ -68,6 +70,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(analysisRoutes, { store: options.store });
   await app.register(exportRoutes, { store: options.store });
   await app.register(treeRoutes, { store: options.store });
+  await app.register(reviewRoutes, { store: options.store });
+  await app.register(verdictRoutes, { store: options.store });
   await app.register(ruleRoutes);
   // Last: the browser app answers every other GET outside /api.
   await app.register(webRoutes);

@@ -8,6 +8,8 @@ import { lineItems, type LineItemFilter, type TidyRow } from './export.js';
 import type { DocumentFilter, Page } from './filters.js';
 import { openConnection, type Connection, type OpenOptions } from './open.js';
 import type { DocumentRecord } from './record.js';
+import * as review from './review.js';
+import * as verdicts from './verdicts.js';
 import { search, type SearchResult } from './search.js';
 import { saveRecord, type SaveResult } from './write.js';
 
@@ -19,6 +21,9 @@ export type { LineItemFilter, TidyRow } from './export.js';
 export { csvChunks, jsonChunks, TIDY_COLUMNS } from './export.js';
 export type { SearchResult, SearchHit } from './search.js';
 export type { DocumentSummary, VersionSummary, Original, EntityRow } from './documents.js';
+export type { ReviewFilter, ReviewSort, ReviewList, ReviewFacets } from './review.js';
+export { REVIEW_SORTS } from './review.js';
+export { VerdictError, type Verdict, type VerdictStatus, type VerdictExportRow } from './verdicts.js';
 export type { ClassQuery, ClassRow, ThreePublicRow, BasicProjectRow, TimelineRow } from './aggregates.js';
 
 export class Store {
@@ -106,5 +111,30 @@ export class Store {
   lineItems(filter: LineItemFilter = {}): AsyncGenerator<TidyRow> {
     return lineItems(this.conn, filter);
   }
-}
 
+  /** Documents with their finding counts for the reviewer's dashboard (region prefix, rule, sorting). */
+  reviewList(filter: review.ReviewFilter = {}, sort: { by?: review.ReviewSort; order?: 'asc' | 'desc' } = {}, page: Page = {}) {
+    return review.reviewList(this.conn, filter, sort, page);
+  }
+
+  reviewFacets() {
+    return review.reviewFacets(this.conn);
+  }
+
+  /** Reviewers' verdicts (confirmed / dismissed, with reasons) on a version's findings. */
+  verdicts(documentId: number, version?: number) {
+    return verdicts.listVerdicts(this.conn, documentId, version);
+  }
+
+  setVerdict(documentId: number, index: number, input: Parameters<typeof verdicts.setVerdict>[3]) {
+    return verdicts.setVerdict(this.conn, documentId, index, input);
+  }
+
+  clearVerdict(documentId: number, index: number, version?: number) {
+    return verdicts.clearVerdict(this.conn, documentId, index, version);
+  }
+
+  exportVerdicts(filter: { documentId?: number } = {}) {
+    return verdicts.exportVerdicts(this.conn, filter);
+  }
+}

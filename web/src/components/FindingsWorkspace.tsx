@@ -1,9 +1,10 @@
 /** Findings beside the selected one's detail and its place in the original. */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Card, Col, Empty, Row } from 'antd';
 import type { Finding } from '../api';
 import { FindingDetail } from './FindingDetail';
-import { FindingsPanel, useRules, type Review } from './FindingsPanel';
+import { FindingsPanel, useRules } from './FindingsPanel';
+import { fetchVerdicts, VerdictForm, type Verdict } from './VerdictForm';
 import { PlaceView } from './PlaceView';
 
 export function FindingsWorkspace({
@@ -11,19 +12,28 @@ export function FindingsWorkspace({
   version,
   format,
   findings,
-  reviews,
-  reviewControls,
 }: {
   docId: number;
   version: number;
   format: string;
   findings: Finding[];
-  reviews?: Map<number, Review>;
-  reviewControls?: (index: number) => ReactNode;
 }) {
   const catalog = useRules();
   const [selected, setSelected] = useState<number | null>(null);
+  const [verdicts, setVerdicts] = useState<Verdict[]>([]);
+  const [reloads, setReloads] = useState(0);
   useEffect(() => setSelected(null), [docId, version]);
+  useEffect(() => {
+    let live = true;
+    fetchVerdicts(docId, version).then(
+      (v) => live && setVerdicts(v),
+      () => live && setVerdicts([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [docId, version, reloads]);
+  const reviews = useMemo(() => new Map(verdicts.map((v) => [v.index, v])), [verdicts]);
   const finding = selected === null ? null : findings[selected];
   return (
     <Row gutter={[16, 16]}>
@@ -34,7 +44,16 @@ export function FindingsWorkspace({
         <div className="gk-place">
           {finding ? (
             <Card size="small" title="发现详情与原文位置">
-              <FindingDetail finding={finding} rule={catalog.get(finding.rule)} extra={reviewControls?.(selected!)} />
+              <FindingDetail finding={finding} rule={catalog.get(finding.rule)} extra={
+                  <VerdictForm
+                    docId={docId}
+                    version={version}
+                    index={selected!}
+                    finding={finding}
+                    verdict={reviews.get(selected!)}
+                    onChange={() => setReloads((n) => n + 1)}
+                  />
+                } />
               <PlaceView docId={docId} version={version} format={format} finding={finding} />
             </Card>
           ) : (

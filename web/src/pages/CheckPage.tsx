@@ -1,58 +1,15 @@
 /** Drop one or several files; each is uploaded, read and checked; then its findings. */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, Button, Card, List, Progress, Space, Tag, Typography, Upload } from 'antd';
-import { KIND_NAMES, SEVERITY_COLORS, SEVERITY_NAMES, uploadFile, type Severity, type UploadResult } from '../api';
+import { KIND_NAMES, SEVERITY_COLORS, SEVERITY_NAMES, type Severity } from '../api';
+import { useUploads, type UploadItem } from '../hooks/useUploads';
 import { counts } from '../findings';
 import { FindingsWorkspace } from '../components/FindingsWorkspace';
 
-interface Item {
-  key: string;
-  name: string;
-  size: number;
-  status: 'waiting' | 'uploading' | 'reading' | 'done' | 'failed';
-  sent: number;
-  started: number;
-  result?: UploadResult;
-  error?: string;
-}
-
-/** Two at a time: a folder of files goes through without flooding the server's workers. */
-const PARALLEL = 2;
-
 export function CheckPage() {
-  const [items, setItems] = useState<Item[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
-  const queue = useRef<{ key: string; file: File }[]>([]);
-  const running = useRef(0);
-  const seq = useRef(0);
-
-  const patch = (key: string, p: Partial<Item>) => setItems((all) => all.map((i) => (i.key === key ? { ...i, ...p } : i)));
-
-  function pump() {
-    while (running.current < PARALLEL && queue.current.length) {
-      const { key, file } = queue.current.shift()!;
-      running.current++;
-      patch(key, { status: 'uploading', started: performance.now() });
-      uploadFile(file, (sent) => patch(key, sent >= 1 ? { sent, status: 'reading' } : { sent }))
-        .then((result) => {
-          patch(key, { status: 'done', sent: 1, result });
-          setSelected((s) => s ?? key);
-        })
-        .catch((e: Error) => patch(key, { status: 'failed', error: e.message }))
-        .finally(() => {
-          running.current--;
-          pump();
-        });
-    }
-  }
-
-  function add(file: File) {
-    const key = `f${++seq.current}`;
-    setItems((all) => [...all, { key, name: file.name, size: file.size, status: 'waiting', sent: 0, started: 0 }]);
-    queue.current.push({ key, file });
-    pump();
-  }
+  const { items, add } = useUploads((item) => setSelected((s) => s ?? item.key));
 
   const current = items.find((i) => i.key === selected && i.result);
 
@@ -64,7 +21,7 @@ export function CheckPage() {
           showUploadList={false}
           accept=".pdf,.docx,.xlsx,.html,.htm,.txt"
           beforeUpload={(file) => {
-            add(file as unknown as File);
+            add([file as unknown as File]);
             return false;
           }}
           aria-label="选择或拖入要检查的文件"
@@ -108,20 +65,26 @@ export function CheckPage() {
   );
 }
 
-function FileRow({ item: i, active, onSelect }: { item: Item; active: boolean; onSelect: () => void }) {
+export function FileRow({ item: i, active, onSelect }: { item: UploadItem; active?: boolean; onSelect?: () => void }) {
   const c = i.result ? counts(i.result.findings) : null;
   return (
     <List.Item
       data-testid="upload-item"
       data-status={i.status}
       actions={
-        i.result
+        i.result && onSelect
           ? [
               <Button key="show" size="small" type={active ? 'primary' : 'default'} onClick={onSelect}>
                 {active ? '正在查看' : '查看发现'}
               </Button>,
             ]
-          : []
+          : i.result
+            ? [
+                <Link key="open" to={`/documents/${i.result.id}`}>
+                  查看
+                </Link>,
+              ]
+            : []
       }
     >
       <Space direction="vertical" size={2} style={{ width: '100%' }}>
