@@ -24,6 +24,10 @@ export interface Finding {
   expected?: number | null;
   actual?: number | null;
   difference?: number | null;
+  /** Where it is, in words a person can follow (also in location.where). */
+  where?: string;
+  /** What to change, when the rule can say it (e.g. 应为 99.97%). */
+  fix?: string;
 }
 
 export interface Figure {

@@ -24,7 +24,13 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
  */
 export function sameProblemKey(f: Finding): string {
   let msg = f.message;
-  if (f.location.where) msg = msg.split(f.location.where).join('\u0000');
+  for (const where of new Set([f.location.where, f.where])) {
+    if (!where || where.length < 2) continue;
+    msg = msg.split(where).join('\u0000');
+    // The names the place quotes (the project, the indicator) are the place, not the problem.
+    for (const q of where.match(/“[^“”]+”/g) ?? []) msg = msg.split(q).join('\u0000');
+  }
+  msg = msg.replace(/说明第\s*\d+\s*段(（[A-Za-z.]+）)?/g, '\u0000');
   return JSON.stringify([f.rule, f.severity, msg, f.figures ?? null, f.expected ?? null, f.difference ?? null]);
 }
 
@@ -37,6 +43,10 @@ export function fold(findings: Finding[]): Folded[] {
     else byKey.set(k, { key: String(index), rule: finding.rule, severity: finding.severity, first: finding, places: [{ finding, index }] });
   });
   return [...byKey.values()];
+}
+
+export function whereOf(f: Finding): string | undefined {
+  return f.where ?? f.location.where;
 }
 
 export function categoryOf(rule: string): string {
@@ -108,7 +118,9 @@ export function amount(v: number | null | undefined): string {
  * department's to say, so the note names both sides rather than picking one.
  */
 export function advice(f: Finding): string {
-  const place = f.location.where ? `（${f.location.where}）` : '';
+  const where = whereOf(f);
+  const place = where ? `（${where}）` : '';
+  if (f.fix) return `${where ? `${where}：` : ''}${f.fix}`;
   if (f.expected !== undefined && f.expected !== null && f.actual !== undefined && f.actual !== null) {
     return `核对${place}：按相关数字应为 ${amount(f.expected)}，文件中为 ${amount(f.actual)}${
       f.difference !== undefined && f.difference !== null ? `，相差 ${amount(f.difference)}` : ''

@@ -23,9 +23,9 @@ export function FindingDetail({ finding, rule, extra }: { finding: Finding; rule
         </Typography.Text>
       </Space>
       <Typography.Paragraph style={{ marginBottom: 8 }}>{finding.message}</Typography.Paragraph>
-      {finding.location.where && (
+      {(finding.where ?? finding.location.where) && (
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-          位置：{finding.location.where}
+          位置：{finding.where ?? finding.location.where}
           {finding.location.page ? `（第 ${finding.location.page} 页）` : ''}
         </Typography.Paragraph>
       )}

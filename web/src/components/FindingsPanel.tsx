@@ -154,7 +154,7 @@ export function FindingsPanel({
                           style={{ width: 'auto', padding: '0 6px', fontSize: 12 }}
                           onClick={() => onSelect(p.index)}
                         >
-                          {p.finding.location.where ?? placeOf(p.finding.location)}
+                          {p.finding.where ?? p.finding.location.where ?? placeOf(p.finding.location)}
                         </button>
                       ))}
                     </div>
