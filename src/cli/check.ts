@@ -1,39 +1,40 @@
+import { readFile } from 'node:fs/promises';
 import { checkFile, type CheckResult } from '../pipeline.js';
 import { ReadError } from '../read/doc.js';
-import { describeError } from '../system-error.js';
+import { BINARY, renderReport, ReportError, type ReportFormat } from '../report/index.js';
 import { formatText, summaryLine } from '../report/text.js';
+import { describeError } from '../system-error.js';
 import { emit } from './output.js';
 
 export interface CheckCommandOptions {
-  format: 'text' | 'json' | 'xlsx';
+  format: ReportFormat;
   output?: string;
   profile?: string;
   maxBytes: number;
+  /** gongkai's version (SARIF names the tool with it). */
+  version?: string;
 }
 
 /**
- * Checks every file, one after another; a file that cannot be read is reported in one line and
- * the rest still go through. Exit status: 2 when a file could not be read, else 1 when there is
- * an error-level finding, else 0.
+ * Checks every file, one after another; a file that cannot be read (a scan, a truncated file) is
+ * reported in one line and the rest still go through — in every format. Exit status: 2 when a file
+ * could not be read or the report could not be made, else 1 when there is an error-level finding,
+ * else 0.
  */
 export async function runCheck(files: string[], opts: CheckCommandOptions): Promise<number> {
-  if (opts.format === 'xlsx' && !opts.output) {
-    console.error('错误 xlsx 格式需要用 -o 指定输出文件');
+  if (BINARY.has(opts.format) && !opts.output) {
+    console.error(`错误 ${opts.format} 格式需要用 -o 指定输出文件`);
     return 2;
   }
   const results: CheckResult[] = [];
   let unreadable = false;
-  // Text goes to the terminal file by file as it is ready; to a file (-o) all at once at the end.
-  let text = '';
-  const say = (s: string) => (opts.output ? (text += s) : process.stdout.write(s));
+  // Text goes to the terminal file by file as it is ready; every other format (and -o) at the end.
+  const streaming = opts.format === 'text' && !opts.output;
   for (const file of files) {
     try {
       const r = await checkFile(file, { profile: opts.profile, maxBytes: opts.maxBytes });
       results.push(r);
-      if (opts.format === 'text') {
-        say(formatText(r));
-        if (files.length > 1) say('\n');
-      }
+      if (streaming) process.stdout.write(formatText(r) + (files.length > 1 ? '\n' : ''));
     } catch (e) {
       unreadable = true;
       const message = e instanceof ReadError ? `${e.file}: ${e.message}` : `${file}: 处理失败：${describeError(e)}`;
@@ -41,20 +42,18 @@ export async function runCheck(files: string[], opts: CheckCommandOptions): Prom
     }
   }
   let written = true;
-  if (opts.format === 'json') {
-    const json = JSON.stringify(files.length === 1 && results.length === 1 ? results[0] : results, null, 2);
-    written = await emit(json + '\n', opts.output);
-  } else if (opts.format === 'xlsx') {
-    const { writeFindingsXlsx } = await import('../report/xlsx.js');
+  if (streaming) {
+    if (files.length > 1) process.stdout.write('汇总：\n' + results.map((r) => `  ${summaryLine(r)}`).join('\n') + '\n');
+  } else if (results.length || opts.format === 'json' || opts.format === 'sarif') {
+    // A file that could not be read gives no report of guesses; the others are reported.
     try {
-      await writeFindingsXlsx(results, opts.output!);
+      const body =
+        opts.format === 'json' && files.length > 1 ? JSON.stringify(results, null, 2) + '\n' : await renderReport(results, opts.format, { version: opts.version, original: (r) => readFile(r.document.source.path) });
+      written = await emit(body, opts.output);
     } catch (e) {
-      console.error(`错误 无法写入 ${describeError(e, opts.output)}`);
+      console.error(`错误 ${e instanceof ReportError ? e.message : `无法生成报告：${describeError(e, opts.output)}`}`);
       written = false;
     }
-  } else {
-    if (files.length > 1) say('汇总：\n' + results.map((r) => `  ${summaryLine(r)}`).join('\n') + '\n');
-    if (opts.output) written = await emit(text, opts.output);
   }
   if (!written) return 2;
   if (unreadable) return 2;

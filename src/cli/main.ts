@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { extensionList } from '../read/registry.js';
 import { describeError } from '../system-error.js';
 import { chinese, parseMegabytes, parsePort, parseWorkers } from './options.js';
+import { REPORT_FORMATS } from '../report/index.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 const DB = '数据库：SQLite 文件路径或 postgres:// 地址（默认环境变量 DATABASE_URL，未设置时为 ./data/gongkai.db）';
@@ -17,8 +18,8 @@ program
   .command('check')
   .description(`检查一个或多个公开文件（${extensionList()}），报告发现的问题`)
   .argument('<files...>', '要检查的文件')
-  .addOption(new Option('-f, --format <format>', '输出格式').choices(['text', 'json', 'xlsx']).default('text'))
-  .option('-o, --output <file>', '输出写入文件（xlsx 格式必需）')
+  .addOption(new Option('-f, --format <format>', '输出格式').choices([...REPORT_FORMATS]).default('text'))
+  .option('-o, --output <file>', '输出写入文件（xlsx、pdf、annotated-pdf 格式必需）')
   .option('-p, --profile <name>', '规则配置（profiles/ 下的名称或文件路径）')
   .option('--max-size <MB>', '单个文件大小上限（MB）', parseMegabytes, 30)
   .action(async (files: string[], opts) => {
@@ -28,6 +29,7 @@ program
       output: opts.output,
       profile: opts.profile,
       maxBytes: opts.maxSize * 1024 * 1024,
+      version,
     });
   });
 

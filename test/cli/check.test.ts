@@ -111,8 +111,8 @@ test('--format xlsx writes one row per finding', async () => {
   assert.ok(r.code === 0 || r.code === 1, r.err);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
-  const ws = wb.getWorksheet('检查结果')!;
-  assert.equal(ws.getRow(1).getCell(6).value, '问题说明');
+  const ws = wb.getWorksheet('检查发现')!;
+  assert.equal(ws.getRow(1).getCell(7).value, '问题说明');
   const json = JSON.parse(gongkai('check', SAMPLE, join(ROOT, 'test/fixtures/recognize/jiangsu-columns.txt'), '--format', 'json').out);
   const total = json.reduce((n: number, x: { findings: unknown[] }) => n + x.findings.length, 0);
   assert.equal(ws.rowCount - 1, total);
