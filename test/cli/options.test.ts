@@ -26,7 +26,7 @@ test('option values are checked, with one Chinese line and exit status 2', () =>
     [['serve', '--port', 'abc'], /^错误 选项 --port <n> 的取值“abc”无效：应为 0 到 65535 之间的整数$/m],
     [['serve', '--port', '70000'], /^错误 选项 --port <n> 的取值“70000”无效/m],
     [['check', '--max-size', 'abc', SAMPLE], /^错误 选项 --max-size <MB> 的取值“abc”无效：应为大于 0 的数/m],
-    [['check', '--format', 'pdf', SAMPLE], /^错误 选项 -f, --format <format> 的取值“pdf”无效：可选 text、json、xlsx$/m],
+    [['check', '--format', 'docx', SAMPLE], /^错误 选项 -f, --format <format> 的取值“docx”无效：可选 text、json、xlsx、html、pdf、annotated-pdf、sarif$/m],
   ] as const) {
     const r = gongkai([...args]);
     assert.equal(r.code, 2, args.join(' '));
@@ -60,7 +60,7 @@ test('help is Chinese and exits 0', () => {
   assert.equal(r.code, 0);
   assert.match(r.out, /^用法：/);
   assert.match(r.out, /选项：/);
-  assert.match(r.out, /输出格式（可选：text、json、xlsx；默认：text）/);
+  assert.match(r.out, /输出格式（可选：text、json、xlsx、html、pdf、annotated-pdf、sarif；默认：text）/);
   assert.match(r.out, /-h, --help +显示帮助/);
   assert.doesNotMatch(r.out, /display help|default:|choices:|Usage:|Options:/);
   assert.equal(gongkai(['--version']).code, 0);
