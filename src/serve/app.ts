@@ -3,10 +3,13 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { createJsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import { MoneySchema } from '../model/disclosure.js';
 import { DEFAULT_MAX_BYTES } from '../read/index.js';
 import type { Store } from '../store/index.js';
 import { createUploadChecker } from './checking.js';
 import { installErrorHandling } from './errors.js';
+import { validatorCompiler } from './validation.js';
 import { analysisRoutes } from './routes/analysis.js';
 import { documentRoutes } from './routes/documents.js';
 import { exportRoutes } from './routes/export.js';
@@ -35,6 +38,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_BYTES;
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
   installErrorHandling(app, maxUploadBytes);
+  // Routes declare zod schemas (schemas.ts, the model's CheckResultSchema): they validate and
+  // type requests, serialize replies and are turned into the OpenAPI document below.
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
 
   await app.register(multipart, {
     limits: { fileSize: maxUploadBytes, files: 1, fields: 5, parts: 6, fieldNameSize: 100, headerPairs: 100 },
@@ -57,6 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'export', description: '导出' },
       ],
     },
+    transform: openApiTransform,
     transformObject: (doc) => withUploadBody(('openapiObject' in doc ? doc.openapiObject : doc.swaggerObject) as OpenApiDoc) as never,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
@@ -77,6 +85,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(webRoutes);
   return app;
 }
+
+/**
+ * Zod schemas to OpenAPI 3.1: decimal amounts (`MoneySchema`, a custom type) are JSON numbers, as
+ * in schema/check-result.schema.json; empty branches of unions (what zod makes of types it cannot
+ * describe) are left out.
+ */
+const openApiTransform = createJsonSchemaTransform({
+  zodToJsonConfig: {
+    override: (ctx) => {
+      if (ctx.zodSchema === MoneySchema) {
+        ctx.jsonSchema.type = 'number';
+        ctx.jsonSchema.description ??= '十进制金额（除另有说明外为万元），以 JSON 数字表示';
+      }
+      if (Array.isArray(ctx.jsonSchema.anyOf)) ctx.jsonSchema.anyOf = ctx.jsonSchema.anyOf.filter((b) => Object.keys(b).length > 0);
+    },
+  },
+});
 
 type OpenApiDoc = { paths?: Record<string, Record<string, Record<string, unknown>>> };
 

@@ -2,6 +2,7 @@
  * Every error leaves the API as `{ "error": "…" }`: one Chinese line, the right status, no stack.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { validationMessage } from './validation.js';
 
 export class HttpError extends Error {
   constructor(
@@ -26,7 +27,7 @@ export function installErrorHandling(app: FastifyInstance, maxUploadBytes: numbe
 
 function describe(err: FastifyError, maxUploadBytes: number): { status: number; message: string } {
   if (err instanceof HttpError) return { status: err.statusCode, message: err.message };
-  if (err.validation) return { status: 400, message: `请求参数不合法：${err.message}` };
+  if (err.validation) return { status: 400, message: `请求参数不合法：${validationMessage(err.validation, err.validationContext)}` };
   switch (err.code) {
     case 'FST_REQ_FILE_TOO_LARGE':
     case 'FST_ERR_CTP_BODY_TOO_LARGE':

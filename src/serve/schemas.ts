@@ -1,222 +1,162 @@
 /**
- * JSON schemas of the API: they validate requests, shape responses and become the OpenAPI document.
+ * The API's shapes as zod schemas: with the zod type provider (app.ts) they validate requests,
+ * type each handler's `req.params` / `req.query` and its reply, and become the OpenAPI document.
+ * The check result itself is not repeated here: it is the model's `CheckResultSchema`.
  * Amounts are JSON numbers in 万元 (exact: they are written from decimals).
  */
+import { z } from 'zod';
+import { DocumentKindSchema, FindingSchema, SeveritySchema } from '../model/disclosure.js';
+import { CheckResultSchema } from '../model/json-schema.js';
 
-export const errorSchema = {
-  type: 'object',
-  description: '出错时的说明（中文，一行）',
-  required: ['error'],
-  properties: { error: { type: 'string' } },
-} as const;
+export const errorSchema = z.object({ error: z.string() }).describe('出错时的说明（中文，一行）');
 
-export const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, errorSchema]));
+/** Error responses by status, all `{ "error": "…" }`. */
+export const errors = (...codes: number[]): Record<number, typeof errorSchema> => Object.fromEntries(codes.map((c) => [c, errorSchema]));
 
-const nullableString = { type: ['string', 'null'] } as const;
-const nullableInteger = { type: ['integer', 'null'] } as const;
-const amount = { type: ['number', 'null'], description: '万元' } as const;
+/** A query or path integer: the URL carries text, the handler gets a number. */
+const int = () => z.coerce.number().int();
+const amount = z.number().nullable().describe('万元');
 
-export const idParams = {
-  type: 'object',
-  required: ['id'],
-  properties: { id: { type: 'integer', minimum: 1, description: '文档编号' } },
-} as const;
+export const idParams = z.object({ id: int().min(1).describe('文档编号') });
 
-export const versionQuery = {
-  type: 'object',
-  properties: { version: { type: 'integer', minimum: 1, description: '版本号；省略时为最新版本' } },
-  additionalProperties: false,
-} as const;
+export const versionQuery = z.object({ version: int().min(1).optional().describe('版本号；省略时为最新版本') }).strict();
 
-export const kinds = ['budget', 'final-accounts', 'self-evaluation'] as const;
-export const severities = ['error', 'warning', 'info'] as const;
+export const kinds = DocumentKindSchema.options;
+export const severities = SeveritySchema.options;
 
 /** Filters shared by listings, aggregates and export. */
-export const filterProperties = {
-  entity: { type: 'string', minLength: 1, maxLength: 200, description: '单位名称（包含即可）' },
-  entityId: { type: 'integer', minimum: 1, description: '单位编号' },
-  region: { type: 'string', minLength: 1, maxLength: 100, description: '地区（完全一致）' },
-  year: { type: 'integer', minimum: 1990, maximum: 2100 },
-  kind: { type: 'string', enum: kinds },
-} as const;
+export const filterShape = {
+  entity: z.string().min(1).max(200).optional().describe('单位名称（包含即可）'),
+  entityId: int().min(1).optional().describe('单位编号'),
+  region: z.string().min(1).max(100).optional().describe('地区（完全一致）'),
+  year: int().min(1990).max(2100).optional(),
+  kind: DocumentKindSchema.optional(),
+};
 
-export const pageProperties = {
-  limit: { type: 'integer', minimum: 1, maximum: 1000, default: 50 },
-  offset: { type: 'integer', minimum: 0, default: 0 },
-} as const;
+export const filterQuery = z.object(filterShape).strict();
 
-export const findingCounts = {
-  type: 'object',
-  properties: { error: { type: 'integer' }, warning: { type: 'integer' }, info: { type: 'integer' } },
-} as const;
+export const pageShape = {
+  limit: int().min(1).max(1000).default(50),
+  offset: int().min(0).default(0),
+};
 
-export const documentSummary = {
-  type: 'object',
-  properties: {
-    id: { type: 'integer' },
-    entity: nullableString,
-    entityId: nullableInteger,
-    region: nullableString,
-    level: nullableString,
-    year: nullableInteger,
-    kind: { type: 'string' },
-    title: nullableString,
-    version: { type: 'integer' },
-    versions: { type: 'integer' },
-    versionId: { type: 'integer' },
-    sha256: { type: 'string' },
-    format: { type: 'string' },
-    fileName: { type: 'string' },
-    pages: nullableInteger,
-    findings: findingCounts,
-    importedAt: { type: 'string', format: 'date-time' },
-  },
-} as const;
+export const findingCounts = z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() });
 
-export const findingSchema = {
-  type: 'object',
-  description: '一条检查发现（与 gongkai check --format json 相同）',
-  required: ['rule', 'severity', 'message', 'location'],
-  properties: {
-    rule: { type: 'string' },
-    severity: { type: 'string', enum: severities },
-    message: { type: 'string' },
-    location: { type: 'object', additionalProperties: true },
-  },
-  additionalProperties: true,
-} as const;
+export const documentSummary = z.object({
+  id: z.number().int(),
+  entity: z.string().nullable(),
+  entityId: z.number().int().nullable(),
+  region: z.string().nullable(),
+  level: z.string().nullable(),
+  year: z.number().int().nullable(),
+  kind: z.string(),
+  title: z.string().nullable(),
+  version: z.number().int(),
+  versions: z.number().int(),
+  versionId: z.number().int(),
+  sha256: z.string(),
+  format: z.string(),
+  fileName: z.string(),
+  pages: z.number().int().nullable(),
+  findings: findingCounts,
+  importedAt: z.iso.datetime(),
+});
+
+export const findingSchema = FindingSchema.describe('一条检查发现（与 gongkai check --format json 相同）');
 
 /** The document JSON: the check result exactly as `gongkai check --format json` writes it. */
-export const checkResultSchema = {
-  type: 'object',
-  description: '检查结果：document 为类型化的公开文件模型（见 schema/disclosure.schema.json），findings 为检查发现',
-  required: ['document', 'findings'],
-  properties: {
-    document: { type: 'object', additionalProperties: true },
-    findings: { type: 'array', items: findingSchema },
-  },
-} as const;
+export const checkResultSchema = CheckResultSchema.describe(
+  '检查结果：document 为类型化的公开文件模型（见 schema/check-result.schema.json），findings 为检查发现，profile 为所用规则配置',
+);
 
-export const uploadResponse = {
-  type: 'object',
-  description: '上传结果：文档编号、版本，以及检查结果（document、findings）',
-  required: ['id', 'version', 'duplicate', 'document', 'findings'],
-  properties: {
-    id: { type: 'integer' },
-    version: { type: 'integer' },
-    duplicate: { type: 'boolean', description: 'true：内容相同的文件已存在，未重复保存' },
-    document: { type: 'object', additionalProperties: true },
-    findings: { type: 'array', items: findingSchema },
-  },
-} as const;
+export const uploadResponse = z
+  .object({
+    id: z.number().int(),
+    version: z.number().int(),
+    duplicate: z.boolean().describe('true：内容相同的文件已存在，未重复保存'),
+  })
+  .extend(CheckResultSchema.shape)
+  .describe('上传结果：文档编号、版本，以及检查结果（document、findings、profile）');
 
-export const versionSchema = {
-  type: 'object',
-  properties: {
-    version: { type: 'integer' },
-    versionId: { type: 'integer' },
-    sha256: { type: 'string' },
-    fileName: { type: 'string' },
-    format: { type: 'string' },
-    size: { type: 'integer' },
-    pages: nullableInteger,
-    importedAt: { type: 'string' },
-    current: { type: 'boolean' },
-    findings: findingCounts,
-  },
-} as const;
+export const versionSchema = z.object({
+  version: z.number().int(),
+  versionId: z.number().int(),
+  sha256: z.string(),
+  fileName: z.string(),
+  format: z.string(),
+  size: z.number().int(),
+  pages: z.number().int().nullable(),
+  importedAt: z.string(),
+  current: z.boolean(),
+  findings: findingCounts,
+});
 
-export const searchResponse = {
-  type: 'object',
-  properties: {
-    query: { type: 'string' },
-    total: { type: 'integer', description: '匹配的文件数，最多数到 1000' },
-    totalExact: { type: 'boolean', description: 'false：匹配的文件超过 1000 份，total 只是下限' },
-    items: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          id: { type: 'integer' },
-          entity: nullableString,
-          year: nullableInteger,
-          kind: { type: 'string' },
-          title: nullableString,
-          matches: {
-            type: 'array',
-            items: { type: 'object', properties: { field: { type: 'string', enum: ['entity', 'title', 'project', 'paragraph'] }, snippet: { type: 'string' } } },
-          },
-        },
-      },
-    },
-  },
-} as const;
+export const searchResponse = z.object({
+  query: z.string(),
+  total: z.number().int().describe('匹配的文件数，最多数到 1000'),
+  totalExact: z.boolean().describe('false：匹配的文件超过 1000 份，total 只是下限'),
+  items: z.array(
+    z.object({
+      id: z.number().int(),
+      entity: z.string().nullable(),
+      year: z.number().int().nullable(),
+      kind: z.string(),
+      title: z.string().nullable(),
+      matches: z.array(z.object({ field: z.enum(['entity', 'title', 'project', 'paragraph']), snippet: z.string() })),
+    }),
+  ),
+});
 
-export const entitySchema = {
-  type: 'object',
-  properties: {
-    id: { type: 'integer' },
-    name: { type: 'string' },
-    region: nullableString,
-    level: nullableString,
-    code: nullableString,
-    documents: { type: 'integer' },
-  },
-} as const;
+export const entitySchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  region: z.string().nullable(),
+  level: z.string().nullable(),
+  code: z.string().nullable(),
+  documents: z.number().int(),
+});
 
-export const classRow = {
-  type: 'object',
-  properties: {
-    kind: { type: 'string' },
-    year: nullableInteger,
-    code: { type: 'string' },
-    name: { type: 'string' },
-    amount,
-    entities: { type: 'integer' },
-    documents: { type: 'integer' },
-  },
-} as const;
+export const classRow = z.object({
+  kind: z.string(),
+  year: z.number().int().nullable(),
+  code: z.string(),
+  name: z.string(),
+  amount,
+  entities: z.number().int(),
+  documents: z.number().int(),
+});
 
-export const threePublicRow = {
-  type: 'object',
-  properties: {
-    kind: { type: 'string' },
-    year: nullableInteger,
-    documents: { type: 'integer', description: '列有三公合计的文件数' },
-    total: amount,
-    abroad: amount,
-    vehicle: amount,
-    vehiclePurchase: amount,
-    vehicleOperation: amount,
-    reception: amount,
-  },
-} as const;
+export const threePublicRow = z.object({
+  kind: z.string(),
+  year: z.number().int().nullable(),
+  documents: z.number().int().describe('列有三公合计的文件数'),
+  total: amount,
+  abroad: amount,
+  vehicle: amount,
+  vehiclePurchase: amount,
+  vehicleOperation: amount,
+  reception: amount,
+});
 
-export const basicProjectRow = {
-  type: 'object',
-  properties: {
-    entityId: nullableInteger,
-    entity: nullableString,
-    region: nullableString,
-    year: nullableInteger,
-    kind: { type: 'string' },
-    expenditureTotal: amount,
-    basic: amount,
-    personnel: amount,
-    public: amount,
-    project: amount,
-  },
-} as const;
+export const basicProjectRow = z.object({
+  entityId: z.number().int().nullable(),
+  entity: z.string().nullable(),
+  region: z.string().nullable(),
+  year: z.number().int().nullable(),
+  kind: z.string(),
+  expenditureTotal: amount,
+  basic: amount,
+  personnel: amount,
+  public: amount,
+  project: amount,
+});
 
-export const timelineRow = {
-  type: 'object',
-  properties: {
-    documentId: { type: 'integer' },
-    year: nullableInteger,
-    kind: { type: 'string' },
-    version: { type: 'integer' },
-    title: nullableString,
-    findings: findingCounts,
-    amounts: { type: 'object', additionalProperties: amount },
-  },
-} as const;
+export const timelineRow = z.object({
+  documentId: z.number().int(),
+  year: z.number().int().nullable(),
+  kind: z.string(),
+  version: z.number().int(),
+  title: z.string().nullable(),
+  findings: findingCounts,
+  amounts: z.record(z.string(), amount),
+});

@@ -1,15 +1,17 @@
 /** Search, entities and aggregates. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Money } from '../../model/money.js';
-import type { DocumentFilter, Store } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
 import { HttpError } from '../errors.js';
 import {
   basicProjectRow,
   classRow,
   entitySchema,
   errors,
-  filterProperties,
-  pageProperties,
+  filterQuery,
+  filterShape,
+  pageShape,
   searchResponse,
   threePublicRow,
   timelineRow,
@@ -20,9 +22,7 @@ function num(m: Money | null): number | null {
   return m ? m.toNumber() : null;
 }
 
-const filterQuery = { type: 'object', properties: { ...filterProperties }, additionalProperties: false } as const;
-
-export async function analysisRoutes(app: FastifyInstance, { store }: { store: Store }): Promise<void> {
+export const analysisRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, { store }) => {
   app.get(
     '/api/search',
     {
@@ -31,17 +31,12 @@ export async function analysisRoutes(app: FastifyInstance, { store }: { store: S
         summary: '全文检索：单位名称、标题、项目名称和正文段落（中文按子串匹配，空格分隔的词须同时出现）',
         description:
           '一两个字的检索词也走索引。结果先列单位名称含全部检索词的文件，再列标题、项目名称、正文含全部检索词的，最后是检索词分散在不同位置的；同一类按文件编号排列。total 最多数到 1000（totalExact 为 false 时是下限）。',
-        querystring: {
-          type: 'object',
-          required: ['q'],
-          properties: { q: { type: 'string', minLength: 1, maxLength: 200 }, ...pageProperties, limit: { ...pageProperties.limit, default: 20 } },
-          additionalProperties: false,
-        },
+        querystring: z.object({ q: z.string().min(1).max(200), ...pageShape, limit: pageShape.limit.removeDefault().default(20) }).strict(),
         response: { 200: searchResponse, ...errors(400) },
       },
     },
     async (req) => {
-      const { q, limit, offset } = req.query as { q: string; limit?: number; offset?: number };
+      const { q, limit, offset } = req.query;
       if (!q.trim()) throw new HttpError(400, '检索词不能为空');
       return store.search(q, { limit, offset });
     },
@@ -53,16 +48,12 @@ export async function analysisRoutes(app: FastifyInstance, { store }: { store: S
       schema: {
         tags: ['entities'],
         summary: '单位列表',
-        querystring: {
-          type: 'object',
-          properties: { q: { type: 'string', minLength: 1, maxLength: 200, description: '名称包含' }, region: filterProperties.region, ...pageProperties },
-          additionalProperties: false,
-        },
-        response: { 200: { type: 'object', properties: { total: { type: 'integer' }, items: { type: 'array', items: entitySchema } } }, ...errors(400) },
+        querystring: z.object({ q: z.string().min(1).max(200).optional().describe('名称包含'), region: filterShape.region, ...pageShape }).strict(),
+        response: { 200: z.object({ total: z.number().int(), items: z.array(entitySchema) }), ...errors(400) },
       },
     },
     async (req) => {
-      const { q, region, limit, offset } = req.query as { q?: string; region?: string; limit?: number; offset?: number };
+      const { q, region, limit, offset } = req.query;
       return store.entities({ q, region }, { limit, offset });
     },
   );
@@ -73,15 +64,15 @@ export async function analysisRoutes(app: FastifyInstance, { store }: { store: S
       schema: {
         tags: ['entities', 'aggregates'],
         summary: '一个单位历年的文件和主要金额（万元）',
-        params: { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } },
+        params: z.object({ id: z.coerce.number().int().min(1).describe('单位编号') }),
         response: {
-          200: { type: 'object', properties: { entity: entitySchema, items: { type: 'array', items: timelineRow } } },
+          200: z.object({ entity: entitySchema.omit({ documents: true }), items: z.array(timelineRow) }),
           ...errors(400, 404),
         },
       },
     },
     async (req) => {
-      const { id } = req.params as { id: number };
+      const { id } = req.params;
       const entity = await store.entity(id);
       if (!entity) throw new HttpError(404, `没有编号为 ${id} 的单位`);
       const rows = await store.entityTimeline(id);
@@ -100,22 +91,19 @@ export async function analysisRoutes(app: FastifyInstance, { store }: { store: S
         summary: '按功能分类或经济分类的类（3 位科目）汇总金额，分年度、跨单位',
         description:
           '每份文件只取一张表，避免同一科目在多张表中重复计算：功能分类默认取部门支出总表（expenditure），经济分类默认取一般公共预算基本支出表（general-budget-basic）；measure 默认 total（合计列）。',
-        querystring: {
-          type: 'object',
-          properties: {
-            classification: { type: 'string', enum: ['functional', 'economic'], default: 'functional' },
-            table: { type: 'string', maxLength: 60, description: '表的类型，如 general-budget-expenditure' },
-            measure: { type: 'string', maxLength: 60, description: '列，如 total、basic、project' },
-            ...filterProperties,
-          },
-          additionalProperties: false,
-        },
-        response: { 200: { type: 'array', items: classRow }, ...errors(400) },
+        querystring: z
+          .object({
+            classification: z.enum(['functional', 'economic']).default('functional'),
+            table: z.string().max(60).optional().describe('表的类型，如 general-budget-expenditure'),
+            measure: z.string().max(60).optional().describe('列，如 total、basic、project'),
+            ...filterShape,
+          })
+          .strict(),
+        response: { 200: z.array(classRow), ...errors(400) },
       },
     },
     async (req) => {
-      const q = req.query as DocumentFilter & { classification: 'functional' | 'economic'; table?: string; measure?: string };
-      const rows = await store.byClass(q);
+      const rows = await store.byClass(req.query);
       return rows.map((r) => ({ ...r, amount: num(r.amount) }));
     },
   );
@@ -127,11 +115,11 @@ export async function analysisRoutes(app: FastifyInstance, { store }: { store: S
         tags: ['aggregates'],
         summary: '“三公”经费按年度汇总（万元）',
         querystring: filterQuery,
-        response: { 200: { type: 'array', items: threePublicRow }, ...errors(400) },
+        response: { 200: z.array(threePublicRow), ...errors(400) },
       },
     },
     async (req) => {
-      const rows = await store.threePublicByYear(req.query as DocumentFilter);
+      const rows = await store.threePublicByYear(req.query);
       return rows.map((r) => ({
         ...r,
         total: num(r.total),
@@ -151,11 +139,11 @@ export async function analysisRoutes(app: FastifyInstance, { store }: { store: S
         tags: ['aggregates'],
         summary: '基本支出与项目支出，按单位和年度（万元）',
         querystring: filterQuery,
-        response: { 200: { type: 'array', items: basicProjectRow }, ...errors(400) },
+        response: { 200: z.array(basicProjectRow), ...errors(400) },
       },
     },
     async (req) => {
-      const rows = await store.basicVsProject(req.query as DocumentFilter);
+      const rows = await store.basicVsProject(req.query);
       return rows.map((r) => ({
         ...r,
         expenditureTotal: num(r.expenditureTotal),
@@ -166,4 +154,4 @@ export async function analysisRoutes(app: FastifyInstance, { store }: { store: S
       }));
     },
   );
-}
+};

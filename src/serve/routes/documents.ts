@@ -1,7 +1,9 @@
 /** Documents: upload, list, the stored check result, versions, findings and the original file. */
 import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { ReadError } from '../../read/doc.js';
 import { sniffFormat } from '../../read/index.js';
 import type { Store } from '../../store/index.js';
@@ -12,15 +14,15 @@ import {
   checkResultSchema,
   documentSummary,
   errors,
-  filterProperties,
+  filterShape,
   findingSchema,
   idParams,
-  pageProperties,
-  severities,
+  pageShape,
   uploadResponse,
   versionQuery,
   versionSchema,
 } from '../schemas.js';
+import { SeveritySchema } from '../../model/disclosure.js';
 
 export interface DocumentRoutesOptions {
   store: Store;
@@ -35,11 +37,20 @@ function uploadJson(id: number, version: number, duplicate: boolean, resultJson:
   return `{\n  "id": ${id},\n  "version": ${version},\n  "duplicate": ${duplicate},\n${resultJson.slice(2)}`;
 }
 
+/**
+ * JSON already serialized (as stored): sent as it is. Fastify does not serialize a string, so the
+ * route's response schema documents it without re-checking it.
+ */
 function sendJsonText(reply: FastifyReply, text: string, code = 200) {
   return reply.code(code).type('application/json; charset=utf-8').send(text);
 }
 
-export async function documentRoutes(app: FastifyInstance, { store, checker }: DocumentRoutesOptions): Promise<void> {
+/** Bytes sent as they are (Fastify serializes no Buffer); the schema documents what they are. */
+function sendBytes(reply: FastifyReply, type: string, bytes: Buffer) {
+  return reply.type(type).send(bytes);
+}
+
+export const documentRoutes: FastifyPluginAsyncZod<DocumentRoutesOptions> = async (app, { store, checker }) => {
   let taskIds = 0;
 
   app.post(
@@ -98,23 +109,17 @@ export async function documentRoutes(app: FastifyInstance, { store, checker }: D
       schema: {
         tags: ['documents'],
         summary: '列出文件（最新版本），可按单位、地区、年度、类型、问题级别筛选',
-        querystring: {
-          type: 'object',
-          properties: {
-            ...filterProperties,
-            severity: { type: 'string', enum: severities, description: '只列出有该级别检查发现的文件' },
-            ...pageProperties,
-          },
-          additionalProperties: false,
-        },
+        querystring: z
+          .object({ ...filterShape, severity: SeveritySchema.optional().describe('只列出有该级别检查发现的文件'), ...pageShape })
+          .strict(),
         response: {
-          200: { type: 'object', properties: { total: { type: 'integer' }, items: { type: 'array', items: documentSummary } } },
+          200: z.object({ total: z.number().int(), items: z.array(documentSummary) }),
           ...errors(400),
         },
       },
     },
     async (req) => {
-      const { limit, offset, ...filter } = req.query as Record<string, never> & { limit?: number; offset?: number };
+      const { limit, offset, ...filter } = req.query;
       return store.listDocuments(filter, { limit, offset });
     },
   );
@@ -131,14 +136,14 @@ export async function documentRoutes(app: FastifyInstance, { store, checker }: D
       },
     },
     async (req, reply) => {
-      const { id } = req.params as { id: number };
-      const { version } = req.query as { version?: number };
+      const { id } = req.params;
+      const { version } = req.query;
       const gz = await store.documentJsonGz(id, version);
       if (gz === null) throw notFound(id, version);
       reply.header('vary', 'accept-encoding');
       // Stored gzipped: a client that takes gzip gets the bytes as they are, without any work here.
       if (acceptsGzip(req.headers['accept-encoding'])) {
-        return reply.type('application/json; charset=utf-8').header('content-encoding', 'gzip').send(gz);
+        return sendBytes(reply.header('content-encoding', 'gzip'), 'application/json; charset=utf-8', gz);
       }
       return sendJsonText(reply, gunzipSync(gz).toString('utf8'));
     },
@@ -151,11 +156,11 @@ export async function documentRoutes(app: FastifyInstance, { store, checker }: D
         tags: ['documents'],
         summary: '文件的各个版本（旧版本保留）',
         params: idParams,
-        response: { 200: { type: 'array', items: versionSchema }, ...errors(400, 404) },
+        response: { 200: z.array(versionSchema), ...errors(400, 404) },
       },
     },
     async (req) => {
-      const { id } = req.params as { id: number };
+      const { id } = req.params;
       const versions = await store.versions(id);
       if (!versions) throw notFound(id);
       return versions;
@@ -169,17 +174,13 @@ export async function documentRoutes(app: FastifyInstance, { store, checker }: D
         tags: ['documents'],
         summary: '文件的检查发现',
         params: idParams,
-        querystring: {
-          type: 'object',
-          properties: { ...versionQuery.properties, severity: { type: 'string', enum: severities } },
-          additionalProperties: false,
-        },
-        response: { 200: { type: 'array', items: findingSchema }, ...errors(400, 404) },
+        querystring: versionQuery.extend({ severity: SeveritySchema.optional() }),
+        response: { 200: z.array(findingSchema), ...errors(400, 404) },
       },
     },
     async (req, reply) => {
-      const { id } = req.params as { id: number };
-      const { version, severity } = req.query as { version?: number; severity?: string };
+      const { id } = req.params;
+      const { version, severity } = req.query;
       const findings = await store.findingsJson(id, { version, severity });
       if (!findings) throw notFound(id, version);
       return sendJsonText(reply, `[${findings.join(',')}]`);
@@ -196,27 +197,26 @@ export async function documentRoutes(app: FastifyInstance, { store, checker }: D
         querystring: versionQuery,
         produces: Object.values(CONTENT_TYPES),
         response: {
-          200: { description: '原始文件（Content-Type 按文件格式，Content-Disposition 给出文件名）', type: 'string', format: 'binary' },
+          200: z.string().meta({ format: 'binary' }).describe('原始文件（Content-Type 按文件格式，Content-Disposition 给出文件名）'),
           ...errors(400, 404),
         },
       },
     },
     async (req, reply) => {
-      const { id } = req.params as { id: number };
-      const { version } = req.query as { version?: number };
+      const { id } = req.params;
+      const { version } = req.query;
       const file = await store.original(id, version);
       if (!file) throw notFound(id, version);
-      return reply
-        .type(CONTENT_TYPES[file.format] ?? 'application/octet-stream')
+      reply
         .header('content-disposition', attachment(file.fileName, `document-${id}${extensionOf(file.format)}`))
         .header('x-content-type-options', 'nosniff')
         // An HTML original must not run in the API's origin if someone opens it in the browser.
         .header('content-security-policy', "sandbox; default-src 'none'")
-        .header('etag', `"${file.sha256}"`)
-        .send(file.bytes);
+        .header('etag', `"${file.sha256}"`);
+      return sendBytes(reply, CONTENT_TYPES[file.format] ?? 'application/octet-stream', file.bytes);
     },
   );
-}
+};
 
 /** True unless the client refuses gzip (q=0) or does not name it. */
 export function acceptsGzip(header: string | string[] | undefined): boolean {

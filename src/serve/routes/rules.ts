@@ -1,22 +1,20 @@
 /** The rule catalog, for clients that show a finding's rule by its title, category and basis. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { RULES } from '../../rules/registry.js';
 import { CATEGORY_TITLES } from '../../rules/types.js';
 
-const ruleSchema = {
-  type: 'object',
-  properties: {
-    id: { type: 'string' },
-    title: { type: 'string' },
-    severity: { type: 'string' },
-    category: { type: 'string' },
-    categoryTitle: { type: 'string' },
-    basis: { type: 'string' },
-    description: { type: 'string' },
-  },
-} as const;
+const ruleSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  severity: z.string(),
+  category: z.string(),
+  categoryTitle: z.string(),
+  basis: z.string(),
+  description: z.string(),
+});
 
-export async function ruleRoutes(app: FastifyInstance): Promise<void> {
+export const ruleRoutes: FastifyPluginAsyncZod = async (app) => {
   const list = RULES.map(({ meta: m }) => ({
     id: m.id,
     title: m.title,
@@ -28,7 +26,7 @@ export async function ruleRoutes(app: FastifyInstance): Promise<void> {
   }));
   app.get(
     '/api/rules',
-    { schema: { tags: ['documents'], summary: '检查规则目录：编号、标题、级别、类别、依据', response: { 200: { type: 'array', items: ruleSchema } } } },
+    { schema: { tags: ['documents'], summary: '检查规则目录：编号、标题、级别、类别、依据', response: { 200: z.array(ruleSchema) } } },
     async () => list,
   );
-}
+};

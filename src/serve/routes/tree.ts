@@ -4,15 +4,17 @@
  * PDF page. Read again from the stored bytes (the store keeps the check result, not the tree);
  * the last few trees are kept in memory, as a reviewer opens finding after finding of one file.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { readDocument, type Doc } from '../../read/index.js';
+import type { Block } from '../../read/doc.js';
 import type { Store } from '../../store/index.js';
 import { HttpError } from '../errors.js';
 import { errors, idParams, versionQuery } from '../schemas.js';
 
 const KEEP = 6;
 
-export async function treeRoutes(app: FastifyInstance, { store }: { store: Store }): Promise<void> {
+export const treeRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, { store }) => {
   const cache = new Map<string, Promise<Doc>>();
 
   app.get(
@@ -23,12 +25,15 @@ export async function treeRoutes(app: FastifyInstance, { store }: { store: Store
         summary: '原件读取出的文档树：段落与表格（单元格），每个节点带位置（页、表、行、列，PDF 另有页面坐标框）',
         params: idParams,
         querystring: versionQuery,
-        response: { 200: { type: 'object', additionalProperties: true }, ...errors(400, 404, 422) },
+        response: {
+          200: z.object({ format: z.string(), pages: z.number().int().nullable(), blocks: z.array(z.custom<Block>((b) => typeof b === 'object' && b !== null).describe('段落或表格，带位置')) }).describe('文档树：format、pages 与 blocks（段落、表格）'),
+          ...errors(400, 404, 422),
+        },
       },
     },
     async (req, reply) => {
-      const { id } = req.params as { id: number };
-      const { version } = req.query as { version?: number };
+      const { id } = req.params;
+      const { version } = req.query;
       const file = await store.original(id, version);
       if (!file) throw new HttpError(404, version === undefined ? `没有编号为 ${id} 的文件` : `文件 ${id} 没有第 ${version} 版`);
       let doc = cache.get(file.sha256);
@@ -48,4 +53,4 @@ export async function treeRoutes(app: FastifyInstance, { store }: { store: Store
       return { format: tree.source.format, pages: tree.source.pages ?? null, blocks: tree.blocks };
     },
   );
-}
+};

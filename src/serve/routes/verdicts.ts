@@ -2,29 +2,36 @@
  * Reviewers' verdicts on findings: confirm or dismiss one with a reason (kept with the document
  * version, shown to the next reviewer), withdraw it, and export them all.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { VerdictError, type Store, type VerdictExportRow, type VerdictStatus } from '../../store/index.js';
 import { HttpError } from '../errors.js';
 import { errors, idParams, versionQuery } from '../schemas.js';
 
-const verdictSchema = {
-  type: 'object',
-  properties: {
-    index: { type: 'integer', description: '检查发现在该版本检查结果 findings 中的位置（从 0 起）' },
-    rule: { type: 'string' },
-    message: { type: 'string' },
-    status: { type: 'string', enum: ['confirmed', 'dismissed'] },
-    reason: { type: 'string' },
-    reviewer: { type: ['string', 'null'] },
-    reviewedAt: { type: 'string', format: 'date-time' },
-  },
-} as const;
+const statusSchema = z.enum(['confirmed', 'dismissed']);
 
-const indexParams = {
-  type: 'object',
-  required: ['id', 'index'],
-  properties: { ...idParams.properties, index: { type: 'integer', minimum: 0, description: '检查发现的位置（从 0 起）' } },
-} as const;
+const verdictSchema = z.object({
+  index: z.number().int().describe('检查发现在该版本检查结果 findings 中的位置（从 0 起）'),
+  rule: z.string(),
+  message: z.string(),
+  status: statusSchema,
+  reason: z.string(),
+  reviewer: z.string().nullable(),
+  reviewedAt: z.iso.datetime(),
+});
+
+const exportRow = verdictSchema.extend({
+  documentId: z.number().int(),
+  version: z.number().int(),
+  entity: z.string().nullable(),
+  region: z.string().nullable(),
+  year: z.number().int().nullable(),
+  kind: z.string(),
+  fileName: z.string(),
+});
+
+const indexParams = idParams.extend({ index: z.coerce.number().int().min(0).describe('检查发现的位置（从 0 起）') });
 
 const EXPORT_COLUMNS = ['documentId', 'version', 'entity', 'region', 'year', 'kind', 'fileName', 'index', 'rule', 'message', 'status', 'reason', 'reviewer', 'reviewedAt'] as const;
 const STATUS_NAMES: Record<VerdictStatus, string> = { confirmed: '确认', dismissed: '排除' };
@@ -48,7 +55,12 @@ function asHttp(e: unknown): never {
   throw e;
 }
 
-export async function verdictRoutes(app: FastifyInstance, { store }: { store: Store }): Promise<void> {
+/** CSV text as it is (Fastify serializes no string); the schema documents the JSON rows. */
+function sendCsv(reply: FastifyReply, text: string) {
+  return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="reviews.csv"').send(text);
+}
+
+export const verdictRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, { store }) => {
   app.get(
     '/api/documents/:id/reviews',
     {
@@ -57,12 +69,12 @@ export async function verdictRoutes(app: FastifyInstance, { store }: { store: St
         summary: '该版本检查发现的审核结论（确认或排除，含理由、审核人、时间）',
         params: idParams,
         querystring: versionQuery,
-        response: { 200: { type: 'array', items: verdictSchema }, ...errors(400, 404) },
+        response: { 200: z.array(verdictSchema), ...errors(400, 404) },
       },
     },
     async (req) => {
-      const { id } = req.params as { id: number };
-      const { version } = req.query as { version?: number };
+      const { id } = req.params;
+      const { version } = req.query;
       const list = await store.verdicts(id, version);
       if (!list) throw new HttpError(404, version === undefined ? `没有编号为 ${id} 的文件` : `文件 ${id} 没有第 ${version} 版`);
       return list;
@@ -77,24 +89,21 @@ export async function verdictRoutes(app: FastifyInstance, { store }: { store: St
         summary: '确认或排除一条检查发现（理由必填），保存在该文件版本上',
         params: indexParams,
         querystring: versionQuery,
-        body: {
-          type: 'object',
-          required: ['status', 'reason', 'rule'],
-          properties: {
-            status: { type: 'string', enum: ['confirmed', 'dismissed'] },
-            reason: { type: 'string', minLength: 1, maxLength: 2000 },
-            reviewer: { type: ['string', 'null'], maxLength: 100 },
-            rule: { type: 'string', minLength: 1, maxLength: 100, description: '该发现的规则编号，用于核对位置无误' },
-          },
-          additionalProperties: false,
-        },
+        body: z
+          .object({
+            status: statusSchema,
+            reason: z.string().min(1).max(2000),
+            reviewer: z.string().max(100).nullable().optional(),
+            rule: z.string().min(1).max(100).describe('该发现的规则编号，用于核对位置无误'),
+          })
+          .strict(),
         response: { 200: verdictSchema, ...errors(400, 404, 409) },
       },
     },
     async (req) => {
-      const { id, index } = req.params as { id: number; index: number };
-      const { version } = req.query as { version?: number };
-      const body = req.body as { status: VerdictStatus; reason: string; reviewer?: string | null; rule: string };
+      const { id, index } = req.params;
+      const { version } = req.query;
+      const body = req.body;
       if (!body.reason.trim()) throw new HttpError(400, '请填写理由');
       return store.setVerdict(id, index, { ...body, reason: body.reason.trim(), version }).catch(asHttp);
     },
@@ -108,12 +117,12 @@ export async function verdictRoutes(app: FastifyInstance, { store }: { store: St
         summary: '撤销一条检查发现的审核结论',
         params: indexParams,
         querystring: versionQuery,
-        response: { 204: { type: 'null', description: '已撤销' }, ...errors(400, 404) },
+        response: { 204: z.undefined().describe('已撤销'), ...errors(400, 404) },
       },
     },
     async (req, reply) => {
-      const { id, index } = req.params as { id: number; index: number };
-      const { version } = req.query as { version?: number };
+      const { id, index } = req.params;
+      const { version } = req.query;
       const removed = await store.clearVerdict(id, index, version).catch(asHttp);
       if (!removed) throw new HttpError(404, `文件 ${id} 的第 ${index + 1} 条检查发现没有审核结论`);
       return reply.code(204).send();
@@ -126,23 +135,16 @@ export async function verdictRoutes(app: FastifyInstance, { store }: { store: St
       schema: {
         tags: ['export'],
         summary: '导出全部审核结论（CSV 或 JSON）',
-        querystring: {
-          type: 'object',
-          properties: { format: { type: 'string', enum: ['csv', 'json'], default: 'csv' }, documentId: { type: 'integer', minimum: 1 } },
-          additionalProperties: false,
-        },
+        querystring: z.object({ format: z.enum(['csv', 'json']).default('csv'), documentId: z.coerce.number().int().min(1).optional() }).strict(),
         produces: ['text/csv', 'application/json'],
-        response: { 200: { type: 'array', items: { type: 'object', additionalProperties: true } }, ...errors(400) },
+        response: { 200: z.array(exportRow).describe('CSV 或 JSON 数组'), ...errors(400) },
       },
     },
     async (req, reply) => {
-      const { format, documentId } = req.query as { format: 'csv' | 'json'; documentId?: number };
+      const { format, documentId } = req.query;
       const rows = await store.exportVerdicts({ documentId });
       if (format === 'json') return reply.header('content-disposition', 'attachment; filename="reviews.json"').send(rows);
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="reviews.csv"')
-        .send(verdictsCsv(rows));
+      return sendCsv(reply, verdictsCsv(rows));
     },
   );
-}
+};
