@@ -7,7 +7,8 @@ export function halfWidth(s: string): string {
   return s.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
-const AMOUNT = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+// Thousands marks where a group of three follows: 2,940.05, and 120258,600 (a file marking the last group only).
+const AMOUNT = /^[+-]?(?:\d+(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 const BLANK = /^(?:[-—–－─]+|\/|无|－|—|\s*)$/;
 
 /**

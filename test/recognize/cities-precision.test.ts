@@ -11,6 +11,7 @@ import type { Block, Cell, Doc } from '../../src/read/doc.js';
 import { sameThing } from '../../src/recognize/amounts.js';
 import { narrowerWhole } from '../../src/recognize/claim-scope.js';
 import { recognize } from '../../src/recognize/index.js';
+import { parseAmount } from '../../src/recognize/numbers.js';
 import { parseProject } from '../../src/recognize/projects.js';
 import { runRules } from '../../src/rules/index.js';
 
@@ -158,4 +159,11 @@ test('a header cell merged down beside the 合计 label is no part of the row: t
   assert.equal(total?.values.personnel?.value?.toString(), '500');
   assert.equal(d.summary.personnelExpenditure?.toString(), '500');
   assert.equal(d.summary.publicExpenditure?.toString(), '100');
+});
+
+test('a figure whose thousands mark only sets off the last three digits (120258,600) is one amount', () => {
+  assert.equal(parseAmount('120258,600')?.toString(), '120258600');
+  assert.equal(parseAmount('1,234,567.89')?.toString(), '1234567.89');
+  assert.equal(parseAmount('2019,2020'), undefined, 'two years are no amount');
+  assert.equal(parseAmount('12,34'), undefined);
 });
