@@ -28,7 +28,7 @@ function isEmptyRow(r: Cell[]): boolean {
 
 function isMetaRow(r: Cell[]): boolean {
   const filled = r.filter((c) => text(c) !== '' && !c.mergedFrom);
-  return filled.length > 0 && filled.length <= 4 && filled.every((c) => META.test(text(c)) || filled.length === 1 && /表([（(][^（）()]{1,12}[)）])?$/.test(text(c)));
+  return filled.length > 0 && filled.length <= 4 && filled.every((c) => META.test(text(c)) || filled.length === 1 && /表([（(][^（）()]{1,24}[)）])?$/.test(text(c)));
 }
 
 /** Labels a column-numbering row prints where a column has no number: 栏次, 甲/乙, `**`. */

@@ -15,7 +15,7 @@ import { parseAmount, toWan } from './numbers.js';
 import { ASSET_ITEMS, EXPENDITURE_ROWS, matchKey, REVENUE_ROWS, THREE_PUBLIC_ITEMS, threePublicColumns } from './row-keys.js';
 
 /** How a table's title ends: 表, or 表 and a parenthetical (一般公共预算支出预算表（功能科目）). */
-export const TITLE_END = /表([（(][^（）()]{1,12}[)）])?$/;
+export const TITLE_END = /表([（(][^（）()]{1,24}[)）])?$/;
 
 export function kindFromTitle(title: string): TableKind | null {
   // 收支总体情况表, 一般公共预算支出情况表: a 总体情况表 is a 总表, a 情况表 a 表.

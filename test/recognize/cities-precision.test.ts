@@ -167,3 +167,29 @@ test('a figure whose thousands mark only sets off the last three digits (120258,
   assert.equal(parseAmount('2019,2020'), undefined, 'two years are no amount');
   assert.equal(parseAmount('12,34'), undefined);
 });
+
+test('a title whose bracket runs long (按支出功能分类科目-不含上年结转) still names the table: a 支出明细表 is no 基本支出表', () => {
+  const rows = (): string[][] => [
+    ['功能科目编码', '功能科目名称', '合计', '人员经费支出', '公用经费支出', '专项业务经费支出'],
+    ['', '合计', '900.00', '500.00', '100.00', '300.00'],
+    ['201', '一般公共服务支出', '900.00', '500.00', '100.00', '300.00'],
+    ['20101', '人大事务', '900.00', '500.00', '100.00', '300.00'],
+    ['2010101', '行政运行', '900.00', '500.00', '100.00', '300.00'],
+  ];
+  const d = recognize(
+    doc([
+      ...COVER,
+      '2030年部门综合预算一般公共预算支出明细表（按支出功能分类科目-不含上年结转）',
+      '单位：万元',
+      rows(),
+      '2030年部门综合预算一般公共预算基本支出明细表（按支出功能分类科目-不含上年结转）',
+      '单位：万元',
+      rows().map((r) => r.slice(0, 5)),
+    ]),
+  ).disclosure;
+  assert.deepEqual(
+    d.tables.map((t) => t.kind),
+    ['general-budget-expenditure', 'general-budget-basic'],
+  );
+  assert.match(d.tables[0].title, /按支出功能分类科目-不含上年结转/);
+});
