@@ -7,12 +7,12 @@ import type { Disclosure, Finding, Loc, Project, SelfEvalProject, Unit } from '.
 import { emptyDisclosure } from '../model/empty.js';
 import { squash, type Block, type Cell, type Doc, type Paragraph, type Table } from '../read/doc.js';
 import { analyzeGrid } from './grid.js';
-import { detectKind, detectTitle, detectYear, documentUnit } from './meta.js';
+import { detectKind, detectTitle, detectYear, documentUnit, unitFrom } from './meta.js';
 import { identifyEntity } from './identity.js';
 import { notADisclosure } from './refusal.js';
 import { claimsOf } from './narrative.js';
 import { readParts } from './parts.js';
-import { indicatorColumns, isProjectTitle, managedFundsHeading, opensProject, parseProject } from './projects.js';
+import { goalsListColumns, goalsListProjects, indicatorColumns, isProjectTitle, managedFundsHeading, opensProject, parseProject } from './projects.js';
 import { assignSections, type SectionKey } from './sections.js';
 import { isSelfEvalTable, parseSelfEvalProject, parseSelfEvalProse } from './selfeval.js';
 import { readStatements } from './statements.js';
@@ -91,6 +91,13 @@ export function recognize(doc: Doc): Recognized {
       group.forEach((k) => consumed.add(k));
       const name = projectTitle?.text ?? precedingProjectTitle(blocks, i);
       pushProject(parseProject(name, group.flatMap((k) => (blocks[k] as Table).rows), defaultUnit, { ...b.loc }));
+      return;
+    }
+    // A list of projects with their goals (项目支出绩效表, one row per project): the projects, without forms.
+    const goalsList = goalsListColumns(rows);
+    if (goalsList) {
+      const unit = [...metaAbove(blocks, i), ...analyzeGrid(b).metaTexts].map(unitFrom).find((u) => u) ?? defaultUnit;
+      goalsListProjects(rows, goalsList, unit).forEach(pushProject);
       return;
     }
     if (isUnitsTable(rows)) {

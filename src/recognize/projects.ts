@@ -271,3 +271,67 @@ function splitRunOn(line: string): string[] {
   }
   return [...out, rest.trim()];
 }
+
+/** Columns of a list of projects with their goals, one row each. */
+export interface GoalsList {
+  header: number;
+  name: number;
+  amount: number;
+  goal: number;
+  unit: number | null;
+}
+
+const LIST_COLUMNS = {
+  name: /^项目名称$/,
+  amount: /^(金额|预算数|预算金额|项目金额|项目资金|资金总额|年度预算(数)?)([（(](万元|元)[)）])?$/,
+  goal: /绩效目标$/,
+  unit: /^(单位名称|预算单位|部门名称)$/,
+} as const;
+
+/**
+ * A 项目支出绩效表 printed as a list (浙江: 单位名称 | 项目名称 | 金额 | 项目总体绩效目标, one row per
+ * project) rather than one form per project: the header row's columns, or null. A table with an
+ * indicator header is a form, not a list.
+ */
+export function goalsListColumns(rows: Cell[][]): GoalsList | null {
+  if (rows.some((r) => indicatorColumns(r))) return null;
+  for (let h = 0; h < Math.min(3, rows.length); h++) {
+    const texts = rows[h].map((c) => (c.mergedFrom && c.mergedFrom.col !== (c.loc.col ?? -1) ? '' : squash(c.text)));
+    const at = (re: RegExp) => texts.findIndex((t) => re.test(t));
+    const name = at(LIST_COLUMNS.name);
+    const amount = at(LIST_COLUMNS.amount);
+    const goal = at(LIST_COLUMNS.goal);
+    if (name < 0 || amount < 0 || goal < 0) continue;
+    const unit = at(LIST_COLUMNS.unit);
+    return { header: h, name, amount, goal, unit: unit < 0 ? null : unit };
+  }
+  return null;
+}
+
+/** The projects of a goals list: each named row (the 合计 row, blank labels and column numbers aside). */
+export function goalsListProjects(rows: Cell[][], cols: GoalsList, unit: Unit): Project[] {
+  const out: Project[] = [];
+  for (const row of rows.slice(cols.header + 1)) {
+    const text = (k: number | null) => (k === null ? '' : (row[k]?.text ?? '').trim());
+    const name = squash(text(cols.name));
+    if (!name || /^(合计|总计|小计|\*+|\d{1,2})$/.test(name)) continue;
+    const cell = row[cols.amount];
+    const goal = text(cols.goal);
+    const first = row.find((c) => c.text.trim()) ?? row[0];
+    out.push({
+      name,
+      code: null,
+      unit: text(cols.unit) || null,
+      budget: cell ? (figure(cell, unit) ?? null) : null,
+      fiscalFunds: null,
+      otherFunds: null,
+      purpose: null,
+      spendingPlan: [],
+      goals: goal ? splitGoals(goal) : [],
+      indicators: [],
+      hasBasisColumn: null,
+      loc: { ...first.loc, col: undefined },
+    });
+  }
+  return out;
+}

@@ -193,3 +193,43 @@ test('a title whose bracket runs long (按支出功能分类科目-不含上年�
   );
   assert.match(d.tables[0].title, /按支出功能分类科目-不含上年结转/);
 });
+
+test('a 项目支出绩效表 listing projects (单位名称 | 项目名称 | 金额 | 项目总体绩效目标) gives the projects, their budgets and goals', () => {
+  const d = recognize(
+    doc([
+      ...COVER,
+      '2030年部门项目支出绩效表',
+      '单位：万元',
+      [
+        ['单位名称', '项目名称', '金额', '项目总体绩效目标'],
+        ['**', '**', '**', '**'],
+        ['', '', '30.01', ''],
+        ['示范市示范局', '档案数字化', '10.00', '1.完成档案扫描。2.建成检索系统。'],
+        ['示范市服务中心', '热线运行', '20.01', '热线接通率不低于95%。'],
+      ],
+    ]),
+  ).disclosure;
+  assert.deepEqual(
+    d.projects.map((p) => `${p.unit}/${p.name}/${p.budget?.value}/${p.goals.length}`),
+    ['示范市示范局/档案数字化/10/2', '示范市服务中心/热线运行/20.01/1'],
+  );
+  assert.equal(d.tables.length, 0, 'no standard table');
+});
+
+test('project budgets over 项目支出: a sum of rounded budgets within their rounding, or the 经营支出 the 支出总表 books apart, is no error', () => {
+  const expenditure = (operating: string): string[][] => [
+    ['科目编码', '科目名称', '合计', '基本支出', '项目支出', '事业单位经营支出'],
+    ['', '合计', '130.00', '100.00', '30.00', operating],
+    ['201', '一般公共服务支出', '130.00', '100.00', '30.00', operating],
+  ];
+  const list = (amounts: string[]): string[][] => [
+    ['单位名称', '项目名称', '金额', '项目总体绩效目标'],
+    ...amounts.map((a, k) => ['示范市示范局', `项目${k + 1}`, a, '完成年度任务。']),
+  ];
+  const find = (exp: string[][], amounts: string[]) =>
+    errors(recognize(doc([...COVER, '2030年部门支出预算总表', exp, '2030年部门项目支出绩效表', list(amounts)])).disclosure, /project-budgets-within/);
+  // 10.004 + 10.004 + 10.004 printed as 10.00 each would sum to 30.00; printed 10.01 + 10.00 + 10.00 the sum strays by 0.01.
+  assert.deepEqual(find(expenditure(''), ['10.01', '10.00', '10.00']), []);
+  assert.deepEqual(find(expenditure('5.00'), ['10.00', '10.00', '15.00']), [], '5.00 booked as 经营支出');
+  assert.equal(find(expenditure(''), ['10.00', '10.00', '15.00']).length, 1, 'an excess nothing explains stays an error');
+});
