@@ -56,6 +56,27 @@ program
   });
 
 program
+  .command('backup')
+  .description('把 SQLite 数据库在线备份到一个文件（服务和导入可继续运行）；PostgreSQL 请用 pg_dump')
+  .argument('<file>', '备份文件（不得已存在）')
+  .option('--db <file|url>', DB)
+  .action(async (file: string, opts) => {
+    const { runBackup } = await import('./store-commands.js');
+    process.exitCode = await runBackup(file, { db: opts.db });
+  });
+
+program
+  .command('restore')
+  .description('用备份文件替换 SQLite 数据库（请先停止 gongkai serve）；PostgreSQL 请用 pg_restore')
+  .argument('<file>', '备份文件')
+  .option('--db <file|url>', DB)
+  .option('--force', '目标数据库已有文件时也覆盖')
+  .action(async (file: string, opts) => {
+    const { runRestore } = await import('./store-commands.js');
+    process.exitCode = await runRestore(file, { db: opts.db, force: !!opts.force });
+  });
+
+program
   .command('score')
   .description('按计分办法重新计算绩效自评的执行率、各指标得分、总分、等级和部门得分，与文件所填对照')
   .argument('<file>', '绩效自评报告文件')

@@ -1,8 +1,8 @@
-/** `gongkai import` and `gongkai serve`: thin wrappers over src/import and src/serve. */
+/** `gongkai import`, `serve`, `backup` and `restore`: thin wrappers over src/import, src/serve and src/store. */
 import { existsSync } from 'node:fs';
 import { importPaths } from '../import/index.js';
 import { startServer } from '../serve/index.js';
-import { StoreError } from '../store/index.js';
+import { backupStore, restoreStore, StoreError } from '../store/index.js';
 import { describeError } from '../system-error.js';
 import { createProgressReporter } from './progress.js';
 
@@ -43,4 +43,31 @@ export async function runServe(opts: { port: number; host?: string; db?: string 
   const running = server;
   process.once('SIGINT', () => void running.close().then(() => process.exit(0)));
   return 0;
+}
+
+function megabytes(n: number): string {
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** 0 written, 2 refused (PostgreSQL, an existing file, no store). */
+export async function runBackup(file: string, opts: { db?: string }): Promise<number> {
+  try {
+    const r = await backupStore({ db: opts.db, to: file });
+    console.error(`已备份：${r.from} → ${r.to}（${r.documents} 份文件，${megabytes(r.bytes)}）`);
+    return 0;
+  } catch (e) {
+    console.error(`错误 ${e instanceof StoreError ? e.message : describeError(e)}`);
+    return 2;
+  }
+}
+
+export async function runRestore(file: string, opts: { db?: string; force?: boolean }): Promise<number> {
+  try {
+    const r = await restoreStore({ db: opts.db, from: file, force: opts.force });
+    console.error(`已恢复：${r.from} → ${r.to}（${r.documents} 份文件）`);
+    return 0;
+  } catch (e) {
+    console.error(`错误 ${e instanceof StoreError ? e.message : describeError(e)}`);
+    return 2;
+  }
 }

@@ -13,6 +13,7 @@ import * as verdicts from './verdicts.js';
 import { search, type SearchResult } from './search.js';
 import { saveRecord, type SaveResult } from './write.js';
 
+export { backupStore, restoreStore, type BackupResult } from './backup.js';
 export { DEFAULT_DB_PATH, StoreError, resolveDb, isPostgresUrl, type OpenOptions } from './open.js';
 export { toRecord, resultJson, type DocumentRecord, type FileMeta } from './record.js';
 export type { SaveResult } from './write.js';
