@@ -97,4 +97,25 @@ describe('review pages', { ...sharedOnly, ...browserOnly }, () => {
     const csv = await (await fetch(`${s.server.url}/api/reviews/export?format=csv`)).text();
     assert.match(csv, /privacy\/mobile-number,.*,排除,单位公开的办公电话，已核对/);
   });
+
+  test('the document: tables with the cell a finding names marked; 说明 figures beside the tables; projects; the self-evaluation scorecard', async () => {
+    const { page } = s;
+    await page.goto(`/documents/${ids[SEED.xushui]}?tab=tables`);
+    await page.getByText('政府采购预算表').first().click();
+    const flag = page.getByTestId('cell-flag').first();
+    await flag.waitFor();
+    assert.equal((await flag.textContent())!.trim(), '459928.00');
+    await screenshot(s, 'document-tables');
+
+    await page.getByRole('tab', { name: '说明与表格数字' }).click();
+    await page.getByText('2022年预算收入为200.54万元').first().waitFor();
+    await page.getByRole('tab', { name: /项目与指标/ }).click();
+    await page.getByText('视频会议系统运行维护（运转保障）').first().waitFor();
+
+    await page.goto(`/documents/${ids[SEED.yuanshi]}?tab=scorecard`);
+    await page.getByText('信息化及人员培训费').first().click();
+    // The execution-rate score: 10 as written, 5.78 as recomputed.
+    await page.getByText(/所写 10，重算应为 5\.78/).first().waitFor();
+    await screenshot(s, 'document-scorecard');
+  });
 });
