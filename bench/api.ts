@@ -94,7 +94,7 @@ async function load<T>(specifier: string, names: string[], what: string): Promis
   return mod as T;
 }
 
-async function baseResults(): Promise<Base[]> {
+export async function baseResults(): Promise<Base[]> {
   const out: Base[] = [];
   for (const file of seedFiles('.txt')) {
     const result = await checkFile(file);
@@ -112,7 +112,7 @@ async function baseResults(): Promise<Base[]> {
  * imported. The check result is varied, not the store record, so the record is whatever
  * `toRecord` makes of it today, however the store lays records out.
  */
-function vary(base: Base, v: Variant, toRecord: StoreModule['toRecord']): { record: DocumentRecord; bytes: Buffer } {
+export function vary(base: Base, v: Variant, toRecord: StoreModule['toRecord']): { record: DocumentRecord; bytes: Buffer } {
   const bytes = Buffer.from(varyText(base.text, base.stem, v), 'utf8');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const result = deepVary(base.result, (s) => varyText(s, base.stem, v)) as CheckResult;

@@ -14,8 +14,9 @@ import { pdf } from './pdf.js';
 import { renderSection, writeReport, type Outcome, type RunInfo } from './report.js';
 import { rulesVsReading } from './rules-vs-reading.js';
 import { startup } from './startup.js';
+import { web } from './web.js';
 
-export const BENCHMARKS: Benchmark[] = [docxVsPandoc, rulesVsReading, pdf, importBench, api, startup];
+export const BENCHMARKS: Benchmark[] = [docxVsPandoc, rulesVsReading, pdf, importBench, api, startup, web];
 
 const REPORT = join(ROOT, 'docs/benchmarks.md');
 
