@@ -2,6 +2,7 @@
  * Line items of current versions as one tidy table (one amount per row), streamed in pages so an
  * export of every document never sits in memory at once.
  */
+import { sql } from 'kysely';
 import { Money } from '../model/money.js';
 import type { Connection } from './open.js';
 import { documentConditions, type DocumentFilter } from './filters.js';
@@ -39,7 +40,11 @@ export async function* lineItems(conn: Connection, filter: LineItemFilter = {}):
   for (;;) {
     const rows = await conn.db
       .selectFrom('line_items as li')
-      .innerJoin('documents as d', 'd.current_version_id', 'li.version_id')
+      // A line item counts when its version holds its table in the disclosure now (store/parts.ts).
+      .innerJoin('document_parts as p', (j) =>
+        j.onRef('p.version_id', '=', 'li.version_id').on((eb) => eb.or([eb('p.part', '=', sql<string>`'table:' || li.table_kind`), eb('p.part', '=', 'all')])),
+      )
+      .innerJoin('documents as d', 'd.id', 'p.document_id')
       .leftJoin('entities as e', 'e.id', 'li.entity_id')
       .where((eb) => {
         const c = [eb('li.id', '>', after), ...documentConditions(conn.dialect, filter, eb)];

@@ -6,6 +6,7 @@ import * as aggregates from './aggregates.js';
 import * as documents from './documents.js';
 import { lineItems, type LineItemFilter, type TidyRow } from './export.js';
 import type { DocumentFilter, Page } from './filters.js';
+import { fillEntityKeys } from './entities.js';
 import { openConnection, type Connection, type OpenOptions } from './open.js';
 import type { DocumentRecord } from './record.js';
 import * as review from './review.js';
@@ -32,7 +33,10 @@ export class Store {
 
   /** Opens (and creates or migrates) the store `options.db` names; see `resolveDb` for the default. */
   static async open(options: OpenOptions = {}): Promise<Store> {
-    return new Store(await openConnection(options));
+    const conn = await openConnection(options);
+    // A store written before the region migration gets its entity keys now (application code).
+    if (options.migrate !== false) await fillEntityKeys(conn);
+    return new Store(conn);
   }
 
   get dialect(): Connection['dialect'] {

@@ -87,7 +87,13 @@ export interface DocumentRecord {
   kind: string;
   year: number | null;
   title: string | null;
-  entity: { name: string | null; region: string | null; level: string | null; code: string | null };
+  entity: { name: string | null; region: string | null; level: string | null; code: string | null; scope: string | null; parent: string | null };
+  /**
+   * The parts of a disclosure this file holds: `table:<kind>` for each standard table it prints,
+   * `narrative` (the 说明), `targets` (绩效目标表), `self-evaluation`. A later file of the same
+   * disclosure replaces only the parts it holds too (see store/parts.ts).
+   */
+  parts: string[];
   summary: Record<SummaryColumn, string | null>;
   counts: { error: number; warning: number; info: number };
   /** The check result as `gongkai check --format json` writes it, gzipped: what GET /api/documents/:id returns. */
@@ -127,7 +133,10 @@ export function toRecord(result: CheckResult, file: FileMeta): DocumentRecord {
       region: clean(d.entity.region),
       level: d.entity.level,
       code: clean(d.entity.code),
+      scope: d.entity.scope ?? null,
+      parent: clean(d.entity.parent),
     },
+    parts: partsOf(d),
     summary: summaryColumns(d.summary),
     counts,
     jsonGz: gzipSync(resultJson(result)),
@@ -274,7 +283,19 @@ function indicator(i: Disclosure['projects'][number]['indicators'][number]): Ind
   };
 }
 
-function searchTexts(d: Disclosure): SearchRecord[] {
+/** See `DocumentRecord.parts`. Reads only what a check result's JSON has too (no Money arithmetic). */
+export function partsOf(d: Pick<Disclosure, 'tables' | 'claims' | 'paragraphs' | 'projects' | 'selfEvaluation'>): string[] {
+  const parts = new Set<string>();
+  for (const t of d.tables) parts.add(`table:${t.kind}`);
+  // A tables-only file has titles and notes but states no figure in prose.
+  if (d.claims.length > 0 || (d.tables.length === 0 && d.paragraphs.length > 0)) parts.add('narrative');
+  if (d.projects.length > 0) parts.add('targets');
+  if (d.selfEvaluation) parts.add('self-evaluation');
+  if (parts.size === 0) parts.add('narrative');
+  return [...parts].sort();
+}
+
+export function searchTexts(d: Pick<Disclosure, 'entity' | 'title' | 'projects' | 'selfEvaluation' | 'paragraphs'>): SearchRecord[] {
   const out: SearchRecord[] = [];
   const add = (field: SearchRecord['field'], text: string | null | undefined) => {
     const t = text?.trim();

@@ -38,6 +38,45 @@ export interface EntityTable {
   level: string | null;
   /** 预算单位编码, when a document printed one. */
   code: string | null;
+  /** The matching key of the name (region/names.ts); null until the store has filled it. */
+  key: string | null;
+  /** GB/T 2260 code of the most specific division known, and the names of each level. */
+  division: string | null;
+  province: string | null;
+  city: string | null;
+  county: string | null;
+  /** The department a unit belongs to, as a document names it, and its entity when stored. */
+  parent_name: string | null;
+  parent_id: number | null;
+}
+
+export interface EntityAliasTable {
+  /** A name's matching key. */
+  alias: string;
+  entity_id: number;
+  source: 'auto' | 'reviewer';
+  created_at: string;
+}
+
+/** Which version holds each part of a disclosure now (see store/parts.ts). */
+export interface DocumentPartTable {
+  document_id: number;
+  part: string;
+  version_id: number;
+}
+
+export interface LedgerUnitTable {
+  id: Generated<number>;
+  year: number;
+  region: string;
+  department: string;
+  unit: string;
+  level: string | null;
+  kinds: string;
+  approved_on: string | null;
+  published_on: string | null;
+  unit_key: string;
+  imported_at: string;
 }
 
 /** A document is what entity + year + kind identify; each file for it is a version. */
@@ -50,6 +89,8 @@ export interface DocumentTable {
   kind: string;
   current_version_id: number | null;
   version_count: number;
+  /** `own` (本级) or `all` (the department's 汇总, or a unit's own budget). */
+  scope: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -68,6 +109,10 @@ export interface VersionTable {
   pages: number | null;
   title: string | null;
   imported_at: string;
+  /** The entity name and scope as this file printed them, and the parts it holds (comma-separated). */
+  entity_name: string | null;
+  scope: string | null;
+  parts: string | null;
   errors: number;
   warnings: number;
   infos: number;
@@ -214,6 +259,9 @@ export type SummaryTotalTable = {
 
 export interface Database {
   entities: EntityTable;
+  entity_aliases: EntityAliasTable;
+  document_parts: DocumentPartTable;
+  ledger_units: LedgerUnitTable;
   documents: DocumentTable;
   versions: VersionTable;
   originals: OriginalTable;

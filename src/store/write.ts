@@ -3,9 +3,11 @@
  * either the whole document or nothing, and a re-run picks up where it stopped.
  */
 import { sql, type Kysely } from 'kysely';
-import { replaceCurrent } from './current.js';
+import { scopeKey } from '../region/names.js';
+import { resolveEntity } from './entities.js';
 import { isBusy, type Connection } from './open.js';
 import type { DocumentRecord } from './record.js';
+import { documentKey as keyOf, expandAll, rebuildCurrent, takeParts } from './parts.js';
 import type { Database } from './schema.js';
 
 export interface SaveResult {
@@ -19,9 +21,9 @@ export interface SaveResult {
 /** Bind-parameter budget per INSERT: SQLite allows 32766, PostgreSQL 65535. */
 const MAX_PARAMS = 30000;
 
+/** The key of the document a record belongs to before its entity is resolved (for display and tests). */
 export function documentKey(r: Pick<DocumentRecord, 'entity' | 'year' | 'kind' | 'file'>): string {
-  // Without a name and a year the file cannot be matched to other versions: it stands alone.
-  if (r.entity.name && r.year !== null) return `${r.entity.name}|${r.year}|${r.kind}`;
+  if (r.entity.name && r.year !== null) return `${r.entity.name}|${r.year}|${r.kind}|${scopeKey(r.entity.scope)}`;
   return `sha256:${r.file.sha256}`;
 }
 
@@ -66,12 +68,14 @@ async function write(conn: Connection, trx: Kysely<Database>, r: DocumentRecord,
   if (existing) return { status: 'duplicate', documentId: existing.document_id, versionId: existing.id, version: existing.version };
 
   const now = new Date().toISOString();
-  const entityId = r.entity.name ? await upsertEntity(trx, r.entity as DocumentRecord['entity'] & { name: string }) : null;
+  const entityId = r.entity.name ? await resolveEntity(trx, { ...r.entity, name: r.entity.name }, now) : null;
 
-  const key = documentKey(r);
+  // 本级 and 汇总 are two budgets of one department: two documents, never versions of one.
+  const scope = scopeKey(r.entity.scope);
+  const key = keyOf(entityId, r, scope);
   await trx
     .insertInto('documents')
-    .values({ key, entity_id: entityId, year: r.year, kind: r.kind, current_version_id: null, version_count: 0, created_at: now, updated_at: now })
+    .values({ key, entity_id: entityId, year: r.year, kind: r.kind, scope, current_version_id: null, version_count: 0, created_at: now, updated_at: now })
     .onConflict((oc) => oc.column('key').doNothing())
     .execute();
   let docQuery = trx.selectFrom('documents').select(['id', 'version_count', 'current_version_id']).where('key', '=', key);
@@ -92,6 +96,9 @@ async function write(conn: Connection, trx: Kysely<Database>, r: DocumentRecord,
       pages: r.pages,
       title: r.title,
       imported_at: now,
+      entity_name: r.entity.name,
+      scope: r.entity.scope,
+      parts: r.parts.join(','),
       errors: r.counts.error,
       warnings: r.counts.warning,
       infos: r.counts.info,
@@ -171,17 +178,10 @@ async function write(conn: Connection, trx: Kysely<Database>, r: DocumentRecord,
       })),
     );
   }
-  await replaceCurrent(trx, conn.dialect, {
-    documentId: doc.id,
-    versionId,
-    entityId,
-    year: r.year,
-    kind: r.kind,
-    search: r.search,
-    grams: r.grams,
-    classTotals: r.classTotals,
-    summary: r.summary,
-  });
+  // A file of the same disclosure takes over the parts it holds; the others stay with their files.
+  await expandAll(trx, doc.id);
+  await takeParts(trx, doc.id, versionId, r.parts);
+  await rebuildCurrent(trx, conn.dialect, doc.id, { versionId, record: r });
 
   await trx
     .updateTable('documents')
@@ -192,27 +192,6 @@ async function write(conn: Connection, trx: Kysely<Database>, r: DocumentRecord,
     .execute();
 
   return { status: 'imported', documentId: doc.id, versionId, version };
-}
-
-async function upsertEntity(
-  trx: Kysely<Database>,
-  e: { name: string; region: string | null; level: string | null; code: string | null },
-): Promise<number> {
-  await trx
-    .insertInto('entities')
-    .values({ name: e.name, region: e.region, level: e.level, code: e.code })
-    .onConflict((oc) => oc.column('name').doNothing())
-    .execute();
-  const row = await trx.selectFrom('entities').selectAll().where('name', '=', e.name).executeTakeFirstOrThrow();
-  // A later document may know what an earlier one did not; never erase what is known.
-  if ((!row.region && e.region) || (!row.level && e.level) || (!row.code && e.code)) {
-    await trx
-      .updateTable('entities')
-      .set({ region: row.region ?? e.region, level: row.level ?? e.level, code: row.code ?? e.code })
-      .where('id', '=', row.id)
-      .execute();
-  }
-  return row.id;
 }
 
 async function insertChunked<T extends 'line_items' | 'findings' | 'indicators'>(

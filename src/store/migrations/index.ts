@@ -9,6 +9,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_init.js';
 import * as m0002 from './0002_current_tables.js';
 import * as m202612062030 from './202612062030_finding_reviews.js';
+import * as m202612062045 from './202612062045_region.js';
 
 type Dialect = 'sqlite' | 'postgres';
 
@@ -16,6 +17,7 @@ const ALL: Record<string, { migration(dialect: Dialect): Migration }> = {
   '0001_init': m0001,
   '0002_current_tables': m0002,
   '202612062030_finding_reviews': m202612062030,
+  '202612062045_region': m202612062045,
 };
 
 export function migrations(dialect: Dialect): Record<string, Migration> {
