@@ -55,8 +55,8 @@ function toMoney(v: string | number | null | undefined): Money | null {
   return v === null || v === undefined ? null : new Money(v);
 }
 
-const CLASS_COLUMNS: DocumentColumns = { entityId: 'ct.entity_id', year: 'ct.year', kind: 'ct.kind', versionId: 'ct.version_id', entities: false };
-const SUMMARY_COLUMNS_OF: DocumentColumns = { entityId: 'st.entity_id', year: 'st.year', kind: 'st.kind', versionId: 'st.version_id', entities: false };
+const CLASS_COLUMNS: DocumentColumns = { entityId: 'ct.entity_id', year: 'ct.year', kind: 'ct.kind', versionId: 'ct.version_id', entities: false, documentId: 'ct.document_id', countOnce: true };
+const SUMMARY_COLUMNS_OF: DocumentColumns = { entityId: 'st.entity_id', year: 'st.year', kind: 'st.kind', versionId: 'st.version_id', entities: false, documentId: 'st.document_id', countOnce: true };
 
 export interface ClassQuery extends DocumentFilter {
   classification: 'functional' | 'economic';

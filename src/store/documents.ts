@@ -1,7 +1,8 @@
 /** Reading documents, versions, findings, originals and entities back. */
 import { gunzipSync } from 'node:zlib';
 import type { Connection } from './open.js';
-import { documentConditions, pageOf, contains, type DocumentFilter, type Page } from './filters.js';
+import { documentConditions, pageOf, contains, regionCondition, type DocumentFilter, type Page } from './filters.js';
+import type { ExpressionBuilder } from 'kysely';
 
 export interface DocumentSummary {
   id: number;
@@ -204,7 +205,7 @@ export async function listEntities(conn: Connection, filter: { q?: string; regio
   const where = <Q extends { where: (...a: any[]) => Q }>(q: Q): Q => {
     let out = q;
     if (filter.q) out = out.where(contains(conn.dialect, 'e.name', filter.q));
-    if (filter.region) out = out.where('e.region', '=', filter.region);
+    if (filter.region) out = out.where((eb: ExpressionBuilder<any, any>) => regionCondition(conn.dialect, filter.region!, eb));
     return out;
   };
   const [count, rows] = await Promise.all([

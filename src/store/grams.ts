@@ -52,3 +52,12 @@ export function gramsOf(texts: Iterable<{ field: SearchField; text: string }>): 
   }
   return [...out].join(' ');
 }
+
+/**
+ * What search compares: full-width forms folded (ＡＢＣ１２３ → ABC123, （ → (), quotation marks and
+ * title brackets dropped, so 三公经费 finds “三公”经费 and 《预算法》 finds 预算法. Applied to the
+ * stored texts and to the query alike.
+ */
+export function searchFold(text: string): string {
+  return text.normalize('NFKC').replace(/["'“”‘’「」『』《》〈〉【】〔〕]/g, '');
+}

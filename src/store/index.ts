@@ -6,13 +6,14 @@ import * as aggregates from './aggregates.js';
 import * as documents from './documents.js';
 import { lineItems, type LineItemFilter, type TidyRow } from './export.js';
 import type { DocumentFilter, Page } from './filters.js';
-import { fillEntityKeys } from './entities.js';
+import { fillEntityKeys, listAliases, mergeEntities, splitEntity } from './entities.js';
+export { EntityEditError, type AliasRow } from './entities.js';
 import { openConnection, type Connection, type OpenOptions } from './open.js';
 import type { DocumentRecord } from './record.js';
 import * as review from './review.js';
 import * as verdicts from './verdicts.js';
-import { search, type SearchResult } from './search.js';
-import { saveRecord, type SaveResult } from './write.js';
+import { search, type SearchOptions, type SearchResult } from './search.js';
+import { inWriteTransaction, saveRecord, type SaveResult } from './write.js';
 
 export { backupStore, restoreStore, type BackupResult } from './backup.js';
 export { DEFAULT_DB_PATH, StoreError, resolveDb, isPostgresUrl, type OpenOptions } from './open.js';
@@ -21,7 +22,7 @@ export type { SaveResult } from './write.js';
 export type { DocumentFilter, Page } from './filters.js';
 export type { LineItemFilter, TidyRow } from './export.js';
 export { csvChunks, jsonChunks, TIDY_COLUMNS } from './export.js';
-export type { SearchResult, SearchHit } from './search.js';
+export type { SearchResult, SearchHit, SearchOptions } from './search.js';
 export type { DocumentSummary, VersionSummary, Original, EntityRow } from './documents.js';
 export type { ReviewFilter, ReviewSort, ReviewList, ReviewFacets } from './review.js';
 export { REVIEW_SORTS } from './review.js';
@@ -93,8 +94,23 @@ export class Store {
     return documents.getEntity(this.conn, id);
   }
 
-  search(q: string, page: Page = {}): Promise<SearchResult> {
-    return search(this.conn, q, page);
+  /** Which name keys mean which entity (all, or one entity's). */
+  aliases(entityId?: number) {
+    return listAliases(this.conn, entityId);
+  }
+
+  /** A reviewer says two entities are one department: `from` goes into `into`. */
+  mergeEntities(from: number, into: number): Promise<void> {
+    return inWriteTransaction(this.conn, (trx) => mergeEntities(trx, this.conn.dialect, from, into));
+  }
+
+  /** A reviewer says a name is a department of its own: returns the new entity's id. */
+  splitEntity(entityId: number, name: string): Promise<number> {
+    return inWriteTransaction(this.conn, (trx) => splitEntity(trx, this.conn.dialect, entityId, name));
+  }
+
+  search(q: string, page: Page = {}, options: SearchOptions = {}): Promise<SearchResult> {
+    return search(this.conn, q, page, undefined, options);
   }
 
   byClass(q: aggregates.ClassQuery) {

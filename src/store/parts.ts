@@ -75,13 +75,13 @@ export async function rebuildCurrent(trx: Kysely<Database>, dialect: Dialect, do
     if (!all && kinds.length === 0) continue;
     let items = trx
       .selectFrom('line_items')
-      .select(['level', 'classification', 'table_kind', 'measure', 'code', 'row_name', 'amount'])
+      .select(['table_index', 'level', 'classification', 'table_kind', 'measure', 'code', 'row_name', 'amount'])
       .where('version_id', '=', versionId)
       .where('level', '=', 'class')
       .where('classification', 'is not', null);
     if (!all) items = items.where('table_kind', 'in', kinds);
     const rows = await items.orderBy('id').execute();
-    totals.push(...classTotals(rows.map((r) => ({ level: r.level, classification: r.classification, tableKind: r.table_kind, measure: r.measure, code: r.code, rowName: r.row_name, amount: String(r.amount) }))));
+    totals.push(...classTotals(rows.map((r) => ({ tableIndex: r.table_index, level: r.level, classification: r.classification, tableKind: r.table_kind, measure: r.measure, code: r.code, rowName: r.row_name, amount: String(r.amount) }))));
   }
   await replaceCurrent(trx, dialect, { ...base, versionId: order[0].versionId, search, grams: gramsOf(search), classTotals: totals, summary });
 }

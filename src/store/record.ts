@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import type { CheckResult } from '../pipeline.js';
 import type { Disclosure, Figure, Finding, Summary } from '../model/disclosure.js';
 import { Money } from '../model/money.js';
-import { gramsOf, type SearchField } from './grams.js';
+import { gramsOf, searchFold, type SearchField } from './grams.js';
 import type { SummaryColumn } from './schema.js';
 
 export interface FileMeta {
@@ -224,11 +224,25 @@ function lineItems(d: Disclosure): LineItemRecord[] {
   return out;
 }
 
-/** 类 rows per table and column, added up within the document (a code may be printed on two rows). */
-export function classTotals(items: Pick<LineItemRecord, 'level' | 'classification' | 'tableKind' | 'measure' | 'code' | 'rowName' | 'amount'>[]): ClassTotalRecord[] {
+/**
+ * 类 rows per table kind and column, added up within the document (a code may be printed on two
+ * rows). Only the first table of each kind and classification counts: a document that prints the
+ * same table twice (江苏: 财政拨款支出预算表 and 一般公共预算支出预算表, both by function) states
+ * its figures once.
+ */
+export function classTotals(
+  items: (Pick<LineItemRecord, 'level' | 'classification' | 'tableKind' | 'measure' | 'code' | 'rowName' | 'amount'> & { tableIndex?: number })[],
+): ClassTotalRecord[] {
+  const first = new Map<string, number>();
+  for (const li of items) {
+    if (li.level !== 'class' || !li.classification) continue;
+    const k = `${li.classification}|${li.tableKind}`;
+    if (!first.has(k) || (li.tableIndex ?? 0) < first.get(k)!) first.set(k, li.tableIndex ?? 0);
+  }
   const out = new Map<string, ClassTotalRecord & { sum: Money }>();
   for (const li of items) {
     if (li.level !== 'class' || !li.classification) continue;
+    if (first.get(`${li.classification}|${li.tableKind}`) !== (li.tableIndex ?? 0)) continue;
     const key = JSON.stringify([li.classification, li.tableKind, li.measure, li.code]);
     const hit = out.get(key);
     if (hit) {
@@ -298,7 +312,7 @@ export function partsOf(d: Pick<Disclosure, 'tables' | 'claims' | 'paragraphs' |
 export function searchTexts(d: Pick<Disclosure, 'entity' | 'title' | 'projects' | 'selfEvaluation' | 'paragraphs'>): SearchRecord[] {
   const out: SearchRecord[] = [];
   const add = (field: SearchRecord['field'], text: string | null | undefined) => {
-    const t = text?.trim();
+    const t = text ? searchFold(text).trim() : '';
     if (t) out.push({ field, text: t });
   };
   add('entity', d.entity.name);

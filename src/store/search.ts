@@ -13,11 +13,12 @@
 import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Connection } from './open.js';
 import type { Database } from './schema.js';
-import { contains, pageOf, type Page } from './filters.js';
-import { MAX_GRAM, SEARCH_FIELDS, gramChars, gramToken, type SearchField } from './grams.js';
+import { contains, pageOf, regionCondition, type Page } from './filters.js';
+import { MAX_GRAM, SEARCH_FIELDS, gramChars, gramToken, searchFold, type SearchField } from './grams.js';
 
 export interface SearchHit {
   id: number;
+  entityId: number | null;
   entity: string | null;
   year: number | null;
   kind: string;
@@ -33,6 +34,18 @@ export interface SearchResult {
   /** False when more documents match than were counted: `total` is then a lower bound. */
   totalExact: boolean;
   items: SearchHit[];
+  /** The page's hits grouped by entity, in the order of each entity's best hit. */
+  groups: { entityId: number | null; entity: string | null; items: SearchHit[] }[];
+}
+
+function groupByEntity(items: SearchHit[]): SearchResult['groups'] {
+  const out: SearchResult['groups'] = [];
+  for (const it of items) {
+    const g = out.find((x) => x.entityId === it.entityId);
+    if (g) g.items.push(it);
+    else out.push({ entityId: it.entityId, entity: it.entity, items: [it] });
+  }
+  return out;
 }
 
 /** How far the total is counted: past this, "at least 1,000" is all a reader needs. */
@@ -41,8 +54,9 @@ const SNIPPET_RADIUS = 30;
 const MATCHES_PER_DOCUMENT = 3;
 
 export function searchTerms(q: string): string[] {
-  return q
-    .split(/[\s\u3000]+/)
+  // Punctuation between words separates terms as a space does (三公经费，会议费).
+  return searchFold(q)
+    .split(/[\s\u3000,;:!?，、。；：！？]+/)
     .map((t) => t.trim())
     .filter(Boolean)
     .slice(0, 8);
@@ -56,11 +70,24 @@ interface Plan {
   buckets: number;
 }
 
-export async function search(conn: Connection, q: string, page: Page = {}, cap = TOTAL_CAP): Promise<SearchResult> {
+export interface SearchOptions {
+  /** Only documents of entities in this division or below (河北 takes in 鹿泉区); see filters.ts. */
+  region?: string;
+}
+
+/** Restricts every bucket of a plan to the documents of a region's entities. */
+function inRegion(conn: Connection, plan: Plan, region: string): Plan {
+  const ids = sql`SELECT d.id FROM documents d JOIN entities e ON e.id = d.entity_id WHERE ${regionCondition(conn.dialect, region)}`;
+  const only = (set: RawBuilder<{ id: number }>) => sql<{ id: number }>`SELECT id FROM (${set}) r WHERE id IN (${ids})`;
+  return { buckets: plan.buckets, all: () => only(plan.all()), bucket: (rank) => only(plan.bucket(rank)) };
+}
+
+export async function search(conn: Connection, q: string, page: Page = {}, cap = TOTAL_CAP, options: SearchOptions = {}): Promise<SearchResult> {
   const terms = searchTerms(q);
-  if (terms.length === 0) return { query: q, total: 0, totalExact: true, items: [] };
-  if (conn.dialect === 'sqlite') return run(conn.db, sqlitePlan(terms), q, terms, page, cap);
-  const plan = postgresPlan(conn, terms);
+  if (terms.length === 0) return { query: q, total: 0, totalExact: true, items: [], groups: [] };
+  const scoped = (plan: Plan) => (options.region ? inRegion(conn, plan, options.region) : plan);
+  if (conn.dialect === 'sqlite') return run(conn.db, scoped(sqlitePlan(terms)), q, terms, page, cap);
+  const plan = scoped(postgresPlan(conn, terms));
   // PostgreSQL prices a LIKE at the cost of any operator, so when a term matches a good share of
   // the documents it prefers reading every paragraph to the trigram index: 50 times slower here.
   return conn.db.transaction().execute(async (trx) => {
@@ -78,31 +105,27 @@ async function run(db: Kysely<Database>, plan: Plan, q: string, terms: string[],
   const counted = Number(count.rows[0]?.n ?? 0);
   const total = Math.min(counted, cap);
   const totalExact = counted <= cap;
-  if (ids.length === 0) return { query: q, total, totalExact, items: [] };
+  if (ids.length === 0) return { query: q, total, totalExact, items: [], groups: [] };
 
   const [meta, texts] = await Promise.all([
     db
       .selectFrom('documents as d')
       .innerJoin('versions as v', 'v.id', 'd.current_version_id')
       .leftJoin('entities as e', 'e.id', 'd.entity_id')
-      .select(['d.id', 'd.year', 'd.kind', 'e.name', 'v.title'])
+      .select(['d.id', 'd.entity_id', 'd.year', 'd.kind', 'e.name', 'v.title'])
       .where('d.id', 'in', ids)
       .execute(),
     db.selectFrom('search_docs').select(['document_id', ...SEARCH_FIELDS]).where('document_id', 'in', ids).execute(),
   ]);
   const byId = new Map(meta.map((m) => [m.id, m]));
   const textOf = new Map(texts.map((t) => [t.document_id, t]));
-  return {
-    query: q,
-    total,
-    totalExact,
-    items: ids.flatMap((id) => {
-      const m = byId.get(id);
-      if (!m) return [];
-      const t = textOf.get(id);
-      return [{ id, entity: m.name, year: m.year, kind: m.kind, title: m.title, matches: t ? matchesIn(t, terms) : [] }];
-    }),
-  };
+  const items = ids.flatMap((id) => {
+    const m = byId.get(id);
+    if (!m) return [];
+    const t = textOf.get(id);
+    return [{ id, entityId: m.entity_id, entity: m.name, year: m.year, kind: m.kind, title: m.title, matches: t ? matchesIn(t, terms) : [] }];
+  });
+  return { query: q, total, totalExact, items, groups: groupByEntity(items) };
 }
 
 /** The ids of one page: each bucket in rank order, read no further than the page reaches. */

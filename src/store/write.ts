@@ -42,7 +42,7 @@ export async function saveRecord(conn: Connection, record: DocumentRecord, bytes
   }
 }
 
-async function inWriteTransaction<T>(conn: Connection, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+export async function inWriteTransaction<T>(conn: Connection, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
   if (conn.dialect === 'postgres') return conn.db.transaction().execute(fn);
   // IMMEDIATE takes the write lock up front: a deferred transaction that reads first and then
   // writes fails with SQLITE_BUSY (no wait) when another process wrote in between.
