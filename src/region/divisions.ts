@@ -122,6 +122,11 @@ export function codePrefix(d: Division): string {
  * catalog (长安区) is taken only when what came before or `within` makes it one.
  */
 export function regionOfName(name: string, within?: string | null): RegionPath {
+  return splitRegion(name, within).path;
+}
+
+/** `regionOfName` and the rest of the name after the divisions it starts with (财政局). */
+export function splitRegion(name: string, within?: string | null): { path: RegionPath; rest: string } {
   const cat = load();
   const context = within ? resolveDivision(within) : null;
   let rest = name.replace(/^(中国共产党|中共)/, '');
@@ -144,8 +149,8 @@ export function regionOfName(name: string, within?: string | null): RegionPath {
     last = found;
     if (found.level === 'county') break;
   }
-  if (!last) return context ? pathOf(context) : { province: null, city: null, county: null };
-  return pathOf(last);
+  if (!last) return { path: context ? pathOf(context) : { province: null, city: null, county: null }, rest };
+  return { path: pathOf(last), rest };
 }
 
 /**

@@ -6,6 +6,9 @@ import * as aggregates from './aggregates.js';
 import * as documents from './documents.js';
 import { lineItems, type LineItemFilter, type TidyRow } from './export.js';
 import type { DocumentFilter, Page } from './filters.js';
+import { importLedger, ledgerReport, type LedgerReport } from './ledger.js';
+import type { LedgerUnitInput } from '../region/ledger-input.js';
+export { KIND_NAMES, LEDGER_STATUS_NAMES, DEADLINE_DAYS, type LedgerRow, type LedgerReport } from './ledger.js';
 import { fillEntityKeys, listAliases, mergeEntities, splitEntity } from './entities.js';
 export { EntityEditError, type AliasRow } from './entities.js';
 import { openConnection, type Connection, type OpenOptions } from './open.js';
@@ -107,6 +110,16 @@ export class Store {
   /** A reviewer says a name is a department of its own: returns the new entity's id. */
   splitEntity(entityId: number, name: string): Promise<number> {
     return inWriteTransaction(this.conn, (trx) => splitEntity(trx, this.conn.dialect, entityId, name));
+  }
+
+  /** Adds or replaces units of the list of those that must publish. */
+  importLedger(units: LedgerUnitInput[]): Promise<number> {
+    return importLedger(this.conn, units);
+  }
+
+  /** Who should have published, who did and when, what is missing or late. */
+  ledger(filter: { year?: number; region?: string } = {}): Promise<LedgerReport> {
+    return ledgerReport(this.conn, filter);
   }
 
   search(q: string, page: Page = {}, options: SearchOptions = {}): Promise<SearchResult> {

@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import type { CheckResult } from '../pipeline.js';
 import type { Disclosure, Figure, Finding, Summary } from '../model/disclosure.js';
 import { Money } from '../model/money.js';
+import { statedDate } from '../region/dates.js';
 import { gramsOf, searchFold, type SearchField } from './grams.js';
 import type { SummaryColumn } from './schema.js';
 
@@ -94,6 +95,8 @@ export interface DocumentRecord {
    * disclosure replaces only the parts it holds too (see store/parts.ts).
    */
   parts: string[];
+  /** The date the document states as its own (YYYY-MM-DD), when it prints one. */
+  statedOn: string | null;
   summary: Record<SummaryColumn, string | null>;
   counts: { error: number; warning: number; info: number };
   /** The check result as `gongkai check --format json` writes it, gzipped: what GET /api/documents/:id returns. */
@@ -137,6 +140,7 @@ export function toRecord(result: CheckResult, file: FileMeta): DocumentRecord {
       parent: clean(d.entity.parent),
     },
     parts: partsOf(d),
+    statedOn: statedDate(d),
     summary: summaryColumns(d.summary),
     counts,
     jsonGz: gzipSync(resultJson(result)),

@@ -113,6 +113,8 @@ export interface VersionTable {
   entity_name: string | null;
   scope: string | null;
   parts: string | null;
+  /** The date the document states (YYYY-MM-DD), when it prints one. */
+  stated_on: string | null;
   errors: number;
   warnings: number;
   infos: number;

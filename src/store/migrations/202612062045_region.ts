@@ -4,7 +4,8 @@
  * - entities: a matching key (one department whatever variant of its name), the division it sits
  *   in (GB/T 2260 code and names of province, city, county) and the department a unit belongs to;
  * - entity_aliases: which name keys mean which entity (written automatically, edited by reviewers);
- * - versions: the name and scope the file printed and which parts of a disclosure it holds;
+ * - versions: the name and scope the file printed, which parts of a disclosure it holds and the
+ *   date it states (落款/公开日期), for the coverage ledger;
  * - documents: the scope (本级 apart from 汇总) that is part of the document's key;
  * - document_parts: for each part of a disclosure (each standard table kind, the 说明, the 绩效目标表)
  *   the version that holds it now, so a new file replaces only the parts it repeats;
@@ -39,7 +40,7 @@ export function migration(dialect: Dialect): Migration {
         .execute();
       await db.schema.createIndex('entity_aliases_entity').on('entity_aliases').column('entity_id').execute();
 
-      for (const col of ['entity_name', 'scope', 'parts']) await db.schema.alterTable('versions').addColumn(col, 'text').execute();
+      for (const col of ['entity_name', 'scope', 'parts', 'stated_on']) await db.schema.alterTable('versions').addColumn(col, 'text').execute();
       await db.schema.alterTable('documents').addColumn('scope', 'text').execute();
 
       await db.schema
@@ -78,7 +79,7 @@ export function migration(dialect: Dialect): Migration {
       await db.schema.dropTable('entity_aliases').ifExists().execute();
       await db.schema.dropIndex('entities_key').ifExists().execute();
       await db.schema.dropIndex('entities_division').ifExists().execute();
-      for (const col of ['entity_name', 'scope', 'parts']) await db.schema.alterTable('versions').dropColumn(col).execute();
+      for (const col of ['entity_name', 'scope', 'parts', 'stated_on']) await db.schema.alterTable('versions').dropColumn(col).execute();
       await db.schema.alterTable('documents').dropColumn('scope').execute();
       for (const col of ['key', 'division', 'province', 'city', 'county', 'parent_name', 'parent_id']) {
         await db.schema.alterTable('entities').dropColumn(col).execute();
