@@ -126,6 +126,58 @@ program
     process.exitCode = await runTemplate(kind, { output: opts.output });
   });
 
+const ledger = program.command('ledger').description('应公开单位台账：谁应公开、谁已公开、何时公开、缺失或逾期');
+ledger
+  .command('import')
+  .description('导入应公开单位名单（.csv 或 .xlsx；表头 地区、部门、单位，可选 级次、年度、应公开、批复日期、公开日期）')
+  .argument('<file>', '名单文件')
+  .option('--db <file|url>', DB)
+  .option('--year <year>', '名单没有“年度”列时的年度', (v) => parseInt(v, 10))
+  .action(async (file: string, opts) => {
+    const { runLedgerImport } = await import('./region.js');
+    process.exitCode = await runLedgerImport(file, opts);
+  });
+ledger
+  .command('report', { isDefault: true })
+  .description('按单位、年度列出已公开、逾期（批复后 20 日）和未公开')
+  .option('--db <file|url>', DB)
+  .option('--year <year>', '年度', (v) => parseInt(v, 10))
+  .option('--region <name>', '地区（名单中的地区名称，包含即可）')
+  .addOption(new Option('-f, --format <format>', '输出格式').choices(['text', 'json', 'csv', 'xlsx']).default('text'))
+  .option('-o, --output <file>', '输出写入文件（xlsx 格式必需）')
+  .action(async (opts) => {
+    const { runLedgerReport } = await import('./region.js');
+    process.exitCode = await runLedgerReport(opts);
+  });
+
+program
+  .command('transparency')
+  .description('透明度得分（及时性、完整性、细化程度、准确性、公开形式）及每项失分原因：给出文件则检查这些文件，否则按地区对库中文件排名')
+  .argument('[files...]', '要评分的文件（省略则评库中文件）')
+  .option('--db <file|url>', DB)
+  .option('--region <name>', '地区（河北、石家庄市、鹿泉区……含下级）')
+  .option('--year <year>', '年度', (v) => parseInt(v, 10))
+  .option('--kind <kind>', '类型：budget、final-accounts、self-evaluation')
+  .option('-p, --profile <name>', '评分配置（profiles/transparency/ 下的名称或文件路径）')
+  .addOption(new Option('-f, --format <format>', '输出格式').choices(['text', 'json', 'csv', 'xlsx']).default('text'))
+  .option('-o, --output <file>', '输出写入文件（xlsx 格式必需）')
+  .action(async (files: string[], opts) => {
+    const { runTransparency } = await import('./region.js');
+    process.exitCode = await runTransparency(files, opts);
+  });
+
+program
+  .command('entities')
+  .description('单位与别名：aliases [单位编号] 列出名称键；merge <并入> <保留> 合并两个单位；split <单位编号> <名称> 拆出一个名称')
+  .argument('<action>', 'aliases、merge 或 split')
+  .argument('[args...]', '操作的参数')
+  .option('--db <file|url>', DB)
+  .addOption(new Option('-f, --format <format>', '输出格式').choices(['text', 'json', 'csv']).default('text'))
+  .action(async (action: string, args: string[], opts) => {
+    const { runEntities } = await import('./region.js');
+    process.exitCode = await runEntities(action, args, opts);
+  });
+
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CommanderError) {
     // Help and version end with 0; a usage error (already printed, in Chinese) with 2.

@@ -54,10 +54,10 @@ export function gramsOf(texts: Iterable<{ field: SearchField; text: string }>): 
 }
 
 /**
- * What search compares: full-width forms folded (ＡＢＣ１２３ → ABC123, （ → (), quotation marks and
- * title brackets dropped, so 三公经费 finds “三公”经费 and 《预算法》 finds 预算法. Applied to the
- * stored texts and to the query alike.
+ * What search compares: quotation marks and title brackets dropped, so 三公经费 finds “三公”经费 and
+ * 预算法 finds 《预算法》. Applied to the stored texts and to the query alike (the query also splits
+ * at other punctuation, full-width or not: see search.ts).
  */
 export function searchFold(text: string): string {
-  return text.normalize('NFKC').replace(/["'“”‘’「」『』《》〈〉【】〔〕]/g, '');
+  return text.replace(/["'“”‘’「」『』《》〈〉【】〔〕]/g, '');
 }

@@ -6,6 +6,9 @@ import * as aggregates from './aggregates.js';
 import * as documents from './documents.js';
 import { lineItems, type LineItemFilter, type TidyRow } from './export.js';
 import type { DocumentFilter, Page } from './filters.js';
+import { transparencyRanking, type TransparencyRanking } from './transparency.js';
+import type { TransparencyProfile } from '../region/transparency.js';
+export type { TransparencyRanking, TransparencyRow } from './transparency.js';
 import { importLedger, ledgerReport, type LedgerReport } from './ledger.js';
 import type { LedgerUnitInput } from '../region/ledger-input.js';
 export { KIND_NAMES, LEDGER_STATUS_NAMES, DEADLINE_DAYS, type LedgerRow, type LedgerReport } from './ledger.js';
@@ -120,6 +123,11 @@ export class Store {
   /** Who should have published, who did and when, what is missing or late. */
   ledger(filter: { year?: number; region?: string } = {}): Promise<LedgerReport> {
     return ledgerReport(this.conn, filter);
+  }
+
+  /** Transparency scores of the disclosures the filter selects, ranked, and the region's mean. */
+  transparency(filter: DocumentFilter, profile: TransparencyProfile): Promise<TransparencyRanking> {
+    return transparencyRanking(this.conn, filter, profile);
   }
 
   search(q: string, page: Page = {}, options: SearchOptions = {}): Promise<SearchResult> {

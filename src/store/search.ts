@@ -56,7 +56,7 @@ const MATCHES_PER_DOCUMENT = 3;
 export function searchTerms(q: string): string[] {
   // Punctuation between words separates terms as a space does (三公经费，会议费).
   return searchFold(q)
-    .split(/[\s\u3000,;:!?，、。；：！？]+/)
+    .split(/[\s\u3000,;:!?，、。；：！？（）()]+/)
     .map((t) => t.trim())
     .filter(Boolean)
     .slice(0, 8);

@@ -63,6 +63,17 @@ for (const backend of backends('region_entities')) {
       assert.equal(tpRows[0].total?.toFixed(2), '8.00');
     });
 
+    test('search ignores quotes, filters by region and groups hits by entity', async () => {
+      await save(store, spec('石家庄市鹿泉区审计局', 2022, { paragraphs: ['2022年“三公”经费预算数为4.00万元，与上年持平。'] }));
+      await save(store, spec('石家庄市鹿泉区审计局', 2023, { paragraphs: ['“三公”经费预算4.00万元。'] }));
+      await save(store, spec('西安市审计局', 2023, { paragraphs: ['三公经费4.00万元'] }));
+      const all = await store.search('三公经费');
+      assert.equal(all.total, 3);
+      assert.deepEqual(all.groups.map((g) => [g.entity, g.items.length]), [['石家庄市鹿泉区审计局', 2], ['西安市审计局', 1]]);
+      const hebei = await store.search('“三公”经费，预算', {}, { region: '河北' });
+      assert.deepEqual(hebei.items.map((i) => [i.entity, i.year]), [['石家庄市鹿泉区审计局', 2022], ['石家庄市鹿泉区审计局', 2023]]);
+    });
+
     test('a reviewer merges two entities (their shared year becomes one disclosure) and splits a name off again', async () => {
       const x = await save(store, spec('示范市机关事务管理局', 2023, { threePublic: tp(6) }));
       const y = await save(store, spec('示范市机关事务服务中心', 2023, { threePublic: tp(6), revision: 2 }));

@@ -1,0 +1,172 @@
+/**
+ * Region review commands: `gongkai ledger` (who had to publish, who did, when), `gongkai
+ * transparency` (scores and ranking), `gongkai entities` (aliases, merge, split). Thin: the work is
+ * in src/region and src/store.
+ */
+import { writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { checkFile } from '../pipeline.js';
+import { LedgerInputError, readLedgerFile } from '../region/ledger-input.js';
+import { loadTransparencyProfile, scoreTransparency, combineParts, TransparencyProfileError, type ScoreInput, type TransparencyScore } from '../region/transparency.js';
+import { csvText, textTable, xlsxBuffer, type TidyColumn } from '../region/tidy.js';
+import { EntityEditError, KIND_NAMES, LEDGER_STATUS_NAMES, Store, StoreError, type LedgerRow, type TransparencyRow } from '../store/index.js';
+import { describeError } from '../system-error.js';
+
+type Format = 'text' | 'json' | 'csv' | 'xlsx';
+
+async function emit<R>(format: Format, output: string | undefined, sheet: string, columns: TidyColumn<R>[], rows: R[], json: unknown): Promise<number> {
+  if (format === 'xlsx' && !output) {
+    console.error('错误 xlsx 格式需要用 -o 指定输出文件');
+    return 2;
+  }
+  const body = format === 'json' ? JSON.stringify(json, null, 2) + '\n' : format === 'csv' ? csvText(columns, rows) : format === 'xlsx' ? await xlsxBuffer(sheet, columns, rows) : textTable(columns, rows);
+  if (output) await writeFile(output, body);
+  else process.stdout.write(body);
+  return 0;
+}
+
+async function withStore(db: string | undefined, fn: (store: Store) => Promise<number>): Promise<number> {
+  let store: Store | undefined;
+  try {
+    store = await Store.open({ db });
+    return await fn(store);
+  } catch (e) {
+    if (e instanceof StoreError || e instanceof LedgerInputError || e instanceof EntityEditError || e instanceof TransparencyProfileError) console.error(`错误 ${e.message}`);
+    else console.error(`错误 ${describeError(e)}`);
+    return 2;
+  } finally {
+    await store?.close();
+  }
+}
+
+export const LEDGER_COLUMNS: TidyColumn<LedgerRow>[] = [
+  { header: '年度', value: (r) => r.year },
+  { header: '地区', value: (r) => r.region },
+  { header: '部门', value: (r) => r.department },
+  { header: '单位', value: (r) => r.unit, width: 30 },
+  { header: '级次', value: (r) => r.level },
+  { header: '公开类型', value: (r) => KIND_NAMES[r.kind] ?? r.kind },
+  { header: '状态', value: (r) => LEDGER_STATUS_NAMES[r.status] },
+  { header: '公开日期', value: (r) => r.publishedOn },
+  { header: '日期来源', value: (r) => (r.publishedSource ? { ledger: '名单', document: '文件落款', import: '导入日期' }[r.publishedSource] : null) },
+  { header: '批复日期', value: (r) => r.approvedOn },
+  { header: '公开期限', value: (r) => r.deadline },
+  { header: '逾期天数', value: (r) => r.daysLate },
+  { header: '文档编号', value: (r) => r.documentId },
+  { header: '说明', value: (r) => r.note, width: 60 },
+];
+
+export async function runLedgerImport(file: string, opts: { db?: string; year?: number }): Promise<number> {
+  return withStore(opts.db, async (store) => {
+    const units = await readLedgerFile(file, { year: opts.year });
+    const n = await store.importLedger(units);
+    console.error(`已导入应公开单位名单 ${basename(file)}：${n} 个单位`);
+    return 0;
+  });
+}
+
+export async function runLedgerReport(opts: { db?: string; year?: number; region?: string; format: Format; output?: string }): Promise<number> {
+  return withStore(opts.db, async (store) => {
+    const report = await store.ledger({ year: opts.year, region: opts.region });
+    const c = report.counts;
+    if (opts.format === 'text') console.error(`应公开 ${c.units} 个单位、${c.expected} 项：已公开 ${c.published}，逾期 ${c.late}，未公开 ${c.missing}`);
+    return emit(opts.format, opts.output, '公开情况台账', LEDGER_COLUMNS, report.rows, report);
+  });
+}
+
+function scoreColumns<R extends TransparencyScore>(lead: TidyColumn<R>[]): TidyColumn<R>[] {
+  return [
+    ...lead,
+    { header: '透明度得分', value: (r) => r.score },
+    { header: '及时性', value: (r) => dim(r, 'timeliness') },
+    { header: '完整性', value: (r) => dim(r, 'completeness') },
+    { header: '细化程度', value: (r) => dim(r, 'granularity') },
+    { header: '准确性', value: (r) => dim(r, 'accuracy') },
+    { header: '公开形式', value: (r) => dim(r, 'form') },
+    { header: '失分原因', value: (r) => lostReasons(r).join('；'), width: 80 },
+  ];
+}
+
+function dim(r: TransparencyScore, k: keyof TransparencyScore['dimensions']): string {
+  const d = r.dimensions[k];
+  return d.max ? `${d.earned}/${d.max}` : '未评';
+}
+
+/** Each item that lost points (or was not judged), with its reasons. */
+export function lostReasons(r: TransparencyScore): string[] {
+  return r.items
+    .filter((i) => i.score === null || i.score < i.max)
+    .map((i) => `${i.name}${i.score === null ? '（未评）' : ` −${Math.round((i.max - i.score) * 100) / 100}`}${i.reasons.length ? `：${i.reasons.join('，')}` : ''}`);
+}
+
+export async function runTransparency(files: string[], opts: { db?: string; year?: number; region?: string; kind?: string; profile?: string; format: Format; output?: string }): Promise<number> {
+  let profile;
+  try {
+    profile = loadTransparencyProfile(opts.profile);
+  } catch (e) {
+    console.error(`错误 ${(e as Error).message}`);
+    return 2;
+  }
+  if (files.length > 0) {
+    // Files given: checked now, all of them one disclosure's parts when they say so.
+    const rows: (TransparencyScore & { file: string; entity: string | null; year: number | null })[] = [];
+    for (const f of files) {
+      try {
+        const r = await checkFile(f);
+        const input = combineParts([JSON.parse(JSON.stringify(r)) as ScoreInput]);
+        rows.push({ file: basename(f), entity: r.document.entity.name, year: r.document.year, ...scoreTransparency(input, profile) });
+      } catch (e) {
+        console.error(`错误 ${basename(f)}：${describeError(e)}`);
+        return 2;
+      }
+    }
+    const columns = scoreColumns<(typeof rows)[number]>([
+      { header: '文件', value: (r) => r.file, width: 40 },
+      { header: '单位', value: (r) => r.entity, width: 30 },
+      { header: '年度', value: (r) => r.year },
+    ]);
+    return emit(opts.format, opts.output, '透明度得分', columns, rows, rows);
+  }
+  return withStore(opts.db, async (store) => {
+    const ranking = await store.transparency({ year: opts.year, region: opts.region, kind: opts.kind }, profile);
+    if (opts.format === 'text') console.error(`${opts.region ?? '全部'}：${ranking.rows.length} 份公开文件，平均透明度得分 ${ranking.regionScore ?? '—'}`);
+    const columns = scoreColumns<TransparencyRow>([
+      { header: '排名', value: (r) => r.rank },
+      { header: '单位', value: (r) => r.entity, width: 30 },
+      { header: '地区', value: (r) => r.region },
+      { header: '年度', value: (r) => r.year },
+      { header: '公开类型', value: (r) => KIND_NAMES[r.kind] ?? r.kind },
+      { header: '文档编号', value: (r) => r.documentId },
+    ]);
+    return emit(opts.format, opts.output, '透明度排名', columns, ranking.rows, ranking);
+  });
+}
+
+export async function runEntities(action: string, args: string[], opts: { db?: string; format: Format }): Promise<number> {
+  return withStore(opts.db, async (store) => {
+    if (action === 'aliases') {
+      const id = args[0] ? Number(args[0]) : undefined;
+      const rows = await store.aliases(id);
+      return emit(opts.format, undefined, '别名', [
+        { header: '单位编号', value: (r) => r.entityId },
+        { header: '名称键', value: (r) => r.alias },
+        { header: '来源', value: (r) => (r.source === 'reviewer' ? '审核人' : '自动') },
+      ], rows, rows);
+    }
+    if (action === 'merge') {
+      const [from, into] = args.map(Number);
+      if (!Number.isInteger(from) || !Number.isInteger(into)) throw new EntityEditError('用法：gongkai entities merge <并入的单位编号> <保留的单位编号>');
+      await store.mergeEntities(from, into);
+      console.error(`已把单位 ${from} 并入单位 ${into}`);
+      return 0;
+    }
+    if (action === 'split') {
+      const id = Number(args[0]);
+      if (!Number.isInteger(id) || !args[1]) throw new EntityEditError('用法：gongkai entities split <单位编号> <拆出的名称>');
+      const created = await store.splitEntity(id, args[1]);
+      console.error(`已把“${args[1]}”拆为单位 ${created}`);
+      return 0;
+    }
+    throw new EntityEditError(`未知操作 ${action}（aliases、merge、split）`);
+  });
+}
