@@ -23,7 +23,7 @@ try {
 }
 
 // Data read through import.meta.url beside the code.
-const ASSETS = ['catalog/data'];
+const ASSETS = ['catalog/data', 'region/data'];
 for (const a of ASSETS) cpSync(join(src, a), join(dist, a), { recursive: true });
 
 function sweep(dir) {
