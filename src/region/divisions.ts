@@ -1,5 +1,5 @@
 /**
- * Administrative divisions (GB/T 2260): the catalog shipped as data (data/divisions.txt) and the
+ * Administrative divisions (GB/T 2260): the catalog shipped as data (data/divisions.json) and the
  * reading of a region out of a department's name ("保定市徐水区财政局" → 河北省 › 保定市 › 徐水区).
  * A filter on a division matches every division under it by code prefix, so 河北 takes in 鹿泉区.
  */
@@ -25,7 +25,7 @@ export interface RegionPath {
   county: Division | null;
 }
 
-const FILE = join(dirname(fileURLToPath(import.meta.url)), 'data', 'divisions.txt');
+const FILE = join(dirname(fileURLToPath(import.meta.url)), 'data', 'divisions.json');
 
 /** The suffixes a name may drop in speech and in titles (河北省 → 河北, 苏州市 → 苏州). */
 const SUFFIXES = ['维吾尔自治区', '壮族自治区', '回族自治区', '特别行政区', '自治区', '自治州', '地区', '省', '市', '盟'];
@@ -49,11 +49,8 @@ function levelOf(code: string): DivisionLevel {
 function load(): Catalog {
   if (catalog) return catalog;
   const byCode = new Map<string, Division>();
-  for (const line of readFileSync(FILE, 'utf8').split('\n')) {
-    const m = /^(\d{6}) (\S+)$/.exec(line.trim());
-    if (!m) continue;
-    byCode.set(m[1], { code: m[1], name: m[2], level: levelOf(m[1]), parent: null });
-  }
+  const data = JSON.parse(readFileSync(FILE, 'utf8')) as { divisions: Record<string, string> };
+  for (const [code, name] of Object.entries(data.divisions)) byCode.set(code, { code, name, level: levelOf(code), parent: null });
   for (const d of byCode.values()) {
     if (d.level === 'city') d.parent = `${d.code.slice(0, 2)}0000`;
     if (d.level === 'county') {
