@@ -4,6 +4,7 @@
  * Used two ways: a document's own figures as this year's (regenerating a disclosure), and last
  * year's document as the base of this year's (its figures the 上年 columns, its text the start).
  */
+import { catalog } from '../catalog/index.js';
 import type { Disclosure, Row, StdTable } from '../model/disclosure.js';
 import { Money, ZERO } from '../model/money.js';
 import type { DatasetInput, Source } from './dataset.js';
@@ -30,7 +31,15 @@ function asItem(code: string): string {
   return code.length === 7 ? code : code.length === 5 ? `${code}99` : `${code}9999`;
 }
 
-function expenditureItems(d: Disclosure): Json['expenditure'] {
+/** The name of a line: as printed for a 项; for a 款's 99 item the catalog's, else 其他…支出. */
+function itemName(code: string, printed: string, year: number | null): string | undefined {
+  if (code.length === 7) return printed || undefined;
+  const item = asItem(code);
+  if (catalog().lookup('functional', item, year)) return undefined;
+  return printed.startsWith('其他') ? printed : `其他${printed.replace(/支出$/, '')}支出`;
+}
+
+export function expenditureItems(d: Disclosure): Json['expenditure'] {
   const t3 = table(d, 'expenditure');
   const t2 = table(d, 'revenue');
   const funds: [Source, StdTable | undefined][] = [
@@ -51,7 +60,7 @@ function expenditureItems(d: Disclosure): Json['expenditure'] {
       const fb = v(r, 'basic');
       const fp = v(r, 'project');
       if (fb.isZero() && fp.isZero()) continue;
-      items.push({ code: asItem(code), name: code.length === 7 ? row.name : undefined, source: fund, basic: s(fb), project: s(fp) });
+      items.push({ code: asItem(code), name: itemName(code, row.name, d.year), source: fund, basic: s(fb), project: s(fp) });
       basic = basic.minus(fb);
       project = project.minus(fp);
     }
@@ -61,7 +70,7 @@ function expenditureItems(d: Disclosure): Json['expenditure'] {
     const others = SOURCES.filter((x) => !['generalBudget', 'govFund', 'stateCapital'].includes(x));
     const largest = others.map((x) => [x, v(income, x)] as const).sort((a, b) => b[1].comparedTo(a[1]))[0];
     const source: Source = base === funds[0][1] ? 'generalBudget' : largest && !largest[1].isZero() ? largest[0] : 'generalBudget';
-    items.push({ code: asItem(code), name: code.length === 7 ? row.name : undefined, source, basic: s(basic), project: s(project) });
+    items.push({ code: asItem(code), name: itemName(code, row.name, d.year), source, basic: s(basic), project: s(project) });
   }
   return items.filter((i) => !(new Money(i.basic as string).isNegative() || new Money(i.project as string).isNegative()));
 }
@@ -86,7 +95,7 @@ function adjustTails(items: { code: string; values: Record<string, Money> }[], p
   }
 }
 
-function economicItems(d: Disclosure): Json['basicEconomic'] {
+export function economicItems(d: Disclosure): Json['basicEconomic'] {
   const t6 = table(d, 'general-budget-basic');
   const items = leaves(t6)
     .filter((r) => r.code!.length === 5)
