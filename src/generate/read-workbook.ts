@@ -190,7 +190,9 @@ export function readBudgetSystemWorkbook(wb: ExcelJS.Workbook): Dataset | null {
     const kind = sheetKind(title) ?? sheetKind(ws.name);
     if (!kind || kind === 'skip') continue;
     if (kind === 'three-public') tp = threePublicOf(g) ?? tp;
-    else if (kind === 'duties' && !json.duties?.length) json.duties = proseLines(g).filter((l) => !PLACEHOLDER.test(l));
+    else if (kind === 'duties') {
+      if (!json.duties?.length) json.duties = proseLines(g).filter((l) => !PLACEHOLDER.test(l));
+    }
     else if (kind === 'units') {
       json.units = proseLines(g)
         .map((l) => /^\d+[.．、]\s*(.+)$/.exec(l)?.[1])
