@@ -133,7 +133,7 @@ export function splitRegion(name: string, within?: string | null): { path: Regio
     for (const n of cat.names) {
       if (!rest.startsWith(n)) continue;
       const scope: Division | null = last ?? context;
-      const candidates: Division[] = (cat.byName.get(n) ?? []).filter((d) => !scope || isUnder(d, scope) || (!last && d.code === scope.code));
+      const candidates: Division[] = (cat.byName.get(n) ?? []).filter((d) => !scope || isUnder(d, scope) || (!last && (d.code === scope.code || isUnder(scope, d))));
       if (last && candidates.length === 0) continue;
       const unique: Division | null = candidates.length === 1 ? candidates[0] : null;
       if (unique) {

@@ -13,6 +13,7 @@ import { validatorCompiler } from './validation.js';
 import { analysisRoutes } from './routes/analysis.js';
 import { documentRoutes } from './routes/documents.js';
 import { exportRoutes } from './routes/export.js';
+import { regionRoutes } from './routes/region.js';
 import { reviewRoutes } from './routes/review.js';
 import { ruleRoutes } from './routes/rules.js';
 import { treeRoutes } from './routes/tree.js';
@@ -62,6 +63,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'entities', description: '单位' },
         { name: 'aggregates', description: '汇总' },
         { name: 'export', description: '导出' },
+        { name: 'ledger', description: '应公开单位台账与透明度得分' },
       ],
     },
     transform: openApiTransform,
@@ -79,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(exportRoutes, { store: options.store });
   await app.register(treeRoutes, { store: options.store });
   await app.register(reviewRoutes, { store: options.store });
+  await app.register(regionRoutes, { store: options.store });
   await app.register(verdictRoutes, { store: options.store });
   await app.register(ruleRoutes);
   // Last: the browser app answers every other GET outside /api.

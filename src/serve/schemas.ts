@@ -28,7 +28,7 @@ export const severities = SeveritySchema.options;
 export const filterShape = {
   entity: z.string().min(1).max(200).optional().describe('单位名称（包含即可）'),
   entityId: int().min(1).optional().describe('单位编号'),
-  region: z.string().min(1).max(100).optional().describe('地区（完全一致）'),
+  region: z.string().min(1).max(100).optional().describe('地区，含其下各级（河北、石家庄市均含鹿泉区；行政区划目录不认识的名称按文件所印地区匹配）'),
   year: int().min(1990).max(2100).optional(),
   kind: DocumentKindSchema.optional(),
 };
@@ -91,20 +91,22 @@ export const versionSchema = z.object({
   findings: findingCounts,
 });
 
+const searchHit = z.object({
+  id: z.number().int(),
+  entityId: z.number().int().nullable(),
+  entity: z.string().nullable(),
+  year: z.number().int().nullable(),
+  kind: z.string(),
+  title: z.string().nullable(),
+  matches: z.array(z.object({ field: z.enum(['entity', 'title', 'project', 'paragraph']), snippet: z.string() })),
+});
+
 export const searchResponse = z.object({
   query: z.string(),
   total: z.number().int().describe('匹配的文件数，最多数到 1000'),
   totalExact: z.boolean().describe('false：匹配的文件超过 1000 份，total 只是下限'),
-  items: z.array(
-    z.object({
-      id: z.number().int(),
-      entity: z.string().nullable(),
-      year: z.number().int().nullable(),
-      kind: z.string(),
-      title: z.string().nullable(),
-      matches: z.array(z.object({ field: z.enum(['entity', 'title', 'project', 'paragraph']), snippet: z.string() })),
-    }),
-  ),
+  items: z.array(searchHit),
+  groups: z.array(z.object({ entityId: z.number().int().nullable(), entity: z.string().nullable(), items: z.array(searchHit) })).describe('本页结果按单位分组'),
 });
 
 export const entitySchema = z.object({

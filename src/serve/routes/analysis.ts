@@ -31,14 +31,21 @@ export const analysisRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (ap
         summary: '全文检索：单位名称、标题、项目名称和正文段落（中文按子串匹配，空格分隔的词须同时出现）',
         description:
           '一两个字的检索词也走索引。结果先列单位名称含全部检索词的文件，再列标题、项目名称、正文含全部检索词的，最后是检索词分散在不同位置的；同一类按文件编号排列。total 最多数到 1000（totalExact 为 false 时是下限）。',
-        querystring: z.object({ q: z.string().min(1).max(200), ...pageShape, limit: pageShape.limit.removeDefault().default(20) }).strict(),
+        querystring: z
+          .object({
+            q: z.string().min(1).max(200).describe('检索词；引号、书名号不计（三公经费 可找到 “三公”经费）'),
+            region: z.string().min(1).max(100).optional().describe('只检索该地区及其下级地区单位的文件'),
+            ...pageShape,
+            limit: pageShape.limit.removeDefault().default(20),
+          })
+          .strict(),
         response: { 200: searchResponse, ...errors(400) },
       },
     },
     async (req) => {
-      const { q, limit, offset } = req.query;
+      const { q, region, limit, offset } = req.query;
       if (!q.trim()) throw new HttpError(400, '检索词不能为空');
-      return store.search(q, { limit, offset });
+      return store.search(q, { limit, offset }, { region });
     },
   );
 
