@@ -41,6 +41,12 @@ const ROUTES = [
   'get /api/aggregates/three-public',
   'get /api/aggregates/basic-project',
   'get /api/export/line-items',
+  'get /api/entities/{id}/aliases',
+  'post /api/entities/{id}/merge',
+  'post /api/entities/{id}/split',
+  'post /api/ledger',
+  'get /api/ledger',
+  'get /api/transparency',
 ];
 
 test('GET /api/openapi.json is an OpenAPI 3.1 document that describes every route', async () => {
