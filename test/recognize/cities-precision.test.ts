@@ -5,6 +5,7 @@
  * a share whose whole is printed nowhere, a header cell merged down beside a table's 合计.
  */
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Disclosure } from '../../src/model/disclosure.js';
 import type { Block, Cell, Doc } from '../../src/read/doc.js';
@@ -13,7 +14,9 @@ import { narrowerWhole } from '../../src/recognize/claim-scope.js';
 import { recognize } from '../../src/recognize/index.js';
 import { parseAmount } from '../../src/recognize/numbers.js';
 import { parseProject } from '../../src/recognize/projects.js';
+import { checkFile } from '../../src/pipeline.js';
 import { runRules } from '../../src/rules/index.js';
+import { CORPUS, sharedOnly } from '../helpers/shared.js';
 
 /** A table from rows of texts; "^" alone copies the cell above (a vertical merge), "<" the cell to the left. */
 function table(block: number, rows: string[][]): Block {
@@ -232,4 +235,40 @@ test('project budgets over 项目支出: a sum of rounded budgets within their r
   assert.deepEqual(find(expenditure(''), ['10.01', '10.00', '10.00']), []);
   assert.deepEqual(find(expenditure('5.00'), ['10.00', '10.00', '15.00']), [], '5.00 booked as 经营支出');
   assert.equal(find(expenditure(''), ['10.00', '10.00', '15.00']).length, 1, 'an excess nothing explains stays an error');
+});
+
+// The same mechanisms on the documents where they were seen (read off the pages by hand).
+const CITY = (p: string) => join(CORPUS, 'cities', p);
+
+test('上海 人社局 2026 (p7, p12): totals printed as 120258,600 元 are read; 收入总计 = 支出总计 = 12,813.86 万元', sharedOnly, async () => {
+  const { document: d } = await checkFile(CITY('上海/上海/2026年上海市人力资源和社会保障局_部门预算.pdf'), { profile: 'auto' });
+  assert.equal(d.summary.revenueTotal?.toString(), '12813.86');
+  assert.equal(d.summary.expenditureTotal?.toString(), '12813.86');
+  assert.equal(d.summary.projectExpenditure?.toString(), '10230.9588');
+  const t1 = d.tables.find((t) => t.kind === 'revenue-expenditure-summary');
+  assert.equal(t1?.reading?.status, 'verified');
+  assert.equal(t1?.rows.find((r) => r.key === 'other')?.values.amount?.value?.toString(), '788');
+});
+
+test('西安 人社局 2020 and 住建局 2022: no false error — class-scoped 人员/公用经费, a hotline project, a form in 万元; 明细表 kinds by their titles', sharedOnly, async () => {
+  const hr = await checkFile(CITY('陕西/西安/人力资源和社会保障局_2026年部门预算.pdf'), { profile: 'auto' });
+  const hrErrors = hr.findings.filter((f) => f.severity === 'error').map((f) => f.rule);
+  // The three true ones (p29, p32: 支出总计 90.57 above 本年支出合计 + 结转下年) stay.
+  assert.deepEqual(hrErrors.sort(), ['arithmetic/t1-expenditure-grand-total', 'arithmetic/t4-grand-totals', 'cross-table/t1-t3-expenditure']);
+  assert.equal(hr.document.summary.personnelExpenditure?.toString(), '7942.58');
+  const housing = await checkFile(CITY('陕西/西安/住房和建设局_2026年部门预算.pdf'), { profile: 'auto' });
+  assert.deepEqual(housing.findings.filter((f) => f.severity === 'error'), []);
+  assert.deepEqual(
+    housing.document.tables.slice(4, 8).map((t) => t.kind),
+    ['general-budget-expenditure', 'general-budget-expenditure', 'general-budget-basic', 'general-budget-basic'],
+  );
+  assert.equal(housing.document.projects.find((p) => p.name === '人才安居货币化补贴专项资金')?.budget?.value?.toString(), '638.6');
+});
+
+test('浙江 项目支出绩效表 (湖州 退役军人事务局 p32): seven projects, 4,651.90 万元 as the list’s 合计 prints', sharedOnly, async () => {
+  const { document: d } = await checkFile(CITY('浙江/湖州/2026年湖州市退役军人事务局部门预算.pdf'), { profile: 'auto' });
+  assert.equal(d.projects.length, 7);
+  const total = d.projects.reduce((s, p) => s + Number(p.budget?.value ?? 0), 0);
+  assert.equal(total.toFixed(2), '4651.91'); // each printed amount rounded on its own; the 合计 row prints 4,651.90
+  assert.equal(d.projects.find((p) => p.name === '军休服务管理')?.budget?.value?.toString(), '2596.4');
 });
