@@ -4,20 +4,12 @@
  * tables for the projects, classification detail (functional to 项, economic to 款), the 三公 split.
  */
 import type { Disclosure, StdTable, TableKind } from '../../model/disclosure.js';
+import { TABLE_KINDS } from '../../model/table-kinds.js';
 import { val } from './figures.js';
 import { cellLocation, codeRows, rowLabel } from './tables.js';
 
-export const STANDARD: TableKind[] = [
-  'revenue-expenditure-summary',
-  'revenue',
-  'expenditure',
-  'fiscal-summary',
-  'general-budget-expenditure',
-  'general-budget-basic',
-  'gov-fund-expenditure',
-  'state-capital-expenditure',
-  'three-public',
-];
+/** The nine tables every budget and final-accounts disclosure publishes (table-kinds.ts `standard`). */
+export const STANDARD: TableKind[] = TABLE_KINDS.filter((k) => k.standard).map((k) => k.id);
 
 export const STANDARD_KINDS = new Set<TableKind>(STANDARD);
 

@@ -16,9 +16,6 @@ import { printedOnce, repeatsClasses } from '../../model/code-blocks.js';
 /** Standard table names used in messages when a table has no title of its own (table-kinds.ts). */
 export const KIND_NAMES = Object.fromEntries(TABLE_KINDS.map((k) => [k.id, k.name])) as Record<TableKind, string>;
 
-/** The nine tables every budget and final-accounts disclosure publishes, in the catalog's order. */
-export const STANDARD_KINDS: TableKind[] = TABLE_KINDS.filter((k) => k.standard).map((k) => k.id);
-
 /** Column keys that never hold amounts. */
 export const NON_AMOUNT_KEYS = new Set([
   'seq', 'code', 'codeClass', 'codeSection', 'codeItem', 'name', 'item', 'catalogCode', 'measure', 'reason',
