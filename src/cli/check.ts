@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { checkFile, type CheckResult } from '../pipeline.js';
+import { checkDoc, type CheckResult } from '../pipeline.js';
+import { BoundedReader } from '../workers/bounded-read.js';
 import { ReadError } from '../read/doc.js';
 import { BINARY, renderReport, ReportError, type ReportFormat } from '../report/index.js';
 import { formatText, summaryLine } from '../report/text.js';
@@ -13,13 +14,17 @@ export interface CheckCommandOptions {
   maxBytes: number;
   /** gongkai's version (SARIF names the tool with it). */
   version?: string;
+  /** Print the stack of an internal fault (exit status 3). */
+  debug?: boolean;
 }
 
 /**
  * Checks every file, one after another; a file that cannot be read (a scan, a truncated file) is
- * reported in one line and the rest still go through — in every format. Exit status: 2 when a file
- * could not be read or the report could not be made, else 1 when there is an error-level finding,
- * else 0.
+ * reported in one line and the rest still go through — in every format. Each file is read in a
+ * worker thread under the reading limits (src/read/limits.ts), ended at its time or memory limit.
+ * Exit status, one meaning each: 3 when something failed on our side (an internal fault: one line,
+ * the stack only with --debug), else 2 when a file could not be read (or was past a limit) or the
+ * report could not be made, else 1 when there is an error-level finding, else 0.
  */
 export async function runCheck(files: string[], opts: CheckCommandOptions): Promise<number> {
   if (BINARY.has(opts.format) && !opts.output) {
@@ -30,16 +35,27 @@ export async function runCheck(files: string[], opts: CheckCommandOptions): Prom
   let unreadable = false;
   // Text goes to the terminal file by file as it is ready; every other format (and -o) at the end.
   const streaming = opts.format === 'text' && !opts.output;
-  for (const file of files) {
-    try {
-      const r = await checkFile(file, { profile: opts.profile, maxBytes: opts.maxBytes });
-      results.push(r);
-      if (streaming) process.stdout.write(formatText(r) + (files.length > 1 ? '\n' : ''));
-    } catch (e) {
-      unreadable = true;
-      const message = e instanceof ReadError ? `${e.file}: ${e.message}` : `${file}: 处理失败：${describeError(e)}`;
-      console.error(`错误 ${message}`);
+  let fault = false;
+  const reader = new BoundedReader();
+  try {
+    for (const file of files) {
+      try {
+        const r = checkDoc(await reader.read(file, { maxBytes: opts.maxBytes }), { profile: opts.profile });
+        results.push(r);
+        if (streaming) process.stdout.write(formatText(r) + (files.length > 1 ? '\n' : ''));
+      } catch (e) {
+        if (e instanceof ReadError) {
+          unreadable = true;
+          console.error(`错误 ${e.file}: ${e.message}`);
+        } else {
+          fault = true;
+          console.error(`错误 ${file}: 内部错误：${describeError(e)}（这是 gongkai 的问题，不是文件的问题；加 --debug 可看详细信息）`);
+          if (opts.debug) console.error((e as { detail?: string }).detail ?? (e instanceof Error ? e.stack : String(e)));
+        }
+      }
     }
+  } finally {
+    await reader.close();
   }
   let written = true;
   if (streaming) {
@@ -55,6 +71,7 @@ export async function runCheck(files: string[], opts: CheckCommandOptions): Prom
       written = false;
     }
   }
+  if (fault) return 3;
   if (!written) return 2;
   if (unreadable) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;

@@ -22,6 +22,7 @@ program
   .option('-o, --output <file>', '输出写入文件（xlsx、pdf、annotated-pdf 格式必需）')
   .option('-p, --profile <name>', '规则配置（profiles/ 下的名称或文件路径）')
   .option('--max-size <MB>', '单个文件大小上限（MB）', parseMegabytes, 30)
+  .option('--debug', '内部错误时打印详细信息（调用栈）')
   .action(async (files: string[], opts) => {
     const { runCheck } = await import('./check.js');
     process.exitCode = await runCheck(files, {
@@ -30,6 +31,7 @@ program
       profile: opts.profile,
       maxBytes: opts.maxSize * 1024 * 1024,
       version,
+      debug: opts.debug,
     });
   });
 

@@ -5,16 +5,20 @@ import { ReadError, type Doc, type Format } from './doc.js';
 import type { ReaderDescriptor, ReaderOutput } from './reader.js';
 import { READERS, extensionList, readerFor } from './registry.js';
 import { isZip } from './zip-sniff.js';
+import { limitsOf, ReadBudget, type ReadLimits } from './limits.js';
 
 export { ReadError, type Doc } from './doc.js';
 export { READERS, FORMATS, EXTENSIONS, type Format } from './registry.js';
 export type { ReaderDescriptor, ReaderOutput } from './reader.js';
+export { DEFAULT_LIMITS, LimitError, type ReadLimits } from './limits.js';
 
 /** Files above this size are refused before reading (a disclosure is rarely above a few MB). */
 export const DEFAULT_MAX_BYTES = 30 * 1024 * 1024;
 
 export interface ReadOptions {
   maxBytes?: number;
+  /** Limits of one file's reading (limits.ts); the defaults hold for what is not given. */
+  limits?: Partial<ReadLimits>;
 }
 
 export async function readDocumentFile(path: string, options: ReadOptions = {}): Promise<Doc> {
@@ -38,14 +42,18 @@ export async function readDocument(bytes: Buffer, path: string, options: ReadOpt
   if (bytes.length > maxBytes) throw new ReadError(path, `文件过大（${mb(bytes.length)}，上限 ${mb(maxBytes)}）`);
   if (bytes.length === 0) throw new ReadError(path, '文件为空');
   const format = sniffFormat(bytes, path);
+  const budget = new ReadBudget(path, limitsOf(options.limits));
   let out: ReaderOutput;
   try {
-    out = await readerFor(format).read(bytes, path);
+    out = await readerFor(format).read(bytes, path, budget);
   } catch (e) {
     if (e instanceof ReadError) throw e;
+    // A structure nested deeper than the parser's stack: the nesting limit, said as such.
+    if (e instanceof RangeError && /call stack/i.test(e.message)) budget.refuse('nesting', `${format.toUpperCase()} 文件的结构嵌套过深`);
     const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
     throw new ReadError(path, `无法读取 ${format.toUpperCase()} 文件（文件可能已损坏或被截断）：${why}`);
   }
+  measureTree(out, budget);
   return {
     source: {
       path,
@@ -57,6 +65,21 @@ export async function readDocument(bytes: Buffer, path: string, options: ReadOpt
     blocks: out.blocks,
     warnings: out.warnings,
   };
+}
+
+/** What every reader's tree is held to, whatever the format: pages, rows and cells. */
+function measureTree(out: ReaderOutput, budget: ReadBudget): void {
+  if (out.pages !== undefined) budget.check('pages', out.pages, `文件有 ${out.pages} 页`);
+  let rows = 0;
+  let cells = 0;
+  for (const b of out.blocks) {
+    if (b.type !== 'table') continue;
+    rows += b.rows.length;
+    for (const r of b.rows) cells += r.length;
+  }
+  budget.check('blocks', out.blocks.length, `文件有 ${out.blocks.length} 个段落和表格`);
+  budget.check('rows', rows, `文件的表格共 ${rows} 行`);
+  budget.check('cells', cells, `文件的表格共 ${cells} 个单元格`);
 }
 
 export function sniffFormat(bytes: Buffer, path: string): Format {

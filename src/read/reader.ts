@@ -1,4 +1,5 @@
 import type { Block, ReaderWarning } from './doc.js';
+import type { ReadBudget } from './limits.js';
 
 /** What a format reader returns; `readDocument` adds the source description. */
 export interface ReaderOutput {
@@ -29,7 +30,8 @@ export interface ReaderDescriptor<F extends string = string> {
    * with the dot, '' when none). The registry asks in its order; the first yes wins.
    */
   sniff(bytes: Buffer, ext: string): boolean;
-  read(bytes: Buffer, path: string): Promise<ReaderOutput>;
+  /** Reads within `budget` (limits.ts): a reader measures what it inflates and expands as it goes. */
+  read(bytes: Buffer, path: string, budget: ReadBudget): Promise<ReaderOutput>;
   /** Every warning code `read` can give: each is a catalog entry `read/<code>` (docs/rules.md). */
   findings: readonly ReaderFinding[];
 }

@@ -97,7 +97,9 @@ export function analyzeGrid(table: Table): Grid {
   const headerRows = rows.slice(i, firstData).filter((r) => !isEmptyRow(r) && !isColumnNumbering(r));
   // A header cell merged down beside the first row's label (部门经济科目名称 over the 合计 row) is no data.
   const dataRows = rows.slice(firstData).map((r) => (r.some((c) => fromHeader(c, firstData)) ? r.map((c) => (fromHeader(c, firstData) ? { ...c, text: '', mergedFrom: undefined } : c)) : r));
-  const width = Math.max(0, ...(dataRows.length ? dataRows : headerRows).map((r) => r.length), ...headerRows.map((r) => r.length));
+  // A loop, not Math.max(...rows): spreading 100,000 rows as arguments overflows the stack.
+  let width = 0;
+  for (const r of [...(dataRows.length ? dataRows : headerRows), ...headerRows]) width = Math.max(width, r.length);
   return { table, metaTexts, headerRows, dataRows, width, paths: columnPaths(headerRows, width) };
 }
 

@@ -36,7 +36,8 @@ export function readStatements(d: Disclosure, blocks: Block[], sections: (Sectio
   });
   // Shares and changes refer to figures stated anywhere before them, 三公 ones to the 三公 statements.
   paras.forEach((p, k) => {
-    d.shares.push(...shares(p, paras.slice(0, k), d));
+    // The paragraphs before are passed as the list and a count, not copied: a copy per paragraph is quadratic.
+    d.shares.push(...shares(p, paras, k, d));
     d.percentChanges.push(...percentChanges(p, d));
   });
 }
@@ -61,7 +62,7 @@ function sentenceAt(text: string, index: number): string {
  * "其中：基本支出154.80万元，占81.22%" — the part is the amount just before; the whole is named
  * after 占 (占本年支出合计的96.85%) or, unnamed, the total the paragraph opens with.
  */
-function shares(p: Para, before: Para[], d: Disclosure): Share[] {
+function shares(p: Para, paras: readonly Para[], before: number, d: Disclosure): Share[] {
   const out: Share[] = [];
   const re = new RegExp(String.raw`占([^\d，,。；;%％]*?)(?:的)?(?:比(?:例|重)(?:为)?)?${PCT}`, 'g');
   for (let m = re.exec(p.text); m; m = re.exec(p.text)) {
@@ -70,7 +71,7 @@ function shares(p: Para, before: Para[], d: Disclosure): Share[] {
     const named = m[1].replace(/^(了|到)/, '');
     let whole: { name: string; value: Money | null } | null = null;
     if (named) {
-      whole = { name: named, value: resolve(named, p, part, before, d) };
+      whole = { name: named, value: resolve(named, p, part, paras, before, d) };
     } else {
       const lead = leadTotal(p, part);
       whole = lead ?? (/三公/.test(p.text.slice(0, part.start)) ? { name: '“三公”经费', value: threePublicFinal(d) ?? threePublicStated(d) } : null);
@@ -98,11 +99,11 @@ function leadTotal(p: Para, part: StatedAmount): { name: string; value: Money } 
 }
 
 /** A figure the text names, stated earlier in the paragraph, elsewhere before it, or among the 三公 statements. */
-function resolve(name: string, p: Para, part: StatedAmount, before: Para[], d: Disclosure): Money | null {
+function resolve(name: string, p: Para, part: StatedAmount, paras: readonly Para[], before: number, d: Disclosure): Money | null {
   const inParagraph = [...p.amounts].reverse().find((a) => a !== part && a.start < part.start && sameThing(a.name, name));
   if (inParagraph) return inParagraph.value;
-  for (let k = before.length - 1; k >= 0; k--) {
-    const a = [...before[k].amounts].reverse().find((x) => sameThing(x.name, name));
+  for (let k = before - 1; k >= 0; k--) {
+    const a = [...paras[k].amounts].reverse().find((x) => sameThing(x.name, name));
     if (a) return a.value;
   }
   if (/三公/.test(name)) return threePublicFinal(d) ?? threePublicStated(d);

@@ -3,6 +3,7 @@
  * the time limit is replaced and only its file is reported as failed.
  */
 import { Worker } from 'node:worker_threads';
+import { DEFAULT_LIMITS } from '../read/limits.js';
 import type { Task, TaskResult } from './task.js';
 
 // The package runs compiled: the worker is plain JavaScript and starts with nothing to compile.
@@ -97,6 +98,8 @@ export class WorkerPool {
     const worker = new Worker(BOOT, {
       eval: true,
       workerData: { entry: ENTRY, checker: this.checker, tsx: TSX },
+      // A file whose reading swells past the reading limit ends its worker, not the process (src/read/limits.ts).
+      resourceLimits: { maxOldGenerationSizeMb: DEFAULT_LIMITS.memoryMb },
     });
     const slot: Slot = { worker, ready: false, task: null, resolve: null, timer: null };
     this.started++;

@@ -8,19 +8,19 @@ import { ReadError } from '../doc.js';
 import { NotWordBody, readBody } from './body.js';
 import { parseXml, XmlError, type XmlElement } from './xml.js';
 import type { ReaderOutput } from '../reader.js';
+import { LimitError, ReadBudget } from '../limits.js';
+import { inflateEntry } from '../zip-inflate.js';
 
 const DEFAULT_MAIN_PART = 'word/document.xml';
 const OFFICE_DOCUMENT_REL = /\/officeDocument$/;
-/** Largest main part we inflate; real disclosures are well under 10 MB of XML. */
-const MAX_PART_BYTES = 200 * 1024 * 1024;
 
-export async function readDocx(bytes: Buffer, path: string): Promise<ReaderOutput> {
+export async function readDocx(bytes: Buffer, path: string, budget = new ReadBudget(path)): Promise<ReaderOutput> {
   const zip = await openPackage(bytes, path);
-  const partName = await mainPartName(zip);
+  const partName = await mainPartName(zip, budget);
   const part = zip.file(partName);
   if (!part) throw new ReadError(path, `不是有效的 Word 文件：压缩包中没有正文部分 ${partName}`);
 
-  const root = parsePart(await inflate(part, path), path);
+  const root = parsePart(await inflate(part, path, budget), path);
   try {
     return readBody(root);
   } catch (e) {
@@ -44,13 +44,14 @@ async function openPackage(bytes: Buffer, path: string): Promise<JSZip> {
 }
 
 /** The main part named by the package relationships; most files use word/document.xml. */
-async function mainPartName(zip: JSZip): Promise<string> {
+async function mainPartName(zip: JSZip, budget: ReadBudget): Promise<string> {
   const rels = zip.file('_rels/.rels');
   if (!rels) return DEFAULT_MAIN_PART;
   let root: XmlElement;
   try {
-    root = parseXml(await rels.async('string'));
-  } catch {
+    root = parseXml(decode(await inflateEntry(rels, budget, 'Word 文件的关系部分')));
+  } catch (e) {
+    if (e instanceof LimitError) throw e;
     return DEFAULT_MAIN_PART;
   }
   for (const rel of root.children) {
@@ -69,16 +70,15 @@ interface Declared {
   crc32?: number;
 }
 
-async function inflate(part: JSZip.JSZipObject, path: string): Promise<string> {
+async function inflate(part: JSZip.JSZipObject, path: string, budget: ReadBudget): Promise<string> {
   const declared = (part as unknown as { _data?: Declared })._data ?? {};
-  const size = declared.uncompressedSize;
-  if (typeof size === 'number' && size > MAX_PART_BYTES) {
-    throw new ReadError(path, `Word 正文部分过大（解压后 ${(size / 1024 / 1024).toFixed(0)} MB），拒绝读取`);
-  }
+  // What the directory declares refuses an honest large part at once; a lying one is stopped while it inflates.
+  budget.check('inflatedBytes', declared.uncompressedSize ?? 0, 'Word 正文部分声明的大小');
   let data: Uint8Array;
   try {
-    data = await part.async('uint8array');
-  } catch {
+    data = await inflateEntry(part, budget, 'Word 正文部分');
+  } catch (e) {
+    if (e instanceof LimitError) throw e;
     throw new ReadError(path, 'Word 文件已损坏或不完整（正文部分无法解压）');
   }
   // A damaged stored part would otherwise read as text with wrong figures in it.

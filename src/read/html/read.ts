@@ -3,6 +3,7 @@ import { ReadError, type Block, type Cell, type ReaderWarning } from '../doc.js'
 import { decodeHtml } from './decode.js';
 import { buildGrid, spanOf, type SourceCell } from './table.js';
 import type { ReaderOutput } from '../reader.js';
+import type { ReadBudget } from '../limits.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -14,7 +15,7 @@ type Element = DefaultTreeAdapterMap['element'];
  * so the real table inside comes out as its own block. `loc.line` is the source line of the
  * element (for a paragraph, of its first visible character).
  */
-export async function readHtml(bytes: Buffer, path: string): Promise<ReaderOutput> {
+export async function readHtml(bytes: Buffer, path: string, _budget?: ReadBudget): Promise<ReaderOutput> {
   const decoded = decodeHtml(bytes);
   const warnings: ReaderWarning[] = [];
   if (decoded.note) warnings.push({ code: 'html-charset', message: decoded.note });

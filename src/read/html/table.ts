@@ -56,7 +56,9 @@ export function buildGrid(rows: SourceCell[][]): Slot[][] {
   });
 
   // Trailing rows and columns without any text are layout residue (spacer rows, width cells).
-  let width = Math.max(0, ...grid.map((row) => row.length));
+  // A loop, not Math.max(...grid): spreading 100,000 rows as arguments overflows the stack.
+  let width = 0;
+  for (const row of grid) width = Math.max(width, row.length);
   let rowCount = height;
   while (rowCount > 0 && grid[rowCount - 1].every((s) => !s || s.text === '')) rowCount--;
   while (width > 0 && grid.slice(0, rowCount).every((row) => !row[width - 1] || row[width - 1]!.text === '')) width--;

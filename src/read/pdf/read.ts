@@ -8,6 +8,8 @@ import { ReadError, type ReaderWarning } from '../doc.js';
 import type { ReaderOutput } from '../reader.js';
 import { readPageContent } from './content.js';
 import { openPdf } from './engine.js';
+import { measureStreams } from './inflate-scan.js';
+import { LimitError, ReadBudget } from '../limits.js';
 import { openNative } from './native/index.js';
 import { layoutPage, type PageLayout } from './page.js';
 import { stitchPages } from './stitch.js';
@@ -15,8 +17,9 @@ import { stitchPages } from './stitch.js';
 export const NO_TEXT_MESSAGE = '该 PDF 没有文字层（可能是扫描件），需要先做文字识别（OCR）才能读取；本版本不做 OCR';
 
 /** A PDF none of whose pages has a text layer cannot be read at all: a ReadError, not a guess. */
-export async function readPdf(bytes: Buffer, path: string): Promise<ReaderOutput> {
-  const out = readNatively(bytes) ?? (await readWithPdfjs(bytes, path));
+export async function readPdf(bytes: Buffer, path: string, budget = new ReadBudget(path)): Promise<ReaderOutput> {
+  // pdf.js gets a budget of its own: what the native reader inflated before it gave up is not spent twice.
+  const out = readNatively(bytes, budget) ?? (await readWithPdfjs(bytes, path, new ReadBudget(path, budget.limits)));
   if (out.warnings.some((w) => w.code === 'pdf-no-text')) throw new ReadError(path, NO_TEXT_MESSAGE);
   return out;
 }
@@ -25,20 +28,24 @@ export async function readPdf(bytes: Buffer, path: string): Promise<ReaderOutput
  * Null when the native reader meets anything it does not handle (it says Unsupported) — or fails
  * in any other way: pdf.js then reads the whole document, and reports real damage itself.
  */
-function readNatively(bytes: Buffer): ReaderOutput | null {
+function readNatively(bytes: Buffer, budget: ReadBudget): ReaderOutput | null {
   try {
-    const doc = openNative(bytes);
+    const doc = openNative(bytes, budget);
     const layouts: PageLayout[] = [];
     for (let p = 1; p <= doc.numPages; p++) layouts.push(layoutPage(doc.page(p)));
     return { blocks: stitchPages(layouts), warnings: textLayerWarnings(layouts), pages: doc.numPages };
-  } catch {
+  } catch (e) {
+    // A file past a limit is refused, not handed on to pdf.js to try again.
+    if (e instanceof LimitError) throw e;
     return null;
   }
 }
 
-async function readWithPdfjs(bytes: Buffer, path: string): Promise<ReaderOutput> {
+async function readWithPdfjs(bytes: Buffer, path: string, budget: ReadBudget): Promise<ReaderOutput> {
+  measureStreams(bytes, budget);
   const doc = await openPdf(bytes, path);
   try {
+    budget.check('pages', doc.numPages, `PDF 有 ${doc.numPages} 页`);
     const layouts: PageLayout[] = [];
     const warnings: ReaderWarning[] = [];
     for (let p = 1; p <= doc.numPages; p++) {

@@ -11,7 +11,7 @@ export const txt = {
   mediaTypes: ['text/plain'],
   // A file without an extension is taken as text too (the name says nothing; the bytes are not binary).
   sniff: (_bytes, ext) => ext === '' || EXTENSIONS.includes(ext),
-  read: async (bytes, path) => (await import('./read.js')).readTxt(bytes, path),
+  read: async (bytes, path, budget) => (await import('./read.js')).readTxt(bytes, path, budget),
   findings: [
     { code: 'txt-encoding', title: '文本按 GB18030 解码', severity: 'info', description: '文件不是有效的 UTF-8，已按 GB18030（GBK）解码；内容没有损失。' },
     { code: 'txt-undecodable', title: '文本中有无法识别的字节', severity: 'warning', description: '按所选编码解码时有字节无法识别，已替换为 �；这些位置的文字或数字可能读错。' },

@@ -1,11 +1,12 @@
 import { ReadError, type Block, type Cell, type ReaderWarning } from '../doc.js';
 import type { ReaderOutput } from '../reader.js';
+import type { ReadBudget } from '../limits.js';
 import { decodeText } from './decode.js';
 import { parseLayout, splitLines, type RawTable } from './layout.js';
 import { joinSplitRows } from './rows.js';
 
 /** Reads the tab-indented text layout of a Word file (see `txt-layout.ts`) into the neutral tree. */
-export async function readTxt(bytes: Buffer, path: string): Promise<ReaderOutput> {
+export async function readTxt(bytes: Buffer, path: string, _budget?: ReadBudget): Promise<ReaderOutput> {
   const { text, warnings } = decodeText(bytes);
   if (text.trim() === '') throw new ReadError(path, '文件为空');
   const blocks: Block[] = [];

@@ -8,7 +8,7 @@ export const xlsx = {
   extensions: ['.xlsx'],
   mediaTypes: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
   sniff: (bytes) => zipHasPart(bytes, 'xl/workbook.xml'),
-  read: async (bytes, path) => (await import('./read.js')).readXlsx(bytes, path),
+  read: async (bytes, path, budget) => (await import('./read.js')).readXlsx(bytes, path, budget),
   findings: [
     { code: 'xlsx-hidden-sheet', title: 'Excel 隐藏工作表', severity: 'warning', description: '工作簿中有隐藏的工作表，已照常读取；公开的文件中隐藏的内容可能不是读者看到的内容。' },
     { code: 'xlsx-hidden-cells', title: 'Excel 隐藏行列中有文字', severity: 'warning', description: '工作表中隐藏的行或列含有文字，已照常读取。' },

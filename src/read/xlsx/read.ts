@@ -1,6 +1,8 @@
 import type ExcelJS from 'exceljs';
 import { ReadError, type Block, type Cell, type ReaderWarning, type SourceLoc } from '../doc.js';
 import type { ReaderOutput } from '../reader.js';
+import { ReadBudget } from '../limits.js';
+import { precheckWorkbook } from './precheck.js';
 import { shownText } from './cell.js';
 import { layoutSheet, type SheetCell, type SheetModel } from './layout.js';
 
@@ -9,7 +11,8 @@ import { layoutSheet, type SheetCell, type SheetModel } from './layout.js';
  * paragraphs and tables. In locations, `page` is the 1-based sheet number, `sheet` its name and
  * `line` the Excel row number (1-based) of the paragraph, table or cell.
  */
-export async function readXlsx(bytes: Buffer, path: string): Promise<ReaderOutput> {
+export async function readXlsx(bytes: Buffer, path: string, budget = new ReadBudget(path)): Promise<ReaderOutput> {
+  await precheckWorkbook(bytes, budget);
   // Loaded on the first workbook: exceljs takes ~0.2 s to load, which every import worker and
   // every `gongkai check` of a PDF or Word file would otherwise pay for nothing.
   const { default: excel } = await import('exceljs');

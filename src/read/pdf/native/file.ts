@@ -5,6 +5,7 @@
  * Unsupported: pdf.js, which repairs such files, reads them instead.
  */
 import { inflateSync, constants as zlib } from 'node:zlib';
+import type { ReadBudget } from '../../limits.js';
 import { Lexer, OPERATOR, PdfDict, PdfName, PdfRef, PdfStream, Unsupported, decodeHex, isSpaceByte, type PdfValue } from './lexer.js';
 
 /**
@@ -29,7 +30,10 @@ export class PdfFile {
   readonly trailer: PdfDict;
   readonly pages: PageNode[];
 
-  constructor(readonly bytes: Uint8Array) {
+  constructor(
+    readonly bytes: Uint8Array,
+    private readonly budget?: ReadBudget,
+  ) {
     this.trailer = this.readXrefChain(findStartXref(bytes));
     if (this.trailer.raw('Encrypt') != null) throw new Unsupported('encrypted');
     const root = this.dict(this.trailer.raw('Root'));
@@ -250,7 +254,7 @@ export class PdfFile {
     const params = Array.isArray(p) ? p.map((x) => this.dict(x)) : [this.dict(p)];
     filters.forEach((filter, i) => {
       const name = nameOf(filter);
-      if (name === 'FlateDecode' || name === 'Fl') data = predict(inflate(data), params[i] ?? null);
+      if (name === 'FlateDecode' || name === 'Fl') data = predict(inflate(data, this.budget), params[i] ?? null);
       else if (name === 'ASCIIHexDecode' || name === 'AHx') data = Buffer.from(decodeHex(data, 0, data.length).bytes, 'latin1');
       else throw new Unsupported(`filter ${name}`);
     });
@@ -269,6 +273,7 @@ export class PdfFile {
     const rot = typeof r === 'number' ? r : rotate;
     const kids = this.resolve(node.raw('Kids'));
     if (Array.isArray(kids)) {
+      if (this.budget && this.pages.length + kids.length > this.budget.limits.pages) this.budget.check('pages', this.pages.length + kids.length, `PDF 页面树列出 ${this.pages.length + kids.length} 页`);
       for (const k of kids) this.collectPages(this.dict(k), res, mb, cb, rot, seen);
     } else if (nameOf(this.resolve(node.raw('Type'))) === 'Page' || node.raw('Contents') !== undefined) {
       this.pages.push({ dict: node, resources: res, mediaBox: mb, cropBox: cb, rotate: rot });
@@ -319,17 +324,36 @@ function findStartXref(b: Uint8Array): number {
   return off;
 }
 
-function inflate(data: Uint8Array): Uint8Array {
+/**
+ * Inflates one stream within the file's budget: zlib stops at the room left (never trusting the
+ * stream to be as small as it looks), and the file is refused past it.
+ */
+function inflate(data: Uint8Array, budget?: ReadBudget): Uint8Array {
+  const maxOutputLength = budget ? budget.inflateRoom + 1 : undefined;
+  const run = (options: Parameters<typeof inflateSync>[1]) => {
+    const out = inflateSync(data, { ...options, ...(maxOutputLength ? { maxOutputLength } : {}) });
+    budget?.inflate(out.length, 'PDF 的压缩数据流');
+    return out;
+  };
   try {
-    return inflateSync(data);
-  } catch {
+    return run({});
+  } catch (e) {
+    if (tooLarge(e)) budget!.refuse('inflatedBytes', 'PDF 的压缩数据流');
+    if (e instanceof Error && e.name === 'ReadError') throw e;
     // Truncated or slightly damaged streams: keep what inflates, as viewers do.
     try {
-      return inflateSync(data, { finishFlush: zlib.Z_SYNC_FLUSH });
-    } catch {
+      return run({ finishFlush: zlib.Z_SYNC_FLUSH });
+    } catch (e2) {
+      if (tooLarge(e2)) budget!.refuse('inflatedBytes', 'PDF 的压缩数据流');
+      if (e2 instanceof Error && e2.name === 'ReadError') throw e2;
       throw new Unsupported('damaged Flate stream');
     }
   }
+}
+
+/** zlib's refusal to go past `maxOutputLength`. */
+export function tooLarge(e: unknown): boolean {
+  return e instanceof RangeError && (e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
 }
 
 /** PNG predictors (10–15) as used by cross-reference and object streams; TIFF is left to pdf.js. */

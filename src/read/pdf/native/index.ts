@@ -4,6 +4,7 @@
  * outlines and copies nothing between threads, which makes it several times faster than pdf.js;
  * for any other document it throws Unsupported and pdf.js reads it.
  */
+import type { ReadBudget } from '../../limits.js';
 import type { PageContent } from '../geometry.js';
 import { PdfFile } from './file.js';
 import { Unsupported } from './lexer.js';
@@ -16,8 +17,8 @@ export interface NativeDocument {
   page(n: number): PageContent;
 }
 
-export function openNative(bytes: Uint8Array): NativeDocument {
-  const file = new PdfFile(bytes);
+export function openNative(bytes: Uint8Array, budget?: ReadBudget): NativeDocument {
+  const file = new PdfFile(bytes, budget);
   const fonts: FontCache = new Map();
   return {
     numPages: file.pages.length,
