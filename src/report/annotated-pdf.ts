@@ -36,7 +36,7 @@ function ordered(findings: Finding[]): Finding[] {
 }
 
 function noteText(n: number, f: Finding, where: string): string {
-  const message = f.severity === 'info' ? f.message : messageWithFix(f.message, f.fix);
+  const message = messageWithFix(f.message, f.severity === 'info' ? undefined : f.fix);
   return `[${n}] ${SEVERITY_TEXT[f.severity]}：${ruleTitle(f.rule)}（${f.rule}）\n${message}\n位置：${where}`;
 }
 

@@ -53,6 +53,18 @@ export function fixFor(f: Finding): string | undefined {
 
 /** The message a person reads: the rule's message, then the fix when there is one. */
 export function messageWithFix(message: string, fix: string | undefined): string {
+  return withFix(readable(message), fix);
+}
+
+/**
+ * A rule's message as a person reads it beside its place: a paragraph count Word does not show
+ * (说明第 53 段) becomes 说明 — the place says which — and internal section keys are dropped.
+ */
+export function readable(message: string): string {
+  return message.replace(/说明第\s*\d+\s*段(（[A-Za-z.]+）)?(?!与第)/g, '说明').replace(/（[A-Za-z][A-Za-z.]*）/g, '');
+}
+
+function withFix(message: string, fix: string | undefined): string {
   if (!fix) return message;
   const m = /[。.]$/.test(message) ? message : `${message}。`;
   return `${m}改正：${fix}。`;

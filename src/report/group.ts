@@ -6,6 +6,7 @@
  * stay apart.
  */
 import type { Disclosure, Finding, Severity } from '../model/disclosure.js';
+import { READING_FINDINGS } from '../findings/catalog.js';
 import { fixFor, ruleMeta } from './fix.js';
 import { placeOf, placeText, type Place } from './where.js';
 
@@ -45,8 +46,7 @@ export function causeOf(f: Finding): string {
 }
 
 export function ruleTitle(id: string): string {
-  if (id.startsWith('read/')) return '读取提示';
-  return ruleMeta(id)?.title ?? id;
+  return ruleMeta(id)?.title ?? READING_FINDINGS.find((e) => e.id === id)?.title ?? (id.startsWith('read/') ? '读取提示' : id);
 }
 
 /** Document order: page, then block, then line; findings about the whole document last. */

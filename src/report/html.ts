@@ -88,7 +88,7 @@ function tableHtml(t: StdTable, ti: number, marked: Map<string, { severity: Seve
 }
 
 function findingHtml(g: FindingGroup, i: number): string {
-  const message = g.severity === 'info' ? esc(g.message) : esc(messageWithFix(g.message, g.fix)).replace(/改正：(.*?)。$/, '<span class="fix">改正：$1。</span>');
+  const message = esc(messageWithFix(g.message, g.severity === 'info' ? undefined : g.fix)).replace(/改正：(.*?)。$/, '<span class="fix">改正：$1。</span>');
   const places = g.items.map((it) => `<li>${esc(it.where)}</li>`).join('');
   return `<li id="f${i + 1}"><span class="sev ${g.severity}">${SEVERITY_TEXT[g.severity]}</span> <b>${esc(g.title)}</b> <span class="rule">${esc(g.rule)}${g.items.length > 1 ? `，共 ${g.items.length} 处` : ''}</span><br>${message}<ul class="places">${places}</ul></li>`;
 }
@@ -136,7 +136,7 @@ export function renderHtml(results: CheckResult[]): string {
 export function renderFindingsListHtml(r: CheckResult, numbered: Finding[]): string {
   const items = numbered
     .map((f) => {
-      const message = f.severity === 'info' ? f.message : messageWithFix(f.message, f.fix);
+      const message = messageWithFix(f.message, f.severity === 'info' ? undefined : f.fix);
       return `<li><span class="sev ${f.severity}">${SEVERITY_TEXT[f.severity]}</span> <b>${esc(ruleTitle(f.rule))}</b> <span class="rule">${esc(f.rule)}</span><br>${esc(message)}<ul class="places"><li>${esc(f.where ?? '')}</li></ul></li>`;
     })
     .join('\n');

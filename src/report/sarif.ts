@@ -38,7 +38,7 @@ export function renderSarif(results: CheckResult[], version: string): string {
         ruleId: f.rule,
         ruleIndex: index.get(f.rule),
         level: LEVEL[f.severity],
-        message: { text: f.severity === 'info' ? f.message : messageWithFix(f.message, f.fix) },
+        message: { text: messageWithFix(f.message, f.severity === 'info' ? undefined : f.fix) },
         locations: [{ physicalLocation: physical, message: { text: where } }],
         properties,
       };

@@ -54,7 +54,7 @@ export function formatText(r: CheckResult): string {
   groups.forEach((g, i) => {
     const n = g.items.length;
     lines.push(`${String(i + 1).padStart(3)}. ${SEVERITY_TEXT[g.severity]} ${g.title}（${g.rule}）${n > 1 ? `，共 ${n} 处` : ''}`);
-    lines.push(`     ${g.severity === 'info' ? g.message : messageWithFix(g.message, g.fix)}`);
+    lines.push(`     ${messageWithFix(g.message, g.severity === 'info' ? undefined : g.fix)}`);
     if (n === 1) lines.push(`     位置：${g.items[0].where}`);
     else for (const [k, it] of g.items.entries()) lines.push(`     位置 ${k + 1}：${it.where}`);
   });

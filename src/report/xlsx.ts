@@ -77,7 +77,7 @@ export async function findingsWorkbook(results: CheckResult[]): Promise<Buffer> 
       title: ruleTitle(f.rule),
       where,
       page: r.document.source.format === 'pdf' ? (f.location.page ?? null) : null,
-      message: f.severity === 'info' ? f.message : messageWithFix(f.message, f.fix),
+      message: messageWithFix(f.message, f.severity === 'info' ? undefined : f.fix),
       expected: num(f.expected),
       actual: num(f.actual),
       difference: num(f.difference),

@@ -17,6 +17,7 @@ import { regionRoutes } from './routes/region.js';
 import { reviewRoutes } from './routes/review.js';
 import { ruleRoutes } from './routes/rules.js';
 import { treeRoutes } from './routes/tree.js';
+import { reportRoutes } from './routes/report.js';
 import { verdictRoutes } from './routes/verdicts.js';
 import { webRoutes } from './routes/web.js';
 
@@ -80,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(analysisRoutes, { store: options.store });
   await app.register(exportRoutes, { store: options.store });
   await app.register(treeRoutes, { store: options.store });
+  await app.register(reportRoutes, { store: options.store });
   await app.register(reviewRoutes, { store: options.store });
   await app.register(regionRoutes, { store: options.store });
   await app.register(verdictRoutes, { store: options.store });

@@ -27,6 +27,7 @@ const ROUTES = [
   'get /api/documents/{id}/findings',
   'get /api/documents/{id}/original',
   'get /api/documents/{id}/tree',
+  'get /api/documents/{id}/report',
   'get /api/rules',
   'get /api/review/documents',
   'get /api/review/facets',

@@ -12,6 +12,7 @@ export const gradeScaleTarget = defineRule({
     basis: `${BASIS.performance}（指标值应为可衡量的目标）`,
     description: '指标值写成“优.良.中.差”这样的等级表，没有给出要达到的目标（应写明如“优”或“≥90分”）。',
     example: { bad: '社会效益指标：优.良.中.差', message: '项目“互联网专业培训”绩效目标表“通过培训,弘扬主旋律”指标值“优.良.中.差”是评价等级表，不是目标值。' },
+    fix: '把评价等级表改为具体的目标值（如“≥90%”或“优”）',
     appliesTo: ['budget'],
   },
   check(doc, ctx) {

@@ -1,3 +1,4 @@
+import type { Finding } from '../../model/disclosure.js';
 import { BASIS } from '../lib/basis.js';
 import { level1Name, level2Name, LEVEL_PAIRS } from '../lib/indicators.js';
 import { filled, loc, owners, squash } from '../lib/owners.js';
@@ -12,6 +13,7 @@ export const levelPair = defineRule({
     basis: `${BASIS.performance}；${BASIS.coreIndicators}`,
     description: '产出指标下为数量、质量、时效、成本指标；效益指标（“效果指标”视为同义）下为经济效益、社会效益、生态效益、可持续影响指标；满意度指标下为服务对象满意度指标；按 101 号文把成本指标作为一级时，下为经济成本、社会成本、生态环境成本指标。同一项目同一搭配只报告一次。',
     example: { bad: '满意度指标 / 满意度指标 / 党员满意度', message: '项目“党建活动经费”绩效自评表二级指标“满意度指标”不属于一级指标“满意度指标”（应为：服务对象满意度指标）。' },
+    fix: levelPairFix,
   },
   check(doc, ctx) {
     for (const o of owners(doc)) {
@@ -35,3 +37,12 @@ export const levelPair = defineRule({
     }
   },
 });
+
+/** 将二级指标“满意度指标”改为“服务对象满意度指标”: the level-2 names the framework allows under the level-1. */
+function levelPairFix(f: Finding): string | undefined {
+  const one = /一级指标“([^”]+)”不在指标体系中/.exec(f.message);
+  if (one) return `将一级指标“${one[1]}”改为“产出指标”“效益指标”“满意度指标”或“成本指标”中相应的一个`;
+  const m = /二级指标“([^”]+)”不属于一级指标“[^”]+”（应为：([^）]+)）/.exec(f.message);
+  if (!m) return undefined;
+  return `将二级指标“${m[1]}”改为${m[2].split('、').map((x) => `“${x}”`).join('或')}`;
+}

@@ -13,6 +13,7 @@ export const missingCost = defineRule({
     basis: BASIS.coreIndicators,
     description: '自 2021 年起（财预〔2021〕101号）项目绩效目标应设成本指标（产出指标下的成本指标或一级成本指标）。更早年度的文件缺成本指标只作提示（当时尚未强制）。年度门槛可在配置 options.fromYear 调整。',
     example: { bad: '2022 年项目目标表只有数量、质量、时效和效益、满意度指标', message: '项目“舆情监测”绩效目标表没有成本指标。' },
+    fix: '补充成本指标（如“项目成本控制在预算数以内”，指标值写明金额上限）',
     options: z.object({ fromYear: z.number().int().default(2021) }).strict(),
   },
   check(doc, ctx) {

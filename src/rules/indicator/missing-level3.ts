@@ -11,6 +11,7 @@ export const missingLevel3 = defineRule({
     basis: `${BASIS.performance}（三级指标是具体的考核内容）`,
     description: '指标行填了指标值或描述，却没有三级指标名称。',
     example: { bad: '产出指标 / 时效指标 / （空）/ 及时足额发放 / ≥0100%', message: '项目“劳动聘用人员”绩效目标表有一行时效指标没有三级指标名称（描述“及时足额发放”）。' },
+    fix: '填写该行的三级指标名称',
   },
   check(doc, ctx) {
     for (const o of owners(doc)) {

@@ -10,6 +10,7 @@ export const missingUnit = defineRule({
     basis: 'domain.md §6（指标值 = 比较符 + 数字 + 单位）',
     description: '指标值只有数字（如“≥10”“100”），没有计量单位（次、个、%、万元……），无法判断目标的含义。',
     example: { bad: '数量指标“培训次数”：≥10', message: '项目“互联网专业培训”绩效目标表“培训次数”指标值“≥10”只有数字，缺少计量单位。' },
+    fix: '在数值后写明计量单位（如“次”“个”“%”），并写明比较符（≥、≤、=）',
   },
   check(doc, ctx) {
     for (const o of owners(doc)) {

@@ -46,6 +46,7 @@ export const duplicateParagraph = defineRule({
     basis: 'domain.md §8（复制粘贴的段落）',
     description: '同一段文字（30 字以上，忽略空白和序号）在说明中出现两次以上；或一段之中同一段文字（50 字以上）前后出现两遍（粘贴了两次）。',
     example: { bad: '部门职责段在“部门职责”和“总体绩效目标”下各出现一次', message: '说明第 12 段与第 5 段重复：“根据《……职能配置、内设机构和人员编制规定》……”。' },
+    fix: '删除重复的文字，或按该部分应有的内容重写',
   },
   check(doc, ctx) {
     const first = new Map<string, number>();

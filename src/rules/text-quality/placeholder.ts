@@ -13,6 +13,7 @@ export const placeholder = defineRule({
     basis: 'domain.md §8（占位符 XX、××、某某、待补充、{单位}）',
     description: '说明或表格中残留模板占位符：XX、××、某某、待补充、待填写、{单位}、□□ 等。',
     example: { bad: '“XX单位2022年部门预算收入……”', message: '说明第 3 段残留占位符“XX”：“XX单位2022年部门预算收入……”。' },
+    fix: '用本单位的实际内容替换占位符',
   },
   check(doc, ctx) {
     const texts = [
