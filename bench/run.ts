@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { api } from './api.js';
 import { docxVsPandoc } from './docx-vs-pandoc.js';
+import { generateBench } from './generate.js';
 import { load, machine, ROOT, tools } from './env.js';
 import { SkipBench, mark, markdownTable, type BenchContext, type Benchmark } from './harness.js';
 import { importBench } from './import.js';
@@ -16,7 +17,7 @@ import { rulesVsReading } from './rules-vs-reading.js';
 import { startup } from './startup.js';
 import { web } from './web.js';
 
-export const BENCHMARKS: Benchmark[] = [docxVsPandoc, rulesVsReading, pdf, importBench, api, startup, web];
+export const BENCHMARKS: Benchmark[] = [docxVsPandoc, rulesVsReading, pdf, importBench, api, startup, web, generateBench];
 
 const REPORT = join(ROOT, 'docs/benchmarks.md');
 
