@@ -172,14 +172,22 @@ export async function listVersions(conn: Connection, documentId: number): Promis
 export async function findingsJson(
   conn: Connection,
   documentId: number,
-  options: { version?: number; severity?: string } = {},
-): Promise<string[] | null> {
+  options: { version?: number; severity?: string; limit?: number; offset?: number } = {},
+): Promise<{ total: number; items: string[] } | null> {
   const id = await versionId(conn, documentId, options.version);
   if (id === null) return null;
-  let q = conn.db.selectFrom('findings').select('finding_json').where('version_id', '=', id);
+  let q = conn.db.selectFrom('findings').where('version_id', '=', id);
   if (options.severity) q = q.where('severity', '=', options.severity);
-  const rows = await q.orderBy('id').execute();
-  return rows.map((r) => r.finding_json);
+  // A page of a long list: one document can hold hundreds of thousands of findings.
+  let page = q.select('finding_json').orderBy('id');
+  if (options.limit !== undefined) page = page.limit(options.limit).offset(options.offset ?? 0);
+  else if (options.offset) page = page.limit(Number.MAX_SAFE_INTEGER).offset(options.offset);
+  const rows = await page.execute();
+  const total =
+    options.limit === undefined && !options.offset
+      ? rows.length
+      : Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return { total, items: rows.map((r) => r.finding_json) };
 }
 
 export async function original(conn: Connection, documentId: number, version?: number): Promise<Original | null> {

@@ -84,7 +84,7 @@ export class Store {
     return documents.listVersions(this.conn, id);
   }
 
-  findingsJson(id: number, options: { version?: number; severity?: string } = {}) {
+  findingsJson(id: number, options: { version?: number; severity?: string; limit?: number; offset?: number } = {}) {
     return documents.findingsJson(this.conn, id, options);
   }
 

@@ -125,6 +125,19 @@ for (const backend of backends('api')) {
       assert.deepEqual(none.json(), []);
     });
 
+    test('GET findings a page at a time: limit and offset, the total in X-Total-Count', async () => {
+      const all = synthetic(HUXI_2022).result.findings.map((f) => f.rule);
+      const first = await app.inject({ method: 'GET', url: `/api/documents/${ids.h}/findings?limit=1` });
+      assert.deepEqual([first.json().map((f: { rule: string }) => f.rule), first.headers['x-total-count']], [all.slice(0, 1), String(all.length)]);
+      const second = await app.inject({ method: 'GET', url: `/api/documents/${ids.h}/findings?limit=1&offset=1` });
+      assert.deepEqual(second.json().map((f: { rule: string }) => f.rule), all.slice(1, 2));
+      const past = await app.inject({ method: 'GET', url: `/api/documents/${ids.h}/findings?limit=5&offset=5` });
+      assert.deepEqual([past.json(), past.headers['x-total-count']], [[], String(all.length)]);
+      const filtered = await app.inject({ method: 'GET', url: `/api/documents/${ids.h}/findings?severity=info&limit=10` });
+      assert.equal(filtered.headers['x-total-count'], '1');
+      assert.equal((await app.inject({ method: 'GET', url: `/api/documents/${ids.h}/findings?limit=0` })).statusCode, 400);
+    });
+
     test('GET original: the bytes, a content type from the format, a safe download name', async () => {
       const res = await app.inject({ method: 'GET', url: `/api/documents/${ids.q}/original?version=1` });
       assert.equal(res.statusCode, 200);

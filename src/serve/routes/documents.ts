@@ -1,6 +1,7 @@
 /** Documents: upload, list, the stored check result, versions, findings and the original file. */
 import { createHash } from 'node:crypto';
-import { gunzipSync } from 'node:zlib';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -43,6 +44,11 @@ function uploadJson(id: number, version: number, duplicate: boolean, resultJson:
  */
 function sendJsonText(reply: FastifyReply, text: string, code = 200) {
   return reply.code(code).type('application/json; charset=utf-8').send(text);
+}
+
+/** A stream sent as it is written (Fastify serializes no stream); the schema documents it. */
+function sendStream(reply: FastifyReply, type: string, body: NodeJS.ReadableStream) {
+  return reply.type(type).send(body);
 }
 
 /** Bytes sent as they are (Fastify serializes no Buffer); the schema documents what they are. */
@@ -145,7 +151,8 @@ export const documentRoutes: FastifyPluginAsyncZod<DocumentRoutesOptions> = asyn
       if (acceptsGzip(req.headers['accept-encoding'])) {
         return sendBytes(reply.header('content-encoding', 'gzip'), 'application/json; charset=utf-8', gz);
       }
-      return sendJsonText(reply, gunzipSync(gz).toString('utf8'));
+      // Inflated as a stream (zlib works off the event loop): a huge result does not stall other requests.
+      return sendStream(reply, 'application/json; charset=utf-8', Readable.from([gz]).pipe(createGunzip()));
     },
   );
 
@@ -174,16 +181,22 @@ export const documentRoutes: FastifyPluginAsyncZod<DocumentRoutesOptions> = asyn
         tags: ['documents'],
         summary: '文件的检查发现',
         params: idParams,
-        querystring: versionQuery.extend({ severity: SeveritySchema.optional() }),
+        description: '省略 limit 时列出全部；给出 limit、offset 时分页。响应头 X-Total-Count 为（按 severity 筛选后）的总条数。',
+        querystring: versionQuery.extend({
+          severity: SeveritySchema.optional(),
+          limit: z.coerce.number().int().min(1).max(10000).optional(),
+          offset: z.coerce.number().int().min(0).optional(),
+        }),
         response: { 200: z.array(findingSchema), ...errors(400, 404) },
       },
     },
     async (req, reply) => {
       const { id } = req.params;
-      const { version, severity } = req.query;
-      const findings = await store.findingsJson(id, { version, severity });
+      const { version, severity, limit, offset } = req.query;
+      const findings = await store.findingsJson(id, { version, severity, limit, offset });
       if (!findings) throw notFound(id, version);
-      return sendJsonText(reply, `[${findings.join(',')}]`);
+      reply.header('x-total-count', String(findings.total));
+      return sendJsonText(reply, `[${findings.items.join(',')}]`);
     },
   );
 
