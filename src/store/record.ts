@@ -143,7 +143,9 @@ export function toRecord(result: CheckResult, file: FileMeta): DocumentRecord {
     statedOn: statedDate(d),
     summary: summaryColumns(d.summary),
     counts,
-    jsonGz: gzipSync(resultJson(result)),
+    // The stored result names the file by its base name only: where it was imported from (an
+    // absolute path on the importing machine) is nobody's business who reads it through the API.
+    jsonGz: gzipSync(resultJson({ ...result, document: { ...d, source: { ...d.source, path: file.fileName } } })),
     findings: result.findings.map(findingRecord),
     lineItems: items,
     projects: projects(d),
