@@ -7,7 +7,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import type { RunningServer } from '../src/serve/index.js';
 import type { Store as StoreClass } from '../src/store/index.js';
 import { baseResults, vary } from './api.js';
@@ -36,11 +36,11 @@ export const web: Benchmark = {
     const { startServer } = await import('../src/serve/index.js');
     const { Store, toRecord } = await import('../src/store/index.js');
     const tmp = mkdtempSync(join(tmpdir(), 'gongkai-bench-web-'));
-    let browser: Browser | null = null;
+    let browser: BrowserContext | null = null;
     const servers: RunningServer[] = [];
     let store: StoreClass | null = null;
     try {
-      browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...FLAGS, `--user-data-dir=${join(tmp, 'profile')}`] });
+      browser = await chromium.launchPersistentContext(join(tmp, 'profile'), { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1280, height: 900 } });
 
       // 1. Drop to first findings: a fresh store each round (the same file again would be a duplicate).
       const drops: number[] = [];
@@ -53,7 +53,7 @@ export const web: Benchmark = {
         const form = new FormData();
         form.append('file', new Blob([new Uint8Array(readFileSync(WARM))]), 'warm.pdf');
         await (await fetch(`${server.url}/api/documents`, { method: 'POST', body: form })).arrayBuffer();
-        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+        const page = await browser.newPage();
         const scripts: string[] = [];
         page.on('response', (res) => {
           if (res.request().resourceType() === 'script') scripts.push(new URL(res.url()).pathname);
@@ -88,7 +88,7 @@ export const web: Benchmark = {
       const facets = (await (await fetch(`${server.url}/api/review/facets`)).json()) as { years: { year: number; documents: number }[] };
       const years = facets.years.slice(0, 6);
       if (years.length < 2) throw new SkipBench('生成的文件不足两个年度，无法比较筛选');
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const page = await browser.newPage();
       await page.goto(`${server.url}/review`, { waitUntil: 'networkidle' });
       await page.locator('.ant-table-row').first().waitFor();
       const filters: number[] = [];

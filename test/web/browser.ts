@@ -73,13 +73,18 @@ export async function openSession(name: string, viewport = { width: 1280, height
   };
 }
 
-/** Saves a screenshot under the test's output and copies it to docs/screenshots/ for the guide. */
+/**
+ * Saves a screenshot under the test's output (test/web/output/). docs/screenshots/ (the guide's
+ * pictures) gets it when it has none of that name, or when GONGKAI_UPDATE_SCREENSHOTS=1: a test run
+ * does not rewrite committed pictures whose pixels differ only by a timestamp.
+ */
 export async function screenshot(s: Session, name: string, target?: { locator: string }): Promise<string> {
   const file = join(s.output, `${name}.png`);
   if (target) await s.page.locator(target.locator).first().screenshot({ path: file });
   else await s.page.screenshot({ path: file });
   const docs = join(ROOT, 'docs/screenshots');
   mkdirSync(docs, { recursive: true });
-  copyFileSync(file, join(docs, `${name}.png`));
+  const kept = join(docs, `${name}.png`);
+  if (!existsSync(kept) || process.env.GONGKAI_UPDATE_SCREENSHOTS === '1') copyFileSync(file, kept);
   return file;
 }

@@ -87,11 +87,15 @@ describe('check page', { ...sharedOnly, ...browserOnly }, () => {
     await screenshot(s, 'check-pdf-frame');
   });
 
-  test('a route survives reload; an unknown API path is still the API 404', async () => {
+  test('a route survives reload; the help menu shows the guide; an unknown API path is still the API 404', async () => {
     const { page, server } = s;
     await page.goto('/review');
     await page.reload();
     assert.equal(await page.locator('.gk-brand').textContent(), '公开检查');
+    // The help menu opens the user guide, with its screenshots.
+    await page.getByRole('menuitem', { name: '帮助' }).click();
+    await page.getByRole('heading', { name: '公开检查 使用指南' }).waitFor();
+    assert.ok((await page.locator('article img').count()) >= 5);
     const res = await fetch(`${server.url}/api/nothing`);
     assert.deepEqual([res.status, await res.json()], [404, { error: '没有这个接口：GET /api/nothing' }]);
   });
