@@ -32,7 +32,9 @@ async function files(store: Store): Promise<FileFacts[]> {
     for (const v of (await store.versions(d.id)) ?? []) {
       const json = JSON.parse((await store.documentJson(d.id, v.version)) ?? 'null');
       const doc = json.document;
-      out.push({ folder: basename(dirname(doc.source.path)), year: doc.year, summary: doc.summary, tables: doc.tables });
+      // The served JSON names the file by base name only; the import path stays in the store.
+      const { source_path } = await store.conn.db.selectFrom('versions').select('source_path').where('id', '=', v.versionId).executeTakeFirstOrThrow();
+      out.push({ folder: basename(dirname(source_path ?? '')), year: doc.year, summary: doc.summary, tables: doc.tables });
     }
   }
   return out;
