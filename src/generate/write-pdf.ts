@@ -15,10 +15,19 @@ import { writeDocx } from './write-docx.js';
 export class PdfEngineError extends Error {}
 
 const SOFFICE = process.env.GONGKAI_SOFFICE ?? 'soffice';
-const TIMEOUT_MS = 120_000;
+/** A loaded machine can take minutes to start LibreOffice; GONGKAI_SOFFICE_TIMEOUT (seconds) overrides. */
+const TIMEOUT_MS = (Number(process.env.GONGKAI_SOFFICE_TIMEOUT) || 300) * 1000;
+/** One conversion at a time per process: LibreOffice instances side by side only slow each other. */
+let queue: Promise<unknown> = Promise.resolve();
 
 /** Converts a .docx to PDF; throws PdfEngineError (Chinese) when LibreOffice is missing or fails. */
-export async function docxToPdf(docx: Buffer): Promise<Buffer> {
+export function docxToPdf(docx: Buffer): Promise<Buffer> {
+  const run = queue.then(() => convert(docx));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function convert(docx: Buffer): Promise<Buffer> {
   const dir = await mkdtemp(join(tmpdir(), 'gongkai-pdf-'));
   try {
     const input = join(dir, 'disclosure.docx');
