@@ -24,6 +24,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export interface FuzzOptions {
   seconds: number;
+  /** Stop after this many inputs (with a fixed seed, the same inputs every run); the seconds still bound it. */
+  runs?: number;
   seed: number;
   /** Scale of the attacks (1 = the sizes of issue 16). */
   scale?: number;
@@ -122,7 +124,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
   const cases: FuzzCase[] = [];
   const end = Date.now() + options.seconds * 1000;
   try {
-    for (let i = 0; Date.now() < end; i++) {
+    for (let i = 0; Date.now() < end && (options.runs === undefined || i < options.runs); i++) {
       let name: string;
       let bytes: Buffer;
       let input: string;

@@ -68,8 +68,9 @@ describe('attacks of issue 16, generated', () => {
 
 describe('fuzzing', () => {
   test('a fixed-seed run over every reader ends without a crash', async () => {
-    const report = await fuzz({ seconds: 25, seed: 20261206, scale: SCALE, limits: LIMITS, keep: null });
-    assert.ok(report.runs >= 10, `only ${report.runs} inputs in 25 s`);
+    // A fixed count, not a time: the same inputs on a quiet or a loaded machine (seconds only bound a hang).
+    const report = await fuzz({ runs: 12, seconds: 600, seed: 20261206, scale: SCALE, limits: LIMITS, keep: null });
+    assert.equal(report.runs, 12);
     assert.deepEqual(report.crashes, []);
   });
 
