@@ -8,8 +8,9 @@ import { basename } from 'node:path';
 import { checkFile } from '../pipeline.js';
 import { LedgerInputError, readLedgerFile } from '../region/ledger-input.js';
 import { loadTransparencyProfile, scoreTransparency, combineParts, TransparencyProfileError, type ScoreInput, type TransparencyScore } from '../region/transparency.js';
+import { LEDGER_COLUMNS, RANKING_COLUMNS, scoreColumns } from '../region/columns.js';
 import { csvText, textTable, xlsxBuffer, type TidyColumn } from '../region/tidy.js';
-import { EntityEditError, KIND_NAMES, LEDGER_STATUS_NAMES, Store, StoreError, type LedgerRow, type TransparencyRow } from '../store/index.js';
+import { EntityEditError, Store, StoreError } from '../store/index.js';
 import { describeError } from '../system-error.js';
 
 type Format = 'text' | 'json' | 'csv' | 'xlsx';
@@ -39,23 +40,6 @@ async function withStore(db: string | undefined, fn: (store: Store) => Promise<n
   }
 }
 
-export const LEDGER_COLUMNS: TidyColumn<LedgerRow>[] = [
-  { header: '年度', value: (r) => r.year },
-  { header: '地区', value: (r) => r.region },
-  { header: '部门', value: (r) => r.department },
-  { header: '单位', value: (r) => r.unit, width: 30 },
-  { header: '级次', value: (r) => r.level },
-  { header: '公开类型', value: (r) => KIND_NAMES[r.kind] ?? r.kind },
-  { header: '状态', value: (r) => LEDGER_STATUS_NAMES[r.status] },
-  { header: '公开日期', value: (r) => r.publishedOn },
-  { header: '日期来源', value: (r) => (r.publishedSource ? { ledger: '名单', document: '文件落款', import: '导入日期' }[r.publishedSource] : null) },
-  { header: '批复日期', value: (r) => r.approvedOn },
-  { header: '公开期限', value: (r) => r.deadline },
-  { header: '逾期天数', value: (r) => r.daysLate },
-  { header: '文档编号', value: (r) => r.documentId },
-  { header: '说明', value: (r) => r.note, width: 60 },
-];
-
 export async function runLedgerImport(file: string, opts: { db?: string; year?: number }): Promise<number> {
   return withStore(opts.db, async (store) => {
     const units = await readLedgerFile(file, { year: opts.year });
@@ -72,31 +56,6 @@ export async function runLedgerReport(opts: { db?: string; year?: number; region
     if (opts.format === 'text') console.error(`应公开 ${c.units} 个单位、${c.expected} 项：已公开 ${c.published}，逾期 ${c.late}，未公开 ${c.missing}`);
     return emit(opts.format, opts.output, '公开情况台账', LEDGER_COLUMNS, report.rows, report);
   });
-}
-
-function scoreColumns<R extends TransparencyScore>(lead: TidyColumn<R>[]): TidyColumn<R>[] {
-  return [
-    ...lead,
-    { header: '透明度得分', value: (r) => r.score },
-    { header: '及时性', value: (r) => dim(r, 'timeliness') },
-    { header: '完整性', value: (r) => dim(r, 'completeness') },
-    { header: '细化程度', value: (r) => dim(r, 'granularity') },
-    { header: '准确性', value: (r) => dim(r, 'accuracy') },
-    { header: '公开形式', value: (r) => dim(r, 'form') },
-    { header: '失分原因', value: (r) => lostReasons(r).join('；'), width: 80 },
-  ];
-}
-
-function dim(r: TransparencyScore, k: keyof TransparencyScore['dimensions']): string {
-  const d = r.dimensions[k];
-  return d.max ? `${d.earned}/${d.max}` : '未评';
-}
-
-/** Each item that lost points (or was not judged), with its reasons. */
-export function lostReasons(r: TransparencyScore): string[] {
-  return r.items
-    .filter((i) => i.score === null || i.score < i.max)
-    .map((i) => `${i.name}${i.score === null ? '（未评）' : ` −${Math.round((i.max - i.score) * 100) / 100}`}${i.reasons.length ? `：${i.reasons.join('，')}` : ''}`);
 }
 
 export async function runTransparency(files: string[], opts: { db?: string; year?: number; region?: string; kind?: string; profile?: string; format: Format; output?: string }): Promise<number> {
@@ -130,15 +89,7 @@ export async function runTransparency(files: string[], opts: { db?: string; year
   return withStore(opts.db, async (store) => {
     const ranking = await store.transparency({ year: opts.year, region: opts.region, kind: opts.kind }, profile);
     if (opts.format === 'text') console.error(`${opts.region ?? '全部'}：${ranking.rows.length} 份公开文件，平均透明度得分 ${ranking.regionScore ?? '—'}`);
-    const columns = scoreColumns<TransparencyRow>([
-      { header: '排名', value: (r) => r.rank },
-      { header: '单位', value: (r) => r.entity, width: 30 },
-      { header: '地区', value: (r) => r.region },
-      { header: '年度', value: (r) => r.year },
-      { header: '公开类型', value: (r) => KIND_NAMES[r.kind] ?? r.kind },
-      { header: '文档编号', value: (r) => r.documentId },
-    ]);
-    return emit(opts.format, opts.output, '透明度排名', columns, ranking.rows, ranking);
+    return emit(opts.format, opts.output, '透明度排名', RANKING_COLUMNS, ranking.rows, ranking);
   });
 }
 

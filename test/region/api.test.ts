@@ -70,7 +70,7 @@ for (const backend of backends('region_api')) {
       assert.equal(body.rows[0].rank, 1);
       assert.ok(body.rows.every((r: { items: { reasons: string[]; score: number | null; max: number }[] }) => r.items.every((i) => i.score === i.max || i.reasons.length > 0)));
       const csv = await app.inject({ url: `/api/transparency?region=${encodeURIComponent('河北')}&format=csv` });
-      assert.match(csv.body, /^\uFEFF排名,单位,地区,年度,公开类型,透明度得分/);
+      assert.match(csv.body, /^\uFEFF排名,单位,地区,年度,公开类型,文档编号,透明度得分,及时性,完整性,细化程度,准确性,公开形式,失分原因/);
       const badProfile = await app.inject({ url: '/api/transparency?profile=nope' });
       assert.equal(badProfile.statusCode, 400);
     });
@@ -87,3 +87,15 @@ for (const backend of backends('region_api')) {
     });
   });
 }
+
+test('the server does not depend on the CLI: no module under src/serve imports from src/cli', async () => {
+  const { readdir, readFile } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const root = new URL('../../src/serve/', import.meta.url).pathname;
+  const files = (await readdir(root, { recursive: true })).filter((f) => f.endsWith('.ts'));
+  assert.ok(files.length > 5);
+  for (const f of files) {
+    const text = await readFile(join(root, f), 'utf8');
+    assert.doesNotMatch(text, /from\s+['"][./]*\/cli\//, `${f} imports from src/cli`);
+  }
+});

@@ -5,12 +5,12 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { LEDGER_COLUMNS, lostReasons } from '../../cli/region.js';
 import { DocumentKindSchema } from '../../model/disclosure.js';
 import { LedgerInputError, ledgerRows } from '../../region/ledger-input.js';
 import { loadTransparencyProfile, TransparencyProfileError } from '../../region/transparency.js';
+import { LEDGER_COLUMNS, RANKING_COLUMNS } from '../../region/columns.js';
 import { csvText, xlsxBuffer, type TidyColumn } from '../../region/tidy.js';
-import { EntityEditError, KIND_NAMES, type Store, type TransparencyRow } from '../../store/index.js';
+import { EntityEditError, type Store } from '../../store/index.js';
 import { HttpError } from '../errors.js';
 import { errors, filterShape } from '../schemas.js';
 
@@ -64,20 +64,6 @@ const scoreRow = z.object({
   dimensions: z.record(z.string(), z.object({ name: z.string(), earned: z.number(), max: z.number() })),
   items: z.array(z.object({ id: z.string(), dimension: z.string(), name: z.string(), max: z.number(), score: z.number().nullable(), reasons: z.array(z.string()) })),
 });
-
-const SCORE_COLUMNS: TidyColumn<TransparencyRow>[] = [
-  { header: '排名', value: (r) => r.rank },
-  { header: '单位', value: (r) => r.entity },
-  { header: '地区', value: (r) => r.region },
-  { header: '年度', value: (r) => r.year },
-  { header: '公开类型', value: (r) => KIND_NAMES[r.kind] ?? r.kind },
-  { header: '透明度得分', value: (r) => r.score },
-  ...(['timeliness', 'completeness', 'granularity', 'accuracy', 'form'] as const).map((k) => ({
-    header: { timeliness: '及时性', completeness: '完整性', granularity: '细化程度', accuracy: '准确性', form: '公开形式' }[k],
-    value: (r: TransparencyRow) => (r.dimensions[k].max ? `${r.dimensions[k].earned}/${r.dimensions[k].max}` : '未评'),
-  })),
-  { header: '失分原因', value: (r) => lostReasons(r).join('；'), width: 80 },
-];
 
 export const regionRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, { store }) => {
   app.get(
@@ -207,7 +193,7 @@ export const regionRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app,
         throw e;
       }
       const ranking = await store.transparency(filter, profile);
-      if (fmt !== 'json') return sendTable(reply, fmt, '透明度排名', SCORE_COLUMNS, ranking.rows);
+      if (fmt !== 'json') return sendTable(reply, fmt, '透明度排名', RANKING_COLUMNS, ranking.rows);
       return ranking;
     },
   );
