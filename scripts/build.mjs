@@ -22,6 +22,9 @@ try {
   process.exit(1);
 }
 
+// The bundled command (see bundleCli below): made whole on every build, not swept.
+const CLI_BUNDLE = 'cli-bundle';
+
 // Data read through import.meta.url beside the code.
 const ASSETS = ['catalog/data', 'region/data'];
 for (const a of ASSETS) cpSync(join(src, a), join(dist, a), { recursive: true });
@@ -31,7 +34,7 @@ function sweep(dir) {
     const path = join(dir, e.name);
     const rel = relative(dist, path);
     if (e.isDirectory()) {
-      if (ASSETS.includes(rel) || rel === 'web') continue;
+      if (ASSETS.includes(rel) || rel === 'web' || rel === CLI_BUNDLE) continue;
       if (!existsSync(join(src, rel))) rmSync(path, { recursive: true, force: true });
       else sweep(path);
     } else if (/\.(d\.ts|js)$/.test(e.name)) {
@@ -42,10 +45,63 @@ function sweep(dir) {
 }
 sweep(dist);
 
+await bundleCli();
 await buildWeb();
 
 // bin/gongkai.js compares this stamp with src/ to tell a stale build in a development checkout.
 writeFileSync(join(dist, '.built'), `${new Date().toISOString()}\n`);
+
+/**
+ * The command as users run it, bundled (dist/cli-bundle/): one file for `--help` and a few chunks
+ * loaded on demand, instead of some 350 modules (every rule a file, zod's ~100) each resolved,
+ * read and compiled on every start — that cost was half of `gongkai check`'s CPU on a small file.
+ * zod, decimal.js and commander are inlined (zod's list of every language it speaks is left out:
+ * the code asks for zh-CN by its own path); other packages stay outside. `import` and `serve` run
+ * from the unbundled dist/ (`store-commands` is left external): their worker threads, the store
+ * and the server's zod type provider must share one copy of each module with what they load.
+ */
+async function bundleCli() {
+  const out = join(dist, CLI_BUNDLE);
+  rmSync(out, { recursive: true, force: true });
+  let esbuild;
+  try {
+    esbuild = await import('esbuild');
+  } catch {
+    console.error('未安装 esbuild（开发依赖），命令行不打包，从 dist/cli/ 运行');
+    return;
+  }
+  const INLINE = new Set(['zod', 'decimal.js', 'commander']);
+  await esbuild.build({
+    entryPoints: [join(dist, 'cli/main.js')],
+    outdir: out,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    minifyWhitespace: true,
+    minifySyntax: true,
+    chunkNames: 'chunk-[hash]',
+    logLevel: 'warning',
+    // commander is CommonJS: its require() calls need a require in the ES module.
+    banner: { js: "import { createRequire as __gongkaiRequire } from 'node:module'; const require = __gongkaiRequire(import.meta.url);" },
+    plugins: [
+      {
+        name: 'gongkai-edges',
+        setup(b) {
+          b.onLoad({ filter: /zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: 'export {};', loader: 'js' }));
+          b.onResolve({ filter: /.*/ }, (a) => {
+            if (a.kind === 'entry-point') return null;
+            if (a.path.startsWith('.')) return /\/store-commands\.js$/.test(a.path) ? { path: '../cli/store-commands.js', external: true } : null;
+            if (a.path.startsWith('node:')) return { path: a.path, external: true };
+            const pkg = a.path.split('/').slice(0, a.path.startsWith('@') ? 2 : 1).join('/');
+            return INLINE.has(pkg) ? null : { path: a.path, external: true };
+          });
+        },
+      },
+    ],
+  });
+}
 
 /**
  * The browser app: web/ → dist/web/ with Vite, when its sources changed since the last build.

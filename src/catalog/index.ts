@@ -33,7 +33,9 @@ const FileSchema = z
   })
   .strict();
 
-const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), 'data');
+// Reached from src/catalog/, dist/catalog/ or a chunk of the bundled command (dist/cli-bundle/): the
+// data sits beside src/catalog/index.ts and is copied beside dist/catalog/.
+const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '../catalog/data');
 
 export interface CodeInfo {
   code: string;

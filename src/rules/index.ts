@@ -2,9 +2,8 @@
  * The rule catalog's entry point: runs every registered rule the profile leaves on over a
  * recognised disclosure and returns the findings, each with its rule id and severity.
  */
-import { readdirSync } from 'node:fs';
 import type { Disclosure, Finding } from '../model/disclosure.js';
-import { autoProfile, PROFILES_DIR, resolveProfile, type Profile, type ResolvedProfile } from './profile.js';
+import { autoProfile, resolveProfile, ruleProfiles, type Profile, type ResolvedProfile } from './profile.js';
 import { RULES } from './registry.js';
 import { FIGURE_CATEGORIES, trustedView } from './lib/trusted.js';
 import { defaultOptions, type ReportInput, type Rule, type RuleContext } from './types.js';
@@ -24,14 +23,7 @@ export interface RunRulesOptions {
 }
 
 export function listProfiles(): string[] {
-  try {
-    return readdirSync(PROFILES_DIR)
-      .filter((f) => f.endsWith('.json'))
-      .map((f) => f.slice(0, -'.json'.length))
-      .sort();
-  } catch {
-    return [];
-  }
+  return ruleProfiles.list();
 }
 
 /**
@@ -39,7 +31,7 @@ export function listProfiles(): string[] {
  * level fit the document, `default` when none does (a template nobody described).
  */
 export function chooseProfile(doc: Disclosure, ref: string | Profile = 'auto'): string | Profile {
-  return ref === 'auto' ? autoProfile(doc, listProfiles()) : ref;
+  return ref === 'auto' ? autoProfile(doc) : ref;
 }
 
 export function runRules(doc: Disclosure, options: RunRulesOptions = {}): Finding[] {

@@ -2,12 +2,12 @@
  * Profiles: JSON files in profiles/ that switch rules on or off and re-grade them for a region
  * and year. A profile may extend others; later settings win (base → categories → rules).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { READING_FINDINGS } from '../findings/catalog.js';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Disclosure, Severity } from '../model/disclosure.js';
+import { ProfileError, ProfileLoader, zodIssue } from '../profiles/loader.js';
 import { CATEGORIES, defaultOptions, type Category, type Rule } from './types.js';
 
 export const PROFILES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../profiles');
@@ -71,69 +71,18 @@ export interface ResolvedProfile {
   rules: Map<string, RuleConfig>;
 }
 
-/** A profile that cannot be found or read: the CLI prints `message` as one line. */
-export class ProfileError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ProfileError';
-  }
-}
+export { ProfileError };
 
-function profilePath(ref: string, from?: string): string {
-  const looksLikePath = ref.endsWith('.json') || ref.includes('/') || ref.includes('\\');
-  if (!looksLikePath) return resolve(PROFILES_DIR, `${ref}.json`);
-  if (isAbsolute(ref)) return ref;
-  return resolve(from ? dirname(from) : process.cwd(), ref);
-}
-
-/** Profiles already read, by path, with the file's stamp: checking a batch re-reads nothing. */
-const readCache = new Map<string, { stamp: string; profile: Profile }>();
+/** Rule profiles are read, validated and reported by the loader scoring profiles use too. */
+export const ruleProfiles = new ProfileLoader<Profile>({ noun: '规则配置', dir: PROFILES_DIR, schema: ProfileSchema, error: ProfileError });
 
 export function readProfile(ref: string, from?: string): { path: string; profile: Profile } {
-  const path = profilePath(ref, from);
-  let stamp: string;
-  try {
-    const st = statSync(path);
-    stamp = `${st.mtimeMs}:${st.size}`;
-  } catch {
-    throw new ProfileError(`找不到规则配置“${ref}”（${path}）。`);
-  }
-  const cached = readCache.get(path);
-  if (cached && cached.stamp === stamp) return { path, profile: cached.profile };
-  const read = parseProfile(ref, path);
-  readCache.set(path, { stamp, profile: read });
-  return { path, profile: read };
+  return ruleProfiles.read(ref, from);
 }
 
-function parseProfile(ref: string, path: string): Profile {
-  if (!existsSync(path)) throw new ProfileError(`找不到规则配置“${ref}”（${path}）。`);
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (e) {
-    throw new ProfileError(`规则配置“${ref}”不是有效的 JSON：${(e as Error).message}`);
-  }
-  const parsed = ProfileSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ProfileError(`规则配置“${ref}”格式有误：${issue.path.join('.') || '（根）'} ${issue.message}`);
-  }
-  return parsed.data;
-}
-
-type Layer = { profile: Profile; path: string | null };
-
-/** The chain of profiles, base first. */
-function layers(profile: Profile, path: string | null, seen: string[] = []): Layer[] {
-  const bases = profile.extends === undefined ? [] : Array.isArray(profile.extends) ? profile.extends : [profile.extends];
-  const out: Layer[] = [];
-  for (const ref of bases) {
-    const base = readProfile(ref, path ?? undefined);
-    if (seen.includes(base.path)) throw new ProfileError(`规则配置循环继承：${[...seen, base.path].join(' → ')}`);
-    out.push(...layers(base.profile, base.path, [...seen, base.path]));
-  }
-  out.push({ profile, path });
-  return out;
+/** The profiles a profile extends, read from its own file's folder. */
+function basesOf(profile: Profile): string[] {
+  return profile.extends === undefined ? [] : Array.isArray(profile.extends) ? profile.extends : [profile.extends];
 }
 
 function apply(cfg: RuleConfig, level: Level): void {
@@ -147,7 +96,7 @@ function apply(cfg: RuleConfig, level: Level): void {
 /** Merges a profile (by name, path or object) over the rules' own defaults. */
 export function resolveProfile(ref: string | Profile, rules: Rule[]): ResolvedProfile {
   const top = typeof ref === 'string' ? readProfile(ref) : { path: null, profile: ref };
-  const chain = layers(top.profile, top.path, top.path ? [top.path] : []);
+  const chain = ruleProfiles.chain(top, basesOf);
   const byId = new Map(rules.map((r) => [r.meta.id, r]));
   const configs = new Map<string, RuleConfig>();
   for (const r of rules) configs.set(r.meta.id, { enabled: true, severity: r.meta.severity, options: { ...defaultOptions(r) } });
@@ -209,10 +158,9 @@ function ruleOptions(rule: Rule, options: Record<string, unknown>, profile: stri
   if (!schema) throw new ProfileError(`规则配置“${profile}”为规则“${id}”设置了参数（${source}），但这条规则没有可配置的参数。`);
   const parsed = schema.safeParse(options);
   if (parsed.success) return parsed.data as Record<string, unknown>;
-  // Parsed again only to word the error in Chinese.
-  const issue = schema.safeParse(options, { error: z.locales.zhCN().localeError }).error!.issues[0];
+  const issue = zodIssue(schema, options)!;
   // `template.tables` is the option `required`: its path starts inside the list.
-  const path = source === 'options' ? issue.path : issue.path.slice(1);
+  const path = source === 'options' ? issue.path.split('.').filter(Boolean) : issue.path.split('.').slice(1);
   const at = path.length ? `${source}.${path.join('.')}` : source;
   throw new ProfileError(`规则配置“${profile}”中规则“${id}”的参数有误：${at} ${issue.message}`);
 }
@@ -221,18 +169,6 @@ function ruleOptions(rule: Rule, options: Record<string, unknown>, profile: stri
  * For `profile: 'auto'`: the profile in profiles/ whose `match` fits the document's region and
  * year most narrowly; `default` when none does.
  */
-export function autoProfile(doc: Disclosure, names: string[]): string {
-  const region = `${doc.entity.region ?? ''}${doc.entity.name ?? ''}${doc.title ?? ''}`;
-  let best: { name: string; span: number } | null = null;
-  for (const name of names) {
-    const { profile } = readProfile(name);
-    const m = profile.match;
-    if (!m) continue;
-    if (m.regions && !m.regions.some((r) => region.includes(r))) continue;
-    if (m.years && (doc.year === null || doc.year < m.years[0] || doc.year > m.years[1])) continue;
-    if (m.levels && (!doc.entity.level || !m.levels.includes(doc.entity.level))) continue;
-    const span = m.years ? m.years[1] - m.years[0] : 1000;
-    if (!best || span < best.span) best = { name, span };
-  }
-  return best?.name ?? 'default';
+export function autoProfile(doc: Disclosure): string {
+  return ruleProfiles.auto(doc, (p) => p.match, 'default');
 }

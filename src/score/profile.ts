@@ -5,11 +5,11 @@
  * another profile to extend first. Objects merge key by key except `weights`, `grades` and
  * `execution`, which a profile replaces whole (a province's table is one decision, not a patch).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Disclosure } from '../model/disclosure.js';
+import { ProfileError, ProfileLoader, zodIssue } from '../profiles/loader.js';
 
 export const SCORING_PROFILES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../profiles/scoring');
 export const BASE_PROFILE = 'national';
@@ -70,67 +70,16 @@ const ProfileFileSchema = ScoringProfileSchema.partial()
   .strict();
 type ProfileFile = z.infer<typeof ProfileFileSchema>;
 
-/** A scoring profile that cannot be found or read: the CLI prints `message` as one line. */
-export class ScoringProfileError extends Error {
+/** A scoring profile that cannot be found, read or used: the CLI prints `message` as one line. */
+export class ScoringProfileError extends ProfileError {
   constructor(message: string) {
     super(message);
     this.name = 'ScoringProfileError';
   }
 }
 
-function pathOf(ref: string, from?: string): string {
-  if (!ref.endsWith('.json') && !ref.includes('/') && !ref.includes('\\')) return resolve(SCORING_PROFILES_DIR, `${ref}.json`);
-  return isAbsolute(ref) ? ref : resolve(from ? dirname(from) : process.cwd(), ref);
-}
-
-/** Parsed profile files by path, kept while the file's stamp (mtime, size) is unchanged: scoring runs per document. */
-const fileCache = new Map<string, { stamp: string; file: ProfileFile }>();
-
-/**
- * Stamps already taken while one profile is being resolved: `auto` reads every profile's `match`
- * and then loads the chosen profile's chain, and a file need not be looked at twice for that.
- */
-let resolving: Map<string, string | null> | null = null;
-
-function stampOf(path: string): string | null {
-  const known = resolving?.get(path);
-  if (known !== undefined) return known;
-  let stamp: string | null;
-  try {
-    const st = statSync(path);
-    stamp = `${st.mtimeMs}:${st.size}`;
-  } catch {
-    stamp = null;
-  }
-  resolving?.set(path, stamp);
-  return stamp;
-}
-
-function readFile(ref: string, from?: string): { path: string; file: ProfileFile } {
-  const path = pathOf(ref, from);
-  const stamp = stampOf(path);
-  const cached = fileCache.get(path);
-  if (cached && cached.stamp === stamp) return { path, file: cached.file };
-  const read = readProfileFile(ref, path);
-  if (stamp) fileCache.set(path, { stamp, file: read.file });
-  return read;
-}
-
-function readProfileFile(ref: string, path: string): { path: string; file: ProfileFile } {
-  if (!existsSync(path)) throw new ScoringProfileError(`找不到计分办法“${ref}”（${path}）。`);
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (e) {
-    throw new ScoringProfileError(`计分办法“${ref}”不是有效的 JSON：${(e as Error).message.split('\n')[0]}`);
-  }
-  const parsed = ProfileFileSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ScoringProfileError(`计分办法“${ref}”格式有误：${issue.path.join('.') || '（根）'} ${issue.message}`);
-  }
-  return { path, file: parsed.data };
-}
+/** Scoring profiles are read, validated and reported by the loader rule profiles use too. */
+export const scoringProfiles = new ProfileLoader<ProfileFile>({ noun: '计分办法', dir: SCORING_PROFILES_DIR, schema: ProfileFileSchema, error: ScoringProfileError });
 
 function merge(base: Partial<ScoringProfile>, over: ProfileFile): Partial<ScoringProfile> {
   const { $comment: _c, extends: _e, match: _m, qualitative, ...rest } = over;
@@ -139,49 +88,40 @@ function merge(base: Partial<ScoringProfile>, over: ProfileFile): Partial<Scorin
   return out;
 }
 
-function chain(ref: string, from: string | undefined, seen: string[], used: string[] = []): Partial<ScoringProfile> {
-  const { path, file } = readFile(ref, from);
-  used.push(path);
-  if (seen.includes(path)) throw new ScoringProfileError(`计分办法循环继承：${[...seen, path].join(' → ')}`);
-  const isBase = path === pathOf(BASE_PROFILE);
-  const baseRef = file.extends ?? (isBase ? null : BASE_PROFILE);
-  const base = baseRef ? chain(baseRef, path, [...seen, path], used) : {};
-  return merge(base, file);
+/** Every profile extends `national` unless it names another base (or is `national`). */
+function basesOf(file: ProfileFile, path: string | null): string[] {
+  if (file.extends) return [file.extends];
+  return path === scoringProfiles.path(BASE_PROFILE) ? [] : [BASE_PROFILE];
 }
 
 /** A profile by name (profiles/scoring/NAME.json) or by path, laid over its bases. */
 const profileCache = new Map<string, { stamps: [string, string | null][]; profile: ScoringProfile }>();
 
 export function loadScoringProfile(ref: string = BASE_PROFILE): ScoringProfile {
-  const hit = profileCache.get(ref);
-  if (hit && hit.stamps.every(([path, stamp]) => stampOf(path) === stamp)) return hit.profile;
-  const used: string[] = [];
-  const merged = chain(ref, undefined, [], used);
-  const profile = validate(ref, merged);
-  profileCache.set(ref, { stamps: [...new Set(used)].map((p) => [p, stampOf(p)]), profile });
-  return profile;
+  return scoringProfiles.batch(() => {
+    const hit = profileCache.get(ref);
+    if (hit && hit.stamps.every(([path, stamp]) => scoringProfiles.stamp(path) === stamp)) return hit.profile;
+    const layers = scoringProfiles.chain(scoringProfiles.read(ref), basesOf);
+    const merged = layers.reduce<Partial<ScoringProfile>>((base, layer) => merge(base, layer.profile), {});
+    const profile = validate(ref, merged);
+    profileCache.set(ref, { stamps: layers.map((l) => [l.path!, scoringProfiles.stamp(l.path!)]), profile });
+    return profile;
+  });
 }
 
 
 function validate(ref: string, merged: Partial<ScoringProfile>): ScoringProfile {
   const parsed = ScoringProfileSchema.safeParse(merged);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ScoringProfileError(`计分办法“${ref}”不完整：${issue.path.join('.') || '（根）'} ${issue.message}`);
+    const issue = zodIssue(ScoringProfileSchema, merged)!;
+    throw new ScoringProfileError(`计分办法“${ref}”不完整：${issue.path || '（根）'} ${issue.message}`);
   }
   const grades = [...parsed.data.grades].sort((a, b) => b.min - a.min);
   return { ...parsed.data, grades };
 }
 
 export function listScoringProfiles(): string[] {
-  try {
-    return readdirSync(SCORING_PROFILES_DIR)
-      .filter((f) => f.endsWith('.json'))
-      .map((f) => f.slice(0, -'.json'.length))
-      .sort();
-  } catch {
-    return [];
-  }
+  return scoringProfiles.list();
 }
 
 /**
@@ -189,27 +129,13 @@ export function listScoringProfiles(): string[] {
  * `national` when none does.
  */
 export function autoScoringProfileName(doc: Pick<Disclosure, 'entity' | 'title' | 'year'>): string {
-  const place = `${doc.entity.region ?? ''}${doc.entity.name ?? ''}${doc.title ?? ''}`;
-  let best: { name: string; span: number } | null = null;
-  for (const name of listScoringProfiles()) {
-    const m = readFile(name).file.match;
-    if (!m) continue;
-    if (m.regions && !m.regions.some((r) => place.includes(r))) continue;
-    if (m.years && (doc.year === null || doc.year < m.years[0] || doc.year > m.years[1])) continue;
-    const span = m.years ? m.years[1] - m.years[0] : 1000;
-    if (!best || span < best.span) best = { name, span };
-  }
-  return best?.name ?? BASE_PROFILE;
+  return scoringProfiles.auto(doc, (p) => p.match, BASE_PROFILE);
 }
 
 /** `auto` (by the document), a name, or a path. */
 export function scoringProfileFor(ref: string | undefined, doc?: Pick<Disclosure, 'entity' | 'title' | 'year'>): ScoringProfile {
-  const outer = resolving === null;
-  if (outer) resolving = new Map();
-  try {
+  return scoringProfiles.batch(() => {
     if (ref === 'auto' || ref === undefined) return loadScoringProfile(doc ? autoScoringProfileName(doc) : BASE_PROFILE);
     return loadScoringProfile(ref);
-  } finally {
-    if (outer) resolving = null;
-  }
+  });
 }

@@ -18,6 +18,7 @@ test('npm pack ships the compiled program, its data and docs, and nothing of dev
   for (const f of [
     'bin/gongkai.js',
     'dist/cli/main.js',
+    'dist/cli-bundle/main.js',
     'dist/pipeline.js',
     'dist/pipeline.d.ts',
     'dist/catalog/data/functional.json',

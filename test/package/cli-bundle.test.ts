@@ -1,0 +1,66 @@
+/**
+ * The command runs bundled (dist/cli-bundle/, made by the build): it must say exactly what the
+ * unbundled compiled program says, and leave `import` and `serve` to the unbundled dist/ (their
+ * workers, store and server share modules with it).
+ */
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { ROOT, SEED, seed, sharedOnly } from '../helpers/shared.js';
+
+const BUNDLE = join(ROOT, 'dist/cli-bundle');
+const BIN = join(ROOT, 'bin/gongkai.js');
+
+function run(entry: string, args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [entry, ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('the build bundles the command', () => {
+  assert.ok(existsSync(join(BUNDLE, 'main.js')), 'dist/cli-bundle/main.js is missing: run npm run build');
+});
+
+test('the bundled command checks a file exactly as the unbundled program does', sharedOnly, () => {
+  for (const file of [seed(`${SEED.luancheng}.docx`), seed(`${SEED.xushui}.txt`)]) {
+    for (const format of ['json', 'text']) {
+      const bundled = run(join(BUNDLE, 'main.js'), ['check', file, '--format', format]);
+      const plain = run(join(ROOT, 'dist/cli/main.js'), ['check', file, '--format', format]);
+      assert.equal(bundled.code, plain.code, `${file} ${format}: exit code`);
+      assert.equal(bundled.stdout, plain.stdout, `${file} ${format}: output`);
+      assert.ok(bundled.stdout.length > 100);
+    }
+  }
+});
+
+test('help, version and a bad option read the same bundled or not', () => {
+  for (const args of [['--help'], ['--version'], ['check', '--help'], ['import', '--workers', 'abc', 'x'], ['check', 'no-such-file.pdf']]) {
+    const bundled = run(join(BUNDLE, 'main.js'), args);
+    const plain = run(join(ROOT, 'dist/cli/main.js'), args);
+    assert.deepEqual(bundled, plain, args.join(' '));
+  }
+});
+
+test('bin/gongkai.js runs the bundle when the build is current', () => {
+  // A development checkout whose src/ is newer than dist/ runs the sources instead: only assert
+  // what the compiled runs share, the Chinese help.
+  const r = run(BIN, ['--help']);
+  assert.equal(r.code, 0);
+  assert.match(r.stdout, /用法/);
+});
+
+test('import and serve stay outside the bundle: no store, server or worker code in it', () => {
+  const text = readdirSync(BUNDLE)
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => readFileSync(join(BUNDLE, f), 'utf8'))
+    .join('\n');
+  assert.match(text, /\.\.\/cli\/store-commands\.js/);
+  for (const pkg of ['fastify', 'kysely', 'better-sqlite3', 'pg-boss', 'pdfjs-dist/legacy']) {
+    assert.ok(!new RegExp(`from\\s*["']${pkg}`).test(text), `${pkg} is bundled or imported statically`);
+  }
+  // zod's other languages are not in it (the code asks for zh-CN by its own path).
+  assert.ok(!/Ungültige Eingabe/.test(text), "zod's German messages are bundled");
+  // Nothing in the bundle is loaded by worker threads: they load dist/ directly.
+  assert.ok(!execFileSync('ls', [BUNDLE]).toString().includes('worker'));
+});
