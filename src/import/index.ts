@@ -127,7 +127,11 @@ export async function importPaths(paths: string[], options: ImportOptions = {}):
       const known = await store.findBySha256(sha256);
       if (known) return report({ path, status: 'duplicate', documentId: known.documentId, version: known.version, reason: '内容相同的文件已导入' });
       const result = await check({ id, path, bytes, sha256 });
-      if (!result.ok) return report({ path, status: 'failed', reason: result.reason });
+      if (!result.ok) {
+        // Failures too are reported in the order the files were listed, however fast each check failed.
+        await previous;
+        return report({ path, status: 'failed', reason: result.reason });
+      }
       const record = result.record;
       await previous;
       try {
