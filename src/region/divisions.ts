@@ -25,7 +25,8 @@ export interface RegionPath {
   county: Division | null;
 }
 
-const FILE = join(dirname(fileURLToPath(import.meta.url)), 'data', 'divisions.json');
+// '../region/data': the same folder from src/region/, dist/region/ or a chunk of dist/cli-bundle/.
+const FILE = join(dirname(fileURLToPath(import.meta.url)), '../region/data', 'divisions.json');
 
 /** The suffixes a name may drop in speech and in titles (河北省 → 河北, 苏州市 → 苏州). */
 const SUFFIXES = ['维吾尔自治区', '壮族自治区', '回族自治区', '特别行政区', '自治区', '自治州', '地区', '省', '市', '盟'];
