@@ -56,9 +56,11 @@ writeFileSync(join(dist, '.built'), `${new Date().toISOString()}\n`);
  * loaded on demand, instead of some 350 modules (every rule a file, zod's ~100) each resolved,
  * read and compiled on every start — that cost was half of `gongkai check`'s CPU on a small file.
  * zod, decimal.js and commander are inlined (zod's list of every language it speaks is left out:
- * the code asks for zh-CN by its own path); other packages stay outside. `import` and `serve` run
- * from the unbundled dist/ (`store-commands` is left external): their worker threads, the store
- * and the server's zod type provider must share one copy of each module with what they load.
+ * the code asks for zh-CN by its own path); other packages stay outside. The commands that open
+ * the store (`import`, `serve`, backup, the region commands) run from the unbundled dist/
+ * (`store-commands` and `region` are left external): their worker threads, the store and the
+ * server's zod type provider must share one copy of each module with what they load. Worker
+ * threads (the bounded reader's too) always load their entry from dist/workers/.
  */
 async function bundleCli() {
   const out = join(dist, CLI_BUNDLE);
@@ -92,7 +94,10 @@ async function bundleCli() {
           b.onLoad({ filter: /zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: 'export {};', loader: 'js' }));
           b.onResolve({ filter: /.*/ }, (a) => {
             if (a.kind === 'entry-point') return null;
-            if (a.path.startsWith('.')) return /\/store-commands\.js$/.test(a.path) ? { path: '../cli/store-commands.js', external: true } : null;
+            if (a.path.startsWith('.')) {
+              const name = /^\.\/(store-commands|region)\.js$/.exec(a.path)?.[1];
+              return name && a.importer.endsWith('/cli/main.js') ? { path: `../cli/${name}.js`, external: true } : null;
+            }
             if (a.path.startsWith('node:')) return { path: a.path, external: true };
             const pkg = a.path.split('/').slice(0, a.path.startsWith('@') ? 2 : 1).join('/');
             return INLINE.has(pkg) ? null : { path: a.path, external: true };

@@ -12,7 +12,9 @@ import { LimitError, limitsOf, type ReadLimits } from '../read/limits.js';
 import type { ReadReply, ReadRequest } from './read-worker.js';
 
 const RUNNING_TS = import.meta.url.endsWith('.ts');
-const ENTRY = new URL(RUNNING_TS ? './read-worker.ts' : './read-worker.js', import.meta.url).href;
+// Through ../workers/: the same file from dist/workers/ and from the bundled command's chunks in
+// dist/cli-bundle/ (the bundle holds no worker entry; the thread loads the compiled module).
+const ENTRY = new URL(RUNNING_TS ? '../workers/read-worker.ts' : '../workers/read-worker.js', import.meta.url).href;
 const TSX = RUNNING_TS ? import.meta.resolve('tsx/esm/api') : null;
 const BOOT = `const { workerData } = require('node:worker_threads');
 const start = workerData.tsx
