@@ -1,8 +1,10 @@
 /**
  * The disclosure as PDF: the .docx converted by LibreOffice headless (Debian's
  * libreoffice-writer-nogui), which embeds the fonts it lays out with (fonts-noto-cjk for Chinese
- * when 仿宋/黑体 are not installed). Each conversion gets its own profile directory, so
- * conversions can run side by side and never touch a user's LibreOffice settings.
+ * when 仿宋/黑体 are not installed). Where Debian's python3-uno is installed one office is kept
+ * running between conversions (office-worker.ts: starting LibreOffice is most of the time);
+ * otherwise each conversion starts its own. Either way the office has a profile directory of its
+ * own and never touches a user's LibreOffice settings.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -10,9 +12,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { GenDocument } from './blocks.js';
+import { convertInWorker, workerAvailable } from './office-worker.js';
 import { writeDocx } from './write-docx.js';
 
 export class PdfEngineError extends Error {}
+
+const NOT_FOUND = '生成 PDF 需要 LibreOffice（Debian 软件包 libreoffice-writer-nogui），未找到 soffice 命令';
 
 const SOFFICE = process.env.GONGKAI_SOFFICE ?? 'soffice';
 /** A loaded machine can take minutes to start LibreOffice; GONGKAI_SOFFICE_TIMEOUT (seconds) overrides. */
@@ -32,21 +37,15 @@ async function convert(docx: Buffer): Promise<Buffer> {
   try {
     const input = join(dir, 'disclosure.docx');
     await writeFile(input, docx);
-    const profile = pathToFileURL(join(dir, 'profile')).href;
-    await new Promise<void>((resolve, reject) => {
-      execFile(
-        SOFFICE,
-        [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf:writer_pdf_Export', '--outdir', dir, input],
-        { timeout: TIMEOUT_MS },
-        (err, _stdout, stderr) => {
-          if (!err) return resolve();
-          const e = err as NodeJS.ErrnoException & { killed?: boolean };
-          if (e.code === 'ENOENT') reject(new PdfEngineError('生成 PDF 需要 LibreOffice（Debian 软件包 libreoffice-writer-nogui），未找到 soffice 命令'));
-          else if (e.killed) reject(new PdfEngineError(`LibreOffice 转换 PDF 超时（${TIMEOUT_MS / 1000} 秒）`));
-          else reject(new PdfEngineError(`LibreOffice 转换 PDF 失败：${String(stderr).trim().split('\n')[0] || e.message}`));
-        },
-      );
-    });
+    if (workerAvailable()) {
+      try {
+        await convertInWorker(SOFFICE, input, join(dir, 'disclosure.pdf'), TIMEOUT_MS);
+      } catch (e) {
+        const why = (e as Error).message;
+        if (why === 'ENOENT') throw new PdfEngineError(NOT_FOUND);
+        throw new PdfEngineError(`LibreOffice 转换 PDF 失败：${why}`);
+      }
+    } else await convertOnce(dir, input);
     try {
       return await readFile(join(dir, 'disclosure.pdf'));
     } catch {
@@ -55,6 +54,25 @@ async function convert(docx: Buffer): Promise<Buffer> {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** One soffice process for this file: the way without python3-uno. */
+function convertOnce(dir: string, input: string): Promise<void> {
+  const profile = pathToFileURL(join(dir, 'profile')).href;
+  return new Promise<void>((resolve, reject) => {
+    execFile(
+      SOFFICE,
+      [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf:writer_pdf_Export', '--outdir', dir, input],
+      { timeout: TIMEOUT_MS },
+      (err, _stdout, stderr) => {
+        if (!err) return resolve();
+        const e = err as NodeJS.ErrnoException & { killed?: boolean };
+        if (e.code === 'ENOENT') reject(new PdfEngineError(NOT_FOUND));
+        else if (e.killed) reject(new PdfEngineError(`LibreOffice 转换 PDF 超时（${TIMEOUT_MS / 1000} 秒）`));
+        else reject(new PdfEngineError(`LibreOffice 转换 PDF 失败：${String(stderr).trim().split('\n')[0] || e.message}`));
+      },
+    );
+  });
 }
 
 export async function writePdf(g: GenDocument): Promise<Buffer> {

@@ -13,6 +13,7 @@ import { validatorCompiler } from './validation.js';
 import { analysisRoutes } from './routes/analysis.js';
 import { documentRoutes } from './routes/documents.js';
 import { exportRoutes } from './routes/export.js';
+import { generateRoutes } from './routes/generate.js';
 import { regionRoutes } from './routes/region.js';
 import { reviewRoutes } from './routes/review.js';
 import { ruleRoutes } from './routes/rules.js';
@@ -65,6 +66,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'aggregates', description: '汇总' },
         { name: 'export', description: '导出' },
         { name: 'ledger', description: '应公开单位台账与透明度得分' },
+        { name: 'generate', description: '由数据生成公开文件' },
       ],
     },
     transform: openApiTransform,
@@ -86,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(regionRoutes, { store: options.store });
   await app.register(verdictRoutes, { store: options.store });
   await app.register(ruleRoutes);
+  await app.register(generateRoutes);
   // Last: the browser app answers every other GET outside /api.
   await app.register(webRoutes);
   return app;

@@ -45,6 +45,7 @@ const ROUTES = [
   'get /api/entities/{id}/aliases',
   'post /api/entities/{id}/merge',
   'post /api/entities/{id}/split',
+  'post /api/generate',
   'post /api/ledger',
   'get /api/ledger',
   'get /api/transparency',
