@@ -23,6 +23,8 @@ export const LocSchema = z
     row: z.number().int().optional(),
     col: z.number().int().optional(),
     box: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
+    /** PDF paragraphs: each printed line as [where it begins in the text, page, line on that page (running text counted from the top)]. */
+    lines: z.array(z.tuple([z.number().int(), z.number().int(), z.number().int()])).optional(),
     /** For a figure read from prose: the sentence it stands in. */
     sentence: z.string().optional(),
   })

@@ -20,6 +20,8 @@ export interface SourceLoc {
   /** 0-based row and column of a table cell, after merges are resolved. */
   row?: number;
   col?: number;
+  /** PDF paragraphs: each printed line as [where it begins in the text, page, line on that page]. */
+  lines?: [number, number, number][];
   /** Box on the page in PDF points: [x0, y0, x1, y1], origin top-left. */
   box?: [number, number, number, number];
 }

@@ -274,7 +274,9 @@ function buildRow(
   if (kind === 'assets') key = matchKey(name, ASSET_ITEMS);
   if (key === 'total' && role === 'line') role = 'total';
   const level = code.length === 3 ? 'class' : code.length === 5 ? 'section' : code.length === 7 ? 'item' : null;
-  const first = cells.find((c) => c.text.trim()) ?? cells[0];
+  // The row's own cells: in a two-sided table, those of its side.
+  const own = columns.map((c) => cells[c.col]).filter((c): c is Cell => !!c);
+  const first = own.find((c) => c.text.trim()) ?? cells.find((c) => c.text.trim()) ?? cells[0];
   const row: Row = {
     code: code || null,
     name,
@@ -284,7 +286,7 @@ function buildRow(
     ...(side ? { side } : {}),
     values,
     ...(Object.keys(texts).length ? { texts } : {}),
-    loc: { ...(first?.loc ?? {}), col: undefined },
+    loc: { ...(first?.loc ?? {}), col: undefined, ...rowBox(first, own) },
   };
   if (derived) derivedCodes.add(row);
   if (code && !CODE_KEYS.some((k) => at(k)) && read.code) codesFromNames.add(row);
@@ -335,6 +337,25 @@ function secondClassification(cells: Cell[], columns: Column[]): Record<string, 
   const textAt = (key: string) => squash(cells[cols.find((c) => c.key === key)?.col ?? -1]?.text ?? '');
   const read = rowCode(textAt('code'), ['codeClass', 'codeSection', 'codeItem'].map(textAt), textAt('name'), newSplitCodeState());
   return { ...(read.code ? { altCode: read.code } : {}), ...(read.name ? { altName: read.name } : {}) };
+}
+
+/**
+ * The row's frame: its first cell joined with the cells of its columns on the same page, so a
+ * finding about the whole row frames the row (of its side, in a two-sided table), not its name.
+ */
+function rowBox(first: Cell | undefined, cells: readonly Cell[]): { box?: [number, number, number, number] } {
+  const b = first?.loc.box;
+  if (!b) return {};
+  const box: [number, number, number, number] = [...b];
+  for (const c of cells) {
+    const cb = c.loc.box;
+    if (!cb || c.loc.page !== first.loc.page) continue;
+    box[0] = Math.min(box[0], cb[0]);
+    box[1] = Math.min(box[1], cb[1]);
+    box[2] = Math.max(box[2], cb[2]);
+    box[3] = Math.max(box[3], cb[3]);
+  }
+  return { box };
 }
 
 /** A cell's figure in 万元 (counts unscaled); undefined when the cell holds words. */

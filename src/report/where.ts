@@ -128,7 +128,8 @@ export function placeOf(f: Finding, doc: Disclosure): Place {
   const place: Place = {};
   const format = doc.source.format;
   if (format === 'pdf' && loc.page) place.page = loc.page;
-  if (format === 'txt' && loc.line) place.line = loc.line;
+  // A PDF's line is counted on its page (the reader's printed lines); a text file's in the file.
+  if ((format === 'txt' || format === 'pdf') && loc.line) place.line = loc.line;
   if (format === 'xlsx') {
     if (loc.sheet) place.sheet = loc.sheet;
     if (loc.cell) place.cell = loc.cell;
@@ -164,7 +165,10 @@ export function placeOf(f: Finding, doc: Disclosure): Place {
     if (format === 'txt' && !place.line && p.loc.line) place.line = p.loc.line;
     const heading = headingOf(doc, para);
     if (heading && squeeze(p.text) !== heading) place.section = heading;
-    place.sentence = clip(loc.sentence ?? sentenceFor(p.text, f.message));
+    const sentence = loc.sentence ?? sentenceFor(p.text, f.message);
+    const printed = format === 'pdf' ? printedLine(p, sentence) : undefined;
+    if (printed) [place.page, place.line] = printed;
+    place.sentence = clip(sentence);
     if (loc.where && !PARAGRAPH_NO.test(loc.where) && !loc.where.startsWith('说明：') && isGeneric(loc.where) && !place.section) place.detail = cleanDetail(loc.where);
     return place;
   }
@@ -176,6 +180,16 @@ export function placeOf(f: Finding, doc: Disclosure): Place {
     return { ...pick(place), detail: cleanDetail(loc.where) };
   }
   return place;
+}
+
+/** The page and line on it where a sentence of a PDF paragraph begins (the paragraph's first line when the sentence is not found in it). */
+function printedLine(p: Disclosure['paragraphs'][number], sentence: string): [number, number] | undefined {
+  const lines = p.loc.lines;
+  if (!lines?.length) return undefined;
+  const at = Math.max(0, p.text.indexOf(sentence.trim()));
+  let hit = lines[0];
+  for (const l of lines) if (l[0] <= at) hit = l;
+  return [hit[1], hit[2]];
 }
 
 /** The paragraph where a part a rule names without a place (部门整体绩效目标, 工作保障措施, 自评结论) begins. */

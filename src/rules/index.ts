@@ -87,6 +87,7 @@ export function runRule(rule: Rule, doc: Disclosure, profile?: ResolvedProfile):
 
 function clean(loc: Finding['location']): Finding['location'] {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(loc)) if (v !== undefined) out[k] = v;
+  // A paragraph's printed lines stay on the paragraph: the report finds the sentence's line there.
+  for (const [k, v] of Object.entries(loc)) if (v !== undefined && k !== 'lines') out[k] = v;
   return out as Finding['location'];
 }

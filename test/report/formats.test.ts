@@ -85,7 +85,7 @@ test('the workbook: a summary row per file, findings with numbers typed as numbe
       assert.equal(row.getCell(9).value, -21.64);
       assert.equal(row.getCell(10).value, 0.05);
       assert.equal(row.getCell(6).value, 2);
-      assert.match(String(row.getCell(5).value), /^第 2 页，“三、比上年增减情况”下/);
+      assert.match(String(row.getCell(5).value), /^第 2 页 第 28 行，“三、比上年增减情况”下/);
       assert.match(String(row.getCell(7).value), /改正：应为 -21\.69 万元。$/);
       assert.equal(row.getCell(4).value, '收支增减额等于基本支出与项目支出增减额之和');
     }
@@ -122,7 +122,7 @@ test('HTML: the findings with their places and fixes, the tables with the cells 
   assert.match(html, /<h3>政府采购预算表/);
   // The procurement total the error points at (printed in 元) is highlighted, numbered as its finding.
   assert.match(html, /<td class="num hit error">459928\.00<sup class="mark">\d+<\/sup><\/td>/);
-  assert.match(html, /第 8 页，“第七部分：国有资产信息”下/);
+  assert.match(html, /第 8 页 第 25 行，“第七部分：国有资产信息”下/);
 });
 
 test('the PDF report: the same report with its Chinese fonts embedded', { ...sharedOnly, ...browser }, async () => {
@@ -143,7 +143,7 @@ test('the text report folds one rule and one cause into one finding with every p
   const phones = r.findings.filter((f) => f.rule === 'privacy/mobile-number');
   assert.equal(phones.length, 5);
   assert.match(text, /1\. 错误 公开文件中有手机号码（privacy\/mobile-number），共 5 处/);
-  for (let k = 1; k <= 5; k++) assert.match(text, new RegExp(`位置 ${k}：第 \\d+ 页，“${k}、[^”]+绩效表”下“[^”]*177\\*{4}0526”`));
+  for (let k = 1; k <= 5; k++) assert.match(text, new RegExp(`位置 ${k}：第 \\d+ 页 第 \\d+ 行，“${k}、[^”]+绩效表”下“[^”]*177\\*{4}0526”`));
   assert.doesNotMatch(text, /17778260526/);
   assert.match(text, /按规则统计：\n(  .+\n)+$/);
   assert.match(text, /错误 公开文件中有手机号码（privacy\/mobile-number）：1 条，5 处/);

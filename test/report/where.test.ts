@@ -5,6 +5,7 @@
  * show and no internal English keys.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { Disclosure, Finding } from '../../src/model/disclosure.js';
@@ -77,12 +78,34 @@ describe('every finding has a place a person can follow', sharedOnly, () => {
   }
 });
 
-test('the seed 000 template instruction: its page, the section heading and the sentence — no paragraph number, no key', sharedOnly, async () => {
+test('the seed 000 template instruction: its page and line, the section heading and the sentence — no paragraph number, no key', sharedOnly, async () => {
   const r = await checkFile(seed(`${SEED.xushui}.pdf`));
   const f = r.findings.find((x) => x.rule === 'text-quality/template-instruction')!;
-  assert.equal(f.where, '第 8 页，“第七部分：国有资产信息”下“本年度无拟购置固定资产的写：我部门本年度无国有资产购置计划，拟购置金额为0。”');
+  // Line 25 of page 8 as poppler prints it too: 22 lines of the procurement table, the heading, a sentence, then this one.
+  assert.equal(f.where, '第 8 页 第 25 行，“第七部分：国有资产信息”下“本年度无拟购置固定资产的写：我部门本年度无国有资产购置计划，拟购置金额为0。”');
   const p = r.findings.find((x) => x.rule === 'cross-table/procurement-within-spending')!;
   assert.match(p.where!, /^第 8 页，《政府采购预算表》“合计”行“[^”]+”列$/);
+});
+
+test('a PDF paragraph’s line on its page is the line poppler prints it on (tables and headings counted, blank lines not)', sharedOnly, async () => {
+  const file = seed(`${SEED.xushui}.pdf`);
+  const r = await checkFile(file);
+  let compared = 0;
+  for (const p of r.document.paragraphs) {
+    const lines = p.loc.lines;
+    if (!lines?.length || (lines[0][1] !== 2 && lines[0][1] !== 8)) continue;
+    const [start, page, line] = lines[0];
+    assert.equal(p.loc.line, line);
+    const printed = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-layout', file, '-'], { encoding: 'utf8' })
+      .split('\n')
+      .filter((l) => l.trim());
+    const head = p.text.slice(start, start + 6).replace(/\s/g, '');
+    assert.ok(printed[line - 1].replace(/\s/g, '').includes(head), `page ${page} line ${line}: “${printed[line - 1]}” should hold “${head}”`);
+    // Each later printed line begins further into the text, on this page or the next.
+    for (let k = 1; k < lines.length; k++) assert.ok(lines[k][0] > lines[k - 1][0] && (lines[k][1] > page || lines[k][2] > lines[k - 1][2]));
+    compared++;
+  }
+  assert.ok(compared >= 10, `${compared} paragraphs compared`);
 });
 
 test('a phone number is never repeated in full in a place', () => {

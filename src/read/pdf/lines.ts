@@ -104,14 +104,24 @@ const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
 
 /** Joins wrapped lines of one paragraph or cell: no space where either side is CJK. */
 export function joinWrapped(parts: readonly string[]): string {
+  return joinWrappedAt(parts).text;
+}
+
+/** `joinWrapped`, with where each part begins in the text (-1 for a part that was blank). */
+export function joinWrappedAt(parts: readonly string[]): { text: string; starts: number[] } {
   let s = '';
+  const starts: number[] = [];
   for (const raw of parts) {
     const p = raw.trim();
-    if (!p) continue;
+    if (!p) {
+      starts.push(-1);
+      continue;
+    }
     if (s && needsSpace(s[s.length - 1], p[0])) s += ' ';
+    starts.push(s.length);
     s += p;
   }
-  return s;
+  return { text: s, starts };
 }
 
 /** Whether two wrapped pieces are two words: Latin text broken at a space, not CJK or a number. */

@@ -19,6 +19,8 @@ export interface PageLayout {
   blocks: PageBlock[];
   /** Chars of the page's text, page numbers left out (0 for a scanned page). */
   chars: number;
+  /** The baselines of the page's printed lines, top to bottom, tables included: line numbers as a person counts them. */
+  baselines: number[];
 }
 
 export function layoutPage(content: PageContent): PageLayout {
@@ -65,7 +67,22 @@ export function layoutPage(content: PageContent): PageLayout {
 
   for (const b of flowBlocks(textLines(flow), width)) blocks.push(b);
   blocks.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
-  return { page: content.page, width, height, blocks, chars: chars.length - furniture };
+  return { page: content.page, width, height, blocks, chars: chars.length - furniture, baselines: baselines(chars) };
+}
+
+/** One baseline per printed line: chars within a third of their size of each other stand on one line. */
+function baselines(chars: readonly Char[]): number[] {
+  const sorted = chars.map((c) => [c.base, c.size] as const).sort((a, b) => a[0] - b[0]);
+  const out: number[] = [];
+  let size = 0;
+  for (const [base, s] of sorted) {
+    const last = out[out.length - 1];
+    if (last === undefined || base - last > 0.35 * Math.max(size, s)) {
+      out.push(base);
+      size = s;
+    } else size = Math.max(size, s);
+  }
+  return out;
 }
 
 function flowBlocks(lines: TextLine[], pageWidth: number): PageBlock[] {

@@ -3,7 +3,7 @@
  * spacing, in the same size, without a first-line indent, and the line above ran to the right margin.
  */
 import { charsBox, unionBox, type Box, type TextLine } from './geometry.js';
-import { charsText, joinWrapped, segments } from './lines.js';
+import { charsText, joinWrappedAt, segments } from './lines.js';
 
 export interface DraftParagraph {
   text: string;
@@ -15,6 +15,8 @@ export interface DraftParagraph {
   openEnd: boolean;
   /** The first line is indented or begins a heading or list item: it starts a paragraph. */
   startsNew: boolean;
+  /** Each printed line: its baseline on the page and where its text begins in `text`. */
+  lines: { base: number; start: number }[];
 }
 
 /** Gap (in font sizes) that keeps two parts of one line apart, e.g. "部门：…      单位：万元". */
@@ -45,14 +47,16 @@ export function paragraphs(lines: readonly TextLine[], frame: [number, number]):
       const first = cur[0];
       const last = cur[cur.length - 1];
       const lastText = curParts[curParts.length - 1].trim();
+      const joined = joinWrappedAt(curParts);
       out.push({
-        text: joinWrapped(curParts),
+        text: joined.text,
         box,
         firstSize: first.size,
         lastSize: last.size,
         // The page break cuts a sentence where a line break would: the same slack as within a page.
         openEnd: !prevSplit && last.x1 >= right - MID_SENTENCE_SLACK * last.size && !SENTENCE_END.test(lastText),
         startsNew: first.x0 > left + 1.0 * first.size || MARKER.test(curParts[0].trim()),
+        lines: cur.flatMap((l, k) => (joined.starts[k] >= 0 ? [{ base: l.base, start: joined.starts[k] }] : [])),
       });
     }
     cur = [];

@@ -42,11 +42,15 @@ interface Chain {
   fillsPage: boolean;
 }
 
-type ParagraphItem = { kind: 'paragraph'; page: number; lastPage: number; text: string; box: Box; draft: DraftParagraph };
+/** A printed line of a paragraph: where it begins in the paragraph's text, its page, its line on the page. */
+type PrintedLine = [start: number, page: number, line: number];
+
+type ParagraphItem = { kind: 'paragraph'; page: number; lastPage: number; text: string; box: Box; draft: DraftParagraph; printed: PrintedLine[] };
 type Item = ParagraphItem | { kind: 'table'; chain: Chain };
 
 export function stitchPages(allPages: readonly PageLayout[]): Block[] {
   const pages = withoutRunningLines(allPages);
+  const lineNo = lineNumbers(allPages);
   const items: Item[] = [];
   let open: Chain | undefined;
   let openParagraph: ParagraphItem | undefined;
@@ -59,7 +63,10 @@ export function stitchPages(allPages: readonly PageLayout[]): Block[] {
     let goesOn: ParagraphItem | undefined;
     if (openParagraph && openParagraph.lastPage === layout.page - 1 && first?.kind === 'paragraph' && continuesParagraph(openParagraph.draft, first)) {
       // A sentence the page break cut: the text goes on in the paragraph of the page before.
-      openParagraph.text = joinWrapped([openParagraph.text, first.text]);
+      const joined = joinWrapped([openParagraph.text, first.text]);
+      const shift = joined.length - first.text.length;
+      openParagraph.printed.push(...printedLines(first, layout.page, lineNo, shift));
+      openParagraph.text = joined;
       openParagraph.draft = { ...openParagraph.draft, openEnd: first.openEnd, lastSize: first.lastSize };
       openParagraph.lastPage = layout.page;
       start = 1;
@@ -82,7 +89,7 @@ export function stitchPages(allPages: readonly PageLayout[]): Block[] {
     for (let i = start; i < blocks.length; i++) {
       const b = blocks[i];
       if (b.kind === 'paragraph') {
-        const item: ParagraphItem = { kind: 'paragraph', page: layout.page, lastPage: layout.page, text: b.text, box: b.box, draft: b };
+        const item: ParagraphItem = { kind: 'paragraph', page: layout.page, lastPage: layout.page, text: b.text, box: b.box, draft: b, printed: printedLines(b, layout.page, lineNo, 0) };
         items.push(item);
         if (i === blocks.length - 1 && b.openEnd) openParagraph = item;
         continue;
@@ -110,6 +117,20 @@ export function stitchPages(allPages: readonly PageLayout[]): Block[] {
     }
   }
   return toBlocks(items);
+}
+
+/** Each page's baselines, by page number: line numbers as a person counts them down the page. */
+function lineNumbers(pages: readonly PageLayout[]): Map<number, number[]> {
+  return new Map(pages.map((l) => [l.page, l.baselines]));
+}
+
+function printedLines(p: DraftParagraph, page: number, lineNo: Map<number, number[]>, shift: number): PrintedLine[] {
+  const bases = lineNo.get(page) ?? [];
+  return p.lines.map((l) => {
+    let n = 0;
+    while (n < bases.length && bases[n] <= l.base + 0.5) n++;
+    return [l.start + shift, page, Math.max(1, n)];
+  });
 }
 
 /**
@@ -373,7 +394,9 @@ function toBlocks(items: readonly Item[]): Block[] {
   for (const item of items) {
     const block = blocks.length;
     if (item.kind === 'paragraph') {
-      const p: Paragraph = { type: 'paragraph', text: item.text, loc: { block, page: item.page, box: roundBox(item.box) } };
+      const line = item.printed[0]?.[2];
+      const loc = { block, page: item.page, ...(line ? { line, lines: item.printed } : {}), box: roundBox(item.box) };
+      const p: Paragraph = { type: 'paragraph', text: item.text, loc };
       blocks.push(p);
       continue;
     }
