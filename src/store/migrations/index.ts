@@ -10,6 +10,7 @@ import * as m0001 from './0001_init.js';
 import * as m0002 from './0002_current_tables.js';
 import * as m202612062030 from './202612062030_finding_reviews.js';
 import * as m202612062045 from './202612062045_region.js';
+import * as m202612062300 from './202612062300_dashboard_indexes.js';
 
 type Dialect = 'sqlite' | 'postgres';
 
@@ -18,6 +19,7 @@ const ALL: Record<string, { migration(dialect: Dialect): Migration }> = {
   '0002_current_tables': m0002,
   '202612062030_finding_reviews': m202612062030,
   '202612062045_region': m202612062045,
+  '202612062300_dashboard_indexes': m202612062300,
 };
 
 export function migrations(dialect: Dialect): Record<string, Migration> {
