@@ -10,17 +10,30 @@ import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import type { RunningServer } from '../src/serve/index.js';
 import type { Store as StoreClass } from '../src/store/index.js';
-import { baseResults, vary } from './api.js';
+import { baseResults } from './api.js';
+import { fillDashboardStore, YEARS } from './dashboard-store.js';
 import { CORPUS, missingShared, ROOT } from './env.js';
-import { ms, SkipBench, stats, type BenchContext, type Benchmark, type BenchResult } from './harness.js';
-import { variant } from './variants.js';
+import { ms, SkipBench, stats, type Benchmark, type BenchResult } from './harness.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const PDF = join(CORPUS, 'jiangsu-budget/江苏省人民检察院/2019年度部门预算公开.pdf');
-/** Warms the server's checking worker with a PDF of another entity before the timed drop. */
-const WARM = join(CORPUS, 'jiangsu-budget/江苏省委办公厅/江苏省委办公厅2019年度部门预算公开文件.pdf');
+/**
+ * Other entities' PDFs the server checks before the timed drops: a server that has been running
+ * has checked files before, and its worker's code is compiled by then (the first files a fresh
+ * process reads take two to three times as long as later ones).
+ */
+const WARM = [
+  'jiangsu-budget/江苏省委办公厅/江苏省委办公厅2019年度部门预算公开文件.pdf',
+  'jiangsu-budget/江苏省高级人民法院/江苏省高级人民法院2019年度部门预算公开.pdf',
+  'jiangsu-budget/江苏省人大办公厅/江苏省人大常委会2019年度部门预算公开.pdf',
+  'jiangsu-budget/江苏省政协办公厅/江苏省政协办公厅2019年预算公开表.pdf',
+].map((f) => join(CORPUS, f));
 const WEB = join(ROOT, 'dist/web');
+/** The server `gongkai serve` runs: the build in dist/, not the TypeScript sources. */
+const SERVER = join(ROOT, 'dist/serve/index.js');
+/** The dashboard's page size (web/src/pages/ReviewPage.tsx). */
+const PAGE_SIZE = 20;
 
 export const web: Benchmark = {
   name: 'web',
@@ -28,13 +41,13 @@ export const web: Benchmark = {
   issue: 'issue 13: drop of a 33-page PDF to first findings ≤ 1.5 s; upload page first load ≤ 400 KB compressed JS; dashboard filter change over 10,000 documents ≤ 300 ms',
   skipReason() {
     if (!existsSync(CHROMIUM)) return `${CHROMIUM} 不存在`;
-    if (!existsSync(join(WEB, 'index.html'))) return 'dist/web 未构建（npm run build）';
+    if (!existsSync(join(WEB, 'index.html')) || !existsSync(SERVER)) return 'dist/ 未构建（npm run build）';
     return missingShared('corpus') ?? missingShared('seeds');
   },
   async run(ctx): Promise<BenchResult> {
     const { chromium } = await import('playwright-core');
-    const { startServer } = await import('../src/serve/index.js');
-    const { Store, toRecord } = await import('../src/store/index.js');
+    const { startServer } = (await import(SERVER)) as typeof import('../src/serve/index.js');
+    const { Store, toRecord } = (await import(join(ROOT, 'dist/store/index.js'))) as typeof import('../src/store/index.js');
     const tmp = mkdtempSync(join(tmpdir(), 'gongkai-bench-web-'));
     let browser: BrowserContext | null = null;
     const servers: RunningServer[] = [];
@@ -44,15 +57,19 @@ export const web: Benchmark = {
 
       // 1. Drop to first findings: a fresh store each round (the same file again would be a duplicate).
       const drops: number[] = [];
+      const requests: number[] = [];
+      const driven: number[] = [];
       const runs = ctx.quick ? 2 : Math.max(3, Math.min(ctx.runs, 5));
       let jsBytes = 0;
       let jsFiles: string[] = [];
       for (let r = 0; r < runs; r++) {
         const server = await startServer({ port: 0, db: join(tmp, `drop-${r}.db`), workers: 1 });
         servers.push(server);
-        const form = new FormData();
-        form.append('file', new Blob([new Uint8Array(readFileSync(WARM))]), 'warm.pdf');
-        await (await fetch(`${server.url}/api/documents`, { method: 'POST', body: form })).arrayBuffer();
+        for (const file of WARM) {
+          const form = new FormData();
+          form.append('file', new Blob([new Uint8Array(readFileSync(file))]), 'warm.pdf');
+          await (await fetch(`${server.url}/api/documents`, { method: 'POST', body: form })).arrayBuffer();
+        }
         const page = await browser.newPage();
         const scripts: string[] = [];
         page.on('response', (res) => {
@@ -63,66 +80,105 @@ export const web: Benchmark = {
           jsFiles = [...new Set(scripts)];
           jsBytes = jsFiles.reduce((n, p) => n + gzSize(p), 0);
         }
+        // The page's own clock: from the file input's change (what a drop or a pick fires) to the
+        // first finding put into the document. The driver's round trips are timed beside it.
+        await page.evaluate(() => {
+          const w = window as unknown as { gkDrop?: number; gkFirst?: number };
+          document.addEventListener('change', () => (w.gkDrop ??= performance.now()), true);
+          new MutationObserver((_, obs) => {
+            if (document.querySelector('[data-testid=finding]')) {
+              w.gkFirst = performance.now();
+              obs.disconnect();
+            }
+          }).observe(document.body, { childList: true, subtree: true });
+        });
         const t0 = performance.now();
         await page.locator('input[type=file]').setInputFiles(PDF);
         await page.locator('[data-testid=finding]').first().waitFor({ timeout: 120_000 });
-        drops.push(performance.now() - t0);
-        ctx.log(`  drop → first finding: ${ms(drops[drops.length - 1])} ms`);
+        driven.push(performance.now() - t0);
+        const [drop, request] = await page.evaluate(() => {
+          const w = window as unknown as { gkDrop: number; gkFirst: number };
+          const upload = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/api/documents')) as PerformanceResourceTiming;
+          return [w.gkFirst - w.gkDrop, upload.responseEnd - upload.startTime];
+        });
+        drops.push(drop);
+        requests.push(request);
+        ctx.log(`  drop → first finding: ${ms(drop)} ms (upload request ${ms(request)} ms; as the driver sees it ${ms(driven[driven.length - 1])} ms)`);
         await page.close();
         await server.close();
         servers.pop();
       }
 
-      // 3. The dashboard over 10,000 documents.
+      // 3. The dashboard over 10,000 documents, written straight through the store (bench/dashboard-store.ts).
       const count = ctx.quick ? 1000 : 10_000;
       store = await Store.open({ db: join(tmp, 'dash.db') });
-      const bases = await baseResults();
-      for (let i = 0; i < count; i++) {
-        const base = bases[i % bases.length];
-        const { record, bytes } = vary(base, variant(i), toRecord);
-        await store.save(record, bytes);
-        if ((i + 1) % 2000 === 0) ctx.log(`  stored ${i + 1}/${count}`);
-      }
+      const bases = (await baseResults()).map((b) => toRecord(b.result, { sha256: b.result.document.source.sha256, fileName: `${b.id}.txt`, sourcePath: null, size: b.text.length }));
+      const filled = performance.now();
+      await fillDashboardStore(store, count, bases, ctx.log);
+      const fillSeconds = (performance.now() - filled) / 1000;
       const server = await startServer({ port: 0, db: store, workers: 0 });
       servers.push(server);
       const facets = (await (await fetch(`${server.url}/api/review/facets`)).json()) as { years: { year: number; documents: number }[] };
-      const years = facets.years.slice(0, 6);
+      const years = facets.years.filter((y) => YEARS.includes(y.year)).slice(0, 6);
       if (years.length < 2) throw new SkipBench('生成的文件不足两个年度，无法比较筛选');
+
+      // The API alone: the request the page makes when the year changes.
+      const apiTimes: number[] = [];
+      const changes = ctx.quick ? 6 : 20;
+      for (let i = 0; i < changes + 2; i++) {
+        const y = years[i % years.length];
+        const t0 = performance.now();
+        const res = (await (await fetch(`${server.url}/api/review/documents?year=${y.year}&limit=${PAGE_SIZE}&offset=0`)).json()) as { total: number };
+        if (i >= 2) apiTimes.push(performance.now() - t0);
+        if (res.total !== y.documents) throw new Error(`年度 ${y.year}：列表共 ${res.total} 份，分面为 ${y.documents} 份`);
+      }
+
       const page = await browser.newPage();
       await page.goto(`${server.url}/review`, { waitUntil: 'networkidle' });
       await page.locator('.ant-table-row').first().waitFor();
       const filters: number[] = [];
-      const changes = ctx.quick ? 6 : 20;
       for (let i = 0; i < changes + 2; i++) {
         const y = years[i % years.length];
         const expected = String(y.documents);
-        await page.getByLabel('年度').click();
+        await page.getByRole('combobox', { name: '年度' }).click();
         const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `${y.year} 年` });
         await option.waitFor();
-        const t0 = performance.now();
+        // Timed in the page: from the click on the option to the frame where the totals and every
+        // row show the new year.
+        await option.evaluate((el) => {
+          const w = window as unknown as { gkClick?: number };
+          el.addEventListener('click', () => (w.gkClick = performance.now()), { capture: true, once: true });
+        });
         await option.click();
-        await page.waitForFunction(
+        const shown = await page.waitForFunction(
           ([n, yr]) =>
             document.querySelector('[data-testid=total-documents]')?.textContent === n &&
             !document.querySelector('.ant-spin-spinning') &&
-            [...document.querySelectorAll('.ant-table-row td:nth-child(3)')].every((td) => td.textContent === yr),
+            [...document.querySelectorAll('.ant-table-row td:nth-child(3)')].every((td) => td.textContent === yr) &&
+            performance.now() - (window as unknown as { gkClick: number }).gkClick,
           [expected, String(y.year)],
           { polling: 'raf' },
         );
         // The first two changes warm the page and the database's caches.
-        if (i >= 2) filters.push(performance.now() - t0);
+        if (i >= 2) filters.push((await shown.jsonValue()) as number);
       }
       await page.close();
 
       const drop = stats(drops);
+      const request = stats(requests);
+      const drive = stats(driven);
       const filter = stats(filters);
+      const api = stats(apiTimes);
       return {
         tables: [
           {
             headers: ['measure', 'runs', 'median', 'p95', 'max'],
             rows: [
-              ['drop of the 33-page PDF → first finding on screen (ms)', String(drop.n), ms(drop.median), ms(drop.p95), ms(drop.max)],
+              ['drop of the 33-page PDF → first finding in the page (ms, the page\'s clock)', String(drop.n), ms(drop.median), ms(drop.p95), ms(drop.max)],
+              ['… of which the upload request: send, read, check, store, answer (ms)', String(request.n), ms(request.median), ms(request.p95), ms(request.max)],
+              ['… the same drop as the test driver sees it, with its round trips (ms)', String(drive.n), ms(drive.median), ms(drive.p95), ms(drive.max)],
               [`dashboard year filter → counts and rows on screen, ${count} documents (ms)`, String(filter.n), ms(filter.median), ms(filter.p95), ms(filter.max)],
+              [`… the API alone: GET /api/review/documents?year=…, ${count} documents (ms)`, String(api.n), ms(api.median), ms(api.p95), ms(api.max)],
             ],
             align: ['l', 'r', 'r', 'r', 'r'],
           },
@@ -136,11 +192,11 @@ export const web: Benchmark = {
         verdicts: [
           { target: 'web: drop of a 33-page PDF → first findings ≤ 1.5 s (median)', measured: `${ms(drop.median)} ms`, met: drop.median <= 1500 },
           { target: 'web: check page first load ≤ 400 KB compressed JavaScript', measured: `${(jsBytes / 1024).toFixed(1)} KB`, met: jsBytes <= 400 * 1024 },
-          { target: `web: dashboard filter change over ${count} documents ≤ 300 ms (median)`, measured: `${ms(filter.median)} ms (p95 ${ms(filter.p95)})`, met: filter.median <= 300 },
+          { target: `web: dashboard filter change over ${count} documents ≤ 300 ms (median)`, measured: `${ms(filter.median)} ms in the page (p95 ${ms(filter.p95)}); API ${ms(api.median)} ms`, met: filter.median <= 300 },
         ],
         notes: [
-          `Drop: \`corpus/jiangsu-budget/江苏省人民检察院/2019年度部门预算公开.pdf\` (33 pages) set on the page's file input, timed until the first finding is in the DOM; each round a fresh SQLite store and \`startServer\` with one checking worker, warmed by checking another PDF first (a running server's worker is warm). The time is upload + read + recognise + check in the worker + store + render.`,
-          `Dashboard: ${count} documents written through \`Store.save\` (the seed texts renamed and re-dated, as the API benchmark makes them); a year chosen in the page's 年度 filter, timed until the totals and every row's year are the new ones; ${changes} changes after 2 warm-up changes.`,
+          `Drop: \`corpus/jiangsu-budget/江苏省人民检察院/2019年度部门预算公开.pdf\` (33 pages) set on the check page's file input; timed by the page's clock from the input's change event to the first finding element put into the document (upload + read + recognise + check in the worker + store + answer + render). Each round a fresh SQLite store and the built server (\`dist/serve\`, as \`gongkai serve\` runs it) with one checking worker that has first checked ${WARM.length} other entities' PDFs (a running server's worker has checked files before).`,
+          `Dashboard: ${count} synthetic documents written through \`Store.save\` in ${fillSeconds.toFixed(0)} s (bench/dashboard-store.ts: ${YEARS.length} years × departments × counties in 4 provinces, each with the findings of a seed result; no line items or search text, which the dashboard does not read); the 年度 filter changed in the page, timed by the page's clock from the option's click to the frame with the new totals and every row of the new year; ${changes} changes after 2 warm-up changes. The API row: the same request from Node.`,
         ],
       };
     } finally {
