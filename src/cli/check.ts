@@ -4,6 +4,8 @@ import { BoundedReader } from '../workers/bounded-read.js';
 import { ReadError } from '../read/doc.js';
 import { BINARY, renderReport, ReportError, type ReportFormat } from '../report/index.js';
 import { formatText, summaryLine } from '../report/text.js';
+import { RULES } from '../rules/registry.js';
+import { ProfileError, resolveProfile } from '../rules/profile.js';
 import { describeError } from '../system-error.js';
 import { emit } from './output.js';
 
@@ -30,6 +32,17 @@ export async function runCheck(files: string[], opts: CheckCommandOptions): Prom
   if (BINARY.has(opts.format) && !opts.output) {
     console.error(`错误 ${opts.format} 格式需要用 -o 指定输出文件`);
     return 2;
+  }
+  // A profile the user named is read before any file: a missing or invalid one is the user's
+  // mistake (one line, exit 2), not a fault of gongkai reported once per file.
+  if (opts.profile && opts.profile !== 'auto') {
+    try {
+      resolveProfile(opts.profile, RULES);
+    } catch (e) {
+      if (!(e instanceof ProfileError)) throw e;
+      console.error(`错误 ${e.message}`);
+      return 2;
+    }
   }
   const results: CheckResult[] = [];
   let unreadable = false;

@@ -114,3 +114,18 @@ test('serve on a port in use says so in Chinese and exits 2', async () => {
     blocker.close();
   }
 });
+
+test('a rule profile that does not exist: one Chinese line, exit 2, not an internal fault', () => {
+  for (const args of [
+    ['check', SAMPLE, '--profile', '/nonexistent/gongkai/p.json'],
+    ['check', SAMPLE, SAMPLE, '--format', 'json', '--profile', 'no-such-profile'],
+  ]) {
+    const r = gongkai(args);
+    assert.equal(r.code, 2, args.join(' '));
+    assert.equal(r.out, '');
+    const lines = r.err.trim().split('\n');
+    assert.equal(lines.length, 1, r.err);
+    assert.match(lines[0], /^错误 找不到规则配置/);
+    assert.doesNotMatch(lines[0], /内部错误|Error|at /);
+  }
+});

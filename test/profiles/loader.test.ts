@@ -88,9 +88,11 @@ test('auto picks the narrowest matching profile, default (national) when none fi
 test('the command line reports a bad profile in one Chinese line and fails', sharedOnly, () => {
   const d = dir({ 'p.json': { name: '我的配置', rules: { 'text-quality/foreign-topic': { options: { repeats: 0 } } } } });
   const r = spawnSync(process.execPath, [join(ROOT, 'bin/gongkai.js'), 'check', seed(`${SEED.xushui}.txt`), '--profile', join(d, 'p.json')], { encoding: 'utf8' });
-  assert.notEqual(r.status, 0);
+  // The user's mistake, not gongkai's: exit 2, and no talk of an internal fault.
+  assert.equal(r.status, 2);
   assert.equal(r.stdout, '');
   const lines = r.stderr.trim().split('\n');
   assert.equal(lines.length, 1, r.stderr);
-  assert.match(lines[0], /规则配置“我的配置”中规则“text-quality\/foreign-topic”的参数有误：options\.repeats /);
+  assert.match(lines[0], /^错误 规则配置“我的配置”中规则“text-quality\/foreign-topic”的参数有误：options\.repeats /);
+  assert.doesNotMatch(lines[0], /内部错误/);
 });

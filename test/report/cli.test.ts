@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { scannedPdf } from '../fixtures/pdf/documents.js';
+import { budgetPdf, scannedPdf } from '../fixtures/pdf/documents.js';
 import { ROOT } from '../helpers/shared.js';
 import { REPORT_FORMATS } from '../../src/report/index.js';
 
@@ -50,4 +50,26 @@ test('binary formats need -o; text formats go to standard output', () => {
   const sarif = gongkai('check', SAMPLE, '--format', 'sarif', '-o', join(dir, 'r.sarif'));
   assert.ok(sarif.code === 0 || sarif.code === 1, sarif.err);
   assert.equal(JSON.parse(readFileSync(join(dir, 'r.sarif'), 'utf8')).version, '2.1.0');
+});
+
+test('-o writes every format of a PDF, and nothing goes to standard output', () => {
+  const pdf = join(dir, 'budget.pdf');
+  writeFileSync(pdf, budgetPdf());
+  const looks: Record<string, (b: Buffer) => boolean> = {
+    text: (b) => /检查结果/.test(b.toString('utf8')),
+    json: (b) => 'findings' in JSON.parse(b.toString('utf8')),
+    xlsx: (b) => b.subarray(0, 2).toString('latin1') === 'PK',
+    html: (b) => /<html/i.test(b.toString('utf8')),
+    pdf: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
+    'annotated-pdf': (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
+    sarif: (b) => JSON.parse(b.toString('utf8')).version === '2.1.0',
+  };
+  for (const format of REPORT_FORMATS) {
+    const out = join(dir, `budget-report-${format}`);
+    const r = gongkai('check', pdf, '--format', format, '-o', out);
+    assert.ok(r.code === 0 || r.code === 1, `${format}: exit ${r.code} ${r.err}`);
+    assert.equal(r.out, '', `${format}: standard output`);
+    assert.equal(r.err, '', `${format}: standard error`);
+    assert.ok(looks[format]!(readFileSync(out)), `${format}: ${out} is not a ${format} report`);
+  }
 });
