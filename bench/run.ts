@@ -15,9 +15,10 @@ import { pdf } from './pdf.js';
 import { renderSection, writeReport, type Outcome, type RunInfo } from './report.js';
 import { rulesVsReading } from './rules-vs-reading.js';
 import { startup } from './startup.js';
+import { transparencyBench } from './transparency.js';
 import { web } from './web.js';
 
-export const BENCHMARKS: Benchmark[] = [docxVsPandoc, rulesVsReading, pdf, importBench, api, startup, web, generateBench];
+export const BENCHMARKS: Benchmark[] = [docxVsPandoc, rulesVsReading, pdf, importBench, api, startup, web, generateBench, transparencyBench];
 
 const REPORT = join(ROOT, 'docs/benchmarks.md');
 

@@ -133,6 +133,10 @@ const TABLE_NAMES: Record<string, string> = {
   'three-public': '财政拨款“三公”经费支出表',
 };
 
+/** What the prose is searched for; each pattern matches within one line (scoreInputOf relies on it). */
+const PERFORMANCE_WORDS = /绩效(目标|评价|自评|管理|运行监控)/;
+const CHANGE_REASONS = [/(增加|减少|增长|下降|持平)[^。\n]{0,80}(原因|主要是|主要用于|因为)/, /(原因|主要是)[^。\n]{0,60}(增加|减少|增长|下降)/];
+
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const stated = (v: unknown) => v !== null && v !== undefined && !(typeof v === 'object' && v !== null && 'value' in v && (v as { value: unknown }).value === null);
 
@@ -201,7 +205,7 @@ export function scoreTransparency(input: ScoreInput, profile: TransparencyProfil
   add('completeness.sections', hasNarrative ? 1 - missingSections.length / 4 : 0, hasNarrative ? missingSections.map((f) => f.message ?? f.rule) : ['无说明，各部分均缺']);
   if (!isSelfEval) {
     add('completeness.glossary', d.glossary.length > 0 ? 1 : 0, d.glossary.length > 0 ? [] : ['未见名词解释']);
-    const perf = d.projects.length > 0 || !!d.performance.overallGoal || d.performance.subGoals.length > 0 || /绩效(目标|评价|自评|管理|运行监控)/.test(text);
+    const perf = d.projects.length > 0 || !!d.performance.overallGoal || d.performance.subGoals.length > 0 || PERFORMANCE_WORDS.test(text);
     add('completeness.performance', perf ? 1 : 0, perf ? [] : ['未见绩效目标或绩效评价信息']);
   }
 
@@ -227,7 +231,7 @@ export function scoreTransparency(input: ScoreInput, profile: TransparencyProfil
       if (!stated(d.procurementSplit.smeAwarded)) (procFraction -= 0.25), procReasons.push('未说明授予中小企业合同金额');
     }
     add('granularity.procurement', procFraction, procReasons);
-    const reasonsStated = /(增加|减少|增长|下降|持平)[^。\n]{0,80}(原因|主要是|主要用于|因为)/.test(text) || /(原因|主要是)[^。\n]{0,60}(增加|减少|增长|下降)/.test(text);
+    const reasonsStated = CHANGE_REASONS.some((re) => re.test(text));
     add('granularity.change-reasons', reasonsStated ? 1 : 0, reasonsStated ? [] : ['未说明收支增减变化的原因']);
   }
 
@@ -260,6 +264,45 @@ export function scoreTransparency(input: ScoreInput, profile: TransparencyProfil
     }),
   ) as TransparencyScore['dimensions'];
   return { score: max ? round2((earned / max) * 100) : 0, earned, max, dimensions, items };
+}
+
+
+/**
+ * What the score reads of a check result and nothing more: counts kept as placeholders, each
+ * table's row levels once, only the paragraphs a pattern of the score can match (every pattern
+ * stays within one line), only the findings that can cost points. The store keeps this beside
+ * the full result so a region is scored without parsing every result (≈ 170 KB of JSON each).
+ * `scoreTransparency` gives the same score for it as for the full result, alone or combined.
+ */
+export function scoreInputOf(result: { document: ScoredDocument; findings: ScoreInput['findings'] }): ScoreInput {
+  const d = result.document;
+  const count = (xs: unknown[]) => xs.map(() => 0);
+  const document: ScoredDocument = {
+    kind: d.kind,
+    year: d.year,
+    entity: { name: d.entity.name },
+    source: { format: d.source.format, ...(d.source.path !== undefined ? { path: d.source.path } : {}) },
+    tables: d.tables.map((t) => ({
+      kind: t.kind,
+      classification: t.classification,
+      empty: t.empty,
+      note: t.note,
+      rows: [...new Set(t.rows.map((r) => r.level))].map((level) => ({ level, values: {} })),
+    })),
+    claims: count(d.claims),
+    paragraphs: d.paragraphs.map((p) => ({ text: [PERFORMANCE_WORDS, ...CHANGE_REASONS].some((re) => re.test(p.text)) ? p.text : '' })),
+    glossary: count(d.glossary),
+    projects: count(d.projects),
+    performance: { overallGoal: d.performance.overallGoal, subGoals: count(d.performance.subGoals) },
+    summary: { threePublic: d.summary.threePublic, procurementTotal: d.summary.procurementTotal },
+    threePublicCounts: d.threePublicCounts,
+    procurement: { items: count(d.procurement.items) },
+    procurementSplit: d.procurementSplit,
+  };
+  const findings = result.findings
+    .filter((f) => f.severity === 'error' || f.severity === 'warning' || f.rule.startsWith('read/pdf-no-text'))
+    .map((f) => ({ rule: f.rule, severity: f.severity, ...(f.message !== undefined ? { message: f.message } : {}) }));
+  return { document, findings };
 }
 
 /**

@@ -8,6 +8,7 @@ import type { CheckResult } from '../pipeline.js';
 import type { Disclosure, Figure, Finding, Summary } from '../model/disclosure.js';
 import { Money } from '../model/money.js';
 import { statedDate } from '../region/dates.js';
+import { scoreInputOf } from '../region/transparency.js';
 import { gramsOf, searchFold, type SearchField } from './grams.js';
 import type { SummaryColumn } from './schema.js';
 
@@ -101,6 +102,8 @@ export interface DocumentRecord {
   counts: { error: number; warning: number; info: number };
   /** The check result as `gongkai check --format json` writes it, gzipped: what GET /api/documents/:id returns. */
   jsonGz: Uint8Array;
+  /** What the transparency score reads of the result, gzipped JSON (scoring a region parses this, not jsonGz). */
+  scoreGz: Uint8Array;
   findings: FindingRecord[];
   lineItems: LineItemRecord[];
   projects: ProjectRecord[];
@@ -145,6 +148,7 @@ export function toRecord(result: CheckResult, file: FileMeta): DocumentRecord {
     counts,
     // The stored result names the file by its base name only: where it was imported from (an
     // absolute path on the importing machine) is nobody's business who reads it through the API.
+    scoreGz: gzipSync(JSON.stringify(scoreInputOf(result))),
     jsonGz: gzipSync(resultJson({ ...result, document: { ...d, source: { ...d.source, path: file.fileName } } })),
     findings: result.findings.map(findingRecord),
     lineItems: items,

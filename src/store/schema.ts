@@ -138,6 +138,8 @@ export interface VersionTable {
    * a 300 KB result is 25 KB compressed, and the API can send it to gzip-capable clients as is.
    */
   result_gz: Buffer;
+  /** What the transparency score reads of the result (region/transparency.ts scoreInputOf), gzipped JSON; null in rows stored before. */
+  score_gz: Buffer | null;
 }
 
 /** File bytes, kept apart from `versions` so listing and aggregates never page through them. */

@@ -4,7 +4,7 @@
  * region's score as the mean of its disclosures'.
  */
 import { gunzipSync } from 'node:zlib';
-import { combineParts, scoreTransparency, type ScoreInput, type TransparencyProfile, type TransparencyScore } from '../region/transparency.js';
+import { combineParts, scoreInputOf, scoreTransparency, type ScoreInput, type TransparencyProfile, type TransparencyScore } from '../region/transparency.js';
 import { documentConditions, type DocumentFilter } from './filters.js';
 import { ledgerReport } from './ledger.js';
 import type { Connection } from './open.js';
@@ -25,6 +25,8 @@ export interface TransparencyRanking {
   rows: TransparencyRow[];
 }
 
+const CHUNK = 500;
+
 export async function transparencyRanking(conn: Connection, filter: DocumentFilter, profile: TransparencyProfile): Promise<TransparencyRanking> {
   const docs = await conn.db
     .selectFrom('documents as d')
@@ -38,16 +40,24 @@ export async function transparencyRanking(conn: Connection, filter: DocumentFilt
 
   // The versions holding each document's parts now.
   const holders = new Map<number, Set<number>>();
-  const CHUNK = 500;
   for (let i = 0; i < ids.length; i += CHUNK) {
     const parts = await conn.db.selectFrom('document_parts').select(['document_id', 'version_id']).where('document_id', 'in', ids.slice(i, i + CHUNK)).execute();
     for (const p of parts) holders.set(p.document_id, (holders.get(p.document_id) ?? new Set()).add(p.version_id));
   }
   const versionIds = [...new Set([...holders.values()].flatMap((s) => [...s]))];
   const resultOf = new Map<number, ScoreInput>();
-  for (let i = 0; i < versionIds.length; i += 50) {
-    const rows = await conn.db.selectFrom('versions').select(['id', 'result_gz']).where('id', 'in', versionIds.slice(i, i + 50)).execute();
-    for (const r of rows) resultOf.set(r.id, JSON.parse(gunzipSync(r.result_gz).toString('utf8')));
+  const older: number[] = [];
+  for (let i = 0; i < versionIds.length; i += CHUNK) {
+    const rows = await conn.db.selectFrom('versions').select(['id', 'score_gz']).where('id', 'in', versionIds.slice(i, i + CHUNK)).execute();
+    for (const r of rows) {
+      if (r.score_gz) resultOf.set(r.id, JSON.parse(gunzipSync(r.score_gz).toString('utf8')));
+      else older.push(r.id);
+    }
+  }
+  // Versions stored before score inputs were kept: from their full check results.
+  for (let i = 0; i < older.length; i += 50) {
+    const rows = await conn.db.selectFrom('versions').select(['id', 'result_gz']).where('id', 'in', older.slice(i, i + 50)).execute();
+    for (const r of rows) resultOf.set(r.id, scoreInputOf(JSON.parse(gunzipSync(r.result_gz).toString('utf8'))));
   }
 
   // Timeliness from the ledger, where it lists the unit and the approval date.

@@ -105,6 +105,7 @@ async function write(conn: Connection, trx: Kysely<Database>, r: DocumentRecord,
       infos: r.counts.info,
       ...r.summary,
       result_gz: Buffer.from(r.jsonGz.buffer, r.jsonGz.byteOffset, r.jsonGz.byteLength),
+      score_gz: Buffer.from(r.scoreGz.buffer, r.scoreGz.byteOffset, r.scoreGz.byteLength),
     })
     .returning('id')
     .executeTakeFirstOrThrow();

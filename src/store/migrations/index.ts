@@ -11,6 +11,7 @@ import * as m0002 from './0002_current_tables.js';
 import * as m202612062030 from './202612062030_finding_reviews.js';
 import * as m202612062045 from './202612062045_region.js';
 import * as m202612062300 from './202612062300_dashboard_indexes.js';
+import * as m202612062310 from './202612062310_score_inputs.js';
 
 type Dialect = 'sqlite' | 'postgres';
 
@@ -20,6 +21,7 @@ const ALL: Record<string, { migration(dialect: Dialect): Migration }> = {
   '202612062030_finding_reviews': m202612062030,
   '202612062045_region': m202612062045,
   '202612062300_dashboard_indexes': m202612062300,
+  '202612062310_score_inputs': m202612062310,
 };
 
 export function migrations(dialect: Dialect): Record<string, Migration> {
