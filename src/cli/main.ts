@@ -52,9 +52,37 @@ program
   .option('--port <n>', '端口（0 表示任选空闲端口）', parsePort, 8080)
   .option('--host <host>', '监听地址', '127.0.0.1')
   .option('--db <file|url>', DB)
+  .option('--public-read', '监听非本机地址时，未登录也可查询（写入仍须账户）')
+  .option('--insecure-cookies', '会话 Cookie 不加 Secure（仅用于没有 HTTPS 的可信内网）')
   .action(async (opts) => {
     const { runServe } = await import('./store-commands.js');
-    process.exitCode = await runServe({ port: opts.port, host: opts.host, db: opts.db });
+    process.exitCode = await runServe({ port: opts.port, host: opts.host, db: opts.db, publicRead: !!opts.publicRead, insecureCookies: !!opts.insecureCookies });
+  });
+
+program
+  .command('user')
+  .description('账户（监听非本机地址时须登录）：add <名称> --role <角色>、list、passwd <名称>、set <名称>、disable <名称>、enable <名称>；密码取自环境变量 GONGKAI_PASSWORD 或标准输入的一行')
+  .argument('<action>', 'add、list、passwd、set、disable 或 enable')
+  .argument('[name]', '账户名')
+  .option('--role <role>', '角色：admin（管理员）、reviewer（审核人员）、editor（部门填报人员）、viewer（查看人员）')
+  .option('--region <name>', '审核人员负责的地区（省略为不限）')
+  .option('--entity <name>', '部门填报人员所属单位（只能上传该单位的文件）')
+  .option('--db <file|url>', DB)
+  .action(async (action: string, name: string | undefined, opts) => {
+    const { runUser } = await import('./accounts.js');
+    process.exitCode = await runUser(action, name, opts);
+  });
+
+program
+  .command('token')
+  .description('程序用的 API 令牌：create <账户> [--name 用途]（令牌打印到标准输出，只显示一次）、list、revoke <编号>')
+  .argument('<action>', 'create、list 或 revoke')
+  .argument('[arg]', '账户名（create）或令牌编号（revoke）')
+  .option('--name <label>', '令牌用途')
+  .option('--db <file|url>', DB)
+  .action(async (action: string, arg: string | undefined, opts) => {
+    const { runToken } = await import('./accounts.js');
+    process.exitCode = await runToken(action, arg, opts);
   });
 
 program

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { importPaths } from '../import/index.js';
 import { startServer } from '../serve/index.js';
+import { isLoopbackHost } from '../serve/auth/index.js';
 import { backupStore, restoreStore, StoreError } from '../store/index.js';
 import { describeError } from '../system-error.js';
 import { createProgressReporter } from './progress.js';
@@ -30,16 +31,26 @@ export async function runImport(named: string[], opts: { db?: string; workers?: 
 }
 
 /** Runs until Ctrl-C; 2 when the server cannot start (the port taken, the store not opened). */
-export async function runServe(opts: { port: number; host?: string; db?: string }): Promise<number> {
+export async function runServe(opts: { port: number; host?: string; db?: string; publicRead?: boolean; insecureCookies?: boolean }): Promise<number> {
   let server;
   try {
-    server = await startServer({ port: opts.port, host: opts.host, db: opts.db });
+    server = await startServer({
+      port: opts.port,
+      host: opts.host,
+      db: opts.db,
+      publicRead: opts.publicRead,
+      ...(opts.insecureCookies ? { secureCookies: false } : {}),
+    });
   } catch (e) {
     const what = (e as { code?: string }).code?.startsWith('EADDR') || (e as { code?: string }).code === 'EACCES' ? `${opts.host ?? '127.0.0.1'}:${opts.port}` : undefined;
     console.error(`错误 ${e instanceof StoreError ? e.message : `无法启动服务：${describeError(e, what)}`}`);
     return 2;
   }
   console.error(`gongkai 服务已启动：${server.url}（API 文档 ${server.url}/api/docs）`);
+  if (!isLoopbackHost(opts.host ?? '127.0.0.1')) {
+    const users = await server.store.accounts.countUsers();
+    console.error(`监听非本机地址：${opts.publicRead ? '写入' : '查询和写入'}须登录或使用 API 令牌${users === 0 ? '。还没有账户：请用 gongkai user add <名称> --role admin 创建' : ''}`);
+  }
   const running = server;
   process.once('SIGINT', () => void running.close().then(() => process.exit(0)));
   return 0;

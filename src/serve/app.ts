@@ -3,12 +3,14 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import { createJsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import { MoneySchema } from '../model/disclosure.js';
 import { DEFAULT_MAX_BYTES } from '../read/index.js';
 import type { Store } from '../store/index.js';
 import { createUploadChecker } from './checking.js';
-import { installErrorHandling } from './errors.js';
+import { HttpError, installErrorHandling } from './errors.js';
 import { validatorCompiler } from './validation.js';
 import { analysisRoutes } from './routes/analysis.js';
 import { documentRoutes } from './routes/documents.js';
@@ -21,6 +23,11 @@ import { treeRoutes } from './routes/tree.js';
 import { reportRoutes } from './routes/report.js';
 import { verdictRoutes } from './routes/verdicts.js';
 import { webRoutes } from './routes/web.js';
+import { installAuth } from './auth/index.js';
+import { UNSAFE } from './auth/permissions.js';
+import { authRoutes } from './routes/auth.js';
+import { auditRoutes } from './routes/audit.js';
+import { healthRoutes } from './routes/health.js';
 
 export interface AppOptions {
   store: Store;
@@ -33,6 +40,17 @@ export interface AppOptions {
   /** Per-upload time limit. */
   timeoutMs?: number;
   logger?: FastifyServerOptions['logger'];
+  /**
+   * Accounts required: the server is reachable beyond this machine (startServer sets it for any
+   * address but loopback). Without it a request with no credentials acts as the one local user.
+   */
+  requireAccounts?: boolean;
+  /** With accounts required, still answer reads without an account (the data is published). */
+  publicRead?: boolean;
+  /** Session cookies marked Secure (HTTPS only); default: when accounts are required. */
+  secureCookies?: boolean;
+  /** Requests per account (or address) per minute when accounts are required: writes, reads, logins. */
+  rateLimits?: { writes?: number; reads?: number; logins?: number };
 }
 
 export const API_VERSION = '0.1.0';
@@ -67,6 +85,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'export', description: '导出' },
         { name: 'ledger', description: '应公开单位台账与透明度得分' },
         { name: 'generate', description: '由数据生成公开文件' },
+        { name: 'auth', description: '登录、会话与 API 令牌' },
+        { name: 'audit', description: '审计日志' },
       ],
     },
     transform: openApiTransform,
@@ -75,6 +95,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  // Accounts, CSRF, roles and the audit log (auth/); then limits per account or address.
+  const requireAccounts = options.requireAccounts ?? false;
+  await app.register(cookie);
+  installAuth(app, { store: options.store, requireAccounts, publicRead: options.publicRead });
+  const limits = { writes: 120, reads: 1200, logins: 10, ...options.rateLimits };
+  await app.register(rateLimit, {
+    global: true,
+    timeWindow: 60_000,
+    max: (req) => (UNSAFE.has(req.method) ? limits.writes : limits.reads),
+    keyGenerator: (req) => (req.identity?.userId != null ? `user:${req.identity.userId}` : `ip:${req.ip}`),
+    // The embedded mode (loopback, one user) is not limited.
+    allowList: () => !requireAccounts,
+    errorResponseBuilder: (_req, ctx) => new HttpError(429, `请求过于频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试`),
+  });
+  await app.register(healthRoutes);
+  await app.register(authRoutes, { store: options.store, secureCookies: options.secureCookies ?? requireAccounts, loginPerMinute: limits.logins });
+  await app.register(auditRoutes, { store: options.store });
 
   const checker = createUploadChecker({ checker: options.checker, workers: options.workers, timeoutMs: options.timeoutMs });
   app.addHook('onClose', () => checker.close());

@@ -4,13 +4,14 @@
 import type { FastifyInstance } from 'fastify';
 import { Store } from '../store/index.js';
 import { buildApp, type AppOptions } from './app.js';
+import { isLoopbackHost } from './auth/index.js';
 
 export { buildApp, type AppOptions } from './app.js';
 
 export interface ServerOptions extends Omit<AppOptions, 'store'> {
   /** Default 8080; 0 picks a free port. */
   port?: number;
-  /** Default 127.0.0.1: the API has no authentication, so it is not exposed unless asked. */
+  /** Default 127.0.0.1 (one local user, no login); any other address requires accounts. */
   host?: string;
   /** An open store, or what `--db` says (file path or postgres:// URL; default ./data/gongkai.db). */
   db?: Store | string;
@@ -29,7 +30,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const { port = 8080, host = '127.0.0.1', db: _db, ...appOptions } = options;
   let app: FastifyInstance;
   try {
-    app = await buildApp({ ...appOptions, store });
+    app = await buildApp({ requireAccounts: !isLoopbackHost(host), ...appOptions, store });
     await app.listen({ port, host });
   } catch (e) {
     if (own) await store.close();

@@ -18,6 +18,8 @@ import { openConnection, type Connection, type OpenOptions } from './open.js';
 import type { DocumentRecord } from './record.js';
 import * as review from './review.js';
 import * as verdicts from './verdicts.js';
+import { Accounts } from './accounts.js';
+export { Accounts, AccountError, type User, type TokenInfo, type AuditEntry, type AuditRow, type AuditFilter } from './accounts.js';
 import { search, type SearchOptions, type SearchResult } from './search.js';
 import { inWriteTransaction, saveRecord, type SaveResult } from './write.js';
 
@@ -44,6 +46,11 @@ export class Store {
     // A store written before the region migration gets its entity keys now (application code).
     if (options.migrate !== false) await fillEntityKeys(conn);
     return new Store(conn);
+  }
+
+  /** Accounts, sessions, API tokens and the audit log of a shared server. */
+  get accounts(): Accounts {
+    return new Accounts(this.conn);
   }
 
   get dialect(): Connection['dialect'] {

@@ -49,6 +49,14 @@ const ROUTES = [
   'post /api/ledger',
   'get /api/ledger',
   'get /api/transparency',
+  'get /api/health',
+  'post /api/auth/login',
+  'post /api/auth/logout',
+  'get /api/auth/me',
+  'get /api/tokens',
+  'post /api/tokens',
+  'delete /api/tokens/{id}',
+  'get /api/audit',
 ];
 
 test('GET /api/openapi.json is an OpenAPI 3.1 document that describes every route', async () => {

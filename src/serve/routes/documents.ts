@@ -11,6 +11,7 @@ import type { Store } from '../../store/index.js';
 import type { UploadChecker } from '../checking.js';
 import { CONTENT_TYPES, attachment, extensionOf, nameForFormat, safeBaseName } from '../files.js';
 import { HttpError } from '../errors.js';
+import { checkUploadAllowed } from '../auth/index.js';
 import {
   checkResultSchema,
   documentSummary,
@@ -103,6 +104,7 @@ export const documentRoutes: FastifyPluginAsyncZod<DocumentRoutesOptions> = asyn
       }
       const result = await checker.check({ id: ++taskIds, path: name, bytes, sha256 });
       if (!result.ok) throw new HttpError(result.unreadable ? 422 : 500, result.reason);
+      checkUploadAllowed(req.identity, result.record);
       const saved = await store.save(result.record, bytes);
       const json = (await store.documentJson(saved.documentId, saved.version))!;
       return sendJsonText(reply, uploadJson(saved.documentId, saved.version, saved.status === 'duplicate', json), saved.status === 'imported' ? 201 : 200);
