@@ -28,6 +28,10 @@ function ruleSection(r: Rule): string {
   ];
   if (m.expectation) lines.push('- 表样要求：所用配置未描述文件所在地区的表样（`template`）时，最多报“警告”');
   if (m.options) lines.push(`- 可配置项（options）默认值：\`${JSON.stringify(defaultOptions(r))}\``);
+  if (m.messages) {
+    lines.push('- 消息（messageId → 文字，`{{…}}` 由发现填入）：');
+    for (const [id, text] of Object.entries(m.messages)) lines.push(`  - \`${id}\`：${text}`);
+  }
   lines.push('', m.description, '', `示例：${m.example.bad}`, '', `> ${m.example.message}`, '');
   return lines.join('\n');
 }

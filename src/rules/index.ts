@@ -6,7 +6,7 @@ import type { Disclosure, Finding } from '../model/disclosure.js';
 import { autoProfile, resolveProfile, ruleProfiles, type Profile, type ResolvedProfile } from './profile.js';
 import { RULES } from './registry.js';
 import { FIGURE_CATEGORIES, trustedView } from './lib/trusted.js';
-import { defaultOptions, type ReportInput, type Rule, type RuleContext } from './types.js';
+import { defaultOptions, messageOf, type ReportInput, type Rule, type RuleContext } from './types.js';
 
 export { RULES } from './registry.js';
 export { ProfileError, resolveProfile, type Profile } from './profile.js';
@@ -58,7 +58,8 @@ export function runRule(rule: Rule, doc: Disclosure, profile?: ResolvedProfile):
     report(r: ReportInput) {
       if (r.rounding && !profile?.roundingInfo) return;
       const severity = r.rounding || r.advisory ? 'info' : cfg.severity;
-      const message = r.rounding ? `${r.message.replace(/。$/, '')}（在四舍五入误差范围内）。` : r.message;
+      const text = messageOf(rule.meta, r);
+      const message = r.rounding ? `${text.replace(/。$/, '')}（在四舍五入误差范围内）。` : text;
       // The same message at the same place is one finding, however the rule reached it.
       const key = `${message}|${r.location?.where ?? ''}`;
       if (seen.has(key)) return;

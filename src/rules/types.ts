@@ -71,12 +71,28 @@ export interface RuleMeta {
    * parsed result. A rule without it takes no options.
    */
   options?: z.ZodObject;
+  /**
+   * What the rule says, as ESLint's `meta.messages`: a messageId (camelCase) for each message, a
+   * Chinese template whose `{{name}}` placeholders the report's `data` fills
+   * (`'{{place}}指标值“{{raw}}”只有数字，缺少计量单位{{text}}。'`). A rule with messages reports by
+   * messageId only; docs/rules.md lists them, and a test fails when a rule reports an id its
+   * meta lacks or declares one it never reports.
+   */
+  messages?: Record<string, string>;
 }
 
 export type FindingLocation = Finding['location'];
 
+/** Values for a message template's `{{placeholders}}`, written as a template literal would. */
+export type MessageData = Record<string, string | number | { toString(): string }>;
+
 export interface ReportInput {
-  message: string;
+  /** The message itself (rules without `meta.messages`); rules with messages give `messageId`. */
+  message?: string;
+  /** A key of the rule's `meta.messages`. */
+  messageId?: string;
+  /** Fills the message's `{{placeholders}}`. */
+  data?: MessageData;
   location?: FindingLocation;
   figures?: Record<string, Money | null>;
   expected?: Money | null;
@@ -116,6 +132,33 @@ export function defaultOptions(rule: Rule): Readonly<Record<string, unknown>> {
     defaults.set(rule, d);
   }
   return d;
+}
+
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+
+/** The placeholders of a message template, in order of first use. */
+export function placeholders(template: string): string[] {
+  return [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1]!))];
+}
+
+/**
+ * The text of a report: its message, or its messageId's template filled from its data. An id the
+ * meta lacks, a missing value or a raw message from a rule that declares messages is a bug of the
+ * rule, thrown (the engine reports the rule as failed, so tests see it).
+ */
+export function messageOf(meta: RuleMeta, r: ReportInput): string {
+  if (r.messageId === undefined) {
+    if (meta.messages) throw new Error(`规则 ${meta.id} 声明了 messages，报告须用 messageId`);
+    if (r.message === undefined) throw new Error(`规则 ${meta.id} 的报告既无 message 也无 messageId`);
+    return r.message;
+  }
+  const template = meta.messages?.[r.messageId];
+  if (template === undefined) throw new Error(`规则 ${meta.id} 报告了 meta.messages 中没有的 messageId “${r.messageId}”`);
+  return template.replace(PLACEHOLDER, (_, name: string) => {
+    const v = r.data?.[name];
+    if (v === undefined) throw new Error(`规则 ${meta.id} 的消息 ${r.messageId} 缺少占位值 {{${name}}}`);
+    return String(v);
+  });
 }
 
 /** Identity helper so rule modules get type checking without annotations. */

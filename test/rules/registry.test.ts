@@ -1,12 +1,15 @@
 /**
  * One rule, one file: `src/rules/<category>/<name>.ts` holds exactly the rule `<category>/<name>`,
- * and every such file is registered in src/rules/registry.ts (and nothing else is).
+ * and every such file is registered in src/rules/registry.ts (and nothing else is). What a rule
+ * says is in its meta.messages, and it reports exactly those messageIds.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { RULES } from '../../src/rules/registry.js';
-import { CATEGORIES, type Rule } from '../../src/rules/types.js';
+import type { Disclosure } from '../../src/model/disclosure.js';
+import { runRule } from '../../src/rules/index.js';
+import { CATEGORIES, defineRule, type ReportInput, type Rule } from '../../src/rules/types.js';
 
 const RULES_DIR = new URL('../../src/rules/', import.meta.url);
 
@@ -43,4 +46,53 @@ test('each rule file holds one rule whose id is its path, and is registered', as
 
 test('every registered rule has its own file', () => {
   for (const r of RULES) assert.ok(existsSync(new URL(`${r.meta.id}.ts`, RULES_DIR)), `no file src/rules/${r.meta.id}.ts`);
+});
+
+/** The messageIds a rule's source reports: in its own file and the src/rules/lib modules it imports. */
+function reportedIds(id: string): Set<string> {
+  const own = readFileSync(new URL(`${id}.ts`, RULES_DIR), 'utf8');
+  const libs = [...own.matchAll(/from '\.\.\/lib\/([\w-]+)\.js'/g)].map((m) => readFileSync(new URL(`lib/${m[1]}.ts`, RULES_DIR), 'utf8'));
+  const ids = new Set<string>();
+  for (const text of [own, ...libs]) for (const m of text.matchAll(/messageId: '(\w+)'/g)) ids.add(m[1]!);
+  return ids;
+}
+
+test("a rule's meta.messages and its reports agree: no messageId undeclared, none declared and never reported", () => {
+  for (const r of RULES) {
+    const reported = reportedIds(r.meta.id);
+    if (!r.meta.messages) {
+      assert.equal(reported.size, 0, `${r.meta.id} reports by messageId (${[...reported].join(', ')}) but its meta has no messages`);
+      continue;
+    }
+    const declared = new Set(Object.keys(r.meta.messages));
+    for (const id of reported) assert.ok(declared.has(id), `${r.meta.id} reports messageId “${id}”, which its meta.messages lacks`);
+    for (const id of declared) assert.ok(reported.has(id), `${r.meta.id} declares message “${id}” but never reports it`);
+    for (const [id, text] of Object.entries(r.meta.messages)) {
+      assert.match(id, /^[a-z][A-Za-z0-9]*$/, `${r.meta.id}: messageId “${id}” is not camelCase`);
+      assert.match(text, /[\u4e00-\u9fff]/, `${r.meta.id}.${id}: a message is Chinese`);
+    }
+  }
+});
+
+test('a report by messageId fills the template; an undeclared id, a missing value or a raw message is the rule failing', () => {
+  const doc = {} as Disclosure;
+  const make = (report: ReportInput): Rule =>
+    defineRule({
+      meta: { id: 'test/messages', title: '测试', severity: 'error', category: 'arithmetic', basis: '—', description: '—', example: { bad: '—', message: '—' }, messages: { sum: '合计 {{total}} 万元，应为 {{expected}} 万元。' } },
+      check(_doc, ctx) {
+        ctx.report(report);
+      },
+    });
+  const ok = runRule(make({ messageId: 'sum', data: { total: '1.00', expected: 2 } }), doc);
+  assert.deepEqual(ok.map((f) => [f.severity, f.message]), [['error', '合计 1.00 万元，应为 2 万元。']]);
+  for (const [report, why] of [
+    [{ messageId: 'other' }, /meta\.messages 中没有的 messageId “other”/],
+    [{ messageId: 'sum', data: { total: '1.00' } }, /缺少占位值 \{\{expected\}\}/],
+    [{ message: '合计不符。' }, /报告须用 messageId/],
+  ] as const) {
+    const [f] = runRule(make(report), doc);
+    assert.equal(f!.severity, 'warning');
+    assert.match(f!.message, /运行出错/);
+    assert.match(f!.message, why);
+  }
 });

@@ -12,6 +12,9 @@ export const procurementLineAmount = defineRule({
     basis: BASIS.identities('16'),
     description: '政府采购预算表每一明细行：数量 × 单价 = 金额（按单价的打印精度容差）。',
     example: { bad: '台式计算机 5 台 × 0.60 万元，金额 3.50 万元', message: '政府采购预算表“台式计算机”：数量 5 × 单价 0.60 万元 = 3.00 万元，与金额 3.50 万元不一致，相差 0.50 万元。' },
+    messages: {
+      procurementLineAmount: '{{it}}：数量 {{q}} × 单价 {{p}} 万元 = {{expected}} 万元，与金额 {{a}} 万元不一致，相差 {{diff}} 万元。',
+    },
     appliesTo: ['budget'],
     tables: ['procurement'],
   },
@@ -27,7 +30,7 @@ export const procurementLineAmount = defineRule({
       if (diff.isZero()) continue;
       const tol = q.abs().times(amountHalfStep(it.unitPrice!)).plus(amountHalfStep(it.amount!));
       ctx.report({
-        message: `${label(it)}：数量 ${q.toString()} × 单价 ${amount(p)} 万元 = ${amount(expected)} 万元，与金额 ${amount(a)} 万元不一致，相差 ${amount(diff.abs())} 万元。`,
+        messageId: 'procurementLineAmount', data: { it: label(it), q: q.toString(), p: amount(p), expected: amount(expected), a: amount(a), diff: amount(diff.abs()) },
         location: { ...it.loc, where: label(it) },
         figures: { 数量: q, 单价: p, 金额: a },
         expected,

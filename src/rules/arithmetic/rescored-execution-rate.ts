@@ -33,6 +33,9 @@ export const rescoredExecutionRate = defineRule({
       bad: '预算数 30，执行数 29.99，预算执行进度 99.99%',
       message: '项目“网络安全防护及处置经费”绩效自评表预算执行进度填 99.99%，按所列执行数 29.99 万元 ÷ 预算数 30.00 万元为 99.97%，相差 0.02 个百分点。',
     },
+    messages: {
+      rescoredExecutionRate: '{{place}}预算执行进度填 {{statedRateRaw}}，按所列执行数 {{executed}} 万元 ÷ 预算数 {{budget}} 万元为 {{rate}}%，相差 {{diff}} 个百分点。',
+    },
     appliesTo: APPLIES,
     options: SCORING_OPTIONS,
   },
@@ -48,7 +51,7 @@ export const rescoredExecutionRate = defineRule({
       if (gross.has(where)) return;
       const diff = e.statedRate.minus(e.rate);
       ctx.report({
-        message: `${place(p.name)}预算执行进度填 ${e.statedRateRaw?.replace(/\s+/g, '') ?? `${e.statedRate.toString()}%`}，按所列执行数 ${fmt(s.executed)} 万元 ÷ 预算数 ${fmt(s.budget)} 万元为 ${e.rate.toFixed(2)}%，相差 ${pts(diff.abs())} 个百分点。`,
+        messageId: 'rescoredExecutionRate', data: { place: place(p.name), statedRateRaw: e.statedRateRaw?.replace(/\s+/g, '') ?? `${e.statedRate.toString()}%`, executed: fmt(s.executed), budget: fmt(s.budget), rate: e.rate.toFixed(2), diff: pts(diff.abs()) },
         location: { ...p.loc, ...(p.executionRate?.loc ?? {}), where },
         figures: { 预算数: s.budget, 执行数: s.executed, 所填执行率: e.statedRate },
         expected: e.rate.toDecimalPlaces(2),

@@ -13,6 +13,9 @@ export const rescoredGrade = defineRule({
     basis: `${BASIS.performance}（优 ≥ 90，良 80–<90，中 60–<80，差 < 60，分档见计分办法）`,
     description: '按重新计分的部门总得分（见 arithmetic/rescored-department-score）定等级，与报告所写等级比较。所写等级与所写总得分不符的，由 arithmetic/self-eval-grade 报告。',
     example: { bad: '报告写“总得分 92 分为优秀”，重新计分后为 78.40 分', message: '部门自评等级写作“优秀”，按重新计分的总得分 78.40 分应为“中”（优 ≥ 90、良 80–90、中 60–80、差 < 60）。' },
+    messages: {
+      rescoredGrade: '部门自评等级写作“{{statedGrade}}”，按重新计分的总得分 {{computed}} 分应为“{{grade}}”（{{profile}}）。',
+    },
     appliesTo: APPLIES,
     options: SCORING_OPTIONS,
   },
@@ -22,7 +25,7 @@ export const rescoredGrade = defineRule({
     if (!scoring || !d || !d.computed || !d.grade || !d.statedGradeKey || d.statedGradeKey === d.grade.grade) return;
     const profile = scoring.profile;
     ctx.report({
-      message: `部门自评等级写作“${d.statedGrade}”，按重新计分的总得分 ${d.computed.toFixed(2)} 分应为“${d.grade.grade}”（${describeGrades(profile)}）。`,
+      messageId: 'rescoredGrade', data: { statedGrade: String(d.statedGrade), computed: d.computed.toFixed(2), grade: d.grade.grade, profile: describeGrades(profile) },
       location: { ...(doc.selfEvaluation!.totalScore?.loc ?? {}), where: '评价结论和评价等级' },
       figures: { 重新计分: d.computed },
       actual: d.computed,

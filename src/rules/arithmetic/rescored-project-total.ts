@@ -17,6 +17,9 @@ export const rescoredProjectTotal = defineRule({
       bad: '预算数 10，执行数 5.78（执行率得分应为 5.78），效益指标唯一一项达成（应得 40），表中总分 70',
       message: '项目“信息化及人员培训费”绩效自评表总分 70 分，按计分办法重新计分应为 95.78 分（预算执行率 5.78、产出指标 40、效益指标 40、满意度指标 10），相差 25.78 分。',
     },
+    messages: {
+      rescoredProjectTotal: '{{place}}总分 {{stated}} 分，按计分办法重新计分应为 {{computed}} 分（{{parts}}），相差 {{diff}} 分。',
+    },
     appliesTo: APPLIES,
     options: SCORING_OPTIONS,
   },
@@ -34,7 +37,7 @@ export const rescoredProjectTotal = defineRule({
         ...s.level1.map((l) => `${l.name} ${pts(l.computed!)}`),
       ];
       ctx.report({
-        message: `${place(p.name)}总分 ${pts(stated)} 分，按计分办法重新计分应为 ${pts(computed)} 分（${parts.join('、')}），相差 ${pts(diff.abs())} 分。`,
+        messageId: 'rescoredProjectTotal', data: { place: place(p.name), stated: pts(stated), computed: pts(computed), parts: parts.join('、'), diff: pts(diff.abs()) },
         location: { ...p.loc, ...(p.totalScore?.loc ?? {}), where: `${place(p.name)}总分` },
         figures: { 所填总分: stated, 重新计分: computed },
         expected: computed,

@@ -24,6 +24,9 @@ export const selfEvalExecutionActual = defineRule({
       bad: '预算数 10，执行数 5.78，预算执行率指标实际完成值 100%',
       message: '项目“信息化及人员培训费”绩效自评表预算执行率指标实际完成值填 100%，按执行数 5.78 ÷ 预算数 10.00 为 57.80%，相差 42.2 个百分点。',
     },
+    messages: {
+      selfEvalExecutionActual: '{{place}}预算执行率指标实际完成值填 {{stated}}%，按执行数 {{executed}} ÷ 预算数 {{budget}} 为 {{rate}}%，相差 {{diff}} 个百分点。',
+    },
     appliesTo: ['self-evaluation', 'final-accounts'],
   },
   check(doc, ctx) {
@@ -38,7 +41,7 @@ export const selfEvalExecutionActual = defineRule({
       const fullClaim = stated.greaterThanOrEqualTo(HUNDRED) && val(p.executed)!.lessThan(val(p.budget)!);
       const tol = c.tol.plus(halfStep(actual.raw, stated));
       ctx.report({
-        message: `${place(p)}预算执行率指标实际完成值填 ${fmtN(stated)}%，按执行数 ${amount(val(p.executed))} ÷ 预算数 ${amount(val(p.budget))} 为 ${c.rate.toFixed(2)}%，相差 ${fmtN(diff.abs())} 个百分点。`,
+        messageId: 'selfEvalExecutionActual', data: { place: place(p), stated: fmtN(stated), executed: amount(val(p.executed)), budget: amount(val(p.budget)), rate: c.rate.toFixed(2), diff: fmtN(diff.abs()) },
         location: { ...p.loc, where: `${place(p)}预算执行率指标实际完成值` },
         figures: { 预算数: val(p.budget), 执行数: val(p.executed), 实际完成值: stated },
         expected: c.rate.toDecimalPlaces(2),

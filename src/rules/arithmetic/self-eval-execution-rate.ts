@@ -13,6 +13,9 @@ export const selfEvalExecutionRate = defineRule({
     basis: `${BASIS.performance}；domain.md §5.19`,
     description: '项目自评表：所填预算执行进度（%）= 执行数 ÷ 预算数（调整后）× 100，按两数的打印精度容差。',
     example: { bad: '预算数 10，执行数 5.78，预算执行进度 100%', message: '项目“信息化及人员培训费”绩效自评表预算执行率填 100%，按执行数 5.78 ÷ 预算数 10.00 应为 57.80%，相差 42.2 个百分点。' },
+    messages: {
+      selfEvalExecutionRate: '{{place}}预算执行率填 {{stated}}%，按执行数 {{executed}} ÷ 预算数 {{budget}} 应为 {{rate}}%，相差 {{diff}} 个百分点。',
+    },
     appliesTo: ['self-evaluation', 'final-accounts'],
   },
   check(doc, ctx) {
@@ -24,7 +27,7 @@ export const selfEvalExecutionRate = defineRule({
       if (diff.abs().lessThanOrEqualTo(new Money('1e-9'))) continue;
       const tol = c.tol.plus(halfStep(p.executionRate!.raw, stated));
       ctx.report({
-        message: `${place(p)}预算执行率填 ${fmtN(stated)}%，按执行数 ${amount(val(p.executed))} ÷ 预算数 ${amount(val(p.budget))} 应为 ${c.rate.toFixed(2)}%，相差 ${fmtN(diff.abs())} 个百分点。`,
+        messageId: 'selfEvalExecutionRate', data: { place: place(p), stated: fmtN(stated), executed: amount(val(p.executed)), budget: amount(val(p.budget)), rate: c.rate.toFixed(2), diff: fmtN(diff.abs()) },
         location: { ...p.loc, ...(p.executionRate?.loc ?? {}), where: `${place(p)}预算执行进度` },
         figures: { 预算数: val(p.budget), 执行数: val(p.executed), 预算执行率: stated },
         expected: c.rate.toDecimalPlaces(2),

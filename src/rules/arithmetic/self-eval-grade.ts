@@ -25,6 +25,9 @@ export const selfEvalGrade = defineRule({
     basis: `${BASIS.performance}（优 ≥ 90，良 80–<90，中 60–<80，差 < 60）`,
     description: '自评报告所写等级须与总得分对应：优 ≥ 90，良 ≥ 80，中 ≥ 60，其余为差。分档可在配置 options.thresholds 中按地方办法调整。',
     example: { bad: '总得分 86 分，等级“优秀”', message: '自评总得分 86 分应评为“良”，报告写作“优秀”。' },
+    messages: {
+      selfEvalGrade: '自评总得分 {{total}} 分应评为“{{expected}}”，报告写作“{{grade}}”。',
+    },
     appliesTo: ['self-evaluation', 'final-accounts'],
     options: z.object({ thresholds: z.object({ 优: z.number(), 良: z.number(), 中: z.number() }).strict().default({ 优: 90, 良: 80, 中: 60 }) }).strict(),
   },
@@ -38,7 +41,7 @@ export const selfEvalGrade = defineRule({
     const expected = total.greaterThanOrEqualTo(th['优']) ? '优' : total.greaterThanOrEqualTo(th['良']) ? '良' : total.greaterThanOrEqualTo(th['中']) ? '中' : '差';
     if (expected === stated) return;
     ctx.report({
-      message: `自评总得分 ${fmtN(total)} 分应评为“${expected}”，报告写作“${se.grade}”。`,
+      messageId: 'selfEvalGrade', data: { total: fmtN(total), expected, grade: se.grade },
       location: { ...(se.totalScore?.loc ?? {}), where: '评价结论和评价等级' },
       figures: { 总得分: total },
       actual: total,

@@ -13,6 +13,9 @@ export const selfEvalWeightsSum = defineRule({
     basis: `${BASIS.performance}（满分 100 分）`,
     description: '项目自评表：各一级指标分值与预算执行率分值之和为 100。',
     example: { bad: '产出 40、效益 40、满意度 10，执行率 20', message: '项目“网络宣传费用”绩效自评表各一级指标分值与预算执行率分值合计 110 分，应为 100 分。' },
+    messages: {
+      selfEvalWeightsSum: '{{place}}各一级指标分值与预算执行率分值合计 {{total}} 分，应为 100 分。',
+    },
     appliesTo: ['self-evaluation', 'final-accounts'],
   },
   check(doc, ctx) {
@@ -26,7 +29,7 @@ export const selfEvalWeightsSum = defineRule({
       const total = sum([...entries.map(([, v]) => money(v)), ...(!hasExec && w !== null ? [money(w)] : [])]);
       if (total.equals(HUNDRED)) continue;
       ctx.report({
-        message: `${place(p)}各一级指标分值与预算执行率分值合计 ${total.toString()} 分，应为 100 分。`,
+        messageId: 'selfEvalWeightsSum', data: { place: place(p), total: total.toString() },
         location: { ...p.loc, where: place(p) },
         expected: HUNDRED,
         actual: total,

@@ -15,6 +15,9 @@ export const threePublicChange = defineRule({
     basis: BASIS.identities('8'),
     description: '列有上年数、本年数、增减额的三公表中，每一行：增减额 = 本年数 − 上年数。',
     example: { bad: '公务接待费 上年 0.60，本年 0，增减 -0.50', message: '《“三公”经费预算表》“公务接待费”行：增减额 -0.50 万元，本年 0.00 − 上年 0.60 应为 -0.60 万元，相差 0.10 万元。' },
+    messages: {
+      threePublicChange: '{{w}}：增减额 {{c}} 万元，本年 {{cur}} − 上年 {{pri}} 应为 {{expected}} 万元，相差 {{diff}} 万元。',
+    },
     tables: ['three-public'],
   },
   check(doc, ctx) {
@@ -39,7 +42,7 @@ function checkChangeRow(t: StdTable, r: Row, ctx: RuleContext): void {
   const tol = sumTolerance([change, prior, current]);
   const w = where(t, r);
   ctx.report({
-    message: `${w}：增减额 ${amount(c)} 万元，本年 ${amount(cur)} − 上年 ${amount(pri)} 应为 ${amount(expected)} 万元，相差 ${amount(diff.abs())} 万元。`,
+    messageId: 'threePublicChange', data: { w, c: amount(c), cur: amount(cur), pri: amount(pri), expected: amount(expected), diff: amount(diff.abs()) },
     location: cellLocation(t, r, 'change'),
     figures: { 上年: val(prior), 本年: val(current), 增减: c },
     expected,

@@ -14,6 +14,9 @@ export const malformedCode = defineRule({
     basis: BASIS.classification,
     description: '功能分类编码为 3/5/7 位、以 2 开头；部门经济分类为 3/5 位、以 3 开头（政府经济分类以 5 开头）。位数不对、在功能分类表中出现经济分类编码（或相反）、或类级编码不存在时报告。',
     example: { bad: '支出总表中出现 20133011', message: '《部门预算支出总表》科目编码“20133011”格式不对：功能分类编码应为 3、5 或 7 位数字。' },
+    messages: {
+      malformedCode: '《{{table}}》科目编码“{{code}}”格式不对：{{problem}}。',
+    },
     appliesTo: ['budget', 'final-accounts'],
   },
   check(doc, ctx) {
@@ -28,7 +31,7 @@ export const malformedCode = defineRule({
         else if (scheme === 'economic' && !/^[35]\d{2}(\d{2})?$/.test(code)) problem = /^2/.test(code) ? '按经济分类列示的表中出现功能分类编码' : '经济分类编码应为 3 或 5 位数字';
         else if (s && code.length === 3 && cat.size(s) && !cat.versions(s, code).length) problem = `${SCHEME_NAMES[s]}没有类级科目 ${code}`;
         if (!problem) continue;
-        ctx.report({ message: `《${tableName(t)}》科目编码“${code}”格式不对：${problem}。`, location: cellLocation(t, r) });
+        ctx.report({ messageId: 'malformedCode', data: { table: tableName(t), code, problem }, location: cellLocation(t, r) });
       }
     }
   },

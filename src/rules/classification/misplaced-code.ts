@@ -12,6 +12,9 @@ export const misplacedCode = defineRule({
     basis: 'domain.md §5.4（子级编码以上级编码开头）',
     description: '表中按顺序列示时，每个款、项应排在其所属的类、款之下：紧邻的上一级行的编码应是它的前缀。排在别的类或款下面的科目容易被错加到别的上级。',
     example: { bad: '201 一般公共服务支出之后直接列 20805 行政事业单位养老支出', message: '《部门预算支出总表》科目 20805 行政事业单位养老支出列在 201 一般公共服务支出之下，而它的上级应为 208。' },
+    messages: {
+      misplacedCode: '《{{table}}》科目 {{r}}列在 {{parent}}之下，而它的上级应为 {{code}}。',
+    },
     appliesTo: ['budget', 'final-accounts'],
   },
   check(doc, ctx: RuleContext) {
@@ -28,7 +31,7 @@ export const misplacedCode = defineRule({
           // Only judge when the table does print the real parent (missing parents are orphan-code's).
           if (parent && !code.startsWith(parent.code!) && codes.has(code.slice(0, parentLen))) {
             ctx.report({
-              message: `《${tableName(t)}》科目 ${rowLabel(r)}列在 ${rowLabel(parent)}之下，而它的上级应为 ${code.slice(0, parentLen)}。`,
+              messageId: 'misplacedCode', data: { table: tableName(t), r: rowLabel(r), parent: rowLabel(parent), code: code.slice(0, parentLen) },
               location: cellLocation(t, r),
             });
           }

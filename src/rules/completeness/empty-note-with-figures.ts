@@ -33,6 +33,9 @@ export const emptyNoteWithFigures = defineRule({
       bad: '“三公”经费表列有公务接待费 2.40，表下注“本部门无“三公”经费预算，故本表为空表”',
       message: '《“三公”经费和机关运行经费预算表》注明为空表（“注：本部门无“三公”经费预算，故本表为空表。”），表中却有金额（“合计”2.40 万元）。',
     },
+    messages: {
+      emptyNoteWithFigures: '《{{table}}》注明为空表（“{{note}}”），表中却有金额（“{{name}}”{{value}} 万元）。',
+    },
     appliesTo: ['budget', 'final-accounts'],
   },
   check(doc, ctx) {
@@ -41,7 +44,7 @@ export const emptyNoteWithFigures = defineRule({
       const first = firstFigure(t);
       if (!first) continue;
       ctx.report({
-        message: `《${tableName(t)}》注明为空表（“${t.note.trim()}”），表中却有金额（“${first.name}”${first.value} 万元）。`,
+        messageId: 'emptyNoteWithFigures', data: { table: tableName(t), note: t.note.trim(), name: first.name, value: first.value },
         location: { ...t.loc, where: `《${tableName(t)}》表下说明` },
       });
     }

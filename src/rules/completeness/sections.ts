@@ -32,6 +32,9 @@ export const sections = defineRule({
     basis: `${BASIS.procedure}；domain.md §2（说明的九个部分）`,
     description: '部门预算说明应包括：部门职责、机构设置、收入说明、支出说明、机关运行经费、“三公”经费、预算绩效信息、政府采购、国有资产、名词解释。按模型中已识别的内容和段落文字判断；文件没有说明部分（段落中只见到不到四个部分，多为只含表格的文件）时不检查。',
     example: { bad: '说明中没有政府采购和国有资产的内容', message: '预算说明缺少以下部分：政府采购、国有资产。' },
+    messages: {
+      sections: '预算说明缺少以下部分：{{missing}}。',
+    },
     appliesTo: ['budget'],
   },
   check(doc, ctx) {
@@ -40,6 +43,6 @@ export const sections = defineRule({
     const missing = PARTS.filter((p) => !p.present(doc, text)).map((p) => p.name);
     // A file with hardly any of the parts is a tables-only file with a few captions, not a 说明 with gaps.
     if (!missing.length || PARTS.length - missing.length < 4) return;
-    ctx.report({ message: `预算说明缺少以下部分：${missing.join('、')}。`, location: { where: '预算说明' } });
+    ctx.report({ messageId: 'sections', data: { missing: missing.join('、') }, location: { where: '预算说明' } });
   },
 });

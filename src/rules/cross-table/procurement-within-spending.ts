@@ -37,6 +37,9 @@ export const procurementWithinSpending = defineRule({
     basis: `${BASIS.identities('16')}；政府采购的货物、工程和服务由公用经费和项目支出安排，人员经费不用于采购`,
     description: '政府采购预算总额 ≤ 支出总额 − 人员经费（= 公用经费 + 项目支出）。支出总额取文件所列最大的一个（含结转的总计、本年合计、说明中的收支总额），人员经费取基本支出表（只含一般公共预算时数额更小，界限更宽），以免把用结转或其他资金安排的采购误报。',
     example: { bad: '政府采购预算 52.00 万元；支出预算 300.00 万元，其中人员经费 260.00 万元（公用经费 25.00、项目支出 15.00）', message: '说明中政府采购预算 52.00 万元，超过人员经费以外的全部支出 40.00 万元（说明中支出预算 300.00 − 说明中人员经费 260.00），超出 12.00 万元。' },
+    messages: {
+      procurementWithinSpending: '{{desc}} {{figure}} 万元，超过人员经费以外的全部支出 {{bound}} 万元（{{desc2}} {{figure2}} − {{desc3}} {{figure3}}），超出 {{diff}} 万元。',
+    },
     appliesTo: ['budget'],
     tables: ['procurement', 'general-budget-basic'],
   },
@@ -50,7 +53,7 @@ export const procurementWithinSpending = defineRule({
     if (!diff.greaterThan(0) || bound.isNegative()) return;
     const tol = sum([p.figure, t.figure, n.figure].map(amountHalfStep));
     ctx.report({
-      message: `${p.desc} ${amount(val(p.figure))} 万元，超过人员经费以外的全部支出 ${amount(bound)} 万元（${t.desc} ${amount(val(t.figure))} − ${n.desc} ${amount(val(n.figure))}），超出 ${amount(diff)} 万元。`,
+      messageId: 'procurementWithinSpending', data: { desc: p.desc, figure: amount(val(p.figure)), bound: amount(bound), desc2: t.desc, figure2: amount(val(t.figure)), desc3: n.desc, figure3: amount(val(n.figure)), diff: amount(diff) },
       location: { ...p.figure.loc, where: p.desc },
       figures: { 政府采购预算: val(p.figure), 支出总额: val(t.figure), 人员经费: val(n.figure) },
       expected: bound,

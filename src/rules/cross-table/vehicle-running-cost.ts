@@ -15,6 +15,9 @@ export const vehicleRunningCost = defineRule({
     basis: BASIS.identities('17'),
     description: '固定资产表列有车辆（数量大于 0），而三公经费中公务用车运行维护费明确为 0（表、说明或摘要），基本支出表也无 30231 公务用车运行维护费：车辆的运行费用去向不明。运行费未填写时不判断。',
     example: { bad: '资产表车辆 1 辆，三公表公务用车运行费 0', message: '固定资产占用情况表列有车辆 1 辆，但公务用车运行维护费为 0，基本支出表也无 30231 公务用车运行维护费。' },
+    messages: {
+      vehicleRunningCost: '固定资产占用情况表列有车辆 {{count}} 辆，但公务用车运行维护费为 0，基本支出表也无 30231 公务用车运行维护费。',
+    },
     appliesTo: ['budget', 'final-accounts'],
   },
   check(doc, ctx) {
@@ -29,7 +32,7 @@ export const vehicleRunningCost = defineRule({
     const r = t6 && byCode(t6).get('30231');
     if (r && val(r.values.total) && val(r.values.total)!.greaterThan(0)) return;
     ctx.report({
-      message: `固定资产占用情况表列有车辆 ${val(count)!.toString()} 辆，但公务用车运行维护费为 0，基本支出表也无 30231 公务用车运行维护费。`,
+      messageId: 'vehicleRunningCost', data: { count: val(count)!.toString() },
       location: { ...vehicle.loc, where: '固定资产占用情况表车辆' },
       figures: { 车辆数量: val(count), 运行维护费: val(stated) },
     });

@@ -11,6 +11,9 @@ export const missingLevel3 = defineRule({
     basis: `${BASIS.performance}（三级指标是具体的考核内容）`,
     description: '指标行填了指标值或描述，却没有三级指标名称。',
     example: { bad: '产出指标 / 时效指标 / （空）/ 及时足额发放 / ≥0100%', message: '项目“劳动聘用人员”绩效目标表有一行时效指标没有三级指标名称（描述“及时足额发放”）。' },
+    messages: {
+      missingLevel3: '{{place}}有一行{{level2}}没有三级指标名称（{{text}}）。',
+    },
     fix: '填写该行的三级指标名称',
   },
   check(doc, ctx) {
@@ -21,7 +24,7 @@ export const missingLevel3 = defineRule({
         if (!squash(i.target.raw) && !squash(i.description)) continue;
         const desc = squash(i.description);
         ctx.report({
-          message: `${o.place}有一行${squash(i.level2) || squash(i.level1)}没有三级指标名称（${desc ? `描述“${desc}”` : `指标值“${i.target.raw.trim()}”`}）。`,
+          messageId: 'missingLevel3', data: { place: o.place, level2: squash(i.level2) || squash(i.level1), text: desc ? `描述“${desc}”` : `指标值“${i.target.raw.trim()}”` },
           location: loc(o, i, ''),
         });
       }

@@ -23,6 +23,9 @@ export const nameDescriptionMismatch = defineRule({
     basis: `${BASIS.performance}（三级指标、指标描述和指标值应对应同一考核内容）`,
     description: '三级指标名称与绩效指标描述一个是计数（……次数、人数、数量），一个是比率（……率、比例），说的不是同一件事，多为复制其他指标行后未改全。名称或描述的结尾看不出计量类别时不判断。',
     example: { bad: '三级指标“系统故障次数”，描述“服务验收合格率”，指标值“≤2次”', message: '项目“网站安全检测”绩效目标表三级指标“系统故障次数”是次数、人数等计数，指标描述“服务验收合格率”却是比率，二者所指不同（指标值“≤2次”）。' },
+    messages: {
+      nameDescriptionMismatch: '{{place}}三级指标“{{level3}}”是{{MEASURE_NAMES}}，指标描述“{{description}}”却是{{MEASURE_NAMES2}}，二者所指不同{{text}}。',
+    },
   },
   check(doc, ctx) {
     for (const o of owners(doc)) {
@@ -32,7 +35,7 @@ export const nameDescriptionMismatch = defineRule({
         if (!a || !b || a === b) continue;
         const target = i.target.raw.trim();
         ctx.report({
-          message: `${o.place}三级指标“${squash(i.level3)}”是${MEASURE_NAMES[a]}，指标描述“${squash(i.description)}”却是${MEASURE_NAMES[b]}，二者所指不同${target ? `（指标值“${target}”）` : ''}。`,
+          messageId: 'nameDescriptionMismatch', data: { place: o.place, level3: squash(i.level3), MEASURE_NAMES: MEASURE_NAMES[a], description: squash(i.description), MEASURE_NAMES2: MEASURE_NAMES[b], text: target ? `（指标值“${target}”）` : '' },
           location: loc(o, i, '指标描述'),
         });
       }

@@ -28,6 +28,10 @@ export const rescoredIndicatorScore = defineRule({
       bad: '效益指标（40）下唯一一项指标“信息化发展规划”预期 ≥95%，实际 95%，自评得分 10',
       message: '项目“信息化及人员培训费”绩效自评表指标“信息化发展规划”（效益指标）自评得分 10 分，按完成情况应得 40 分（95% 达到 ≥95%，达成；效益指标 40 分由 1 项指标均分），相差 30 分。',
     },
+    messages: {
+      rescoredScore: '{{head}}，按完成情况应得 {{lo}} 分（{{reason}}{{share}}；{{i}}），相差 {{diff}} 分。',
+      rescoredScore2: '{{head}}，不在按完成情况应得的 {{lo}}～{{hi}} 分之内（{{reason}}，{{ACHIEVED}}得分值的 {{lo2}}～{{hi2}}；{{i}}）。',
+    },
     appliesTo: APPLIES,
     options: SCORING_OPTIONS,
   },
@@ -48,7 +52,7 @@ export const rescoredIndicatorScore = defineRule({
             const diff = i.stated!.minus(lo);
             const share = i.judgement.ratio && !i.judgement.ratio.equals(1) ? `，完成 ${i.judgement.ratio.times(100).toFixed(2)}%` : '';
             ctx.report({
-              message: `${head}，按完成情况应得 ${pts(lo)} 分（${i.judgement.reason}${share}；${marksNote(i, l1)}），相差 ${pts(diff.abs())} 分。`,
+              messageId: 'rescoredScore', data: { head, lo: pts(lo), reason: i.judgement.reason, share, i: marksNote(i, l1), diff: pts(diff.abs()) },
               location,
               figures,
               expected: lo,
@@ -58,7 +62,7 @@ export const rescoredIndicatorScore = defineRule({
             });
           } else {
             ctx.report({
-              message: `${head}，不在按完成情况应得的 ${pts(lo)}～${pts(hi)} 分之内（${i.judgement.reason}，${ACHIEVED[i.judgement.achievement]}得分值的 ${pct(lo, i.marks!)}～${pct(hi, i.marks!)}；${marksNote(i, l1)}）。`,
+              messageId: 'rescoredScore2', data: { head, lo: pts(lo), hi: pts(hi), reason: i.judgement.reason, ACHIEVED: ACHIEVED[i.judgement.achievement], lo2: pct(lo, i.marks!), hi2: pct(hi, i.marks!), i: marksNote(i, l1) },
               location,
               figures,
               expected: i.computed,

@@ -12,6 +12,9 @@ export const spendingPlan = defineRule({
     basis: BASIS.identities('15'),
     description: '项目绩效目标表的资金支出计划（%）是累计进度：后一期不低于前一期，最后一期（12月底）达到 100%。全部空白时不检查。',
     example: { bad: '3月底 30%，6月底 20%，12月底 90%', message: '项目“视频会议系统运行维护”资金支出计划 6月底 20% 低于 3月底 30%；最后一期 12月底 为 90%，未达到 100%。' },
+    messages: {
+      spendingPlan: '项目“{{name}}”资金支出计划 {{problems}}。',
+    },
     appliesTo: ['budget'],
   },
   check(doc, ctx) {
@@ -29,7 +32,7 @@ export const spendingPlan = defineRule({
       if (lastV.lessThan(100)) problems.push(`最后一期 ${last.period} 为 ${lastV.toString()}%，未达到 100%`);
       if (lastV.greaterThan(100)) problems.push(`最后一期 ${last.period} 为 ${lastV.toString()}%，超过 100%`);
       if (!problems.length) continue;
-      ctx.report({ message: `项目“${p.name}”资金支出计划 ${problems.join('；')}。`, location: { ...p.loc, where: `项目“${p.name}”资金支出计划` } });
+      ctx.report({ messageId: 'spendingPlan', data: { name: p.name, problems: problems.join('；') }, location: { ...p.loc, where: `项目“${p.name}”资金支出计划` } });
     }
   },
 });

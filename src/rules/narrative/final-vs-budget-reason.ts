@@ -16,6 +16,9 @@ export const differenceReason = defineRule({
       bad: '“年初预算为24.00万元，支出决算为29.80万元。”后无原因',
       message: '说明中“一般公共服务支出/档案事务/档案馆”年初预算 24.00 万元、支出决算 29.80 万元，未说明决算数与预算数不同的原因。',
     },
+    messages: {
+      finalVsBudgetReason: '说明中“{{b}}”年初预算 {{budget}} 万元、支出决算 {{final}} 万元，未说明决算数与预算数不同的原因。',
+    },
     appliesTo: [...FINAL],
   },
   check(doc, ctx) {
@@ -25,7 +28,7 @@ export const differenceReason = defineRule({
       if (b.scope === 'three-public' && !budget) continue;
       if (!budget || !final || budget.equals(final) || b.reason) continue;
       ctx.report({
-        message: `说明中“${vsName(b)}”年初预算 ${amount(budget)} 万元、支出决算 ${amount(final)} 万元，未说明决算数与预算数不同的原因。`,
+        messageId: 'finalVsBudgetReason', data: { b: vsName(b), budget: amount(budget), final: amount(final) },
         location: statementWhere(b.loc),
         figures: { 年初预算: budget, 支出决算: final },
       });

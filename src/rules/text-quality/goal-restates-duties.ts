@@ -26,6 +26,10 @@ export const goalRestatesDuties = defineRule({
     basis: `${BASIS.performance}（绩效目标应写明预期产出和效果）；domain.md §8`,
     description: '部门整体（总体）绩效目标的文字八成以上与部门职责相同：目标只是重述职责，没有说明年度要达到的产出和效果。分项绩效目标的目标或指标文字八成以上与职责相同时另报一条，列出这些分项。',
     example: { bad: '总体绩效目标一段就是“主要职责是：负责处理……”的原文', message: '部门整体绩效目标与部门职责的文字重合 96%，目标只是重述职责。' },
+    messages: {
+      goalRestatesDuties: '部门整体绩效目标与部门职责的文字重合 {{round}}%，目标只是重述职责。',
+      goalRestatesDuties2: '分项绩效目标 {{subGoalsCount}} 项中有 {{copiedCount}} 项（{{map}}）的绩效目标或绩效指标与部门职责的文字重合八成以上，只是重述职责。',
+    },
     appliesTo: ['budget'],
     options: z.object({ threshold: z.number().min(0).max(1).default(0.8) }).strict(),
   },
@@ -37,7 +41,7 @@ export const goalRestatesDuties = defineRule({
     if (goal) {
       const o = overlap(goal, d);
       if (o.size >= 20 && o.ratio >= threshold) {
-        ctx.report({ message: `部门整体绩效目标与部门职责的文字重合 ${Math.round(o.ratio * 100)}%，目标只是重述职责。`, location: { where: '部门整体绩效目标' } });
+        ctx.report({ messageId: 'goalRestatesDuties', data: { round: Math.round(o.ratio * 100) }, location: { where: '部门整体绩效目标' } });
       }
     }
     const copied = doc.performance.subGoals.filter((g) =>
@@ -49,7 +53,7 @@ export const goalRestatesDuties = defineRule({
     );
     if (!copied.length) return;
     ctx.report({
-      message: `分项绩效目标 ${doc.performance.subGoals.length} 项中有 ${copied.length} 项（${copied.map((g) => `“${g.name}”`).join('')}）的绩效目标或绩效指标与部门职责的文字重合八成以上，只是重述职责。`,
+      messageId: 'goalRestatesDuties2', data: { subGoalsCount: doc.performance.subGoals.length, copiedCount: copied.length, map: copied.map((g) => `“${g.name}”`).join('') },
       location: { ...copied[0].loc, where: '分项绩效目标' },
     });
   },

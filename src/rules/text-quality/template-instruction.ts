@@ -20,6 +20,9 @@ export const templateInstruction = defineRule({
     basis: 'domain.md §8（模板说明文字未删除）；公开质量',
     description: '说明中残留写给填表人的模板指引，如“本年度无拟购置固定资产的写：……”“请据实填写……”“如无……请删除”。',
     example: { bad: '“本年度无拟购置固定资产的写：我部门本年度无国有资产购置计划，拟购置金额为0。”', message: '说明第 41 段残留模板填写说明：“本年度无拟购置固定资产的写：我部门本年度无国有资…”。' },
+    messages: {
+      templateInstruction: '{{where}}残留模板填写说明：“{{text}}”。',
+    },
     fix: '删除写给填表人的模板说明文字，只保留本单位的实际情况',
   },
   check(doc, ctx) {
@@ -27,7 +30,7 @@ export const templateInstruction = defineRule({
       for (const re of INSTRUCTIONS) {
         const m = re.exec(t.text);
         if (!m) continue;
-        ctx.report({ message: `${t.where}残留模板填写说明：“${excerpt(t.text, m.index)}”。`, location: { ...t.loc, where: t.where } });
+        ctx.report({ messageId: 'templateInstruction', data: { where: t.where, text: excerpt(t.text, m.index) }, location: { ...t.loc, where: t.where } });
         break;
       }
     }
