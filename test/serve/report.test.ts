@@ -53,7 +53,7 @@ describe('reports through the API', { ...sharedOnly, skip: sharedOnly.skip ?? sq
     assert.equal(html.statusCode, 200);
     assert.match(String(html.headers['content-type']), /^text\/html/);
     assert.match(html.body, /中共保定市徐水区委网络安全和信息化委员会办公室/);
-    assert.match(html.body, /第 8 页，“第七部分：国有资产信息”下/);
+    assert.match(html.body, /第 8 页 第 25 行，“第七部分：国有资产信息”下/);
     const sarif = await app.inject({ method: 'GET', url: `/api/documents/${pdfId}/report?format=sarif` });
     assert.equal(sarif.json().version, '2.1.0');
     assert.ok(sarif.json().runs[0].results.length > 0);
