@@ -9,7 +9,7 @@ import type { Dataset, ProjectInput } from './dataset.js';
 import { computeFigures, type Figures } from './figures.js';
 import { partParagraphs } from './narrative.js';
 import { standardTables } from './tables.js';
-import { fill, template as templateById, type PartId, type Template } from './templates/index.js';
+import { fill, template as templateById, TemplateError, type PartId, type Template } from './templates/index.js';
 
 const t = (text: string, opts: Partial<Cell> = {}): Cell => ({ text, align: 'left', ...opts });
 const label = (text: string, span = 1): Cell => ({ text, bold: true, align: 'center', span });
@@ -53,7 +53,7 @@ function partBlocks(part: PartId, d: Dataset, f: Figures, tpl: Template, tables:
     case 'duties':
       return [para(tpl.phrases.dutiesLead), ...d.duties.map((x) => para(x))];
     case 'units':
-      return d.units.length ? [para(fill(tpl.phrases.unitsLead, { entity: d.entity.name, count: d.units.length })), { type: 'table', table: unitsTable(d) }] : [];
+      return d.units.length ? [para(fill(tpl.phrases.unitsLead, { entity: d.entity.name, year: d.year, count: d.units.length })), { type: 'table', table: unitsTable(d) }] : [];
     case 'projects': {
       const out: Block[] = [];
       const withForms = d.projects.filter((p) => p.indicators.length);
@@ -87,12 +87,14 @@ export function defaultTemplate(d: Dataset): string {
 
 export function compose(d: Dataset, opts: ComposeOptions = {}): GenDocument {
   const tpl = templateById(opts.template ?? defaultTemplate(d));
+  const KIND = { budget: '部门预算', 'final-accounts': '部门决算' };
+  if (tpl.kind !== d.kind) throw new TemplateError(`模板“${tpl.id}”用于${KIND[tpl.kind]}，数据为${KIND[d.kind]}数据`);
   const f = computeFigures(d);
   const tables = standardTables({ d, f, t: tpl });
   const title = fill(tpl.title, { entity: d.entity.name, year: d.year });
   const blocks: Block[] = [{ type: 'title', text: title }];
   for (const s of tpl.sections) {
-    blocks.push(heading(s.heading, 1));
+    blocks.push(heading(fill(s.heading, { year: d.year, entity: d.entity.name }), 1));
     for (const part of s.parts) {
       const id = typeof part === 'string' ? part : part.part;
       if (typeof part !== 'string') blocks.push(heading(part.heading, 2));

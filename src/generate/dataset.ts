@@ -181,6 +181,10 @@ export const DatasetSchema = z
     projects: z.array(Project).default([]),
     glossary: z.array(z.object({ term: z.string().min(1), definition: z.string().min(1) }).strict()).default([]),
     reasons: z.partialRecord(z.enum(REASON_KEYS), z.string().min(1)).default({}).describe('增减变化原因：由人填写，生成时从不编造'),
+    itemReasons: z
+      .record(z.string().regex(/^2\d{6}$/, '应为 7 位支出功能分类科目编码（项）'), z.string().min(1))
+      .default({})
+      .describe('决算：各项（7 位科目）决算数与年初预算数不同的原因，由人填写'),
     otherMatters: z.string().optional().describe('其他需要说明的事项'),
   })
   .strict();

@@ -114,3 +114,29 @@ export function generalBudgetBasic(f: Figures): Money {
 
 export const isZero = (m: Money | null | undefined): boolean => !m || m.isZero();
 export { Money };
+
+/** One 项 of the 一般公共预算财政拨款 with its 年初预算 (final accounts): what its 说明 compares. */
+export interface BudgetVsFinalItem {
+  code: string;
+  /** 类, 款 and 项 names. */
+  path: [string, string, string];
+  budget: Money;
+  final: Money;
+}
+
+/** The 项 whose lines give a 年初预算 (final accounts), general budget only, in code order. */
+export function budgetVsFinalItems(d: Dataset, f: Figures): BudgetVsFinalItem[] {
+  const budgets = new Map<string, Money>();
+  for (const e of d.expenditure) {
+    if (e.source !== 'generalBudget' || !e.initialBudget) continue;
+    budgets.set(e.code, (budgets.get(e.code) ?? ZERO).plus(e.initialBudget));
+  }
+  const byCode = new Map(f.functional.map((n) => [n.code, n]));
+  return [...budgets.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([code, budget]) => {
+      const n = byCode.get(code)!;
+      const name = (c: string) => byCode.get(c)?.name ?? c;
+      return { code, path: [name(code.slice(0, 3)), name(code.slice(0, 5)), n.name], budget, final: n.byFund.generalBudget.basic.plus(n.byFund.generalBudget.project) };
+    });
+}

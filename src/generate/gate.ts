@@ -8,7 +8,7 @@ import { catalog } from '../catalog/index.js';
 import type { Finding } from '../model/disclosure.js';
 import { Money, sum } from '../model/money.js';
 import type { Dataset } from './dataset.js';
-import { computeFigures, generalBudgetBasic, isZero } from './figures.js';
+import { budgetVsFinalItems, computeFigures, generalBudgetBasic, isZero } from './figures.js';
 
 const w = (m: Money) => m.toFixed(2);
 
@@ -76,6 +76,14 @@ export function gate(d: Dataset): Finding[] {
   if (d.operatingCosts?.prior) needs.push(['机关运行经费增减', !d.operatingCosts.current.equals(d.operatingCosts.prior), 'operatingCosts']);
   for (const [what, changed, key] of needs) {
     if (changed && !d.reasons[key]) add('reason-missing', 'error', `${what}的原因尚未填写（reasons.${key}）：原因须由人填写，填写后才能正式生成。`, `reasons.${key}`);
+  }
+  // Final accounts: every 项 whose 决算 differs from its 年初预算 needs its reason, as the 说明 states it.
+  if (d.kind === 'final-accounts') {
+    for (const it of budgetVsFinalItems(d, f)) {
+      if (!it.budget.equals(it.final) && !d.itemReasons[it.code]) {
+        add('reason-missing', 'error', `${it.code} ${it.path[2]}（项）决算数 ${w(it.final)} 万元与年初预算数 ${w(it.budget)} 万元不同，原因尚未填写（itemReasons.${it.code}）：原因须由人填写。`, `itemReasons.${it.code}`);
+      }
+    }
   }
   return out;
 }

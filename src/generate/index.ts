@@ -50,4 +50,4 @@ export async function generate(data: Dataset, opts: GenerateOptions): Promise<Ge
 export { compose } from './compose.js';
 export { DatasetError, DatasetSchema, datasetJsonSchema, parseDataset, type Dataset, type DatasetInput } from './dataset.js';
 export { gate } from './gate.js';
-export { TEMPLATE_IDS, TemplateError } from './templates/index.js';
+export { templateList, TEMPLATE_IDS, TemplateError } from './templates/index.js';

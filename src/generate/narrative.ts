@@ -7,7 +7,7 @@
 import { fmt, type Money } from '../model/money.js';
 import { para, type Block, type Field, type Inline } from './blocks.js';
 import type { Dataset, ReasonKey } from './dataset.js';
-import { isZero, type Figures } from './figures.js';
+import { budgetVsFinalItems, isZero, type Figures } from './figures.js';
 import type { PartId, Template } from './templates/index.js';
 
 const w = (m: Money) => fmt(m).replace(/,/g, '');
@@ -96,7 +96,8 @@ export function partParagraphs(part: PartId, ctx: NarrativeContext): Block[] {
       const gbBasic = f.personnel.plus(f.public);
       // 基本支出 = 人员 + 公用 only when the economic split covers all of it.
       const phrase = gbBasic.equals(f.basic) || !P.expenditureSplit ? P.expenditure : P.expenditureSplit;
-      const values = { total: w(f.revenueTotal), basic: w(f.basic), gbBasic: w(gbBasic), personnel: w(f.personnel), public: w(f.public), project: w(f.project), projectList };
+      const share = (m: Money) => (f.revenueTotal.isZero() ? '0.00' : m.div(f.revenueTotal).times(100).toFixed(2));
+      const values = { basicShare: share(f.basic), projectShare: share(f.project), total: w(f.revenueTotal), basic: w(f.basic), gbBasic: w(gbBasic), personnel: w(f.personnel), public: w(f.public), project: w(f.project), projectList };
       // When the economic split covers only the general budget's basic expenditure, the 支出说明
       // names none: read beside 基本支出 it would be taken for the whole's parts. The 基本支出表
       // (and, where the template has one, its own part of the 说明) states it.
@@ -121,7 +122,8 @@ export function partParagraphs(part: PartId, ctx: NarrativeContext): Block[] {
       const classes = f.functional.filter((n) => n.level === 'class');
       const basic = classes.reduce((a, n) => a.plus(n.byFund.generalBudget.basic), f.basic.minus(f.basic));
       const project = classes.reduce((a, n) => a.plus(n.byFund.generalBudget.project), f.basic.minus(f.basic));
-      return [p(P.generalBudgetPart ?? '', { amount: w(f.bySource.generalBudget), basic: w(basic), project: w(project) })];
+      const out = [p(P.generalBudgetPart ?? '', { amount: w(f.bySource.generalBudget), basic: w(basic), project: w(project) })];
+      return t.kind === 'final-accounts' ? [...out, ...budgetVsFinalParagraphs(ctx)] : out;
     }
     case 'basic':
       return [p(P.basicPart ?? '', { amount: w(f.personnel.plus(f.public)), personnel: w(f.personnel), public: w(f.public) })];
@@ -207,4 +209,28 @@ export function partParagraphs(part: PartId, ctx: NarrativeContext): Block[] {
     default:
       return [];
   }
+}
+
+/**
+ * Final accounts: one paragraph per 项 with a 年初预算 — its path, 年初预算, 支出决算, the completion
+ * rate and the comparison word from the figures; the reason for a difference is the person's field.
+ */
+function budgetVsFinalParagraphs({ d, f, t }: NarrativeContext): Block[] {
+  const items = budgetVsFinalItems(d, f);
+  if (!items.length || !t.phrases.budgetVsFinal) return [];
+  const out: Block[] = [para(t.phrases.budgetVsFinalLead ?? '')];
+  items.forEach((it, i) => {
+    const rate = it.budget.isZero() ? '' : fillInlines(t.phrases.budgetVsFinalRate, { rate: it.final.div(it.budget).times(100).toFixed(2) }).join('');
+    const inl: Inline[] = fillInlines(t.phrases.budgetVsFinal, { n: i + 1, class: it.path[0], section: it.path[1], item: it.path[2], budget: w(it.budget), final: w(it.final), rate });
+    if (it.budget.equals(it.final)) inl.push(t.phrases.budgetVsFinalEqual);
+    else
+      inl.push(
+        ...fillInlines(t.phrases.budgetVsFinalReason, {
+          comparison: it.final.greaterThan(it.budget) ? '大于' : '小于',
+          reason: { field: `itemReasons.${it.code}`, label: `${it.path[2]}决算数与年初预算数不同的原因`, text: d.itemReasons[it.code] },
+        }),
+      );
+    out.push(para(...inl));
+  });
+  return out;
 }

@@ -33,6 +33,9 @@ export interface TableContext {
   t: Template;
 }
 
+/** 预算数, or 决算数 in a final-accounts template. */
+const amountLabel = (ctx: TableContext) => ctx.t.amountLabel ?? '预算数';
+
 function caption(ctx: TableContext, unit = '单位：万元'): [string, string] {
   const code = ctx.d.entity.code ? ctx.d.entity.code : '';
   return [`编制部门：${code}${ctx.d.entity.name}`, unit];
@@ -85,11 +88,21 @@ export function summaryTable(ctx: TableContext): GenTable {
   const col = (k: number, count: number): [number, number][] => Array.from({ length: count }, (_, i) => [i, k] as [number, number]);
   const t = body.length;
   body.push([txt('本年收入合计'), amt(f.revenueTotal, col(1, revenue.length)), txt('本年支出合计'), amt(f.revenueTotal, col(3, classes.length))]);
-  body.push([txt('上年结转结余'), amt(null), txt('年终结转结余'), amt(null)]);
-  body.push([txt('收入总计'), amt(f.revenueTotal, [[t, 1], [t + 1, 1]]), txt('支出总计'), amt(f.revenueTotal, [[t, 3], [t + 1, 3]])]);
+  // Final accounts name the balances as the national 决算 template does, with 结余 used and distributed.
+  const final = ctx.t.kind === 'final-accounts';
+  const balances = final
+    ? [
+        [txt('使用非财政拨款结余'), amt(null), txt('结余分配'), amt(null)],
+        [txt('年初结转和结余'), amt(null), txt('年末结转和结余'), amt(null)],
+      ]
+    : [[txt('上年结转结余'), amt(null), txt('年终结转结余'), amt(null)]];
+  body.push(...balances);
+  const parts = (k: number): [number, number][] => Array.from({ length: balances.length + 1 }, (_, i) => [t + i, k] as [number, number]);
+  body.push([txt('收入总计'), amt(f.revenueTotal, parts(1)), txt('支出总计'), amt(f.revenueTotal, parts(3))]);
+  const label = amountLabel(ctx);
   const header = [
     [H('收入', 2), H('支出', 2)],
-    [H('项目'), H('预算数'), H('项目'), H('预算数')],
+    [H('项目'), H(label), H('项目'), H(label)],
   ];
   return make(ctx, 'revenue-expenditure-summary', 'summary', header, body, [30, 14, 30, 14]);
 }
@@ -237,7 +250,7 @@ export function fiscalTable(ctx: TableContext): GenTable {
   body.push([txt('收入总计'), amt(f.fiscalTotal, [[t, 1]]), txt('支出总计'), amt(f.fiscalTotal, [[t, 3]]), ...fundTotals.map((v, k) => amt(v, [[t, 4 + k]]))]);
   const header = [
     [H('收入', 2), H('支出', 5)],
-    [H('项目'), H('预算数'), H('项目'), H('合计'), H('一般公共预算'), H('政府性基金预算'), H('国有资本经营预算')],
+    [H('项目'), H(amountLabel(ctx)), H('项目'), H('合计'), H('一般公共预算'), H('政府性基金预算'), H('国有资本经营预算')],
   ];
   return make(ctx, 'fiscal-summary', 'fiscal', header, body, [24, 12, 26, 12, 12, 12, 12]);
 }
@@ -301,7 +314,7 @@ export function threePublicTable(ctx: TableContext): GenTable {
     // The 增减 column is current − prior: not a sum, written as a plain value.
     for (const row of body) row[3] = { ...row[3], sum: undefined };
   }
-  const header = [[H('项目'), H(`${d.year - 1}年预算数`), H(`${d.year}年预算数`), H('增减额')]];
+  const header = [[H('项目'), H(`${d.year - 1}年${ctx.t.kind === 'final-accounts' ? '度决算数' : '预算数'}`), H(`${d.year}年${ctx.t.kind === 'final-accounts' ? '度决算数' : '预算数'}`), H('增减额')]];
   return make(ctx, 'three-public', 'threePublic', header, body, [30, 16, 16, 16], '注：本部门无财政拨款“三公”经费预算，空表列示。');
 }
 

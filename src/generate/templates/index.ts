@@ -51,6 +51,8 @@ export interface Template {
   sections: Section[];
   /** Sentences with {placeholders}; see narrative.ts for each one's fields. */
   phrases: Record<string, string>;
+  /** The amount columns' word: 预算数 (budgets) or 决算数 (final accounts). */
+  amountLabel?: string;
 }
 
 const BUDGET_TABLE_TITLES = (prefix: string): Record<TableId, string> => ({
@@ -221,7 +223,100 @@ export const TEMPLATES: Record<string, Template> = {
   },
 };
 
+/**
+ * The national 部门决算 template (财政部 部门决算公开 格式): nine tables, a 说明 per table, then
+ * 三公, 机关运行经费, 政府采购, 国有资产, 绩效 and 名词解释. What differs from a budget is the word
+ * (决算数, 年初结转和结余, 年末结转和结余) and that every change is against last year's 决算.
+ */
+const FINAL_TABLES: Record<TableId, string> = {
+  summary: '收入支出决算总表',
+  revenue: '收入决算表',
+  expenditure: '支出决算表',
+  fiscal: '财政拨款收入支出决算总表',
+  generalBudget: '一般公共预算财政拨款支出决算表',
+  basic: '一般公共预算财政拨款基本支出决算表',
+  govFund: '政府性基金预算财政拨款收入支出决算表',
+  stateCapital: '国有资本经营预算财政拨款支出决算表',
+  threePublic: '一般公共预算财政拨款“三公”经费支出决算表',
+  procurement: '政府采购支出情况表',
+  assets: '国有资产占用情况表',
+};
+
+const FINAL_PHRASES: Record<string, string> = {
+  ...BUDGET_PHRASES,
+  intro: '按照《中华人民共和国预算法》、《地方预决算公开操作规程》等规定，现将{entity}{year}年度部门决算公开如下：',
+  dutiesLead: '（一）部门主要职责',
+  unitsLead: '（二）部门决算单位构成：纳入{entity}{year}年度部门决算编制范围的单位共{count}个，具体如下。',
+  overview: '{entity}{year}年度收入、支出总计均为{total}万元。',
+  revenue: '{year}年度本年收入合计{revenueTotal}万元，其中：{sources}。',
+  expenditure: '{year}年度本年支出合计{total}万元，其中：基本支出{basic}万元，占{basicShare}%；项目支出{project}万元，占{projectShare}%。',
+  expenditureSplit: '{year}年度本年支出合计{total}万元，其中：基本支出{basic}万元，占{basicShare}%；项目支出{project}万元，占{projectShare}%。',
+  change: '与{prior}年度相比，{year}年度本年支出合计{total}万元，{totalChange}，其中：基本支出{basicChange}；项目支出{projectChange}。',
+  changeNoPrior: '{year}年度本年支出合计{total}万元。',
+  fiscal: '{year}年度财政拨款收入、支出总计均为{fiscal}万元。其中：一般公共预算财政拨款{generalBudget}万元，政府性基金预算财政拨款{govFund}万元，国有资本经营预算财政拨款{stateCapital}万元。',
+  generalBudgetPart: '{year}年度一般公共预算财政拨款支出决算{amount}万元，其中：基本支出{basic}万元，项目支出{project}万元。',
+  basicPart: '{year}年度一般公共预算财政拨款基本支出决算{amount}万元，其中：人员经费{personnel}万元，公用经费{public}万元。',
+  govFundPart: '{year}年度政府性基金预算财政拨款支出决算{amount}万元。',
+  stateCapitalPart: '{year}年度国有资本经营预算财政拨款支出决算{amount}万元。',
+  operatingCosts: '{year}年度，{entity}机关运行经费支出{amount}万元{change}，主要用于办公费、印刷费、邮电费、差旅费、会议费、福利费、日常维修费、办公用房水电费、公务用车运行维护费等支出。',
+  threePublic: '{year}年度一般公共预算财政拨款“三公”经费支出共计{total}万元，比{prior}年度{change}。',
+  threePublicParts: '其中：因公出国（境）费{abroad}万元，上年{abroadPrior}万元，{abroadChange}；公务用车购置及运行费{vehicle}万元（其中：公务用车购置费{vehiclePurchase}万元，公务用车运行维护费{vehicleOperation}万元），上年{vehiclePrior}万元，{vehicleChange}；公务接待费{reception}万元，上年{receptionPrior}万元，{receptionChange}。',
+  threePublicNone: '{entity}{year}年度无一般公共预算财政拨款“三公”经费支出。',
+  threePublicNoPrior: '{year}年度一般公共预算财政拨款“三公”经费支出共计{total}万元。',
+  threePublicCounts: '截至{year}年12月31日，公务用车保有量{vehiclesHeld}辆。',
+  procurement: '{year}年度，{entity}政府采购支出总额{total}万元，其中：政府采购货物支出{goods}万元，政府采购工程支出{works}万元，政府采购服务支出{services}万元。',
+  procurementNone: '{year}年度，{entity}政府采购支出总额0.00万元。',
+  assets: '截至{year}年12月31日，{entity}（含所属单位）固定资产总额{total}万元（详见下表）。',
+  performanceSummary: '{year}年度共{count}个项目设置了绩效目标，涉及项目支出{amount}万元。',
+  otherNone: '{entity}无其他需要说明的事项。',
+  budgetVsFinalLead: '一般公共预算财政拨款支出决算具体情况如下：',
+  budgetVsFinal: '{n}、{class}（类）{section}（款）{item}（项）。年初预算为{budget}万元，支出决算为{final}万元{rate}。',
+  budgetVsFinalRate: '，完成年初预算的{rate}%',
+  budgetVsFinalEqual: '决算数等于预算数。',
+  budgetVsFinalReason: '决算数{comparison}预算数的主要原因是{reason}。',
+};
+
+const NATIONAL_FINAL: Template = {
+  id: 'national-final',
+  name: '全国部门决算公开模板',
+  kind: 'final-accounts',
+  title: '{entity}{year}年度部门决算',
+  allClasses: false,
+  expenditureExtraColumns: true,
+  amountLabel: '决算数',
+  tables: FINAL_TABLES,
+  tableOrder: ALL_TABLES,
+  sections: [
+    { heading: '第一部分  部门概况', parts: ['duties', 'units'] },
+    { heading: '第二部分  {year}年度部门决算表', parts: ['tables'] },
+    { heading: '第三部分  {year}年度部门决算情况说明', parts: ['intro'] },
+    { heading: '一、收入支出决算总体情况说明', parts: ['overview', 'change'] },
+    { heading: '二、收入决算情况说明', parts: ['revenue'] },
+    { heading: '三、支出决算情况说明', parts: ['expenditure'] },
+    { heading: '四、财政拨款收入支出决算总体情况说明', parts: ['fiscal'] },
+    { heading: '五、一般公共预算财政拨款支出决算情况说明', parts: ['generalBudget'] },
+    { heading: '六、一般公共预算财政拨款基本支出决算情况说明', parts: ['basic'] },
+    { heading: '七、一般公共预算财政拨款“三公”经费支出决算情况说明', parts: ['threePublic'] },
+    { heading: '八、政府性基金预算财政拨款收入支出决算情况说明', parts: ['govFund'] },
+    { heading: '九、国有资本经营预算财政拨款支出决算情况说明', parts: ['stateCapital'] },
+    { heading: '十、其他重要事项的情况说明', parts: [] },
+    { heading: '（一）机关运行经费支出情况', parts: ['operatingCosts'] },
+    { heading: '（二）政府采购支出情况', parts: ['procurement'] },
+    { heading: '（三）国有资产占用情况', parts: ['assets'] },
+    { heading: '（四）预算绩效管理情况', parts: ['performance', 'projects'] },
+    { heading: '（五）其他需要说明的事项', parts: ['other'] },
+    { heading: '第四部分  名词解释', parts: ['glossary'] },
+  ],
+  phrases: FINAL_PHRASES,
+};
+TEMPLATES['national-final'] = NATIONAL_FINAL;
+
 export const TEMPLATE_IDS = Object.keys(TEMPLATES);
+
+/** Every template by id, name and the kind of disclosure it writes. */
+export function templateList(): { id: string; name: string; kind: Template['kind'] }[] {
+  return Object.values(TEMPLATES).map((t) => ({ id: t.id, name: t.name, kind: t.kind }));
+}
 
 export class TemplateError extends Error {}
 

@@ -1,0 +1,74 @@
+/**
+ * 部门决算 (issue 14): from examples/final-accounts-dataset.json (a made-up county water bureau,
+ * 年初预算 given for the general-budget 项), the national 决算 template in every format reads back
+ * through gongkai's own check as a final-accounts disclosure with the dataset's figures, its nine
+ * standard tables and no error; each 项's 年初预算 vs 决算 is stated with the right comparison
+ * word, and a difference without its reason blocks generation.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { generate, parseDataset, TemplateError, type OutputFormat } from '../../src/generate/index.js';
+import { ROOT } from '../helpers/shared.js';
+import { errors, expectedSummary, generateAndRead, pdfOnly, readSummary } from './readback.js';
+
+const example = () => parseDataset(JSON.parse(readFileSync(join(ROOT, 'examples/final-accounts-dataset.json'), 'utf8')));
+
+const NINE = ['revenue-expenditure-summary', 'revenue', 'expenditure', 'fiscal-summary', 'general-budget-expenditure', 'general-budget-basic', 'gov-fund-expenditure', 'state-capital-expenditure', 'three-public'];
+
+describe('template national-final', () => {
+  for (const format of ['docx', 'xlsx', 'html', 'pdf'] as OutputFormat[]) {
+    test(`.${format} reads back as the 决算 with the dataset's figures and no error`, format === 'pdf' ? pdfOnly : {}, async () => {
+      const data = example();
+      const back = await generateAndRead(data, format, 'national-final', 'final-national');
+      assert.deepEqual(errors(back.findings), []);
+      assert.equal(back.document.kind, 'final-accounts');
+      assert.equal(back.document.year, 2024);
+      assert.equal(back.document.entity.name, '示范县水务局');
+      assert.deepEqual(readSummary(back.document.summary), expectedSummary(data));
+      const kinds = new Set(back.document.tables.map((t) => t.kind));
+      for (const k of [...NINE, 'procurement', 'assets']) assert.ok(kinds.has(k as never), `${k} not read back`);
+      for (const t of back.document.tables) assert.notEqual(t.reading?.status, 'uncertain', `${t.title} read as uncertain`);
+      assert.ok(
+        back.document.tables.filter((t) => NINE.includes(t.kind)).every((t) => /决算/.test(t.title)),
+        'every standard table is titled 决算',
+      );
+      if (format === 'xlsx') return; // the workbook holds the tables, not the 说明
+      // The 说明: each 项's 年初预算 and 决算, the rate and the word from the figures, the person's reason.
+      const items = back.document.budgetVsFinal.filter((b) => b.scope === 'item');
+      const row = (name: string) => items.find((b) => b.name.includes(name));
+      const admin = row('行政运行');
+      assert.ok(admin, `行政运行 not read: ${items.map((b) => b.name).join('；')}`);
+      assert.deepEqual([admin.budget?.value?.toFixed(2), admin.final?.value?.toFixed(2), admin.rate?.value?.toFixed(2), admin.comparison], ['290.00', '298.42', '102.90', 'greater']);
+      assert.match(admin.reason ?? '', /防汛值守人员加班补助/);
+      const works = row('水利工程运行与维护');
+      assert.deepEqual([works?.final?.value?.toFixed(2), works?.comparison], ['64.50', 'less']);
+      const pension = row('机关事业单位基本养老保险缴费支出');
+      assert.equal(pension?.comparison, 'equal');
+      const claim = (s: string) => back.document.claims.filter((c) => c.subject === s && c.value).map((c) => c.value!.toFixed(2))[0];
+      assert.equal(claim('threePublic.total'), '11.40');
+    });
+  }
+});
+
+describe('the gate for final accounts', () => {
+  test('a 项 whose 决算 differs from its 年初预算 needs its reason; the draft marks the field', async () => {
+    const data = example();
+    delete data.itemReasons['2130306'];
+    const blocked = await generate(data, { format: 'html' });
+    assert.equal(blocked.bytes, null);
+    const f = blocked.findings.filter((x) => x.severity === 'error');
+    assert.deepEqual(
+      f.map((x) => [x.rule, x.location.where]),
+      [['generate/reason-missing', 'itemReasons.2130306']],
+    );
+    assert.match(f[0].message, /决算数 64\.50 万元与年初预算数 70\.00 万元不同/);
+    const html = (await generate(data, { format: 'html', draft: true })).bytes!.toString('utf8');
+    assert.match(html, /决算数小于预算数的主要原因是<mark data-field="itemReasons\.2130306">/);
+  });
+
+  test('a template of the other kind is refused in one Chinese line', async () => {
+    await assert.rejects(generate(example(), { format: 'html', template: 'hebei-2022' }), (e: Error) => e instanceof TemplateError && /模板“hebei-2022”用于部门预算，数据为部门决算数据/.test(e.message));
+  });
+});
