@@ -32,9 +32,17 @@ async function disclosureOf(path: string, bytes: Buffer) {
 }
 
 export async function loadDataset(path: string, opts: { prior?: string } = {}): Promise<Dataset> {
-  const bytes = await bytesOf(path);
-  let data: Dataset;
-  const ext = extname(path).toLowerCase();
+  let data = await datasetFromBytes(await bytesOf(path), path);
+  if (opts.prior) data = await withPriorFrom(data, await bytesOf(opts.prior), opts.prior);
+  return data;
+}
+
+/**
+ * A dataset from a file's bytes, its kind told by the name's extension: JSON, an input or
+ * budget-system workbook (.xlsx), or any disclosure gongkai reads. Throws InputError (Chinese).
+ */
+export async function datasetFromBytes(bytes: Buffer, name: string): Promise<Dataset> {
+  const ext = extname(name).toLowerCase();
   try {
     if (ext === '.json') {
       let json: unknown;
@@ -43,32 +51,29 @@ export async function loadDataset(path: string, opts: { prior?: string } = {}): 
       } catch (e) {
         throw new InputError(`不是有效的 JSON：${(e as Error).message.split('\n')[0]}`);
       }
-      data = parseDataset(json);
-    } else if (ext === '.xlsx') {
+      return parseDataset(json);
+    }
+    if (ext === '.xlsx') {
       const { readInputWorkbook } = await import('./read-workbook.js');
       const fromWorkbook = await readInputWorkbook(bytes);
-      if (fromWorkbook) data = fromWorkbook;
-      else {
-        const { datasetFromDisclosure } = await import('./from-disclosure.js');
-        data = datasetFromDisclosure(await disclosureOf(path, bytes));
-      }
-    } else {
-      const { datasetFromDisclosure } = await import('./from-disclosure.js');
-      data = datasetFromDisclosure(await disclosureOf(path, bytes));
+      if (fromWorkbook) return fromWorkbook;
     }
+    const { datasetFromDisclosure } = await import('./from-disclosure.js');
+    return datasetFromDisclosure(await disclosureOf(name, bytes));
   } catch (e) {
     if (e instanceof DatasetError) throw new InputError(e.message);
     throw e;
   }
-  if (opts.prior) {
-    const { withPriorYear } = await import('./from-disclosure.js');
-    let last;
-    try {
-      last = await disclosureOf(opts.prior, await bytesOf(opts.prior));
-    } catch (e) {
-      throw new InputError(`上年公开文件 ${opts.prior}：${(e as Error).message}`);
-    }
-    data = withPriorYear(data, last);
+}
+
+/** Last year's published disclosure (its bytes) applied: 上年 figures, duties, units, glossary. */
+export async function withPriorFrom(data: Dataset, bytes: Buffer, name: string): Promise<Dataset> {
+  const { withPriorYear } = await import('./from-disclosure.js');
+  let last;
+  try {
+    last = await disclosureOf(name, bytes);
+  } catch (e) {
+    throw new InputError(`上年公开文件 ${name}：${(e as Error).message}`);
   }
-  return data;
+  return withPriorYear(data, last);
 }

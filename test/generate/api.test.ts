@@ -1,7 +1,9 @@
 /**
  * POST /api/generate: a dataset posted to a listening server comes back as the file, which
  * gongkai's own check reads to the dataset's figures with no error; a dataset that fails its own
- * identities comes back as 422 with the findings; bad input is one Chinese line.
+ * identities comes back as 422 with the findings; bad input is one Chinese line. The web form's
+ * helpers: the templates, the gate's findings, a dataset from an uploaded file, last year's
+ * disclosure applied.
  */
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -14,6 +16,8 @@ import { checkFile } from '../../src/pipeline.js';
 import { parseDataset } from '../../src/generate/index.js';
 import { ROOT } from '../helpers/shared.js';
 import { backends } from '../store/backends.js';
+import { multipart, upload } from '../serve/multipart.js';
+import { generate } from '../../src/generate/index.js';
 import { dir, errors, expectedSummary, pdfOnly, readSummary } from './readback.js';
 
 const sqlite = backends('apigenerate').find((b) => b.name === 'sqlite')!;
@@ -106,5 +110,70 @@ describe('generating through the API', { skip: sqlite.skip }, () => {
     const notJson = await fetch(`${base}/api/generate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"year":' });
     assert.equal(notJson.status, 400);
     assert.equal(((await notJson.json()) as { error: string }).error, '请求体不合法');
+  });
+
+  test('templates: the budget templates and the national 决算 one, each with its kind', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/generate/templates' });
+    const list = res.json().templates as { id: string; kind: string }[];
+    assert.deepEqual(
+      list.map((t) => `${t.id}:${t.kind}`),
+      ['hebei-2022:budget', 'jiangsu:budget', 'shanghai:budget', 'national-final:final-accounts'],
+    );
+  });
+
+  test('check: the gate\'s findings without a file; a change without its reason is an error', async () => {
+    const clean = await app.inject({ method: 'POST', url: '/api/generate/check', payload: exampleJson() });
+    assert.equal(clean.statusCode, 200);
+    assert.deepEqual(clean.json().findings.filter((f: { severity: string }) => f.severity === 'error'), []);
+    const data = exampleJson();
+    delete data.reasons.operatingCosts;
+    const r = await app.inject({ method: 'POST', url: '/api/generate/check', payload: data });
+    assert.deepEqual(
+      r.json().findings.filter((f: { severity: string }) => f.severity === 'error').map((f: { location: { where: string } }) => f.location.where),
+      ['reasons.operatingCosts'],
+    );
+    const bad = await app.inject({ method: 'POST', url: '/api/generate/check', payload: { year: 2025 } });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.json().error, /^数据不符合格式：entity/);
+  });
+
+  test('dataset from an uploaded JSON file and from a generated disclosure read back', async () => {
+    const json = await app.inject({ method: 'POST', url: '/api/generate/dataset', ...upload('数据.json', readFileSync(join(ROOT, 'examples/budget-dataset.json'))) });
+    assert.equal(json.statusCode, 200, json.body);
+    const d = json.json().dataset;
+    assert.equal(d.entity.name, '示范县城市管理局');
+    assert.equal(d.expenditure[0].basic, 412.36);
+    // A published disclosure (here one gongkai generated) becomes a dataset with its figures.
+    const docx = (await generate(parseDataset(exampleJson()), { format: 'docx' })).bytes!;
+    const fromDoc = await app.inject({ method: 'POST', url: '/api/generate/dataset', ...upload('公开.docx', docx) });
+    assert.equal(fromDoc.statusCode, 200, fromDoc.body);
+    const total = (fromDoc.json().dataset.expenditure as { basic?: string; project?: string }[]).reduce((a, e) => a + Math.round(Number(e.basic ?? 0) * 100) + Math.round(Number(e.project ?? 0) * 100), 0);
+    assert.equal(total, 78085);
+    const junk = await app.inject({ method: 'POST', url: '/api/generate/dataset', ...upload('数据.json', '{"year":') });
+    assert.equal(junk.statusCode, 422);
+    assert.match(junk.json().error, /^数据\.json：不是有效的 JSON/);
+  });
+
+  test('prior: last year\'s disclosure gives the 上年 figures of the dataset being edited', async () => {
+    const lastYear = (await generate(parseDataset(exampleJson()), { format: 'docx' })).bytes!;
+    const data = exampleJson();
+    data.year = 2026;
+    delete data.prior;
+    delete data.duties;
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/generate/prior',
+      ...multipart([
+        { field: 'dataset', content: JSON.stringify(data) },
+        { field: 'file', filename: '上年公开.docx', content: lastYear },
+      ]),
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const d = res.json().dataset;
+    assert.equal(d.prior.expenditureTotal, 780.85);
+    assert.ok(d.duties.length >= 1, 'duties carried over');
+    const none = await app.inject({ method: 'POST', url: '/api/generate/prior', ...upload('上年公开.docx', lastYear) });
+    assert.equal(none.statusCode, 400);
+    assert.match(none.json().error, /缺少字段 dataset/);
   });
 });

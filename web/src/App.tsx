@@ -8,11 +8,13 @@ const DocumentPage = lazy(() => import('./pages/DocumentPage'));
 const ReviewPage = lazy(() => import('./pages/ReviewPage'));
 const ComparePage = lazy(() => import('./pages/ComparePage'));
 const HelpPage = lazy(() => import('./pages/HelpPage'));
+const GeneratePage = lazy(() => import('./pages/GeneratePage'));
 
 const MENU = [
   { key: '/', label: <Link to="/">检查文件</Link> },
   { key: '/review', label: <Link to="/review">区域审核</Link> },
   { key: '/compare', label: <Link to="/compare">对比分析</Link> },
+  { key: '/generate', label: <Link to="/generate">编制公开文件</Link> },
   { key: '/help', label: <Link to="/help">帮助</Link> },
 ];
 
@@ -35,6 +37,7 @@ export function App() {
             <Route path="/review" element={<ReviewPage />} />
             <Route path="/compare" element={<ComparePage />} />
             <Route path="/help" element={<HelpPage />} />
+            <Route path="/generate" element={<GeneratePage />} />
             <Route path="*" element={<Result status="404" title="没有这个页面" extra={<Link to="/">回到首页</Link>} />} />
           </Routes>
         </Suspense>

@@ -3,12 +3,19 @@
  * `gongkai generate`. The body is the dataset JSON (schema/budget-dataset.schema.json); the query
  * chooses the format, the regional template and whether a watermarked 草稿 may be written. When
  * the dataset's own identities fail (or a change's reason is still missing) nothing is written:
- * the reply is 422 with the findings, so a form can show them beside the fields.
+ * the reply is 422 with the findings, so a form can show them beside the fields. Beside it, what
+ * the web form needs: the templates, the gate's findings while editing, and a dataset made from an
+ * uploaded file (an input workbook, a budget system's workbook, JSON, or a published disclosure;
+ * last year's disclosure applied to the dataset being edited).
  */
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DatasetError, DatasetSchema, FORMATS, generate, TEMPLATE_IDS, TemplateError } from '../../generate/index.js';
+import { DatasetError, DatasetSchema, FORMATS, gate, generate, templateList, TEMPLATE_IDS, TemplateError, type Dataset } from '../../generate/index.js';
+import { datasetFromBytes, InputError, withPriorFrom } from '../../generate/inputs.js';
+import { ReadError } from '../../read/doc.js';
+import { sniffFormat } from '../../read/index.js';
+import { nameForFormat, safeBaseName } from '../files.js';
 import { PdfEngineError } from '../../generate/write-pdf.js';
 import { HttpError } from '../errors.js';
 import { errors, findingSchema } from '../schemas.js';
@@ -39,7 +46,120 @@ const blockedSchema = z
   })
   .describe('数据未通过生成前检查：未生成文件');
 
+const datasetReply = z.object({ dataset: z.looseObject({}).describe('数据 JSON（金额为万元，由十进制数写出）') });
+
+/** A dataset as JSON: amounts written from their decimals (Money's JSON), which the schema reads back exactly. */
+const asJson = (d: Dataset) => JSON.parse(JSON.stringify(d)) as Record<string, unknown>;
+
+function parseBody(body: unknown): Dataset {
+  const data = DatasetSchema.safeParse(body);
+  if (data.success) return data.data;
+  const lines = data.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '（根）'}：${i.message}`);
+  throw new HttpError(400, `数据不符合格式：${lines.join('；')}`);
+}
+
+/** The uploaded file (multipart field file) and the other fields sent before it. */
+async function upload(req: FastifyRequest): Promise<{ bytes: Buffer; name: string; fields: Record<string, string> }> {
+  let part;
+  try {
+    part = await req.file();
+  } catch (e) {
+    if ((e as { code?: string }).code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw new HttpError(415, '请以 multipart/form-data 上传，文件放在字段 file 中');
+    throw e;
+  }
+  if (!part) throw new HttpError(400, '请求中没有文件：请把文件放在 multipart 字段 file 中');
+  if (part.fieldname !== 'file') throw new HttpError(400, `文件应放在字段 file 中，收到的是字段 ${safeBaseName(part.fieldname)}`);
+  const bytes: Buffer = await part.toBuffer();
+  const fields: Record<string, string> = {};
+  for (const [k, v] of Object.entries(part.fields ?? {})) {
+    const f = v as { type?: string; value?: unknown };
+    if (f && f.type === 'field' && typeof f.value === 'string') fields[k] = f.value;
+  }
+  const base = safeBaseName(part.filename);
+  if (/\.json$/i.test(base)) return { bytes, name: base, fields };
+  try {
+    return { bytes, name: nameForFormat(base, sniffFormat(bytes, base)), fields };
+  } catch (e) {
+    if (e instanceof ReadError) throw new HttpError(415, `${base}：${e.message}`);
+    throw e;
+  }
+}
+
+async function fromFile<T>(name: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof InputError || e instanceof ReadError) throw new HttpError(422, `${name}：${e.message}`);
+    throw e;
+  }
+}
+
 export const generateRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/generate/templates',
+    {
+      schema: {
+        tags: ['generate'],
+        summary: '可用的地区模板',
+        response: { 200: z.object({ templates: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(['budget', 'final-accounts']) })) }) },
+      },
+    },
+    async () => ({ templates: templateList() }),
+  );
+
+  app.post(
+    '/api/generate/check',
+    {
+      schema: {
+        tags: ['generate'],
+        summary: '生成前检查：数据自身的勾稽关系与待填写的原因（不生成文件）',
+        body: z.looseObject({}).describe('数据（部门预算或决算），JSON'),
+        response: { 200: z.object({ findings: z.array(findingSchema) }), ...errors(400) },
+      },
+    },
+    async (req) => ({ findings: gate(parseBody(req.body)) }),
+  );
+
+  app.post(
+    '/api/generate/dataset',
+    {
+      schema: {
+        tags: ['generate'],
+        summary: '由上传的文件得到数据：填报表、预算系统导出的工作簿、数据 JSON 或已公开的文件（multipart 字段 file）',
+        consumes: ['multipart/form-data'],
+        response: { 200: datasetReply, ...errors(400, 413, 415, 422) },
+      },
+    },
+    async (req) => {
+      const { bytes, name } = await upload(req);
+      return { dataset: asJson(await fromFile(name, () => datasetFromBytes(bytes, name))) };
+    },
+  );
+
+  app.post(
+    '/api/generate/prior',
+    {
+      schema: {
+        tags: ['generate'],
+        summary: '用上年公开文件（multipart 字段 file）补全数据（字段 dataset，须在 file 之前）：上年数、职责、机构、名词解释',
+        consumes: ['multipart/form-data'],
+        response: { 200: datasetReply, ...errors(400, 413, 415, 422) },
+      },
+    },
+    async (req) => {
+      const { bytes, name, fields } = await upload(req);
+      if (!fields.dataset) throw new HttpError(400, '缺少字段 dataset（本年数据 JSON，须放在文件之前）');
+      let json: unknown;
+      try {
+        json = JSON.parse(fields.dataset);
+      } catch {
+        throw new HttpError(400, '字段 dataset 不是有效的 JSON');
+      }
+      const data = parseBody(json);
+      return { dataset: asJson(await fromFile(name, () => withPriorFrom(data, bytes, name))) };
+    },
+  );
+
   app.post(
     '/api/generate',
     {
@@ -62,12 +182,7 @@ export const generateRoutes: FastifyPluginAsyncZod = async (app) => {
       const { format, template, draft } = req.query;
       let result;
       try {
-        const data = DatasetSchema.safeParse(req.body);
-        if (!data.success) {
-          const lines = data.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '（根）'}：${i.message}`);
-          throw new HttpError(400, `数据不符合格式：${lines.join('；')}`);
-        }
-        result = await generate(data.data, { format, template, draft });
+        result = await generate(parseBody(req.body), { format, template, draft });
         if (!result.bytes || !result.document) {
           const blocking = result.findings.filter((f) => f.severity === 'error');
           return reply.code(422).send({ error: `数据有 ${blocking.length} 处错误，未生成文件：${blocking[0]?.message ?? ''}`, findings: result.findings });
