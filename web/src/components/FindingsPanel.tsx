@@ -1,5 +1,5 @@
 /** The findings of one document: filters, grouping, folded repeats; a click selects a place. */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { Checkbox, Collapse, Empty, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { rules, SEVERITY_COLORS, SEVERITY_NAMES, type Finding, type RuleInfo, type Severity } from '../api';
 import { categoryOf, counts, filterFindings, fold, group, placeOf } from '../findings';
@@ -26,6 +26,22 @@ export function useRules(): Map<string, RuleInfo> {
     rules().then(setMap, () => undefined);
   }, []);
   return map;
+}
+
+/**
+ * Arrow keys move between the findings (Home and End to the first and last); Enter or Space, as
+ * on any button, opens the one in focus. Tab still leaves the list.
+ */
+function moveFocus(e: KeyboardEvent<HTMLDivElement>) {
+  if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key)) return;
+  const target = e.target as HTMLElement;
+  if (!target.matches('[data-testid=finding]')) return;
+  const all = [...e.currentTarget.querySelectorAll<HTMLElement>('[data-testid=finding]')];
+  const at = all.indexOf(target);
+  const next = e.key === 'Home' ? 0 : e.key === 'End' ? all.length - 1 : at + (e.key === 'ArrowDown' ? 1 : -1);
+  if (next < 0 || next >= all.length) return;
+  e.preventDefault();
+  all[next].focus();
 }
 
 export function FindingsPanel({
@@ -62,7 +78,7 @@ export function FindingsPanel({
   }, [shown, by, indexOf]);
 
   return (
-    <div aria-label="检查发现">
+    <div aria-label="检查发现" onKeyDown={moveFocus}>
       <Space wrap style={{ marginBottom: 12 }}>
         <Checkbox.Group
           value={severities}

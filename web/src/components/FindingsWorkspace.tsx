@@ -1,5 +1,5 @@
 /** Findings beside the selected one's detail and its place in the original. */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Card, Col, Empty, Row } from 'antd';
 import type { Finding } from '../api';
 import { FindingDetail } from './FindingDetail';
@@ -35,13 +35,18 @@ export function FindingsWorkspace({
   }, [docId, version, reloads]);
   const reviews = useMemo(() => new Map(verdicts.map((v) => [v.index, v])), [verdicts]);
   const finding = selected === null ? null : findings[selected];
+  // On a tablet the place is below the list: bring it into view when a finding is opened.
+  const place = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (selected !== null && window.matchMedia('(max-width: 991px)').matches) place.current?.scrollIntoView({ block: 'start' });
+  }, [selected]);
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={11}>
         <FindingsPanel key={`${docId}@${version}`} findings={findings} selected={selected} onSelect={setSelected} reviews={reviews} />
       </Col>
       <Col xs={24} lg={13}>
-        <div className="gk-place">
+        <div className="gk-place" ref={place}>
           {finding ? (
             <Card size="small" title="发现详情与原文位置">
               <FindingDetail finding={finding} rule={catalog.get(finding.rule)} extra={
