@@ -21,8 +21,8 @@ import { pathToFileURL } from 'node:url';
 const PYTHON = process.env.GONGKAI_PYTHON ?? '/usr/bin/python3';
 const IDLE_MS = (Number(process.env.GONGKAI_SOFFICE_IDLE) || 120) * 1000;
 
-// The worker. Replies {"ok":true} or {"error":"…"}; the first line is {"ready":true} once the
-// office accepts connections. Exits (ending the office) on EOF of stdin.
+// The worker. Replies {"ok":true} or {"error":CODE,"detail":"…"}; the first line is {"ready":true}
+// once the office accepts connections. Exits (ending the office) on EOF of stdin.
 const WORKER_PY = String.raw`
 import json, subprocess, sys, time
 import uno
@@ -36,7 +36,7 @@ def prop(name, value):
     return p
 
 def say(obj):
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    sys.stdout.write(json.dumps(obj) + "\n")
     sys.stdout.flush()
 
 soffice, profile, pipe, start_timeout = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4])
@@ -58,28 +58,30 @@ try:
             ctx = resolver.resolve("uno:" + url)
         except NoConnectException:
             if office.poll() is not None:
-                say({"error": "LibreOffice exited while starting (code %s)" % office.returncode})
+                say({"error": "EXITED", "detail": str(office.returncode)})
                 sys.exit(1)
             if time.time() > deadline:
-                say({"error": "LibreOffice did not start within %d s" % start_timeout})
+                say({"error": "START_TIMEOUT", "detail": "%d" % start_timeout})
                 sys.exit(1)
             time.sleep(0.05)
     desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
     say({"ready": True, "pid": office.pid})
     for line in sys.stdin:
         req = json.loads(line)
+        stage = "LOAD"
         try:
             doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(req["in"]), "_blank", 0,
                 (prop("Hidden", True), prop("ReadOnly", True)))
             if doc is None:
-                raise RuntimeError("the document could not be loaded")
+                raise RuntimeError("no document")
+            stage = "STORE"
             try:
                 doc.storeToURL(uno.systemPathToFileUrl(req["out"]), (prop("FilterName", "writer_pdf_Export"),))
             finally:
                 doc.close(True)
             say({"ok": True})
         except Exception as e:
-            say({"error": str(e) or type(e).__name__})
+            say({"error": stage, "detail": str(e) or type(e).__name__})
     try:
         desktop.terminate()
     except Exception:
@@ -90,6 +92,14 @@ finally:
     except Exception:
         office.kill()
 `;
+
+/** The worker's error codes in words (ENOENT is left to the caller: LibreOffice is not installed). */
+const WORKER_ERRORS: Record<string, (detail: string) => string> = {
+  EXITED: (d) => `LibreOffice 启动后即退出（退出码 ${d}）`,
+  START_TIMEOUT: (d) => `LibreOffice 在 ${d} 秒内未启动`,
+  LOAD: () => 'LibreOffice 无法打开生成的 Word 文件',
+  STORE: () => 'LibreOffice 无法导出 PDF',
+};
 
 let available: boolean | undefined;
 /** Whether Debian's python3 with python3-uno is there (asked once per process). */
@@ -126,14 +136,14 @@ class Worker {
     createInterface({ input: this.child.stdout }).on('line', (line) => {
       const p = this.waiting.shift();
       if (!p) return;
-      let msg: { ok?: boolean; ready?: boolean; pid?: number; error?: string };
+      let msg: { ok?: boolean; ready?: boolean; pid?: number; error?: string; detail?: string };
       try {
         msg = JSON.parse(line);
       } catch {
         return p.reject(new Error(line));
       }
       if (msg.pid) this.officePid = msg.pid;
-      if (msg.error) p.reject(new Error(msg.error));
+      if (msg.error) p.reject(new Error(WORKER_ERRORS[msg.error]?.(msg.detail ?? '') ?? msg.error));
       else p.resolve();
     });
     const fail = (why: string) => {
