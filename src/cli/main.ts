@@ -208,6 +208,25 @@ program
     process.exitCode = await runEntities(action, args, opts);
   });
 
+program
+  .command('compare')
+  .description('对比：同一单位跨年度（--entity --years）、同年预算与决算（--entity --year）、部门并列（--entities --year）或指定文档（--documents）；按科目编码逐行对应，列出增减和增减率')
+  .option('--db <file|url>', DB)
+  .option('--documents <ids>', '文档编号，逗号分隔')
+  .option('--entity <id>', '单位编号')
+  .option('--entities <ids>', '单位编号，逗号分隔')
+  .option('--years <years>', '年度，逗号分隔')
+  .option('--year <year>', '年度')
+  .option('--kind <kind>', '类型：budget、final-accounts')
+  .option('--table <kind>', '表格类型（默认一般公共预算财政拨款支出表）')
+  .option('--measure <key>', '列（默认 total）')
+  .addOption(new Option('-f, --format <format>', '输出格式').choices(['text', 'json', 'csv', 'xlsx']).default('text'))
+  .option('-o, --output <file>', '输出写入文件（xlsx 格式必需）')
+  .action(async (opts) => {
+    const { runCompare } = await import('./region.js');
+    process.exitCode = await runCompare(opts);
+  });
+
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CommanderError) {
     // Help and version end with 0; a usage error (already printed, in Chinese) with 2.

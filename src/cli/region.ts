@@ -10,7 +10,8 @@ import { LedgerInputError, readLedgerFile } from '../region/ledger-input.js';
 import { loadTransparencyProfile, scoreTransparency, combineParts, TransparencyProfileError, type ScoreInput, type TransparencyScore } from '../region/transparency.js';
 import { LEDGER_COLUMNS, RANKING_COLUMNS, scoreColumns } from '../region/columns.js';
 import { csvText, textTable, xlsxBuffer, type TidyColumn } from '../region/tidy.js';
-import { EntityEditError, Store, StoreError } from '../store/index.js';
+import { CompareError, EntityEditError, Store, StoreError } from '../store/index.js';
+import { COMPARISON_COLUMNS, tidyComparison, type ComparisonRow } from '../region/compare.js';
 import { describeError } from '../system-error.js';
 
 type Format = 'text' | 'json' | 'csv' | 'xlsx';
@@ -32,7 +33,7 @@ async function withStore(db: string | undefined, fn: (store: Store) => Promise<n
     store = await Store.open({ db });
     return await fn(store);
   } catch (e) {
-    if (e instanceof StoreError || e instanceof LedgerInputError || e instanceof EntityEditError || e instanceof TransparencyProfileError) console.error(`错误 ${e.message}`);
+    if (e instanceof StoreError || e instanceof CompareError || e instanceof LedgerInputError || e instanceof EntityEditError || e instanceof TransparencyProfileError) console.error(`错误 ${e.message}`);
     else console.error(`错误 ${describeError(e)}`);
     return 2;
   } finally {
@@ -120,4 +121,42 @@ export async function runEntities(action: string, args: string[], opts: { db?: s
     }
     throw new EntityEditError(`未知操作 ${action}（aliases、merge、split）`);
   });
+}
+
+export async function runCompare(opts: { db?: string; documents?: string; entity?: string; entities?: string; years?: string; year?: string; kind?: string; table?: string; measure?: string; format: Format; output?: string }): Promise<number> {
+  const ids = (v: string | undefined, what: string): number[] | undefined => {
+    if (v === undefined) return undefined;
+    if (!/^\d+(,\d+)*$/.test(v)) throw new CompareError(`${what}应为逗号分隔的数字，收到“${v}”`);
+    return v.split(',').map(Number);
+  };
+  return withStore(opts.db, async (store) => {
+    const one = (v: string | undefined, what: string) => ids(v, what)?.[0];
+    const result = await store.compare({
+      documents: ids(opts.documents, '--documents '),
+      entity: one(opts.entity, '--entity '),
+      entities: ids(opts.entities, '--entities '),
+      years: ids(opts.years, '--years '),
+      year: one(opts.year, '--year '),
+      kind: opts.kind,
+      table: opts.table,
+      measure: opts.measure,
+    });
+    if (opts.format === 'text') {
+      console.error(`${result.sides.map((s) => s.label).join(' ／ ')}：${result.table} 表 ${result.measure} 列，${result.rows.length} 行`);
+      return emit('text', opts.output, '对比', WIDE_COLUMNS(result.sides.map((s) => s.label)), result.rows, result);
+    }
+    return emit(opts.format, opts.output, '对比', COMPARISON_COLUMNS, tidyComparison(result), result);
+  });
+}
+
+/** For a terminal: one row per line, one column per side. */
+function WIDE_COLUMNS(labels: string[]): TidyColumn<ComparisonRow>[] {
+  return [
+    { header: '科目编码', value: (r) => r.code },
+    { header: '科目名称', value: (r) => r.name },
+    ...labels.map((l, i) => ({ header: l, value: (r: ComparisonRow) => r.amounts[i] })),
+    { header: '增减', value: (r) => r.change },
+    { header: '增减率%', value: (r) => r.percent },
+    { header: '说明', value: (r) => r.note },
+  ];
 }

@@ -10,6 +10,9 @@ import { transparencyRanking, type TransparencyRanking } from './transparency.js
 import type { TransparencyProfile } from '../region/transparency.js';
 export type { TransparencyRanking, TransparencyRow } from './transparency.js';
 import { importLedger, ledgerReport, type LedgerReport } from './ledger.js';
+import { comparisonSides, findDisclosure, resolveComparison, type CompareQuery } from './compare.js';
+import { compareSides, type Comparison } from '../region/compare.js';
+export { CompareError, DEFAULT_TABLES, type CompareQuery } from './compare.js';
 import type { LedgerUnitInput } from '../region/ledger-input.js';
 export { KIND_NAMES, LEDGER_STATUS_NAMES, DEADLINE_DAYS, type LedgerRow, type LedgerReport } from './ledger.js';
 import { fillEntityKeys, listAliases, mergeEntities, splitEntity } from './entities.js';
@@ -135,6 +138,18 @@ export class Store {
   /** Transparency scores of the disclosures the filter selects, ranked, and the region's mean. */
   transparency(filter: DocumentFilter, profile: TransparencyProfile): Promise<TransparencyRanking> {
     return transparencyRanking(this.conn, filter, profile);
+  }
+
+  /** The disclosure of an entity, year and kind (汇总 before 本级), or null. */
+  findDisclosure(entityId: number, year: number, kind: string): Promise<number | null> {
+    return findDisclosure(this.conn, entityId, year, kind);
+  }
+
+  /** Disclosures compared line by line (region/compare.ts): one table kind and column of each, matched by code. */
+  async compare(q: CompareQuery): Promise<Comparison & { table: string; measure: string }> {
+    const ids = await resolveComparison(this.conn, q);
+    const { table, measure, sides } = await comparisonSides(this.conn, ids, q);
+    return { table, measure, ...compareSides(sides) };
   }
 
   search(q: string, page: Page = {}, options: SearchOptions = {}): Promise<SearchResult> {

@@ -9,14 +9,19 @@ import { DocumentKindSchema } from '../../model/disclosure.js';
 import { LedgerInputError, ledgerRows } from '../../region/ledger-input.js';
 import { loadTransparencyProfile, TransparencyProfileError } from '../../region/transparency.js';
 import { LEDGER_COLUMNS, RANKING_COLUMNS } from '../../region/columns.js';
+import { COMPARISON_COLUMNS, tidyComparison } from '../../region/compare.js';
 import { csvText, xlsxBuffer, type TidyColumn } from '../../region/tidy.js';
-import { EntityEditError, type Store } from '../../store/index.js';
+import { CompareError, EntityEditError, type Store } from '../../store/index.js';
 import { HttpError } from '../errors.js';
 import { errors, filterShape } from '../schemas.js';
 
 const int = () => z.coerce.number().int();
 const entityParams = z.object({ id: int().min(1).describe('单位编号') });
 const format = z.enum(['json', 'csv', 'xlsx']).default('json');
+const idList = z
+  .string()
+  .regex(/^\d+(,\d+){0,19}$/, '逗号分隔的数字')
+  .transform((s) => s.split(',').map(Number));
 
 async function sendTable<R>(reply: FastifyReply, fmt: 'csv' | 'xlsx', name: string, columns: TidyColumn<R>[], rows: R[]) {
   const file = encodeURIComponent(`${name}.${fmt}`);
@@ -195,6 +200,63 @@ export const regionRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app,
       const ranking = await store.transparency(filter, profile);
       if (fmt !== 'json') return sendTable(reply, fmt, '透明度排名', RANKING_COLUMNS, ranking.rows);
       return ranking;
+    },
+  );
+
+  app.get(
+    '/api/compare',
+    {
+      schema: {
+        tags: ['ledger'],
+        summary: '对比：同一单位跨年度（entity + years）、同年预算与决算（entity + year）、部门并列（entities + year）或指定文档（documents）；按科目编码逐行匹配（编码改变而名称相同、名称改变而编码相同的也对应），列出各方金额、末项比首项的增减和增减率；CSV/Excel 为整洁表（每行一个科目一方）',
+        querystring: z
+          .object({
+            documents: idList.optional().describe('文档编号，逗号分隔，按此顺序对比'),
+            entity: int().min(1).optional().describe('单位编号'),
+            entities: idList.optional().describe('单位编号，逗号分隔（部门并列）'),
+            years: idList.optional().describe('年度，逗号分隔（跨年度）'),
+            year: int().min(1990).max(2100).optional(),
+            kind: DocumentKindSchema.optional(),
+            table: z.string().regex(/^[a-z-]{1,40}$/).optional().describe('表格类型（默认一般公共预算财政拨款支出表，无则支出总表）'),
+            measure: z.string().regex(/^[A-Za-z]{1,40}$/).optional().describe('列（默认 total 合计）'),
+            format,
+          })
+          .strict(),
+        produces: ['application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        response: {
+          200: z.object({
+            table: z.string(),
+            measure: z.string(),
+            sides: z.array(z.object({ label: z.string(), documentId: z.number().int(), entity: z.string().nullable(), year: z.number().int().nullable(), kind: z.string() })),
+            rows: z.array(
+              z.object({
+                code: z.string().nullable(),
+                name: z.string(),
+                level: z.string().nullable(),
+                link: z.enum(['code', 'renamed', 'recoded', 'name', 'only']),
+                note: z.string(),
+                codes: z.array(z.string().nullable()),
+                amounts: z.array(z.string().nullable()).describe('万元，十进制文本'),
+                change: z.string().nullable(),
+                percent: z.string().nullable(),
+              }),
+            ),
+          }),
+          ...errors(400, 404),
+        },
+      },
+    },
+    async (req, reply) => {
+      const { format: fmt, ...q } = req.query;
+      let result;
+      try {
+        result = await store.compare(q);
+      } catch (e) {
+        if (e instanceof CompareError) throw new HttpError(e.notFound ? 404 : 400, e.message);
+        throw e;
+      }
+      if (fmt !== 'json') return sendTable(reply, fmt, '对比', COMPARISON_COLUMNS, tidyComparison(result));
+      return result;
     },
   );
 };
