@@ -61,6 +61,7 @@ const ROUTES = [
   'post /api/tokens',
   'delete /api/tokens/{id}',
   'get /api/audit',
+  'get /api/compare',
 ];
 
 test('GET /api/openapi.json is an OpenAPI 3.1 document that describes every route', async () => {
