@@ -53,7 +53,8 @@ function reportedIds(id: string): Set<string> {
   const own = readFileSync(new URL(`${id}.ts`, RULES_DIR), 'utf8');
   const libs = [...own.matchAll(/from '\.\.\/lib\/([\w-]+)\.js'/g)].map((m) => readFileSync(new URL(`lib/${m[1]}.ts`, RULES_DIR), 'utf8'));
   const ids = new Set<string>();
-  for (const text of [own, ...libs]) for (const m of text.matchAll(/messageId: '(\w+)'/g)) ids.add(m[1]!);
+  // `messageId: 'x'` or a choice between literals (`messageId: doubt ? 'x' : 'y'`).
+  for (const text of [own, ...libs]) for (const m of text.matchAll(/messageId: ([^,\n}]+)/g)) for (const q of m[1]!.matchAll(/'(\w+)'/g)) ids.add(q[1]!);
   return ids;
 }
 

@@ -27,7 +27,7 @@ export const completionRate = defineRule({
       message: '说明中“一般公共服务支出/档案事务/行政运行”完成年初预算的 95.53%，按支出决算 114.30 ÷ 年初预算 116.00 应为 98.53%，相差 3.00 个百分点。',
     },
     messages: {
-      finalCompletionRate: '说明中“{{b}}”完成年初预算的 {{raw}}%，按支出决算 {{final}} ÷ 年初预算 {{budget}} 应为 {{computed}}，相差 {{diff}} 个百分点。',
+      finalCompletionRate: '说明中“{{item}}”完成年初预算的 {{rate}}%，按支出决算 {{final}} ÷ 年初预算 {{budget}} 应为 {{computed}}，相差 {{diff}} 个百分点。',
     },
     appliesTo: [...FINAL],
   },
@@ -43,7 +43,7 @@ export const completionRate = defineRule({
       if (diff.toDecimalPlaces(6).isZero()) continue;
       const tol = percentStep(b.rate!.raw).plus(ratioTolerance(final, budget, amountHalfStep(b.final!), amountHalfStep(budgetFig!)));
       ctx.report({
-        messageId: 'finalCompletionRate', data: { b: vsName(b), raw: b.rate!.raw.replace(/[%％]$/, ''), final: amount(final), budget: amount(budget), computed: percent(computed), diff: diff.abs().toDecimalPlaces(2).toFixed(2) },
+        messageId: 'finalCompletionRate', data: { item: vsName(b), rate: b.rate!.raw.replace(/[%％]$/, ''), final: amount(final), budget: amount(budget), computed: percent(computed), diff: diff.abs().toDecimalPlaces(2).toFixed(2) },
         location: statementWhere(b.loc),
         figures: { 年初预算: budget, 支出决算: final, 完成比例: rate },
         expected: computed.toDecimalPlaces(2),

@@ -13,7 +13,7 @@ export const procurementLineAmount = defineRule({
     description: '政府采购预算表每一明细行：数量 × 单价 = 金额（按单价的打印精度容差）。',
     example: { bad: '台式计算机 5 台 × 0.60 万元，金额 3.50 万元', message: '政府采购预算表“台式计算机”：数量 5 × 单价 0.60 万元 = 3.00 万元，与金额 3.50 万元不一致，相差 0.50 万元。' },
     messages: {
-      procurementLineAmount: '{{it}}：数量 {{q}} × 单价 {{p}} 万元 = {{expected}} 万元，与金额 {{a}} 万元不一致，相差 {{diff}} 万元。',
+      procurementLineAmount: '{{item}}：数量 {{quantity}} × 单价 {{price}} 万元 = {{expected}} 万元，与金额 {{amount}} 万元不一致，相差 {{diff}} 万元。',
     },
     appliesTo: ['budget'],
     tables: ['procurement'],
@@ -30,7 +30,7 @@ export const procurementLineAmount = defineRule({
       if (diff.isZero()) continue;
       const tol = q.abs().times(amountHalfStep(it.unitPrice!)).plus(amountHalfStep(it.amount!));
       ctx.report({
-        messageId: 'procurementLineAmount', data: { it: label(it), q: q.toString(), p: amount(p), expected: amount(expected), a: amount(a), diff: amount(diff.abs()) },
+        messageId: 'procurementLineAmount', data: { item: label(it), quantity: q.toString(), price: amount(p), expected: amount(expected), amount: amount(a), diff: amount(diff.abs()) },
         location: { ...it.loc, where: label(it) },
         figures: { 数量: q, 单价: p, 金额: a },
         expected,

@@ -19,6 +19,9 @@ export const rescoredDepartmentScore = defineRule({
       bad: '五个项目所填总分 100、100、100、70、100，部门总得分 94（简单平均）；重新计分后为 100、100、100、95.78、100',
       message: '部门自评总得分 94 分（即各项目所填得分的简单平均），按各项目重新计分后的简单平均应为 99.16 分（按预算加权平均为 99.48 分），相差 5.16 分。',
     },
+    messages: {
+      rescoredDepartmentScore: '部门自评总得分 {{stated}} 分{{said}}，按各项目重新计分后的{{mean}}应为 {{computed}} 分{{otherMean}}，相差 {{difference}} 分。',
+    },
     appliesTo: APPLIES,
     options: SCORING_OPTIONS,
   },
@@ -32,9 +35,15 @@ export const rescoredDepartmentScore = defineRule({
     const otherValue = d.computedMeans[other];
     const said = d.statedBasis === 'both' ? '（即各项目所填得分的平均）' : d.statedBasis ? `（即各项目所填得分的${MEAN_NAME[d.statedBasis]}）` : '';
     ctx.report({
-      message:
-        `部门自评总得分 ${pts(d.stated)} 分${said}，按各项目重新计分后的${MEAN_NAME[d.basis]}应为 ${d.computed.toFixed(2)} 分` +
-        `${otherValue ? `（${MEAN_NAME[other]}为 ${otherValue.toFixed(2)} 分）` : ''}，相差 ${pts(diff.abs())} 分。`,
+      messageId: 'rescoredDepartmentScore',
+      data: {
+        stated: pts(d.stated),
+        said,
+        mean: MEAN_NAME[d.basis],
+        computed: d.computed.toFixed(2),
+        otherMean: otherValue ? `（${MEAN_NAME[other]}为 ${otherValue.toFixed(2)} 分）` : '',
+        difference: pts(diff.abs()),
+      },
       location: { ...(doc.selfEvaluation!.totalScore?.loc ?? {}), where: '评价结论和评价等级' },
       figures: { 所写总得分: d.stated, 重算简单平均: d.computedMeans.plain, 重算加权平均: d.computedMeans.weighted },
       expected: d.computed,

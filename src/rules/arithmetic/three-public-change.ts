@@ -16,7 +16,7 @@ export const threePublicChange = defineRule({
     description: '列有上年数、本年数、增减额的三公表中，每一行：增减额 = 本年数 − 上年数。',
     example: { bad: '公务接待费 上年 0.60，本年 0，增减 -0.50', message: '《“三公”经费预算表》“公务接待费”行：增减额 -0.50 万元，本年 0.00 − 上年 0.60 应为 -0.60 万元，相差 0.10 万元。' },
     messages: {
-      threePublicChange: '{{w}}：增减额 {{c}} 万元，本年 {{cur}} − 上年 {{pri}} 应为 {{expected}} 万元，相差 {{diff}} 万元。',
+      threePublicChange: '{{where}}：增减额 {{change}} 万元，本年 {{current}} − 上年 {{prior}} 应为 {{expected}} 万元，相差 {{diff}} 万元。',
     },
     tables: ['three-public'],
   },
@@ -42,7 +42,7 @@ function checkChangeRow(t: StdTable, r: Row, ctx: RuleContext): void {
   const tol = sumTolerance([change, prior, current]);
   const w = where(t, r);
   ctx.report({
-    messageId: 'threePublicChange', data: { w, c: amount(c), cur: amount(cur), pri: amount(pri), expected: amount(expected), diff: amount(diff.abs()) },
+    messageId: 'threePublicChange', data: { where: w, change: amount(c), current: amount(cur), prior: amount(pri), expected: amount(expected), diff: amount(diff.abs()) },
     location: cellLocation(t, r, 'change'),
     figures: { 上年: val(prior), 本年: val(current), 增减: c },
     expected,

@@ -13,7 +13,7 @@ export const misplacedCode = defineRule({
     description: '表中按顺序列示时，每个款、项应排在其所属的类、款之下：紧邻的上一级行的编码应是它的前缀。排在别的类或款下面的科目容易被错加到别的上级。',
     example: { bad: '201 一般公共服务支出之后直接列 20805 行政事业单位养老支出', message: '《部门预算支出总表》科目 20805 行政事业单位养老支出列在 201 一般公共服务支出之下，而它的上级应为 208。' },
     messages: {
-      misplacedCode: '《{{table}}》科目 {{r}}列在 {{parent}}之下，而它的上级应为 {{code}}。',
+      misplacedCode: '《{{table}}》科目 {{row}}列在 {{parent}}之下，而它的上级应为 {{expectedParent}}。',
     },
     appliesTo: ['budget', 'final-accounts'],
   },
@@ -31,7 +31,7 @@ export const misplacedCode = defineRule({
           // Only judge when the table does print the real parent (missing parents are orphan-code's).
           if (parent && !code.startsWith(parent.code!) && codes.has(code.slice(0, parentLen))) {
             ctx.report({
-              messageId: 'misplacedCode', data: { table: tableName(t), r: rowLabel(r), parent: rowLabel(parent), code: code.slice(0, parentLen) },
+              messageId: 'misplacedCode', data: { table: tableName(t), row: rowLabel(r), parent: rowLabel(parent), expectedParent: code.slice(0, parentLen) },
               location: cellLocation(t, r),
             });
           }

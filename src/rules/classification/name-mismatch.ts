@@ -14,7 +14,7 @@ export const nameMismatch = defineRule({
     description: '表中科目编码对应的名称应与文件年度的《政府收支分类科目》一致（忽略序号、空格、括号全半角和末尾“支出”）。名称是其他年度的旧称或新称时，消息写明适用年度（如“医疗卫生与计划生育支出”是 2018 年及以前的名称）。目录未收录的编码不在此检查。',
     example: { bad: '2022 年文件：210 医疗卫生与计划生育支出', message: '《部门预算支出总表》科目 210 名称为“医疗卫生与计划生育支出”，2022年科目表为“卫生健康支出”（“医疗卫生与计划生育支出”是2018年及以前的名称）。' },
     messages: {
-      nameMismatch: '《{{table}}》科目 {{code}} 名称为“{{name}}”，{{text}}科目表为“{{names}}”{{text2}}。',
+      nameMismatch: '《{{table}}》科目 {{code}} 名称为“{{name}}”，{{year}}科目表为“{{catalogName}}”{{otherYears}}。',
     },
     appliesTo: ['budget', 'final-accounts'],
   },
@@ -27,7 +27,7 @@ export const nameMismatch = defineRule({
       const other = info.versions.find((v) => Catalog.sameName(r.name, [v.name, ...(v.aliases ?? [])]));
       const name = r.name.replace(/\s+/g, '');
       ctx.report({
-        messageId: 'nameMismatch', data: { table: tableName(t), code: r.code!, name, text: doc.year ? `${doc.year}年` : '', names: info.names[0], text2: other ? `（“${other.name}”是${yearsOf(other)}的名称）` : '' },
+        messageId: 'nameMismatch', data: { table: tableName(t), code: r.code!, name, year: doc.year ? `${doc.year}年` : '', catalogName: info.names[0], otherYears: other ? `（“${other.name}”是${yearsOf(other)}的名称）` : '' },
         location: cellLocation(t, r),
       });
     }

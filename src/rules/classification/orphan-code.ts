@@ -16,7 +16,7 @@ export const orphanCode = defineRule({
     description: '按科目列示的表中，列出了“项”（7 位）就应列出其“款”（5 位）和“类”（3 位），列出了“款”就应列出其“类”，上级金额才能核对。表中根本不列某一级（如只列类和项）是表样的做法，不按缺少上级报告；只列项目及其所用科目的项目清单（如陕西上年结转资金支出表，不列类级科目）不是科目层级表，不检查。',
     example: { bad: '支出总表列 2013301 行政运行，但没有 20133 宣传事务', message: '《部门预算支出总表》列有科目 2013301 行政运行，但未列其上级科目 20133。' },
     messages: {
-      orphanCode: '《{{table}}》列有科目 {{r}}，但未列其上级科目 {{p}}。',
+      orphanCode: '《{{table}}》列有科目 {{row}}，但未列其上级科目 {{parent}}。',
     },
     appliesTo: ['budget', 'final-accounts'],
   },
@@ -32,7 +32,7 @@ export const orphanCode = defineRule({
         for (let p = parentCode(r.code!); p; p = parentCode(p)) {
           if (codes.has(p) || !depths.has(p.length) || reported.has(`${r.code}|${p}`)) continue;
           reported.add(`${r.code}|${p}`);
-          ctx.report({ messageId: 'orphanCode', data: { table: tableName(t), r: rowLabel(r), p }, location: cellLocation(t, r) });
+          ctx.report({ messageId: 'orphanCode', data: { table: tableName(t), row: rowLabel(r), parent: p }, location: cellLocation(t, r) });
         }
       }
     }

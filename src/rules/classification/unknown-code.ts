@@ -13,6 +13,10 @@ export const unknownCode = defineRule({
     basis: BASIS.classification,
     description: '科目编码在项目自带的科目目录中找不到，或只在其他年度存在（已停用或尚未设立）。目录尚不完整（尤其是“项”级），故默认为提示级；类级编码不存在时由 classification/malformed-code 报告。',
     example: { bad: '2017 年文件：2013704 信息安全事务', message: '《部门预算支出总表》科目 2013704 信息安全事务在2017年科目表中不存在（该编码用于2019年起）。' },
+    messages: {
+      notInYear: '《{{table}}》科目 {{row}}在{{year}}年科目表中不存在（该编码用于{{years}}）。',
+      notInCatalog: '《{{table}}》科目 {{row}}不在科目目录中，请核对编码。',
+    },
     appliesTo: ['budget', 'final-accounts'],
   },
   check(doc, ctx) {
@@ -23,9 +27,9 @@ export const unknownCode = defineRule({
       const versions = cat.versions(scheme, r.code!);
       if (!versions.length && cat.size(scheme) === 0) continue;
       ctx.report({
-        message: versions.length
-          ? `《${tableName(t)}》科目 ${rowLabel(r)}在${doc.year}年科目表中不存在（该编码用于${versions.map(yearsOf).join('、')}）。`
-          : `《${tableName(t)}》科目 ${rowLabel(r)}不在科目目录中，请核对编码。`,
+        ...(versions.length
+          ? { messageId: 'notInYear', data: { table: tableName(t), row: rowLabel(r), year: String(doc.year), years: versions.map(yearsOf).join('、') } }
+          : { messageId: 'notInCatalog', data: { table: tableName(t), row: rowLabel(r) } }),
         location: cellLocation(t, r),
       });
     }

@@ -15,7 +15,7 @@ export const performanceTables = defineRule({
     description: '项目支出大于 0（表格、说明或摘要）而文件中没有任何项目绩效目标表时报告。',
     example: { bad: '项目支出 63.85 万元，文件中无绩效目标表', message: '项目支出 63.85 万元，但文件中没有项目绩效目标表。' },
     messages: {
-      performanceTables: '项目支出 {{v}} 万元，但文件中没有项目绩效目标表。',
+      performanceTables: '项目支出 {{projects}} 万元，但文件中没有项目绩效目标表。',
     },
     appliesTo: ['budget'],
   },
@@ -25,6 +25,6 @@ export const performanceTables = defineRule({
     const c = claimsOf(doc, 'expenditure.project')[0];
     const v = h ? val(h.figure) : (c?.value ?? null);
     if (!v || !v.greaterThan(0)) return;
-    ctx.report({ messageId: 'performanceTables', data: { v: amount(v) }, location: { where: '预算绩效信息' }, actual: v });
+    ctx.report({ messageId: 'performanceTables', data: { projects: amount(v) }, location: { where: '预算绩效信息' }, actual: v });
   },
 });

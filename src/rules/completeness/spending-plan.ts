@@ -16,7 +16,7 @@ export const spendingPlanFilled = defineRule({
     description: '项目绩效目标表印有“资金支出计划（%）”栏（3月底、6月底……12月底），但各期全部空白。绩效目标中另写了支付进度时，消息中一并引出。表样没有这一栏时不检查；已填写的计划是否逐期递增由 indicator/spending-plan 检查。',
     example: { bad: '资金支出计划 3月底、6月底、10月底、12月底 均为空，绩效目标写“资金支付5月40%，9月80%，12月100%”', message: '项目“网站安全检测”绩效目标表的资金支出计划（3月底、6月底、10月底、12月底）均未填写，而绩效目标中写有“资金支付5月40%，9月80%，12月100%”。' },
     messages: {
-      spendingPlan: '项目“{{name}}”绩效目标表的资金支出计划（{{map}}）均未填写{{said}}。',
+      spendingPlan: '项目“{{name}}”绩效目标表的资金支出计划（{{periods}}）均未填写{{said}}。',
     },
     fix: '按绩效目标中写明的进度填写资金支出计划（3月底、6月底、10月底、12月底的累计支出比例）',
     appliesTo: ['budget'],
@@ -27,7 +27,7 @@ export const spendingPlanFilled = defineRule({
       const goal = p.goals.map((g) => PAYMENT_SCHEDULE.exec(g)?.[0]).find((m) => m);
       const said = goal ? `，而绩效目标中写有“${goal.replace(/^\d+[.、．]\s*/, '').trim()}”` : '';
       ctx.report({
-        messageId: 'spendingPlan', data: { name: p.name, map: p.spendingPlan.map((s) => s.period).join('、'), said },
+        messageId: 'spendingPlan', data: { name: p.name, periods: p.spendingPlan.map((s) => s.period).join('、'), said },
         location: { ...p.loc, where: `项目“${p.name}”资金支出计划` },
       });
     }

@@ -27,7 +27,7 @@ export const standardTables = defineRule({
     description: '文件含有公开表格时，九张标准表（收支总表、收入总表、支出总表、财政拨款收支总表、一般公共预算支出表、一般公共预算基本支出表、政府性基金支出表、国有资本经营支出表、三公经费支出表）应都在。各地表样不同时，在配置 options.required 中列出当地必须公开的表（表的 kind）。说明写明本部门无政府性基金或国有资本经营预算（收支）时，缺少相应的表不报告（有的地区表样不含该表，如陕西）。文件只有说明、没有任何表格时由 completeness/no-tables 提示。',
     example: { bad: '文件列出 7 张表，缺国有资本经营预算支出表和三公经费支出表', message: '公开表格不全：缺少国有资本经营预算财政拨款支出表、财政拨款“三公”经费支出表（共 9 张，本文件有 7 张）。' },
     messages: {
-      standardTables: '公开表格不全：缺少{{map}}（共 {{requiredCount}} 张，本文件有 {{size}} 张）。',
+      standardTables: '公开表格不全：缺少{{missing}}（共 {{required}} 张，本文件有 {{present}} 张）。',
     },
     appliesTo: ['budget', 'final-accounts'],
     options: z.object({ required: z.array(TableKindSchema).default(STANDARD) }).strict(),
@@ -41,7 +41,7 @@ export const standardTables = defineRule({
     const missing = required.filter((k) => !present.has(k) && !saysNone(doc, k));
     if (!missing.length) return;
     ctx.report({
-      messageId: 'standardTables', data: { map: missing.map((k) => KIND_NAMES[k]).join('、'), requiredCount: required.length, size: present.size },
+      messageId: 'standardTables', data: { missing: missing.map((k) => KIND_NAMES[k]).join('、'), required: required.length, present: present.size },
       location: { where: '公开表格' },
     });
   },

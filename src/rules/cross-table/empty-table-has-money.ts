@@ -14,9 +14,9 @@ export const emptyTableHasMoney = defineRule({
     description: '政府性基金、国有资本经营预算支出表或三公经费表注明为空表，而收支总表/财政拨款收支总表列有该类资金，或说明写有三公经费金额。',
     example: { bad: '政府性基金支出表“注：无政府性基金预算，空表列示”，收支总表政府性基金预算拨款收入 10.00', message: '《部门预算政府性基金预算财政拨款支出表》为空表，但《部门预算收支总表》“二、政府性基金预算拨款收入”为 10.00 万元。' },
     messages: {
-      emptyTableHasMoney: '《{{table}}》为空表，但《{{table2}}》“{{name}}”为 {{f}} 万元。',
-      emptyTableHasMoney2: '《{{table}}》为空表，但《{{table2}}》本年支出合计中该类资金为 {{fe}} 万元。',
-      emptyTableHasMoney3: '《{{table}}》为空表，但说明中“三公”经费为 {{value}} 万元。',
+      rowHasMoney: '《{{table}}》为空表，但《{{sourceTable}}》“{{name}}”为 {{amount}} 万元。',
+      totalHasMoney: '《{{table}}》为空表，但《{{sourceTable}}》本年支出合计中该类资金为 {{amount}} 万元。',
+      narrativeHasMoney: '《{{table}}》为空表，但说明中“三公”经费为 {{value}} 万元。',
     },
     appliesTo: ['budget', 'final-accounts'],
   },
@@ -33,7 +33,7 @@ export const emptyTableHasMoney = defineRule({
           const f = r ? (r.values.amount ?? r.values.total ?? null) : null;
           if (r && val(f) && val(f)!.greaterThan(0)) {
             ctx.report({
-              messageId: 'emptyTableHasMoney', data: { table: tableName(t), table2: tableName(s), name: r.name.replace(/\s+/g, ''), f: amount(val(f)) },
+              messageId: 'rowHasMoney', data: { table: tableName(t), sourceTable: tableName(s), name: r.name.replace(/\s+/g, ''), amount: amount(val(f)) },
               location: { ...t.loc, where: `《${tableName(t)}》` },
               actual: val(f),
             });
@@ -43,7 +43,7 @@ export const emptyTableHasMoney = defineRule({
           const fe = e?.values[key] ?? null;
           if (e && val(fe) && val(fe)!.greaterThan(0)) {
             ctx.report({
-              messageId: 'emptyTableHasMoney2', data: { table: tableName(t), table2: tableName(s), fe: amount(val(fe)) },
+              messageId: 'totalHasMoney', data: { table: tableName(t), sourceTable: tableName(s), amount: amount(val(fe)) },
               location: { ...t.loc, where: `《${tableName(t)}》` },
               actual: val(fe),
             });
@@ -57,7 +57,7 @@ export const emptyTableHasMoney = defineRule({
       const c = claimsOf(doc, 'threePublic.total').find((x) => x.value!.greaterThan(0));
       if (c) {
         ctx.report({
-          messageId: 'emptyTableHasMoney3', data: { table: tableName(t), value: amount(c.value) },
+          messageId: 'narrativeHasMoney', data: { table: tableName(t), value: amount(c.value) },
           location: { ...t.loc, where: `《${tableName(t)}》` },
           actual: c.value,
         });

@@ -26,6 +26,10 @@ export const costAboveBudget = defineRule({
     basis: BASIS.identities('15'),
     description: '成本指标以金额给出上限（≤ x 万元/元）时，x 不应超过项目预算数。人均、单价类以“元”计的标准只有在没有比较符时才会出现，不在此检查。上限约为预算数的一万倍（1,000–100,000 倍）时，是元与万元之一读错，只作提示。',
     example: { bad: '预算数 12.00，成本指标“≤15万元”', message: '项目“政务外网安全检测”绩效目标表成本指标“项目成本”上限 15.00 万元，超过项目预算数 12.00 万元。' },
+    messages: {
+      aboveBudget: '{{place}}成本指标“{{indicator}}”上限 {{ceiling}} 万元，超过项目预算数 {{budget}} 万元。',
+      unitInDoubt: '{{place}}成本指标“{{indicator}}”上限 {{ceiling}} 万元，约为项目预算数 {{budget}} 万元的一万倍：两者之一的金额单位（元/万元）可能未正确读取，未作为错误。',
+    },
   },
   check(doc, ctx) {
     for (const o of owners(doc)) {
@@ -41,9 +45,8 @@ export const costAboveBudget = defineRule({
         const unitDoubt = ratio.greaterThanOrEqualTo(1000) && ratio.lessThanOrEqualTo(100000);
         ctx.report({
           advisory: unitDoubt,
-          message: unitDoubt
-            ? `${o.place}成本指标“${squash(i.level3)}”上限 ${amount(c)} 万元，约为项目预算数 ${amount(budget)} 万元的一万倍：两者之一的金额单位（元/万元）可能未正确读取，未作为错误。`
-            : `${o.place}成本指标“${squash(i.level3)}”上限 ${amount(c)} 万元，超过项目预算数 ${amount(budget)} 万元。`,
+          messageId: unitDoubt ? 'unitInDoubt' : 'aboveBudget',
+          data: { place: o.place, indicator: squash(i.level3), ceiling: amount(c), budget: amount(budget) },
           location: loc(o, i, '指标值'),
           expected: budget,
           actual: c,

@@ -13,7 +13,7 @@ export const duplicate = defineRule({
     description: '同一项目中一级、二级、三级指标和指标值都相同的行出现两次以上。',
     example: { bad: '同一表中两行“质量指标 / 专款专用率 / 100%”', message: '项目“新媒体宣传服务”绩效目标表指标“专款专用率”（质量指标，指标值“100%”）重复出现 2 次。' },
     messages: {
-      duplicate: '{{place}}指标“{{level3}}”（{{level2}}，指标值“{{raw}}”）重复出现 {{n}} 次。',
+      duplicate: '{{place}}指标“{{indicator}}”（{{level2}}，指标值“{{raw}}”）重复出现 {{times}} 次。',
     },
   },
   check(doc, ctx) {
@@ -27,7 +27,7 @@ export const duplicate = defineRule({
       }
       for (const { n, i } of counts.values()) {
         if (n < 2) continue;
-        ctx.report({ messageId: 'duplicate', data: { place: o.place, level3: squash(i.level3), level2: squash(i.level2), raw: i.target.raw.trim(), n }, location: loc(o, i, '') });
+        ctx.report({ messageId: 'duplicate', data: { place: o.place, indicator: squash(i.level3), level2: squash(i.level2), raw: i.target.raw.trim(), times: n }, location: loc(o, i, '') });
       }
     }
   },

@@ -14,8 +14,8 @@ export const levelPair = defineRule({
     description: '产出指标下为数量、质量、时效、成本指标；效益指标（“效果指标”视为同义）下为经济效益、社会效益、生态效益、可持续影响指标；满意度指标下为服务对象满意度指标；按 101 号文把成本指标作为一级时，下为经济成本、社会成本、生态环境成本指标。同一项目同一搭配只报告一次。',
     example: { bad: '满意度指标 / 满意度指标 / 党员满意度', message: '项目“党建活动经费”绩效自评表二级指标“满意度指标”不属于一级指标“满意度指标”（应为：服务对象满意度指标）。' },
     messages: {
-      levelPair: '{{place}}一级指标“{{level1}}”不在指标体系中（应为产出、效益、满意度或成本指标）。',
-      levelPair2: '{{place}}二级指标“{{level2}}”不属于一级指标“{{level1}}”（应为：{{allowed}}）。',
+      unknownLevel1: '{{place}}一级指标“{{level1}}”不在指标体系中（应为产出、效益、满意度或成本指标）。',
+      wrongLevel2: '{{place}}二级指标“{{level2}}”不属于一级指标“{{level1}}”（应为：{{allowed}}）。',
     },
     fix: levelPairFix,
   },
@@ -31,12 +31,12 @@ export const levelPair = defineRule({
         if (seen.has(key)) continue;
         if (!allowed) {
           seen.add(key);
-          ctx.report({ messageId: 'levelPair', data: { place: o.place, level1: squash(i.level1) }, location: loc(o, i, '一级指标') });
+          ctx.report({ messageId: 'unknownLevel1', data: { place: o.place, level1: squash(i.level1) }, location: loc(o, i, '一级指标') });
           continue;
         }
         if (allowed.includes(l2)) continue;
         seen.add(key);
-        ctx.report({ messageId: 'levelPair2', data: { place: o.place, level2: squash(i.level2), level1: squash(i.level1).replace(/[（(][^）)]*[)）]/g, ''), allowed: allowed.join('、') }, location: loc(o, i, '二级指标') });
+        ctx.report({ messageId: 'wrongLevel2', data: { place: o.place, level2: squash(i.level2), level1: squash(i.level1).replace(/[（(][^）)]*[)）]/g, ''), allowed: allowed.join('、') }, location: loc(o, i, '二级指标') });
       }
     }
   },

@@ -11,7 +11,7 @@ export const missingUnit = defineRule({
     description: '指标值只有数字（如“≥10”“100”），没有计量单位（次、个、%、万元……），无法判断目标的含义。',
     example: { bad: '数量指标“培训次数”：≥10', message: '项目“互联网专业培训”绩效目标表“培训次数”指标值“≥10”只有数字，缺少计量单位。' },
     messages: {
-      missingUnit: '{{place}}“{{level3}}”指标值“{{raw}}”只有数字，缺少计量单位{{text}}。',
+      missingUnit: '{{place}}“{{indicator}}”指标值“{{raw}}”只有数字，缺少计量单位{{andOperator}}。',
     },
     fix: '在数值后写明计量单位（如“次”“个”“%”），并写明比较符（≥、≤、=）',
   },
@@ -20,7 +20,7 @@ export const missingUnit = defineRule({
       for (const i of filled(o)) {
         const v = i.target;
         if (v.value === null || v.unit || v.level || v.deadline) continue;
-        ctx.report({ messageId: 'missingUnit', data: { place: o.place, level3: squash(i.level3) || squash(i.description), raw: v.raw.trim(), text: v.operator ? '' : '和比较符' }, location: loc(o, i, '指标值') });
+        ctx.report({ messageId: 'missingUnit', data: { place: o.place, indicator: squash(i.level3) || squash(i.description), raw: v.raw.trim(), andOperator: v.operator ? '' : '和比较符' }, location: loc(o, i, '指标值') });
       }
     }
   },

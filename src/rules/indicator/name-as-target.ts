@@ -12,7 +12,7 @@ export const nameAsTarget = defineRule({
     description: '指标值与三级指标名称或指标描述相同（如三级指标“专款专用率”、指标值“专款专用”），没有给出目标。',
     example: { bad: '三级指标“专款专用率”，描述“专款专用”，指标值“专款专用”', message: '项目“网络安全和网络宣传费用”绩效目标表“专款专用率”指标值“专款专用”只是重复了指标名称或描述。' },
     messages: {
-      nameAsTarget: '{{place}}“{{level3}}”指标值“{{raw}}”只是重复了指标名称或描述。',
+      nameAsTarget: '{{place}}“{{indicator}}”指标值“{{raw}}”只是重复了指标名称或描述。',
     },
     fix: '填写可衡量的目标值（比较符 + 数值 + 单位，或明确的完成时间、等级），不要重复指标名称',
   },
@@ -20,7 +20,7 @@ export const nameAsTarget = defineRule({
     for (const o of owners(doc)) {
       for (const i of filled(o)) {
         if (!repeatsName(i)) continue;
-        ctx.report({ messageId: 'nameAsTarget', data: { place: o.place, level3: squash(i.level3) || squash(i.description), raw: i.target.raw.trim() }, location: loc(o, i, '指标值') });
+        ctx.report({ messageId: 'nameAsTarget', data: { place: o.place, indicator: squash(i.level3) || squash(i.description), raw: i.target.raw.trim() }, location: loc(o, i, '指标值') });
       }
     }
   },

@@ -29,8 +29,8 @@ export const rescoredIndicatorScore = defineRule({
       message: '项目“信息化及人员培训费”绩效自评表指标“信息化发展规划”（效益指标）自评得分 10 分，按完成情况应得 40 分（95% 达到 ≥95%，达成；效益指标 40 分由 1 项指标均分），相差 30 分。',
     },
     messages: {
-      rescoredScore: '{{head}}，按完成情况应得 {{lo}} 分（{{reason}}{{share}}；{{i}}），相差 {{diff}} 分。',
-      rescoredScore2: '{{head}}，不在按完成情况应得的 {{lo}}～{{hi}} 分之内（{{reason}}，{{ACHIEVED}}得分值的 {{lo2}}～{{hi2}}；{{i}}）。',
+      scoreNotEarned: '{{head}}，按完成情况应得 {{low}} 分（{{reason}}{{share}}；{{marks}}），相差 {{diff}} 分。',
+      scoreOutsideRange: '{{head}}，不在按完成情况应得的 {{low}}～{{high}} 分之内（{{reason}}，{{achievement}}得分值的 {{lowShare}}～{{highShare}}；{{marks}}）。',
     },
     appliesTo: APPLIES,
     options: SCORING_OPTIONS,
@@ -52,7 +52,7 @@ export const rescoredIndicatorScore = defineRule({
             const diff = i.stated!.minus(lo);
             const share = i.judgement.ratio && !i.judgement.ratio.equals(1) ? `，完成 ${i.judgement.ratio.times(100).toFixed(2)}%` : '';
             ctx.report({
-              messageId: 'rescoredScore', data: { head, lo: pts(lo), reason: i.judgement.reason, share, i: marksNote(i, l1), diff: pts(diff.abs()) },
+              messageId: 'scoreNotEarned', data: { head, low: pts(lo), reason: i.judgement.reason, share, marks: marksNote(i, l1), diff: pts(diff.abs()) },
               location,
               figures,
               expected: lo,
@@ -62,7 +62,7 @@ export const rescoredIndicatorScore = defineRule({
             });
           } else {
             ctx.report({
-              messageId: 'rescoredScore2', data: { head, lo: pts(lo), hi: pts(hi), reason: i.judgement.reason, ACHIEVED: ACHIEVED[i.judgement.achievement], lo2: pct(lo, i.marks!), hi2: pct(hi, i.marks!), i: marksNote(i, l1) },
+              messageId: 'scoreOutsideRange', data: { head, low: pts(lo), high: pts(hi), reason: i.judgement.reason, achievement: ACHIEVED[i.judgement.achievement], lowShare: pct(lo, i.marks!), highShare: pct(hi, i.marks!), marks: marksNote(i, l1) },
               location,
               figures,
               expected: i.computed,

@@ -17,8 +17,8 @@ export const changeDirection = defineRule({
     description: '说明中“增加/减少/持平”须与所述数字方向一致：写“持平/无增减变化”的增减额须为零，写“增加”的不应为负，写“减少”的不应为正；三公表“变化原因”写“无增减变化/持平”的行，增减额须为零。',
     example: { bad: '三公表公务用车运行费增减 -0.57，原因“无增减变化”', message: '《“三公”经费预算表》“公务用车运行经费”行增减额 -0.57 万元，而变化原因写“无增减变化”。' },
     messages: {
-      changeDirection: '说明中写“{{DIRECTION_WORDS}}”，但所述增减额为 {{v}} 万元。',
-      changeDirection2: '{{where}}增减额 {{ch}} 万元，而变化原因写“{{reason}}”。',
+      wordsAgainstChange: '说明中写“{{words}}”，但所述增减额为 {{change}} 万元。',
+      reasonAgainstChange: '{{where}}增减额 {{change}} 万元，而变化原因写“{{reason}}”。',
     },
     appliesTo: ['budget', 'final-accounts'],
   },
@@ -29,7 +29,7 @@ export const changeDirection = defineRule({
       const bad = (c.direction === 'flat' && !v.isZero()) || (c.direction === 'increase' && v.isNegative() && !v.isZero()) || (c.direction === 'decrease' && v.isPositive() && !v.isZero());
       if (!bad) continue;
       ctx.report({
-        messageId: 'changeDirection', data: { DIRECTION_WORDS: DIRECTION_WORDS[c.direction], v: amount(v) },
+        messageId: 'wordsAgainstChange', data: { words: DIRECTION_WORDS[c.direction], change: amount(v) },
         location: claimWhere(c),
         actual: v,
       });
@@ -44,7 +44,7 @@ export const changeDirection = defineRule({
         const saysDown = /^(减少|下降|压减|降低)/.test(reason);
         if ((saysFlat && !ch.isZero()) || (saysUp && !ch.greaterThan(0)) || (saysDown && !ch.lessThan(0))) {
           ctx.report({
-            messageId: 'changeDirection2', data: { where: where(t, r), ch: amount(ch), reason },
+            messageId: 'reasonAgainstChange', data: { where: where(t, r), change: amount(ch), reason },
             location: cellLocation(t, r, 'change'),
             actual: ch,
           });

@@ -24,8 +24,8 @@ export const changePercent = defineRule({
       message: '说明中“收入支出总计”增长 7.40%，按增减额 12.40 万元、上年 180.00 万元应为 6.89%，相差 0.51 个百分点。',
     },
     messages: {
-      changePercent: '说明中“{{what}}”{{text}} {{change}} 万元，却写{{word}} {{percent}}%。',
-      changePercent2: '说明中“{{what}}”{{word}} {{percent}}%，按增减额 {{change}} 万元、上年 {{prior}} 万元应为 {{computed}}，相差 {{diff}} 个百分点。',
+      directionMismatch: '说明中“{{what}}”{{direction}} {{change}} 万元，却写{{word}} {{percent}}%。',
+      percentMismatch: '说明中“{{what}}”{{word}} {{percent}}%，按增减额 {{change}} 万元、上年 {{prior}} 万元应为 {{computed}}，相差 {{diff}} 个百分点。',
     },
     appliesTo: ['budget', 'final-accounts'],
   },
@@ -36,7 +36,7 @@ export const changePercent = defineRule({
       const word = c.percent.isNegative() ? '下降' : '增长';
       if (!c.change.isZero() && !c.percent.isZero() && c.change.isNegative() !== c.percent.isNegative()) {
         ctx.report({
-          messageId: 'changePercent', data: { what: c.what, text: c.change.isNegative() ? '减少' : '增加', change: amount(c.change.abs()), word, percent: c.percent.abs().toString() },
+          messageId: 'directionMismatch', data: { what: c.what, direction: c.change.isNegative() ? '减少' : '增加', change: amount(c.change.abs()), word, percent: c.percent.abs().toString() },
           location: where,
           figures: { 增减额: c.change, 百分比: c.percent },
         });
@@ -50,7 +50,7 @@ export const changePercent = defineRule({
       if (diff.toDecimalPlaces(6).isZero()) continue;
       const tol = percentStep(c.raw).plus(ratioTolerance(c.change, prior, HALF_CENT, HALF_CENT.times(2)));
       ctx.report({
-        messageId: 'changePercent2', data: { what: c.what, word, percent: c.percent.abs().toString(), change: amount(c.change.abs()), prior: amount(prior), computed: percent(computed.abs()), diff: diff.abs().toDecimalPlaces(2).toFixed(2) },
+        messageId: 'percentMismatch', data: { what: c.what, word, percent: c.percent.abs().toString(), change: amount(c.change.abs()), prior: amount(prior), computed: percent(computed.abs()), diff: diff.abs().toDecimalPlaces(2).toFixed(2) },
         location: where,
         figures: { 本年: c.current, 增减额: c.change, 上年: prior, 百分比: c.percent },
         expected: computed.toDecimalPlaces(2),

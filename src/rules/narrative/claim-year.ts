@@ -17,7 +17,7 @@ export const claimYear = defineRule({
     description: '说明中为金额写明的年度应是文件年度（固定资产为上年末、增减比较为上年，可早一年）。常见于套用上年模板未改年份。',
     example: { bad: '2022 年预算文件写“2021年预算收入302.27万元”', message: '说明中收入预算 302.27 万元写作 2021 年，而本文件为 2022 年度。' },
     messages: {
-      claimYear: '{{c}} {{value}} 万元写作 {{year}} 年，而本文件为 {{year2}} 年度。',
+      claimYear: '{{claim}} {{value}} 万元写作 {{year}} 年，而本文件为 {{docYear}} 年度。',
     },
     appliesTo: ['budget', 'final-accounts'],
   },
@@ -27,7 +27,7 @@ export const claimYear = defineRule({
       if (c.year === null || c.year === doc.year) continue;
       if (c.year === doc.year - 1 && PRIOR_OK.includes(c.subject)) continue;
       ctx.report({
-        messageId: 'claimYear', data: { c: claimDesc(c), value: amount(c.value), year: c.year, year2: doc.year },
+        messageId: 'claimYear', data: { claim: claimDesc(c), value: amount(c.value), year: c.year, docYear: doc.year },
         location: claimWhere(c),
       });
     }

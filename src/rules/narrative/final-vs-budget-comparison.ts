@@ -20,7 +20,7 @@ export const comparisonWords = defineRule({
       message: '说明中“一般公共服务支出/档案事务/行政运行”写“决算数大于预算数”，但支出决算 114.30 万元小于年初预算 116.00 万元。',
     },
     messages: {
-      finalVsBudgetComparison: '说明中“{{b}}”写“决算数{{WORDS}}预算数”，但支出决算 {{final}} 万元{{WORDS2}}年初预算 {{budget}} 万元。',
+      finalVsBudgetComparison: '说明中“{{item}}”写“决算数{{claimed}}预算数”，但支出决算 {{final}} 万元{{actual}}年初预算 {{budget}} 万元。',
     },
     appliesTo: [...FINAL],
   },
@@ -32,7 +32,7 @@ export const comparisonWords = defineRule({
       const actual = final.greaterThan(budget) ? 'greater' : final.lessThan(budget) ? 'less' : 'equal';
       if (actual === b.comparison) continue;
       ctx.report({
-        messageId: 'finalVsBudgetComparison', data: { b: vsName(b), WORDS: WORDS[b.comparison], final: amount(final), WORDS2: WORDS[actual], budget: amount(budget) },
+        messageId: 'finalVsBudgetComparison', data: { item: vsName(b), claimed: WORDS[b.comparison], final: amount(final), actual: WORDS[actual], budget: amount(budget) },
         location: statementWhere(b.loc),
         figures: { 年初预算: budget, 支出决算: final },
         expected: budget,

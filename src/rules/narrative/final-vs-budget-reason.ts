@@ -17,7 +17,7 @@ export const differenceReason = defineRule({
       message: '说明中“一般公共服务支出/档案事务/档案馆”年初预算 24.00 万元、支出决算 29.80 万元，未说明决算数与预算数不同的原因。',
     },
     messages: {
-      finalVsBudgetReason: '说明中“{{b}}”年初预算 {{budget}} 万元、支出决算 {{final}} 万元，未说明决算数与预算数不同的原因。',
+      finalVsBudgetReason: '说明中“{{item}}”年初预算 {{budget}} 万元、支出决算 {{final}} 万元，未说明决算数与预算数不同的原因。',
     },
     appliesTo: [...FINAL],
   },
@@ -28,7 +28,7 @@ export const differenceReason = defineRule({
       if (b.scope === 'three-public' && !budget) continue;
       if (!budget || !final || budget.equals(final) || b.reason) continue;
       ctx.report({
-        messageId: 'finalVsBudgetReason', data: { b: vsName(b), budget: amount(budget), final: amount(final) },
+        messageId: 'finalVsBudgetReason', data: { item: vsName(b), budget: amount(budget), final: amount(final) },
         location: statementWhere(b.loc),
         figures: { 年初预算: budget, 支出决算: final },
       });

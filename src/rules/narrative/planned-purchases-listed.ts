@@ -28,7 +28,7 @@ export const plannedPurchasesListed = defineRule({
     description: '国有资产说明写本年度拟购置固定资产 0 万元，同一句却说“已按要求列入政府采购预算”：没有要购置的资产，这句话是模板原文未按实际情况改写。拟购置金额大于 0 时是否真在采购预算中，由 cross-table/planned-purchases-procurement 检查。',
     example: { bad: '“本年拟购置固定资产0万元，已全部列入政府采购预算。”（采购预算为 0）', message: '说明称本年度拟购置固定资产 0.00 万元“已全部列入政府采购预算”，但并无拟购置的资产可以列入（政府采购预算为 0.00 万元）。' },
     messages: {
-      plannedPurchasesListed: '说明称本年度拟购置固定资产 {{value}} 万元“{{m}}”，但并无拟购置的资产可以列入{{doc}}。',
+      plannedPurchasesListed: '说明称本年度拟购置固定资产 {{value}} 万元“{{phrase}}”，但并无拟购置的资产可以列入{{procurement}}。',
     },
     appliesTo: ['budget'],
   },
@@ -38,7 +38,7 @@ export const plannedPurchasesListed = defineRule({
       const m = LISTED.exec(c.loc.sentence ?? c.raw);
       if (!m) continue;
       ctx.report({
-        messageId: 'plannedPurchasesListed', data: { value: amount(c.value), m: m[0], doc: procurementText(doc) },
+        messageId: 'plannedPurchasesListed', data: { value: amount(c.value), phrase: m[0], procurement: procurementText(doc) },
         location: claimWhere(c),
         actual: c.value,
       });

@@ -12,9 +12,9 @@ function zeroAgainst(ctx: RuleContext, count: Figure | null, countWords: string,
   const n = val(count) ?? (count?.value?.isZero() ? ZERO : null);
   if (!count || n === null || spent === null) return;
   if (n.isZero() && spent.greaterThan(0)) {
-    ctx.report({ messageId: 'threePublicCounts', data: { countWords, spentWords, spent: amount(spent) }, location: statementWhere(count.loc), figures: { [countWords]: n, [spentWords]: spent } });
+    ctx.report({ messageId: 'noneButSpent', data: { countWords, spentWords, spent: amount(spent) }, location: statementWhere(count.loc), figures: { [countWords]: n, [spentWords]: spent } });
   } else if (n.greaterThan(0) && spent.isZero()) {
-    ctx.report({ messageId: 'threePublicCounts2', data: { countWords, n: n.toString(), spentWords }, location: statementWhere(count.loc), figures: { [countWords]: n, [spentWords]: spent } });
+    ctx.report({ messageId: 'countButNothingSpent', data: { countWords, count: n.toString(), spentWords }, location: statementWhere(count.loc), figures: { [countWords]: n, [spentWords]: spent } });
   }
 }
 
@@ -23,7 +23,7 @@ function atLeast(ctx: RuleContext, more: Figure | null, moreWords: string, fewer
   if (!more?.value || !fewer?.value) return;
   if (more.value.lessThan(fewer.value)) {
     ctx.report({
-      messageId: 'threePublicCounts3', data: { moreWords, value: more.value.toString(), fewerWords, value2: fewer.value.toString() },
+      messageId: 'fewerThan', data: { moreWords, more: more.value.toString(), fewerWords, fewer: fewer.value.toString() },
       location: statementWhere(more.loc),
       figures: { [moreWords]: more.value, [fewerWords]: fewer.value },
     });
@@ -41,10 +41,10 @@ export const threePublicCounts = defineRule({
       '说明所写“三公”数量与金额相符：因公出国（境）团组为 0 而费用大于 0（或反之）；购置公务用车 0 辆而购置费大于 0（或反之）；公务用车保有量为 0 而运行维护费大于 0；接待批次为 0 而接待费大于 0（或反之）；人次少于团组数或批次；外宾批次多于接待总批次；财政拨款公务用车保有量多于国有资产中的车辆总数。金额取“三公”经费表（决算取决算数），无表时取说明。',
     example: { bad: '“全年安排因公出国（境）团组0个”，因公出国（境）费决算 2.40', message: '说明中因公出国（境）团组数为 0，但因公出国（境）费 2.40 万元。' },
     messages: {
-      threePublicCounts: '说明中{{countWords}}为 0，但{{spentWords}} {{spent}} 万元。',
-      threePublicCounts2: '说明中{{countWords}}为 {{n}}，但{{spentWords}}为 0。',
-      threePublicCounts3: '说明中{{moreWords}} {{value}}，少于{{fewerWords}} {{value2}}。',
-      threePublicCounts4: '说明中公务用车保有量为 0，但公务用车运行维护费 {{operation}} 万元。',
+      noneButSpent: '说明中{{countWords}}为 0，但{{spentWords}} {{spent}} 万元。',
+      countButNothingSpent: '说明中{{countWords}}为 {{count}}，但{{spentWords}}为 0。',
+      fewerThan: '说明中{{moreWords}} {{more}}，少于{{fewerWords}} {{fewer}}。',
+      noVehiclesButRunningCost: '说明中公务用车保有量为 0，但公务用车运行维护费 {{operation}} 万元。',
     },
     appliesTo: ['budget', 'final-accounts'],
   },
@@ -56,7 +56,7 @@ export const threePublicCounts = defineRule({
     const operation = summaryValue(s.vehicleOperation);
     const held = val(c.vehiclesHeld) ?? (c.vehiclesHeld?.value?.isZero() ? ZERO : null);
     if (c.vehiclesHeld && held?.isZero() && operation?.greaterThan(0)) {
-      ctx.report({ messageId: 'threePublicCounts4', data: { operation: amount(operation) }, location: statementWhere(c.vehiclesHeld.loc), figures: { 公务用车保有量: held, 公务用车运行维护费: operation } });
+      ctx.report({ messageId: 'noVehiclesButRunningCost', data: { operation: amount(operation) }, location: statementWhere(c.vehiclesHeld.loc), figures: { 公务用车保有量: held, 公务用车运行维护费: operation } });
     }
     zeroAgainst(ctx, c.receptionBatches, '公务接待批次', summaryValue(s.reception), '公务接待费');
     atLeast(ctx, c.abroadPeople, '因公出国（境）人次', c.abroadGroups, '团组数');

@@ -16,7 +16,7 @@ export const duplicateGoal = defineRule({
     description: '项目绩效目标表中两条（或更多）绩效目标文字相同（忽略序号、空白和句末标点），多为复制第一条后忘了改写。',
     example: { bad: '“1、按月足额发放聘用人员报酬 2、按月足额发放聘用人员报酬”', message: '项目“聘用人员经费”绩效目标表第 1、2 条绩效目标相同：“按月足额发放聘用人员报酬”。' },
     messages: {
-      duplicateGoal: '项目“{{name}}”绩效目标表第 {{at}} 条绩效目标相同：“{{t}}”。',
+      duplicateGoal: '项目“{{name}}”绩效目标表第 {{numbers}} 条绩效目标相同：“{{excerpt}}”。',
     },
     fix: '删除重复的绩效目标，或改写为不同的目标',
     appliesTo: ['budget'],
@@ -31,7 +31,7 @@ export const duplicateGoal = defineRule({
       });
       for (const [t, at] of byText) {
         if (at.length < 2) continue;
-        ctx.report({ messageId: 'duplicateGoal', data: { name: p.name, at: at.join('、'), t: excerpt(t) }, location: { ...p.loc, where: `项目“${p.name}”绩效目标表绩效目标` } });
+        ctx.report({ messageId: 'duplicateGoal', data: { name: p.name, numbers: at.join('、'), excerpt: excerpt(t) }, location: { ...p.loc, where: `项目“${p.name}”绩效目标表绩效目标` } });
       }
     }
   },

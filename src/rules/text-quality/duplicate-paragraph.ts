@@ -47,8 +47,8 @@ export const duplicateParagraph = defineRule({
     description: '同一段文字（30 字以上，忽略空白和序号）在说明中出现两次以上；或一段之中同一段文字（50 字以上）前后出现两遍（粘贴了两次）。',
     example: { bad: '部门职责段在“部门职责”和“总体绩效目标”下各出现一次', message: '说明第 12 段与第 5 段重复：“根据《……职能配置、内设机构和人员编制规定》……”。' },
     messages: {
-      duplicateParagraph: '说明第 {{text}} 段与第 {{text2}} 段重复：“{{text3}}”。',
-      duplicateParagraph2: '说明第 {{text}} 段中同一段文字前后出现两遍（重复 {{rCount}} 字）：“{{n}}”。',
+      repeatsParagraph: '说明第 {{paragraph}} 段与第 {{earlier}} 段重复：“{{excerpt}}”。',
+      repeatsWithin: '说明第 {{paragraph}} 段中同一段文字前后出现两遍（重复 {{length}} 字）：“{{excerpt}}”。',
     },
     fix: '删除重复的文字，或按该部分应有的内容重写',
   },
@@ -61,9 +61,9 @@ export const duplicateParagraph = defineRule({
       if (!/[。；;，,！!？?]/.test(p.text)) return;
       const prev = first.get(n);
       if (prev === undefined) first.set(n, i);
-      else ctx.report({ messageId: 'duplicateParagraph', data: { text: i + 1, text2: prev + 1, text3: excerpt(p.text) }, location: { ...p.loc, where: `说明第 ${i + 1} 段` } });
+      else ctx.report({ messageId: 'repeatsParagraph', data: { paragraph: i + 1, earlier: prev + 1, excerpt: excerpt(p.text) }, location: { ...p.loc, where: `说明第 ${i + 1} 段` } });
       const r = repeatedPassage(n);
-      if (r) ctx.report({ messageId: 'duplicateParagraph2', data: { text: i + 1, rCount: r.length, n: excerpt(n, r.at + 8) }, location: { ...p.loc, where: `说明第 ${i + 1} 段` } });
+      if (r) ctx.report({ messageId: 'repeatsWithin', data: { paragraph: i + 1, length: r.length, excerpt: excerpt(n, r.at + 8) }, location: { ...p.loc, where: `说明第 ${i + 1} 段` } });
     });
   },
 });

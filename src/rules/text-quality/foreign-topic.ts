@@ -105,7 +105,7 @@ export const foreignTopic = defineRule({
     description: '绩效目标或自评报告的结论、问题和改进措施中，某个词反复出现（同一个双字词三次以上），而文件其余部分（职责、项目、指标、其他段落和表格）一次也没有提到，连这个词里的每个双字也不见于别处（“网信委”不算：“网信”处处可见）：这段话讲的是别的部门的业务，多为照抄其他单位的报告。可在配置 options.repeats 中调整出现次数。',
     example: { bad: '网信办自评报告的改进措施：“下一步将加强库存粮食管理，确保库存粮食数量准确，按期完成库存轮换任务。”', message: '说明第 40 段反复提到“库存”（3 次，其中“库存粮食” 2 次），而文件其余部分从未出现，疑为照抄其他部门的文字：“下一步将加强库存粮食管理，确保库存粮食数量准确，按期完成库存…”。' },
     messages: {
-      foreignTopic: '{{where}}反复提到{{seen}}，而文件其余部分从未出现，疑为照抄其他部门的文字：“{{s}}”。',
+      foreignTopic: '{{where}}反复提到{{seen}}，而文件其余部分从未出现，疑为照抄其他部门的文字：“{{excerpt}}”。',
     },
     options: z.object({ repeats: z.number().int().min(1).default(3) }).strict(),
   },
@@ -147,7 +147,7 @@ export const foreignTopic = defineRule({
       const { b, word, n } = foreign;
       const seen = word === b ? `“${b}”（${n} 次）` : `“${b}”（${n} 次，其中“${word}” ${occurrences(s, word)} 次）`;
       ctx.report({
-        messageId: 'foreignTopic', data: { where: c.where, seen, s: excerpt(s) },
+        messageId: 'foreignTopic', data: { where: c.where, seen, excerpt: excerpt(s) },
         location: { where: c.where },
       });
     }

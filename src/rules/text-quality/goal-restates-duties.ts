@@ -27,8 +27,8 @@ export const goalRestatesDuties = defineRule({
     description: '部门整体（总体）绩效目标的文字八成以上与部门职责相同：目标只是重述职责，没有说明年度要达到的产出和效果。分项绩效目标的目标或指标文字八成以上与职责相同时另报一条，列出这些分项。',
     example: { bad: '总体绩效目标一段就是“主要职责是：负责处理……”的原文', message: '部门整体绩效目标与部门职责的文字重合 96%，目标只是重述职责。' },
     messages: {
-      goalRestatesDuties: '部门整体绩效目标与部门职责的文字重合 {{round}}%，目标只是重述职责。',
-      goalRestatesDuties2: '分项绩效目标 {{subGoalsCount}} 项中有 {{copiedCount}} 项（{{map}}）的绩效目标或绩效指标与部门职责的文字重合八成以上，只是重述职责。',
+      overallGoal: '部门整体绩效目标与部门职责的文字重合 {{percent}}%，目标只是重述职责。',
+      subGoals: '分项绩效目标 {{goals}} 项中有 {{copied}} 项（{{names}}）的绩效目标或绩效指标与部门职责的文字重合八成以上，只是重述职责。',
     },
     appliesTo: ['budget'],
     options: z.object({ threshold: z.number().min(0).max(1).default(0.8) }).strict(),
@@ -41,7 +41,7 @@ export const goalRestatesDuties = defineRule({
     if (goal) {
       const o = overlap(goal, d);
       if (o.size >= 20 && o.ratio >= threshold) {
-        ctx.report({ messageId: 'goalRestatesDuties', data: { round: Math.round(o.ratio * 100) }, location: { where: '部门整体绩效目标' } });
+        ctx.report({ messageId: 'overallGoal', data: { percent: Math.round(o.ratio * 100) }, location: { where: '部门整体绩效目标' } });
       }
     }
     const copied = doc.performance.subGoals.filter((g) =>
@@ -53,7 +53,7 @@ export const goalRestatesDuties = defineRule({
     );
     if (!copied.length) return;
     ctx.report({
-      messageId: 'goalRestatesDuties2', data: { subGoalsCount: doc.performance.subGoals.length, copiedCount: copied.length, map: copied.map((g) => `“${g.name}”`).join('') },
+      messageId: 'subGoals', data: { goals: doc.performance.subGoals.length, copied: copied.length, names: copied.map((g) => `“${g.name}”`).join('') },
       location: { ...copied[0].loc, where: '分项绩效目标' },
     });
   },

@@ -14,7 +14,7 @@ export const placeholder = defineRule({
     description: '说明或表格中残留模板占位符：XX、××、某某、待补充、待填写、{单位}、□□ 等。',
     example: { bad: '“XX单位2022年部门预算收入……”', message: '说明第 3 段残留占位符“XX”：“XX单位2022年部门预算收入……”。' },
     messages: {
-      placeholder: '{{where}}残留占位符“{{m}}”：“{{text}}”。',
+      placeholder: '{{where}}残留占位符“{{placeholder}}”：“{{excerpt}}”。',
     },
     fix: '用本单位的实际内容替换占位符',
   },
@@ -31,7 +31,7 @@ export const placeholder = defineRule({
     for (const t of texts) {
       const m = PLACEHOLDERS.exec(t.text);
       if (!m) continue;
-      ctx.report({ messageId: 'placeholder', data: { where: t.where, m: m[0], text: excerpt(t.text, m.index) }, location: { ...t.loc, where: t.where } });
+      ctx.report({ messageId: 'placeholder', data: { where: t.where, placeholder: m[0], excerpt: excerpt(t.text, m.index) }, location: { ...t.loc, where: t.where } });
     }
   },
 });

@@ -15,7 +15,7 @@ export const titleYear = defineRule({
     description: '表格标题、文件标题或说明中写“XXXX年（度）部门预算/决算”的年份应为文件年度（比较用语“较/比 XXXX 年”除外）。常见于套用上年文件未改年份。',
     example: { bad: '2022 年文件中表格标题“2021年部门预算收支总表”', message: '《2021年部门预算收支总表》写的是 2021 年，而本文件为 2022 年度。' },
     messages: {
-      titleYear: '{{where}}写的是 {{m}} 年（“{{text}}”），而本文件为 {{year}} 年度。',
+      titleYear: '{{where}}写的是 {{year}} 年（“{{excerpt}}”），而本文件为 {{docYear}} 年度。',
     },
     appliesTo: ['budget', 'final-accounts'],
   },
@@ -32,7 +32,7 @@ export const titleYear = defineRule({
       if (!m || Number(m[1]) === doc.year) continue;
       if (seen.has(t.where)) continue;
       seen.add(t.where);
-      ctx.report({ messageId: 'titleYear', data: { where: t.where, m: m[1], text: excerpt(t.text, m.index), year: doc.year }, location: { ...t.loc, where: t.where } });
+      ctx.report({ messageId: 'titleYear', data: { where: t.where, year: m[1], excerpt: excerpt(t.text, m.index), docYear: doc.year }, location: { ...t.loc, where: t.where } });
     }
   },
 });

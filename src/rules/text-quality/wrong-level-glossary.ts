@@ -20,7 +20,7 @@ export const wrongLevelGlossary = defineRule({
     description: '区县、市级单位的名词解释中出现“省级”“省直”（或省级单位出现“区级/县级财政”），多为照抄上级模板。',
     example: { bad: '区级单位名词解释：“三公经费是指省级部门用财政拨款安排的……”', message: '名词解释““三公”经费”中出现“省级”，而本单位为区县级单位：“…是指省级部门用财政拨款安排的因公…”。' },
     messages: {
-      wrongLevelGlossary: '名词解释“{{term}}”中出现“{{m}}”，而本单位为{{LEVEL_NAMES}}单位：“{{text}}”。',
+      wrongLevelGlossary: '名词解释“{{term}}”中出现“{{phrase}}”，而本单位为{{level}}单位：“{{excerpt}}”。',
     },
     appliesTo: ['budget', 'final-accounts'],
   },
@@ -32,7 +32,7 @@ export const wrongLevelGlossary = defineRule({
       const text = `${g.term}：${g.definition}`;
       const m = re.exec(text);
       if (!m) continue;
-      ctx.report({ messageId: 'wrongLevelGlossary', data: { term: g.term, m: m[0], LEVEL_NAMES: LEVEL_NAMES[level], text: excerpt(text, m.index) }, location: { ...g.loc, where: `名词解释“${g.term}”` } });
+      ctx.report({ messageId: 'wrongLevelGlossary', data: { term: g.term, phrase: m[0], level: LEVEL_NAMES[level], excerpt: excerpt(text, m.index) }, location: { ...g.loc, where: `名词解释“${g.term}”` } });
     }
   },
 });

@@ -20,7 +20,7 @@ export const wrongLevelText = defineRule({
     description: '区县、市级单位的说明里以“我省”“本省”自称（如“目前我省部门预算的编制实行综合预算管理”），多为照抄上级模板。只作提示，因为“我省”也可能是在引述上级政策。',
     example: { bad: '区级文件：“目前我省部门预算的编制实行综合预算管理”', message: '说明第 14 段以“我省”自称，而本单位为区县级单位：“…目前我省部门预算的编制实行综合预算管理…”。' },
     messages: {
-      wrongLevelText: '说明第 {{text}} 段以“{{m}}”自称，而本单位为{{LEVEL_NAMES}}单位：“{{text2}}”。',
+      wrongLevelText: '说明第 {{paragraph}} 段以“{{phrase}}”自称，而本单位为{{level}}单位：“{{excerpt}}”。',
     },
     appliesTo: ['budget', 'final-accounts'],
   },
@@ -31,7 +31,7 @@ export const wrongLevelText = defineRule({
     doc.paragraphs.forEach((p, i) => {
       const m = re.exec(p.text);
       if (!m) return;
-      ctx.report({ messageId: 'wrongLevelText', data: { text: i + 1, m: m[0], LEVEL_NAMES: LEVEL_NAMES[level], text2: excerpt(p.text, m.index) }, location: { ...p.loc, where: `说明第 ${i + 1} 段` } });
+      ctx.report({ messageId: 'wrongLevelText', data: { paragraph: i + 1, phrase: m[0], level: LEVEL_NAMES[level], excerpt: excerpt(p.text, m.index) }, location: { ...p.loc, where: `说明第 ${i + 1} 段` } });
     });
   },
 });
