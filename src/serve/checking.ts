@@ -1,7 +1,11 @@
 /**
  * Checking uploads off the event loop: a PDF can take seconds to read, and the API must keep
  * answering meanwhile. The same worker pool as the import; `workers: 0` checks in-process.
+ * Each upload is read and checked in a worker thread whose heap is capped at the reading limit
+ * (src/read/limits.ts) and which is ended at the time limit: a bomb costs one worker for at most
+ * that long, the others go on checking other users' uploads.
  */
+import { DEFAULT_LIMITS } from '../read/limits.js';
 import { WorkerPool } from '../workers/pool.js';
 import { DEFAULT_CHECKER, loadChecker, oneLine, runTask, type Task, type TaskResult } from '../workers/task.js';
 
@@ -10,11 +14,20 @@ export interface UploadChecker {
   close(): Promise<void>;
 }
 
+/** A pool, not one worker: one bomb being read does not hold up every other upload. */
+export const UPLOAD_WORKERS = 2;
+
+/**
+ * Per upload: the reading limit for reading, as much again twice over for recognition and the
+ * rules (a 400-page PDF legitimately takes a few times as long as its reading on a busy machine).
+ */
+export const UPLOAD_TIME_LIMIT_MS = DEFAULT_LIMITS.timeMs * 3;
+
 export function createUploadChecker(options: { checker?: string; workers?: number; timeoutMs?: number } = {}): UploadChecker {
   const checker = options.checker ?? DEFAULT_CHECKER;
-  const workers = options.workers ?? 1;
+  const workers = options.workers ?? UPLOAD_WORKERS;
   if (workers > 0) {
-    const pool = new WorkerPool(workers, checker, options.timeoutMs ?? 120_000);
+    const pool = new WorkerPool(workers, checker, options.timeoutMs ?? UPLOAD_TIME_LIMIT_MS);
     return { check: (t) => pool.run(t), close: () => pool.close() };
   }
   return {

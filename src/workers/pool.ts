@@ -89,7 +89,7 @@ export class WorkerPool {
       const { task, resolve } = this.queue.shift()!;
       slot.task = task;
       slot.resolve = resolve;
-      slot.timer = setTimeout(() => this.fail(slot, `处理超时（超过 ${Math.round(this.timeoutMs / 1000)} 秒），已放弃`), this.timeoutMs);
+      slot.timer = setTimeout(() => this.fail(slot, `超出处理时间上限 ${Math.round(this.timeoutMs / 1000)} 秒：读取和检查未能在时限内完成，已放弃`), this.timeoutMs);
       slot.worker.postMessage(task);
     }
   }
@@ -111,7 +111,15 @@ export class WorkerPool {
         this.finish(slot, m.result, m.heapBytes);
       }
     });
-    worker.on('error', (e) => this.died(slot, `处理时工作线程出错：${e.message.split('\n')[0]}`));
+    worker.on('error', (e: Error & { code?: string }) =>
+      this.died(
+        slot,
+        // The heap cap is the memory limit of reading: the file swelled past it.
+        e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? `超出读取内存上限 ${DEFAULT_LIMITS.memoryMb} MB：检查时内存用量超出，拒绝读取`
+          : `处理时工作线程出错：${e.message.split('\n')[0]}`,
+      ),
+    );
     worker.on('exit', (code) => this.died(slot, `处理时工作线程异常退出（代码 ${code}）`));
     this.slots.push(slot);
     return slot;

@@ -100,7 +100,7 @@ describe('importPaths', () => {
       assert.equal(s.imported, 5, JSON.stringify(s.failed));
       assert.deepEqual(s.failed.sort((a, b) => a.path.localeCompare(b.path)), [
         { path: join(dir, 'x-crash.txt'), reason: '处理时工作线程异常退出（代码 3）' },
-        { path: join(dir, 'x-hang.txt'), reason: '处理超时（超过 2 秒），已放弃' },
+        { path: join(dir, 'x-hang.txt'), reason: '超出处理时间上限 2 秒：读取和检查未能在时限内完成，已放弃' },
       ]);
       const years = (await store.listDocuments()).items.map((d) => d.year).sort();
       assert.deepEqual(years, [2020, 2021, 2022, 2023, 2024]);
