@@ -1,7 +1,7 @@
 /** `gongkai import`, `serve`, `backup` and `restore`: thin wrappers over src/import, src/serve and src/store. */
 import { existsSync } from 'node:fs';
 import { importPaths } from '../import/index.js';
-import { startServer } from '../serve/index.js';
+import { requestLogger, startServer } from '../serve/index.js';
 import { isLoopbackHost } from '../serve/auth/index.js';
 import { backupStore, restoreStore, StoreError } from '../store/index.js';
 import { describeError } from '../system-error.js';
@@ -39,6 +39,8 @@ export async function runServe(opts: { port: number; host?: string; db?: string;
       host: opts.host,
       db: opts.db,
       publicRead: opts.publicRead,
+      // JSON lines on stdout (the start-up line and errors go to stderr); GONGKAI_LOG_LEVEL=warn quietens it.
+      logger: requestLogger(process.env.GONGKAI_LOG_LEVEL || 'info'),
       ...(opts.insecureCookies ? { secureCookies: false } : {}),
     });
   } catch (e) {

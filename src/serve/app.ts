@@ -55,6 +55,20 @@ export interface AppOptions {
 
 export const API_VERSION = '0.1.0';
 
+/**
+ * Structured request logs (Fastify's pino logger), one JSON object a line: each request and its
+ * answer's status and time, and 5xx errors with their stack (the answer itself says only
+ * 服务器内部错误). Credentials are never written: pino's request serializer leaves headers out,
+ * and they are redacted should a log call pass them.
+ */
+export function requestLogger(level = 'info', stream?: { write(line: string): void }): FastifyServerOptions['logger'] {
+  return {
+    level,
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', 'headers.authorization', 'headers.cookie'], censor: '***' },
+    ...(stream ? { stream } : {}),
+  };
+}
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_BYTES;
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });

@@ -6,7 +6,7 @@ import { Store } from '../store/index.js';
 import { buildApp, type AppOptions } from './app.js';
 import { isLoopbackHost } from './auth/index.js';
 
-export { buildApp, type AppOptions } from './app.js';
+export { buildApp, requestLogger, type AppOptions } from './app.js';
 
 export interface ServerOptions extends Omit<AppOptions, 'store'> {
   /** Default 8080; 0 picks a free port. */
