@@ -7,8 +7,8 @@
  * also reports the CPU time it used (user + sys, from bash's `times`): on a shared machine the wall
  * time mostly measures the others' load, the CPU time what the program costs.
  */
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORPUS, ROOT, shown, tools } from './env.js';
 import { ms, stats, type Benchmark, type BenchResult } from './harness.js';
@@ -18,6 +18,25 @@ const PDF = join(CORPUS, 'jiangsu-budget/江苏省人民检察院/2019年度部�
 const BIN = join(ROOT, 'bin/gongkai.js');
 const HELP_TARGET_MS = 250;
 const CHECK_TARGET_MS = 450;
+
+/** The newest modification under a folder, folders included (as bin/gongkai.js judges a build). */
+function newestUnder(dir: string): number {
+  let newest = statSync(dir).mtimeMs;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestUnder(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * Whether bin/gongkai.js would run the sources through tsx instead of the build: src/ newer than
+ * dist/.built. A bench of that measures tsx, not the command users run.
+ */
+function buildIsStale(): boolean {
+  const stamp = join(ROOT, 'dist/.built');
+  return !existsSync(stamp) || newestUnder(join(ROOT, 'src')) > statSync(stamp).mtimeMs;
+}
 
 interface Timed {
   wall: number;
@@ -60,6 +79,12 @@ export const startup: Benchmark = {
     return null;
   },
   async run(ctx): Promise<BenchResult> {
+    // The command users run is the build: made current first, and a source edited during the
+    // rounds (bin/gongkai.js would then switch to tsx) voids the run.
+    if (buildIsStale()) {
+      ctx.log('  src/ 比 dist/ 新：先构建（npm run build）');
+      execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { stdio: 'ignore' });
+    }
     const pdftotext = tools.pdftotext().path!;
     const check = ['check', PDF, '--format', 'json', '-o', '/dev/null'];
     const node = process.execPath;
@@ -88,6 +113,7 @@ export const startup: Benchmark = {
         cpu[n].push(t.cpu);
       }
     }
+    if (buildIsStale()) throw new Error('计时期间 src/ 被修改：bin/gongkai.js 改从源码运行，本次结果作废，请重跑');
     const med = (n: string) => stats(wall[n]).median;
     const medCpu = (n: string) => stats(cpu[n]).median;
     const rows = names.map((n) => [n, ms(med(n)), ms(stats(wall[n]).p95), (med(n) / med('pdftotext -layout')).toFixed(2), ms(medCpu(n)), (medCpu(n) / medCpu('pdftotext -layout')).toFixed(2)]);
