@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { DEFAULT_MAX_BYTES } from '../read/index.js';
 import { Store } from '../store/index.js';
+import { CHECK_TIME_LIMIT_MS } from '../read/limits.js';
 import { WorkerPool } from '../workers/pool.js';
 import { DEFAULT_CHECKER, loadChecker, oneLine, runTask, type Task, type TaskResult } from '../workers/task.js';
 import { collectFiles } from './walk.js';
@@ -52,7 +53,7 @@ export interface ImportOptions {
   workers?: number;
   /** Stops dispatching new files; the document being written is finished first. */
   signal?: AbortSignal;
-  /** Per-file limit before a worker is abandoned (default 5 minutes). */
+  /** Per-file limit before a worker is abandoned (default CHECK_TIME_LIMIT_MS, 30 s, as for an upload). */
   timeoutMs?: number;
   maxBytes?: number;
   /** Module exporting `checkBytes(bytes, name)`; default the pipeline. */
@@ -88,7 +89,7 @@ export async function importPaths(paths: string[], options: ImportOptions = {}):
     for (const s of walked.skipped) report({ path: s.path, status: 'skipped', reason: s.reason });
 
     const checker = options.checker ?? DEFAULT_CHECKER;
-    pool = workers > 0 ? new WorkerPool(workers, checker, options.timeoutMs ?? 5 * 60_000) : null;
+    pool = workers > 0 ? new WorkerPool(workers, checker, options.timeoutMs ?? CHECK_TIME_LIMIT_MS) : null;
     const check = async (task: Task): Promise<TaskResult> => {
       if (pool) return pool.run(task);
       try {

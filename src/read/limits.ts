@@ -38,6 +38,13 @@ export const DEFAULT_LIMITS: Readonly<ReadLimits> = Object.freeze({
   nesting: 500,
 });
 
+/**
+ * One file's whole check in a worker (import, upload): the reading limit for reading, and as much
+ * again twice over for recognition and the rules (a 400-page PDF legitimately takes a few times as
+ * long as its reading on a busy machine). The worker is ended past it and the file refused.
+ */
+export const CHECK_TIME_LIMIT_MS = DEFAULT_LIMITS.timeMs * 3;
+
 /** How each limit is named in the one line a refused file gets. */
 const NAMES: Record<keyof ReadLimits, (n: number) => string> = {
   timeMs: (n) => `读取时间上限 ${n / 1000} 秒`,

@@ -5,7 +5,7 @@
  * (src/read/limits.ts) and which is ended at the time limit: a bomb costs one worker for at most
  * that long, the others go on checking other users' uploads.
  */
-import { DEFAULT_LIMITS } from '../read/limits.js';
+import { CHECK_TIME_LIMIT_MS } from '../read/limits.js';
 import { WorkerPool } from '../workers/pool.js';
 import { DEFAULT_CHECKER, loadChecker, oneLine, runTask, type Task, type TaskResult } from '../workers/task.js';
 
@@ -17,11 +17,8 @@ export interface UploadChecker {
 /** A pool, not one worker: one bomb being read does not hold up every other upload. */
 export const UPLOAD_WORKERS = 2;
 
-/**
- * Per upload: the reading limit for reading, as much again twice over for recognition and the
- * rules (a 400-page PDF legitimately takes a few times as long as its reading on a busy machine).
- */
-export const UPLOAD_TIME_LIMIT_MS = DEFAULT_LIMITS.timeMs * 3;
+/** Per upload: the same limit as a file of an import. */
+export const UPLOAD_TIME_LIMIT_MS = CHECK_TIME_LIMIT_MS;
 
 export function createUploadChecker(options: { checker?: string; workers?: number; timeoutMs?: number } = {}): UploadChecker {
   const checker = options.checker ?? DEFAULT_CHECKER;
