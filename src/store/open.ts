@@ -154,7 +154,7 @@ export async function migrate(conn: Connection, options: { schema?: string; db?:
       error = e;
     }
     if (!error) return;
-    if (attempt < 5 && isBusy(error)) {
+    if (attempt < 5 && (isBusy(error) || isOtherSchemaGone(error, options.schema))) {
       await new Promise((r) => setTimeout(r, 200 * (attempt + 1)));
       continue;
     }
@@ -242,6 +242,18 @@ export class StoreError extends Error {
 export function isBusy(e: unknown): boolean {
   const code = (e as { code?: string } | null)?.code;
   return code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT' || code === 'SQLITE_LOCKED';
+}
+
+/**
+ * Kysely's Migrator reads the catalog of every schema of the database (its PostgreSQL
+ * introspection resolves each table's serial sequences by schema name); a schema another session
+ * drops meanwhile fails that read with 3F000. Nothing of ours was touched: the migration is tried
+ * again. Our own schema missing is a real error.
+ */
+export function isOtherSchemaGone(e: unknown, own: string | undefined): boolean {
+  const err = e as { code?: string; message?: string } | null;
+  const gone = err?.code === '3F000' ? /schema "([^"]+)" does not exist/.exec(err.message ?? '')?.[1] : undefined;
+  return gone !== undefined && gone !== (own ?? 'public');
 }
 
 /** SQLite's integer `sum` past 2⁶³: the caller adds the decimals instead. */

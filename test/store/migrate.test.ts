@@ -5,8 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Migrator, sql, type Kysely } from 'kysely';
 import { Store, toRecord, type DocumentRecord } from '../../src/store/index.js';
+import { isOtherSchemaGone } from '../../src/store/open.js';
+import pg from 'pg';
 import { migrations } from '../../src/store/migrations/index.js';
-import { backends } from './backends.js';
+import { backends, PG_URL } from './backends.js';
 import { synthetic, QINGSHAN_2022, HUXI_2022, type SyntheticSpec } from '../fixtures/store/build.js';
 
 /** A document as the first schema stored it: one search row per text, no per-document tables. */
@@ -133,3 +135,41 @@ for (const backend of backends('migrate')) {
     });
   });
 }
+
+test('a schema another session dropped while the migrator read the catalog is retried; our own schema missing is an error', () => {
+  // What PostgreSQL answers (3F000) when pg_get_serial_sequence meets a schema dropped meanwhile.
+  const gone = (name: string) => Object.assign(new Error(`schema "${name}" does not exist`), { code: '3F000' });
+  assert.equal(isOtherSchemaGone(gone('t_other_1'), 't_mine'), true);
+  assert.equal(isOtherSchemaGone(gone('t_other_1'), undefined), true);
+  assert.equal(isOtherSchemaGone(gone('t_mine'), 't_mine'), false);
+  assert.equal(isOtherSchemaGone(gone('public'), undefined), false);
+  assert.equal(isOtherSchemaGone(Object.assign(new Error('relation "x" does not exist'), { code: '42P01' }), 't_mine'), false);
+  assert.equal(isOtherSchemaGone(null, 't_mine'), false);
+});
+
+test('on PostgreSQL, new stores migrate while other sessions create and drop schemas with serial columns', { skip: PG_URL ? false : 'GONGKAI_TEST_PG_URL is unset' }, async () => {
+  const pgb = backends('churn').find((b) => b.name === 'postgres')!;
+  const churn = new pg.Client({ connectionString: PG_URL });
+  await churn.connect();
+  let stop = false;
+  let dropped = 0;
+  const loop = (async () => {
+    for (let k = 0; !stop; k++) {
+      const s = `t_dropped_${process.pid}_${k}`;
+      await churn.query(`CREATE SCHEMA ${s}; CREATE TABLE ${s}.a (id serial primary key); CREATE TABLE ${s}.b (id serial primary key)`);
+      await churn.query(`DROP SCHEMA ${s} CASCADE`);
+      dropped++;
+    }
+  })();
+  try {
+    for (let i = 0; i < 6; i++) {
+      const store = await pgb.open();
+      await store.close();
+    }
+  } finally {
+    stop = true;
+    await loop;
+    await churn.end();
+  }
+  assert.ok(dropped > 0, 'schemas were dropped while the stores migrated');
+});
