@@ -173,7 +173,7 @@ export function placeOf(f: Finding, doc: Disclosure): Place {
     return place;
   }
   if (!hit && loc.sentence) place.sentence = clip(loc.sentence);
-  if (!hit && loc.where && !place.sentence) place.detail = cleanDetail(loc.where);
+  if (!hit && loc.where && !place.sentence) place.detail = withoutTable(cleanDetail(loc.where), place.table);
   else if (hit && loc.where && !place.table) place.detail = cleanDetail(loc.where);
   if (hit && loc.where && /绩效(目标|自评)表/.test(loc.where)) {
     // An indicator form is no standard table: the rule's text (project, indicator, column) is the place.
@@ -246,6 +246,13 @@ function isGeneric(where: string): boolean {
 /** The rule's own place text already names a project form, an indicator or a glossary entry. */
 function ruleWhereIsPrecise(where: string | undefined): boolean {
   return !!where && /“.+”/.test(where) && !PARAGRAPH_NO.test(where);
+}
+
+/** A rule's place text that names the table the place already names: the rest of it (nothing when that is all). */
+function withoutTable(detail: string, table: string | undefined): string | undefined {
+  if (!table) return detail;
+  const rest = squeeze(detail).replace(`《${table}》`, '').replace(/^[，,]/, '');
+  return rest === squeeze(detail) ? detail : rest || undefined;
 }
 
 function cleanDetail(where: string): string {

@@ -18,6 +18,8 @@ const CORPUS_FILES = [
   'jiangsu-budget/江苏省委办公厅/江苏省委办公厅2019年度部门预算公开表格.pdf',
   'jiangsu-budget/江苏省人大办公厅/江苏省人大办公厅2017年度预算公开.pdf',
   'shanghai-budget/普陀区万里街道办事处2024年部门预算.pdf',
+  // Two empty tables without a note: the place names each table once.
+  'shanghai-budget/上海市财政局2025年单位预算.pdf',
   'templates/部门决算模板-全国2024.pdf',
   'templates/department_budget_template.xlsx',
   // One city of each layout in cities/ (the first file of its folder).
@@ -57,6 +59,7 @@ function assertFollowable(f: Finding, d: Disclosure): void {
   assert.doesNotMatch(ownWords(w), /[A-Za-z]{2,}/, `English in ${what}`);
   assert.doesNotMatch(w, /（[A-Za-z.]+）/, `internal key in ${what}`);
   assert.doesNotMatch(w, /说明第\s*\d+\s*段/, `paragraph number in ${what}`);
+  assert.doesNotMatch(w, /(《[^》]+》)\1/, `the table named twice in ${what}`);
   const l = f.location;
   const located = l.block !== undefined || l.page !== undefined || l.line !== undefined;
   if (d.source.format === 'pdf' && located) {
