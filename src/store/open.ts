@@ -5,10 +5,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import { Kysely, Migrator, SqliteDialect, sql, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import pg from 'pg';
 import { Money } from '../model/money.js';
 import { describeError } from '../system-error.js';
+import { StorePostgresDialect } from './introspect.js';
 import { migrations } from './migrations/index.js';
 import type { Dialect } from './schema.js';
 import type { Database } from './schema.js';
@@ -105,7 +106,7 @@ async function openPostgres(url: string, schema?: string): Promise<Connection> {
   });
   // An idle client's network error would otherwise crash the process.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new StorePostgresDialect({ pool }) });
   try {
     await sql`select 1`.execute(db);
   } catch (e) {
@@ -154,7 +155,7 @@ export async function migrate(conn: Connection, options: { schema?: string; db?:
       error = e;
     }
     if (!error) return;
-    if (attempt < 5 && (isBusy(error) || isOtherSchemaGone(error, options.schema))) {
+    if (attempt < 5 && isBusy(error)) {
       await new Promise((r) => setTimeout(r, 200 * (attempt + 1)));
       continue;
     }
@@ -242,18 +243,6 @@ export class StoreError extends Error {
 export function isBusy(e: unknown): boolean {
   const code = (e as { code?: string } | null)?.code;
   return code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT' || code === 'SQLITE_LOCKED';
-}
-
-/**
- * Kysely's Migrator reads the catalog of every schema of the database (its PostgreSQL
- * introspection resolves each table's serial sequences by schema name); a schema another session
- * drops meanwhile fails that read with 3F000. Nothing of ours was touched: the migration is tried
- * again. Our own schema missing is a real error.
- */
-export function isOtherSchemaGone(e: unknown, own: string | undefined): boolean {
-  const err = e as { code?: string; message?: string } | null;
-  const gone = err?.code === '3F000' ? /schema "([^"]+)" does not exist/.exec(err.message ?? '')?.[1] : undefined;
-  return gone !== undefined && gone !== (own ?? 'public');
 }
 
 /** SQLite's integer `sum` past 2⁶³: the caller adds the decimals instead. */
