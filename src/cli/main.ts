@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { extensionList } from '../read/registry.js';
 import { describeError } from '../system-error.js';
-import { chinese, parseMegabytes, parsePort, parseWorkers } from './options.js';
+import { chinese, parseMegabytes, parsePort, parsePositiveInt, parseWorkers } from './options.js';
 import { REPORT_FORMATS } from '../report/index.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -41,9 +41,38 @@ program
   .argument('<paths...>', '文件或文件夹')
   .option('--db <file|url>', DB)
   .option('--workers <n>', '并行工作线程数（0 表示在主线程中检查；默认为 CPU 核数）', parseWorkers)
+  .option('--queue', '只把文件放入 PostgreSQL 中的任务队列，由 gongkai worker（可在多台机器上）检查和存储')
+  .option('--job-timeout <秒>', '与 --queue 同用：工作进程处理一个文件超过此时间（如进程中断）即交给其他工作进程', parsePositiveInt, 120)
   .action(async (paths: string[], opts) => {
+    if (opts.queue) {
+      const { runEnqueue } = await import('./queue.js');
+      process.exitCode = await runEnqueue(paths, { db: opts.db, jobTimeout: opts.jobTimeout });
+      return;
+    }
     const { runImport } = await import('./store-commands.js');
     process.exitCode = await runImport(paths, { db: opts.db, workers: opts.workers });
+  });
+
+program
+  .command('worker')
+  .description('从 PostgreSQL 任务队列取出 gongkai import --queue 排队的文件，检查并存入数据库（可在多台机器上同时运行；中断的文件由其他工作进程重做，每个文件只存一次）')
+  .option('--db <url>', DB)
+  .option('--workers <n>', '同时检查的文件数（工作线程；默认为 CPU 核数）', parsePositiveInt)
+  .option('--until-done', '队列中没有待处理的文件时退出（默认一直运行，Ctrl-C 停止）')
+  .action(async (opts) => {
+    const { runWorker } = await import('./queue.js');
+    process.exitCode = await runWorker({ db: opts.db, workers: opts.workers, untilDone: !!opts.untilDone });
+  });
+
+program
+  .command('jobs')
+  .description('任务队列的进度：每批文件排队、处理中、已导入、已存在、失败的数量及失败原因')
+  .option('--db <url>', DB)
+  .option('--batch <name>', '只看这一批（gongkai import --queue 打印的批次名）')
+  .addOption(new Option('-f, --format <format>', '输出格式').choices(['text', 'json']).default('text'))
+  .action(async (opts) => {
+    const { runJobs } = await import('./queue.js');
+    process.exitCode = await runJobs({ db: opts.db, batch: opts.batch, format: opts.format });
   });
 
 program

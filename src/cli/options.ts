@@ -11,6 +11,13 @@ export function parseWorkers(v: string): number {
   return n;
 }
 
+/** A count or a number of seconds: an integer of at least 1. */
+export function parsePositiveInt(v: string): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('应为不小于 1 的整数');
+  return n;
+}
+
 /** `--port`: 0 (any free port) to 65535. */
 export function parsePort(v: string): number {
   const n = Number(v);

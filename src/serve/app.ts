@@ -28,6 +28,7 @@ import { UNSAFE } from './auth/permissions.js';
 import { authRoutes } from './routes/auth.js';
 import { auditRoutes } from './routes/audit.js';
 import { healthRoutes } from './routes/health.js';
+import { jobRoutes } from './routes/jobs.js';
 
 export interface AppOptions {
   store: Store;
@@ -139,6 +140,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(reviewRoutes, { store: options.store });
   await app.register(regionRoutes, { store: options.store });
   await app.register(verdictRoutes, { store: options.store });
+  await app.register(jobRoutes, { store: options.store });
   await app.register(ruleRoutes);
   await app.register(generateRoutes);
   // Last: the browser app answers every other GET outside /api.

@@ -25,9 +25,11 @@ import { Accounts } from './accounts.js';
 export { Accounts, AccountError, type User, type TokenInfo, type AuditEntry, type AuditRow, type AuditFilter } from './accounts.js';
 import { search, type SearchOptions, type SearchResult } from './search.js';
 import { inWriteTransaction, saveRecord, type SaveResult } from './write.js';
+import { ImportJobs } from './jobs.js';
+export { ImportJobs, JOB_STATUSES, type JobStatus, type JobOutcome, type BatchProgress, type JobFailure, type ClaimedJob } from './jobs.js';
 
 export { backupStore, restoreStore, type BackupResult } from './backup.js';
-export { DEFAULT_DB_PATH, StoreError, resolveDb, isPostgresUrl, type OpenOptions } from './open.js';
+export { DEFAULT_DB_PATH, StoreError, resolveDb, isPostgresUrl, postgresTarget, type OpenOptions } from './open.js';
 export { toRecord, resultJson, type DocumentRecord, type FileMeta } from './record.js';
 export type { SaveResult } from './write.js';
 export type { DocumentFilter, Page } from './filters.js';
@@ -69,8 +71,13 @@ export class Store {
   }
 
   /** Writes one checked file in one transaction; a file already stored (same sha256) is a no-op. */
-  save(record: DocumentRecord, original: Buffer): Promise<SaveResult> {
-    return saveRecord(this.conn, record, original);
+  save(record: DocumentRecord, original: Buffer, after?: Parameters<typeof saveRecord>[3]): Promise<SaveResult> {
+    return saveRecord(this.conn, record, original, after);
+  }
+
+  /** Files queued for import by `gongkai worker`s (src/queue/). */
+  get importJobs(): ImportJobs {
+    return new ImportJobs(this.conn);
   }
 
   findBySha256(sha256: string) {

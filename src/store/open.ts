@@ -51,12 +51,31 @@ export function resolveDb(db?: string): string {
   return target;
 }
 
+/**
+ * A postgres:// URL may name the schema the store lives in (`?schema=gongkai`, as Prisma's URLs
+ * do), so several stores can share a database: the URL pg connects with, without it, and the schema.
+ */
+export function postgresTarget(url: string): { url: string; schema?: string } {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return { url };
+  }
+  const schema = u.searchParams.get('schema');
+  if (schema === null) return { url };
+  u.searchParams.delete('schema');
+  return { url: u.toString(), schema };
+}
+
 export async function openConnection(options: OpenOptions = {}): Promise<Connection> {
   const target = resolveDb(options.db);
-  const conn = isPostgresUrl(target) ? await openPostgres(target, options.schema) : openSqlite(target);
+  const pgTarget = isPostgresUrl(target) ? postgresTarget(target) : undefined;
+  const schema = options.schema ?? pgTarget?.schema;
+  const conn = pgTarget ? await openPostgres(pgTarget.url, schema) : openSqlite(target);
   if (options.migrate !== false) {
     try {
-      await migrate(conn, { schema: options.schema });
+      await migrate(conn, { schema });
     } catch (e) {
       await conn.close();
       throw e;

@@ -27,10 +27,23 @@ export function documentKey(r: Pick<DocumentRecord, 'entity' | 'year' | 'kind' |
   return `sha256:${r.file.sha256}`;
 }
 
-export async function saveRecord(conn: Connection, record: DocumentRecord, bytes: Buffer): Promise<SaveResult> {
+/**
+ * `after` runs in the same transaction, once the document is written (or found already stored):
+ * what it records commits or rolls back with the document (a queued file's outcome does).
+ */
+export async function saveRecord(
+  conn: Connection,
+  record: DocumentRecord,
+  bytes: Buffer,
+  after?: (trx: Kysely<Database>, result: SaveResult) => Promise<void>,
+): Promise<SaveResult> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await inWriteTransaction(conn, (trx) => write(conn, trx, record, bytes));
+      return await inWriteTransaction(conn, async (trx) => {
+        const result = await write(conn, trx, record, bytes);
+        if (after) await after(trx, result);
+        return result;
+      });
     } catch (e) {
       // Another writer got there first (same file, same new document): the retry sees its rows.
       if (attempt < 4 && (isBusy(e) || isRetryablePg(e))) {

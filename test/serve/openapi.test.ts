@@ -62,6 +62,7 @@ const ROUTES = [
   'delete /api/tokens/{id}',
   'get /api/audit',
   'get /api/compare',
+  'get /api/jobs',
 ];
 
 test('GET /api/openapi.json is an OpenAPI 3.1 document that describes every route', async () => {
