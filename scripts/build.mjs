@@ -57,8 +57,8 @@ writeFileSync(join(dist, '.built'), `${new Date().toISOString()}\n`);
  * read and compiled on every start — that cost was half of `gongkai check`'s CPU on a small file.
  * zod, decimal.js and commander are inlined (zod's list of every language it speaks is left out:
  * the code asks for zh-CN by its own path); other packages stay outside. The commands that open
- * the store (`import`, `serve`, backup, the region and account commands) run from the unbundled dist/
- * (`store-commands`, `region` and `accounts` are left external): their worker threads, the store and the
+ * the store (`import`, `serve`, `worker`, backup, the region and account commands) run from the unbundled dist/
+ * (`store-commands`, `region`, `accounts` and `queue` are left external): their worker threads, the store and the
  * server's zod type provider must share one copy of each module with what they load. Worker
  * threads (the bounded reader's too) always load their entry from dist/workers/.
  */
@@ -95,7 +95,7 @@ async function bundleCli() {
           b.onResolve({ filter: /.*/ }, (a) => {
             if (a.kind === 'entry-point') return null;
             if (a.path.startsWith('.')) {
-              const name = /^\.\/(store-commands|region|accounts)\.js$/.exec(a.path)?.[1];
+              const name = /^\.\/(store-commands|region|accounts|queue)\.js$/.exec(a.path)?.[1];
               return name && a.importer.endsWith('/cli/main.js') ? { path: `../cli/${name}.js`, external: true } : null;
             }
             if (a.path.startsWith('node:')) return { path: a.path, external: true };
