@@ -119,7 +119,7 @@ const Unit = z
   .strict();
 
 /** Changes against last year whose reasons a person must write (never generated). */
-export const REASON_KEYS = ['total', 'threePublic', 'abroad', 'vehicle', 'reception', 'operatingCosts'] as const;
+export const REASON_KEYS = ['total', 'threePublic', 'abroad', 'vehicle', 'reception', 'operatingCosts', 'threePublicBudget'] as const;
 export type ReasonKey = (typeof REASON_KEYS)[number];
 
 export const DatasetSchema = z
@@ -154,7 +154,13 @@ export const DatasetSchema = z
       .strict()
       .optional(),
     threePublic: z
-      .object({ current: ThreePublicFigures, prior: ThreePublicFigures.optional(), counts: ThreePublicCounts.optional() })
+      .object({
+        current: ThreePublicFigures.describe('本年数：预算（决算数据为决算数）'),
+        prior: ThreePublicFigures.optional().describe('上年数'),
+        // The national 决算 table prints 预算数 beside 决算数 for each item.
+        budget: ThreePublicFigures.optional().describe('决算：本年年初预算数'),
+        counts: ThreePublicCounts.optional(),
+      })
       .strict()
       .optional(),
     procurement: z.array(ProcurementItem).default([]),

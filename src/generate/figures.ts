@@ -36,6 +36,8 @@ export interface Figures {
   economic: Node[];
   threePublic: (ThreePublic & { vehicle: Money; total: Money }) | null;
   threePublicPrior: (ThreePublic & { vehicle: Money; total: Money }) | null;
+  /** 决算: the 三公's 年初预算, printed beside the 决算数. */
+  threePublicBudget: (ThreePublic & { vehicle: Money; total: Money }) | null;
   procurement: { total: Money; goods: Money; works: Money; services: Money };
   assetsTotal: Money | null;
 }
@@ -102,6 +104,7 @@ export function computeFigures(d: Dataset): Figures {
     economic,
     threePublic: d.threePublic ? withVehicle(d.threePublic.current) : null,
     threePublicPrior: d.threePublic?.prior ? withVehicle(d.threePublic.prior) : null,
+    threePublicBudget: d.threePublic?.budget ? withVehicle(d.threePublic.budget) : null,
     procurement: { total: sum(proc.map((p) => p.amount)), goods: kind('A'), works: kind('B'), services: kind('C') },
     assetsTotal: a ? sum([a.house?.value, a.vehicle?.value, a.equipment?.value, a.other?.value]) : null,
   };

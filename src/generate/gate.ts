@@ -62,6 +62,12 @@ export function gate(d: Dataset): Finding[] {
     add('planned-not-procured', 'warning', `本年度拟购置固定资产 ${w(a.planned)} 万元，但政府采购预算中没有货物类（A）采购。`, 'assets.planned');
   }
 
+  // The national 决算 三公 table prints each item's 年初预算 beside its 决算数.
+  if (d.kind === 'final-accounts' && d.threePublic && !d.threePublic.budget) add('no-budget', 'warning', '缺少“三公”经费年初预算数（threePublic.budget）：决算表的预算数列将为空，说明中无法写明完成预算情况。', 'threePublic.budget');
+  const tpb = f.threePublicBudget;
+  if (d.kind === 'final-accounts' && tpb && f.threePublic && !tpb.total.equals(f.threePublic.total) && !d.reasons.threePublicBudget) {
+    add('reason-missing', 'error', `“三公”经费决算数 ${w(f.threePublic.total)} 万元与年初预算数 ${w(tpb.total)} 万元不同，原因尚未填写（reasons.threePublicBudget）：原因须由人填写。`, 'reasons.threePublicBudget');
+  }
   if (d.threePublic && !d.threePublic.prior) add('no-prior', 'warning', '缺少上年“三公”经费预算数（threePublic.prior），说明中将只写本年数，无法说明增减变化。', 'threePublic.prior');
 
   // The reasons are the person's to write: every change that needs one and has none blocks publication.

@@ -29,6 +29,7 @@ const REASON_NAMES: Record<ReasonKey, string> = {
   vehicle: '公务用车购置及运行费增减的原因',
   reception: '公务接待费增减的原因',
   operatingCosts: '机关运行经费增减的原因',
+  threePublicBudget: '“三公”经费决算数与年初预算数不同的原因（决算）',
 };
 const INFO: [string, string][] = [
   ['年度', 'year'],

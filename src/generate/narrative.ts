@@ -26,6 +26,7 @@ const REASON_LABELS: Record<ReasonKey, string> = {
   vehicle: '公务用车购置及运行费增减原因',
   reception: '公务接待费增减原因',
   operatingCosts: '机关运行经费增减原因',
+  threePublicBudget: '“三公”经费决算数与年初预算数不同的原因',
 };
 
 export function reasonField(d: Dataset, key: ReasonKey): Field {
@@ -173,6 +174,7 @@ export function partParagraphs(part: PartId, ctx: NarrativeContext): Block[] {
         if (!tp[key].equals(prior[key])) reasons.push(`${label}增减变化的原因：`, reasonField(d, key), '。');
       }
       if (reasons.length) blocks.push(para(...reasons));
+      if (P.threePublicBudget && f.threePublicBudget) blocks.push(threePublicBudgetParagraph(ctx, f.threePublicBudget, tp));
       const held = d.threePublic?.counts?.vehiclesHeld;
       if (held !== undefined) blocks.push(p(P.threePublicCounts, { vehiclesHeld: held }));
       return blocks;
@@ -209,6 +211,34 @@ export function partParagraphs(part: PartId, ctx: NarrativeContext): Block[] {
     default:
       return [];
   }
+}
+
+type ThreePublicFigures = NonNullable<Figures['threePublic']>;
+
+/**
+ * Final accounts: the 三公's 年初预算 and 决算 with each completion rate, and the comparison word;
+ * the reason for a difference is the person's field.
+ */
+function threePublicBudgetParagraph({ d, t }: NarrativeContext, budget: ThreePublicFigures, final: ThreePublicFigures): Block {
+  const P = t.phrases;
+  const rate = (key: keyof ThreePublicFigures) => {
+    const b = budget[key] as Money;
+    return b.isZero() ? '' : fillInlines(P.threePublicBudgetRate, { rate: (final[key] as Money).div(b).times(100).toFixed(2) }).join('');
+  };
+  const out: Inline[] = fillInlines(P.threePublicBudget, {
+    budget: w(budget.total),
+    final: w(final.total),
+    rate: rate('total'),
+    abroad: w(final.abroad),
+    abroadRate: rate('abroad'),
+    vehicle: w(final.vehicle),
+    vehicleRate: rate('vehicle'),
+    reception: w(final.reception),
+    receptionRate: rate('reception'),
+  });
+  if (budget.total.equals(final.total)) out.push(P.budgetVsFinalEqual);
+  else out.push(...fillInlines(P.budgetVsFinalReason, { comparison: final.total.greaterThan(budget.total) ? '大于' : '小于', reason: reasonField(d, 'threePublicBudget') }));
+  return para(...out);
 }
 
 /**

@@ -289,6 +289,7 @@ export function basicTable(ctx: TableContext): GenTable {
 // ---------------------------------------------------------------- 三公
 
 export function threePublicTable(ctx: TableContext): GenTable {
+  if (ctx.t.kind === 'final-accounts') return threePublicFinalTable(ctx);
   const { f, d } = ctx;
   const tp = f.threePublic;
   const empty = !tp || tp.total.isZero();
@@ -303,19 +304,54 @@ export function threePublicTable(ctx: TableContext): GenTable {
   ];
   const body: Cell[][] = [];
   if (!empty) {
-    const parts: Record<string, [number, number][]> = { total: [[1, 0], [2, 0], [5, 0]].map(([r]) => [r, 1]) as [number, number][], vehicle: [[3, 1], [4, 1]] };
     items.forEach(([name, key], r) => {
       const cur = tp[key] as Money;
       const pri = prior ? (prior[key] as Money) : null;
       const sumOf = (col: number) => (key === 'total' ? [[1, col], [2, col], [5, col]] : key === 'vehicle' ? [[3, col], [4, col]] : undefined) as [number, number][] | undefined;
-      void parts;
       body.push([txt(name), amt(pri, pri ? sumOf(1) : undefined), amt(cur, sumOf(2)), amt(pri ? cur.minus(pri) : null, pri ? [[r, 2]] : undefined)]);
     });
     // The 增减 column is current − prior: not a sum, written as a plain value.
     for (const row of body) row[3] = { ...row[3], sum: undefined };
   }
-  const header = [[H('项目'), H(`${d.year - 1}年${ctx.t.kind === 'final-accounts' ? '度决算数' : '预算数'}`), H(`${d.year}年${ctx.t.kind === 'final-accounts' ? '度决算数' : '预算数'}`), H('增减额')]];
+  const header = [[H('项目'), H(`${d.year - 1}年预算数`), H(`${d.year}年预算数`), H('增减额')]];
   return make(ctx, 'three-public', 'threePublic', header, body, [30, 16, 16, 16], '注：本部门无财政拨款“三公”经费预算，空表列示。');
+}
+
+/**
+ * The national 决算 layout: the 三公 items as column groups (合计 | 因公出国（境）费 | 公务用车购置及运行维护费
+ * {小计 | 购置费 | 运行维护费} | 公务接待费), each printing 预算数 and 决算数, over one row of figures.
+ * Last year's figures are not in this table; the 说明 states the change.
+ */
+function threePublicFinalTable(ctx: TableContext): GenTable {
+  const { f } = ctx;
+  const tp = f.threePublic;
+  const budget = f.threePublicBudget;
+  const keys = ['total', 'abroad', 'vehicle', 'vehiclePurchase', 'vehicleOperation', 'reception'] as const;
+  // Leaf columns: 2k is the item's 预算数, 2k + 1 its 决算数.
+  const at = (key: (typeof keys)[number], stage: 0 | 1) => keys.indexOf(key) * 2 + stage;
+  const body: Cell[][] = [];
+  const empty = (!tp || tp.total.isZero()) && (!budget || budget.total.isZero());
+  if (!empty) {
+    const row: Cell[] = [];
+    for (const key of keys) {
+      for (const stage of [0, 1] as const) {
+        const fig = stage === 0 ? budget : tp;
+        const v = fig ? (fig[key] as Money) : null;
+        const parts = key === 'total' ? (['abroad', 'vehicle', 'reception'] as const) : key === 'vehicle' ? (['vehiclePurchase', 'vehicleOperation'] as const) : null;
+        row.push(amt(v, v && parts ? parts.map((k) => [0, at(k, stage)] as [number, number]) : undefined));
+      }
+    }
+    body.push(row);
+  }
+  const pair = () => [H('预算数'), H('决算数')];
+  // The national form's band “财政拨款“三公”经费” above the items is left out: the title names it, and
+  // a lone text spanning the table reads as a title in a workbook.
+  const header: HeaderCell[][] = [
+    [H('合计', 2, 2), H('因公出国（境）费', 2, 2), H('公务用车购置及运行维护费', 6), H('公务接待费', 2, 2)],
+    [H('小计', 2), H('公务用车购置费', 2), H('公务用车运行维护费', 2)],
+    [...pair(), ...pair(), ...pair(), ...pair(), ...pair(), ...pair()],
+  ];
+  return make(ctx, 'three-public', 'threePublic', header, body, Array.from({ length: 12 }, () => 9), `注：本部门${ctx.d.year}年度无财政拨款“三公”经费支出，空表列示。`);
 }
 
 // ---------------------------------------------------------------- 政府采购, 资产

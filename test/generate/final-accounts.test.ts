@@ -2,8 +2,9 @@
  * 部门决算 (issue 14): from examples/final-accounts-dataset.json (a made-up county water bureau,
  * 年初预算 given for the general-budget 项), the national 决算 template in every format reads back
  * through gongkai's own check as a final-accounts disclosure with the dataset's figures, its nine
- * standard tables and no error; each 项's 年初预算 vs 决算 is stated with the right comparison
- * word, and a difference without its reason blocks generation.
+ * standard tables and no error; the 三公 table prints each item's 预算数 and 决算数 (the national
+ * layout) and reads back as both; each 项's and the 三公's 年初预算 vs 决算 is stated with the right
+ * comparison word, and a difference without its reason blocks generation.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -34,6 +35,15 @@ describe('template national-final', () => {
         back.document.tables.filter((t) => NINE.includes(t.kind)).every((t) => /决算/.test(t.title)),
         'every standard table is titled 决算',
       );
+      // The 三公 table in the national layout: each item's 预算数 and 决算数, read back as two rows.
+      const tp = back.document.tables.find((t) => t.kind === 'three-public')!;
+      const stage = (key: string) => {
+        const r = tp.rows.find((x) => x.key === key);
+        return r && Object.fromEntries(['total', 'abroad', 'vehicle', 'vehiclePurchase', 'vehicleOperation', 'reception'].map((k) => [k, r.values[k]?.value?.toFixed(2) ?? null]));
+      };
+      assert.deepEqual(stage('final'), { total: '11.40', abroad: '0.00', vehicle: '9.80', vehiclePurchase: '0.00', vehicleOperation: '9.80', reception: '1.60' });
+      assert.deepEqual(stage('budget'), { total: '12.50', abroad: '0.00', vehicle: '10.50', vehiclePurchase: '0.00', vehicleOperation: '10.50', reception: '2.00' });
+      assert.equal(tp.reading?.status, 'verified');
       if (format === 'xlsx') return; // the workbook holds the tables, not the 说明
       // The 说明: each 项's 年初预算 and 决算, the rate and the word from the figures, the person's reason.
       const items = back.document.budgetVsFinal.filter((b) => b.scope === 'item');
@@ -48,6 +58,10 @@ describe('template national-final', () => {
       assert.equal(pension?.comparison, 'equal');
       const claim = (s: string) => back.document.claims.filter((c) => c.subject === s && c.value).map((c) => c.value!.toFixed(2))[0];
       assert.equal(claim('threePublic.total'), '11.40');
+      // The 三公's 年初预算 and 决算 with the rate, the word and the person's reason.
+      const tpVs = back.document.budgetVsFinal.find((b) => b.scope === 'three-public' && /三公/.test(b.name));
+      assert.deepEqual([tpVs?.budget?.value?.toFixed(2), tpVs?.final?.value?.toFixed(2), tpVs?.rate?.value?.toFixed(2), tpVs?.comparison], ['12.50', '11.40', '91.20', 'less']);
+      assert.match(tpVs?.reason ?? '', /严格控制公务接待/);
     });
   }
 });
@@ -66,6 +80,31 @@ describe('the gate for final accounts', () => {
     assert.match(f[0].message, /决算数 64\.50 万元与年初预算数 70\.00 万元不同/);
     const html = (await generate(data, { format: 'html', draft: true })).bytes!.toString('utf8');
     assert.match(html, /决算数小于预算数的主要原因是<mark data-field="itemReasons\.2130306">/);
+  });
+
+  test('a 三公 决算 that differs from its 年初预算 needs its reason; without a 年初预算 the table prints blank 预算数', async () => {
+    const data = example();
+    delete data.reasons.threePublicBudget;
+    const blocked = await generate(data, { format: 'html' });
+    assert.equal(blocked.bytes, null);
+    const f = blocked.findings.filter((x) => x.severity === 'error');
+    assert.deepEqual(
+      f.map((x) => [x.rule, x.location.where]),
+      [['generate/reason-missing', 'reasons.threePublicBudget']],
+    );
+    assert.match(f[0].message, /决算数 11\.40 万元与年初预算数 12\.50 万元不同/);
+
+    const noBudget = example();
+    delete noBudget.threePublic!.budget;
+    const r = await generate(noBudget, { format: 'html' });
+    assert.ok(r.bytes, r.findings.map((x) => x.message).join('；'));
+    assert.deepEqual(
+      r.findings.filter((x) => x.location.where === 'threePublic.budget').map((x) => [x.rule, x.severity]),
+      [['generate/no-budget', 'warning']],
+    );
+    const html = r.bytes.toString('utf8');
+    assert.doesNotMatch(html, /“三公”经费财政拨款支出年初预算/);
+    assert.match(html, /<th[^>]*>预算数<\/th>/);
   });
 
   test('a template of the other kind is refused in one Chinese line', async () => {

@@ -264,6 +264,9 @@ const FINAL_PHRASES: Record<string, string> = {
   threePublicNone: '{entity}{year}年度无一般公共预算财政拨款“三公”经费支出。',
   threePublicNoPrior: '{year}年度一般公共预算财政拨款“三公”经费支出共计{total}万元。',
   threePublicCounts: '截至{year}年12月31日，公务用车保有量{vehiclesHeld}辆。',
+  // The 决算 against the 年初预算 the 三公 table prints (each part's rate only where it had a budget).
+  threePublicBudget: '“三公”经费财政拨款支出年初预算为{budget}万元，支出决算为{final}万元{rate}，其中：因公出国（境）费支出决算为{abroad}万元{abroadRate}；公务用车购置及运行维护费支出决算为{vehicle}万元{vehicleRate}；公务接待费支出决算为{reception}万元{receptionRate}。',
+  threePublicBudgetRate: '，完成预算的{rate}%',
   procurement: '{year}年度，{entity}政府采购支出总额{total}万元，其中：政府采购货物支出{goods}万元，政府采购工程支出{works}万元，政府采购服务支出{services}万元。',
   procurementNone: '{year}年度，{entity}政府采购支出总额0.00万元。',
   assets: '截至{year}年12月31日，{entity}（含所属单位）固定资产总额{total}万元（详见下表）。',

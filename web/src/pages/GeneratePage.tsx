@@ -219,9 +219,10 @@ export default function GeneratePage() {
             机关运行经费 <Amount data={data} path={['operatingCosts', 'current']} onChange={change} label="机关运行经费" />
             上年 <Amount data={data} path={['operatingCosts', 'prior']} onChange={change} label="上年机关运行经费" />
           </Space>
-          {(['current', 'prior'] as const).map((when) => (
+          {/* 决算: the 三公 table prints each item's 年初预算 beside its 决算数. */}
+          {(kind === 'final-accounts' ? (['current', 'prior', 'budget'] as const) : (['current', 'prior'] as const)).map((when) => (
             <Space wrap key={when}>
-              <b>{when === 'current' ? '本年“三公”' : '上年“三公”'}</b>
+              <b>{{ current: kind === 'final-accounts' ? '本年“三公”决算' : '本年“三公”', prior: '上年“三公”', budget: '本年“三公”年初预算' }[when]}</b>
               因公出国（境） <Amount data={data} path={['threePublic', when, 'abroad']} onChange={change} label={`${when}因公出国`} />
               公务用车购置 <Amount data={data} path={['threePublic', when, 'vehiclePurchase']} onChange={change} label={`${when}公务用车购置`} />
               公务用车运行维护 <Amount data={data} path={['threePublic', when, 'vehicleOperation']} onChange={change} label={`${when}公务用车运行维护`} />
