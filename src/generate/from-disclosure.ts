@@ -110,6 +110,17 @@ function claimed(d: Disclosure, subject: string): Money | null {
   return d.claims.find((c) => c.subject === subject && c.value !== null)?.value ?? null;
 }
 
+/** A 决算's 三公 年初预算: the 预算数 its 三公 table prints beside the 决算数. */
+function threePublicBudget(d: Disclosure): Record<'abroad' | 'vehiclePurchase' | 'vehicleOperation' | 'reception', string> | undefined {
+  if (d.kind !== 'final-accounts') return undefined;
+  const r = d.tables.find((t) => t.kind === 'three-public' && t.reading?.status !== 'uncertain')?.rows.find((x) => x.key === 'budget');
+  if (!r || Object.values(r.values).every((f) => !f?.value)) return undefined;
+  const v = (k: string) => r.values[k]?.value ?? null;
+  // A table printing only the 小计 of the vehicles gives it as the purchase, as the 决算数 side does.
+  const purchase = v('vehiclePurchase') ?? (v('vehicleOperation') === null ? v('vehicle') : null);
+  return { abroad: s(v('abroad')), vehiclePurchase: s(purchase), vehicleOperation: s(v('vehicleOperation')), reception: s(v('reception')) };
+}
+
 /** The disclosure's own figures as this year's dataset. */
 export function datasetFromDisclosure(d: Disclosure): Dataset {
   const year = d.year ?? new Date().getFullYear();
@@ -129,7 +140,7 @@ export function datasetFromDisclosure(d: Disclosure): Dataset {
     operatingCosts: sum.operatingCosts ? { current: s(sum.operatingCosts) } : undefined,
     threePublic:
       tp.total !== null
-        ? { current: { abroad: s(tp.abroad), vehiclePurchase: s(tp.vehiclePurchase ?? (tp.vehiclePurchase === null && tp.vehicleOperation === null ? tp.vehicle : null)), vehicleOperation: s(tp.vehicleOperation), reception: s(tp.reception) } }
+        ? { current: { abroad: s(tp.abroad), vehiclePurchase: s(tp.vehiclePurchase ?? (tp.vehiclePurchase === null && tp.vehicleOperation === null ? tp.vehicle : null)), vehicleOperation: s(tp.vehicleOperation), reception: s(tp.reception) }, budget: threePublicBudget(d) }
         : undefined,
     procurement: d.procurement.items
       .filter((p) => p.role === 'line' && p.amount?.value && /^[ABC]\d*$/.test(p.catalogCode ?? ''))

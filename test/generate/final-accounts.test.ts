@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { datasetFromDisclosure } from '../../src/generate/from-disclosure.js';
 import { generate, parseDataset, TemplateError, type OutputFormat } from '../../src/generate/index.js';
 import { ROOT } from '../helpers/shared.js';
 import { errors, expectedSummary, generateAndRead, pdfOnly, readSummary } from './readback.js';
@@ -64,6 +65,14 @@ describe('template national-final', () => {
       assert.match(tpVs?.reason ?? '', /严格控制公务接待/);
     });
   }
+});
+
+test('a 决算 read as a dataset takes its 三公 年初预算 from the 预算数 of the 三公 table', async () => {
+  const back = await generateAndRead(example(), 'html', 'national-final', 'final-national-again');
+  const d = datasetFromDisclosure(back.document);
+  const n = (f: Record<string, { toFixed(n: number): string }> | undefined) => f && Object.fromEntries(Object.entries(f).map(([k, v]) => [k, v.toFixed(2)]));
+  assert.deepEqual(n(d.threePublic?.budget), { abroad: '0.00', vehiclePurchase: '0.00', vehicleOperation: '10.50', reception: '2.00' });
+  assert.deepEqual(n(d.threePublic?.current), { abroad: '0.00', vehiclePurchase: '0.00', vehicleOperation: '9.80', reception: '1.60' });
 });
 
 describe('the gate for final accounts', () => {
