@@ -74,11 +74,12 @@ export interface RuleMeta {
   /**
    * What the rule says, as ESLint's `meta.messages`: a messageId (camelCase) for each message, a
    * Chinese template whose `{{name}}` placeholders the report's `data` fills
-   * (`'{{place}}指标值“{{raw}}”只有数字，缺少计量单位{{text}}。'`). A rule with messages reports by
-   * messageId only; docs/rules.md lists them, and a test fails when a rule reports an id its
-   * meta lacks or declares one it never reports.
+   * (`'{{place}}指标值“{{raw}}”只有数字，缺少计量单位{{text}}。'`). Every rule has them and reports
+   * by messageId only; a helper of src/rules/lib that reports for a rule takes the id from it and
+   * fills the placeholders it documents. docs/rules.md lists them, and test/rules/registry.test.ts
+   * fails when a rule reports an id its meta lacks or declares one it never reports.
    */
-  messages?: Record<string, string>;
+  messages: Record<string, string>;
 }
 
 export type FindingLocation = Finding['location'];
@@ -87,10 +88,8 @@ export type FindingLocation = Finding['location'];
 export type MessageData = Record<string, string | number | { toString(): string }>;
 
 export interface ReportInput {
-  /** The message itself (rules without `meta.messages`); rules with messages give `messageId`. */
-  message?: string;
-  /** A key of the rule's `meta.messages`. */
-  messageId?: string;
+  /** A key of the rule's `meta.messages`: what the finding says. */
+  messageId: string;
   /** Fills the message's `{{placeholders}}`. */
   data?: MessageData;
   location?: FindingLocation;
@@ -142,16 +141,12 @@ export function placeholders(template: string): string[] {
 }
 
 /**
- * The text of a report: its message, or its messageId's template filled from its data. An id the
- * meta lacks, a missing value or a raw message from a rule that declares messages is a bug of the
- * rule, thrown (the engine reports the rule as failed, so tests see it).
+ * The text of a report: its messageId's template filled from its data. A report without an id (a
+ * raw `message` from JavaScript), an id the meta lacks or a missing value is a bug of the rule,
+ * thrown (the engine reports the rule as failed, so tests see it).
  */
 export function messageOf(meta: RuleMeta, r: ReportInput): string {
-  if (r.messageId === undefined) {
-    if (meta.messages) throw new Error(`规则 ${meta.id} 声明了 messages，报告须用 messageId`);
-    if (r.message === undefined) throw new Error(`规则 ${meta.id} 的报告既无 message 也无 messageId`);
-    return r.message;
-  }
+  if (r.messageId === undefined) throw new Error(`规则 ${meta.id} 的报告须用 meta.messages 中的 messageId`);
   const template = meta.messages?.[r.messageId];
   if (template === undefined) throw new Error(`规则 ${meta.id} 报告了 meta.messages 中没有的 messageId “${r.messageId}”`);
   return template.replace(PLACEHOLDER, (_, name: string) => {

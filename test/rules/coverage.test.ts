@@ -3,28 +3,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { RULES } from '../../src/rules/index.js';
 import { CATEGORIES } from '../../src/rules/types.js';
-import { existsSync, readdirSync } from 'node:fs';
-import type { CaseSet } from './tester.js';
+import { allCases } from './tester.js';
 
-/**
- * Every case module in test/rules/cases/ (a new family of rules adds its own file there), and the
- * `rule-cases.ts` another area keeps beside its own tests for the rules it registers in the
- * catalog (e.g. test/score/rule-cases.ts for the re-scoring rules).
- */
-const CASE_DIR = new URL('./cases/', import.meta.url);
-const TEST_DIR = new URL('../', import.meta.url);
-const caseFiles = [
-  ...readdirSync(CASE_DIR)
-    .filter((f) => f.endsWith('.ts'))
-    .sort()
-    .map((f) => new URL(f, CASE_DIR)),
-  ...readdirSync(TEST_DIR, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(new URL(`${d.name}/rule-cases.ts`, TEST_DIR)))
-    .map((d) => new URL(`${d.name}/rule-cases.ts`, TEST_DIR))
-    .sort((a, b) => a.href.localeCompare(b.href)),
-];
-const modules = await Promise.all(caseFiles.map((u) => import(u.href) as Promise<{ cases: CaseSet }>));
-const ALL: CaseSet = Object.assign({}, ...modules.map((m) => m.cases));
+const ALL = await allCases();
 
 test('the catalog has at least 50 rules with unique kebab-case ids grouped by category', () => {
   assert.ok(RULES.length >= 50, `only ${RULES.length} rules`);

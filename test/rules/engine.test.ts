@@ -143,10 +143,10 @@ describe('runRules', () => {
 
   test('an advisory finding is info whatever level a profile gives the rule; off still silences it', () => {
     const hint = defineRule({
-      meta: { id: 'indicator/hint', title: '测试规则', severity: 'warning', category: 'indicator', basis: '测试', description: '测试', example: { bad: '无', message: '无' } },
+      meta: { id: 'indicator/hint', title: '测试规则', severity: 'warning', category: 'indicator', basis: '测试', description: '测试', example: { bad: '无', message: '无' }, messages: { notYet: '尚未强制的要求。', inForce: '已强制的要求。' } },
       check(_doc, ctx) {
-        ctx.report({ message: '尚未强制的要求。', advisory: true });
-        ctx.report({ message: '已强制的要求。' });
+        ctx.report({ messageId: 'notYet', advisory: true });
+        ctx.report({ messageId: 'inForce' });
       },
     });
     const at = (level: 'error' | 'off') => runRule(hint, budget(), resolveProfile({ categories: { indicator: level } }, [hint])).map((f) => [f.severity, f.message]);
@@ -174,7 +174,7 @@ describe('runRules', () => {
 
   test('a rule that throws becomes a warning, not a crash', () => {
     const bad = defineRule({
-      meta: { id: 'arithmetic/throws', title: '测试规则', severity: 'error', category: 'arithmetic', basis: '测试', description: '测试', example: { bad: '无', message: '无' } },
+      meta: { id: 'arithmetic/throws', title: '测试规则', severity: 'error', category: 'arithmetic', basis: '测试', description: '测试', example: { bad: '无', message: '无' }, messages: {} },
       check() {
         throw new Error('意外的表格结构');
       },

@@ -1,15 +1,17 @@
 /**
  * One rule, one file: `src/rules/<category>/<name>.ts` holds exactly the rule `<category>/<name>`,
  * and every such file is registered in src/rules/registry.ts (and nothing else is). What a rule
- * says is in its meta.messages, and it reports exactly those messageIds.
+ * says is in its meta.messages, and it reports exactly those messageIds; the shared helpers of
+ * src/rules/lib say nothing of their own.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { RULES } from '../../src/rules/registry.js';
 import type { Disclosure } from '../../src/model/disclosure.js';
-import { runRule } from '../../src/rules/index.js';
-import { CATEGORIES, defineRule, type ReportInput, type Rule } from '../../src/rules/types.js';
+import { resolveProfile, runRule } from '../../src/rules/index.js';
+import { CATEGORIES, defineRule, placeholders, type ReportInput, type Rule } from '../../src/rules/types.js';
+import { allCases } from './tester.js';
 
 const RULES_DIR = new URL('../../src/rules/', import.meta.url);
 
@@ -53,10 +55,65 @@ function reportedIds(id: string): Set<string> {
   const own = readFileSync(new URL(`${id}.ts`, RULES_DIR), 'utf8');
   const libs = [...own.matchAll(/from '\.\.\/lib\/([\w-]+)\.js'/g)].map((m) => readFileSync(new URL(`lib/${m[1]}.ts`, RULES_DIR), 'utf8'));
   const ids = new Set<string>();
-  // `messageId: 'x'` or a choice between literals (`messageId: doubt ? 'x' : 'y'`).
-  for (const text of [own, ...libs]) for (const m of text.matchAll(/messageId: ([^,\n}]+)/g)) for (const q of m[1]!.matchAll(/'(\w+)'/g)) ids.add(q[1]!);
+  // `messageId: 'x'`, a choice between literals (`messageId: doubt ? 'x' : 'y'`), or an id handed to
+  // a helper for one of its several messages (`missingMessageId: 'missingCode'`).
+  for (const text of [own, ...libs]) for (const m of text.matchAll(/\w*[mM]essageId: ([^,\n}]+)/g)) for (const q of m[1]!.matchAll(/'(\w+)'/g)) ids.add(q[1]!);
   return ids;
 }
+
+test('every rule declares what it says in meta.messages', () => {
+  const without = RULES.filter((r) => !r.meta.messages || !Object.keys(r.meta.messages).length).map((r) => r.meta.id);
+  assert.deepEqual(without, [], `rules without meta.messages: ${without.join(', ')}`);
+});
+
+/** A source file without its comments (they may quote messages). */
+function code(text: string): string {
+  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+}
+
+test('the helpers of src/rules/lib hold no message: a rule hands them its messageId', () => {
+  for (const f of readdirSync(new URL('lib/', RULES_DIR)).filter((n) => n.endsWith('.ts'))) {
+    const text = code(readFileSync(new URL(`lib/${f}`, RULES_DIR), 'utf8'));
+    assert.doesNotMatch(text, /\bmessage: /, `src/rules/lib/${f} reports a text of its own: the rule's meta.messages holds it`);
+    const literal = /\w*[mM]essageId: '(\w+)'/.exec(text);
+    assert.equal(literal, null, `src/rules/lib/${f} reports messageId “${literal?.[1]}” of its own: the id is the calling rule's to give`);
+  }
+});
+
+test('over every rule case, each report names a message its rule declares and fills all its placeholders', async () => {
+  const cases = await allCases();
+  const reported = new Map<string, Set<string>>();
+  for (const rule of RULES) {
+    const c = cases[rule.meta.id];
+    if (!c) continue;
+    const ids = new Set<string>();
+    reported.set(rule.meta.id, ids);
+    // The rule as it is, with each report's messageId and data looked at on the way to the engine.
+    const watched = defineRule({
+      meta: rule.meta,
+      check(doc, ctx) {
+        rule.check(doc, {
+          doc: ctx.doc,
+          options: ctx.options,
+          report(r) {
+            ids.add(r.messageId);
+            const template = rule.meta.messages[r.messageId];
+            assert.ok(template !== undefined, `${rule.meta.id} reports messageId “${r.messageId}”, which its meta.messages lacks`);
+            for (const name of placeholders(template)) assert.ok(r.data?.[name] !== undefined, `${rule.meta.id}.${r.messageId}: no value for {{${name}}}`);
+            ctx.report(r);
+          },
+        });
+      },
+    });
+    for (const k of [...c.valid, ...c.invalid]) {
+      const profile = resolveProfile({ roundingInfo: true, rules: k.options ? { [rule.meta.id]: { options: k.options } } : {} }, [watched]);
+      for (const f of runRule(watched, k.doc, profile)) assert.doesNotMatch(f.message, /运行出错|\{\{/, `${rule.meta.id} (${k.name}): ${f.message}`);
+    }
+  }
+  // Every rule with cases said something in them (its invalid cases report).
+  const silent = [...reported].filter(([, ids]) => !ids.size).map(([id]) => id);
+  assert.deepEqual(silent, []);
+});
 
 test("a rule's meta.messages and its reports agree: no messageId undeclared, none declared and never reported", () => {
   for (const r of RULES) {
@@ -89,9 +146,10 @@ test('a report by messageId fills the template; an undeclared id, a missing valu
   for (const [report, why] of [
     [{ messageId: 'other' }, /meta\.messages 中没有的 messageId “other”/],
     [{ messageId: 'sum', data: { total: '1.00' } }, /缺少占位值 \{\{expected\}\}/],
-    [{ message: '合计不符。' }, /报告须用 messageId/],
+    // What a rule written in JavaScript could still pass: a text of its own instead of an id.
+    [{ message: '合计不符。' } as unknown as ReportInput, /报告须用 meta\.messages 中的 messageId/],
   ] as const) {
-    const [f] = runRule(make(report), doc);
+    const [f] = runRule(make(report as ReportInput), doc);
     assert.equal(f!.severity, 'warning');
     assert.match(f!.message, /运行出错/);
     assert.match(f!.message, why);

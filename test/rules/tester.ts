@@ -3,6 +3,7 @@
  * it must report, with the exact findings.
  */
 import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import type { Disclosure, Finding, Severity } from '../../src/model/disclosure.js';
 import { money } from '../../src/model/money.js';
@@ -33,6 +34,28 @@ export interface RuleCases {
 }
 
 export type CaseSet = Record<string, RuleCases>;
+
+/**
+ * Every case module in test/rules/cases/ (a new family of rules adds its own file there), and the
+ * `rule-cases.ts` another area keeps beside its own tests for the rules it registers in the
+ * catalog (e.g. test/score/rule-cases.ts for the re-scoring rules), as one set.
+ */
+export async function allCases(): Promise<CaseSet> {
+  const caseDir = new URL('./cases/', import.meta.url);
+  const testDir = new URL('../', import.meta.url);
+  const files = [
+    ...readdirSync(caseDir)
+      .filter((f) => f.endsWith('.ts'))
+      .sort()
+      .map((f) => new URL(f, caseDir)),
+    ...readdirSync(testDir, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(new URL(`${d.name}/rule-cases.ts`, testDir)))
+      .map((d) => new URL(`${d.name}/rule-cases.ts`, testDir))
+      .sort((a, b) => a.href.localeCompare(b.href)),
+  ];
+  const modules = await Promise.all(files.map((u) => import(u.href) as Promise<{ cases: CaseSet }>));
+  return Object.assign({}, ...modules.map((m) => m.cases));
+}
 
 export function findingsOf(id: string, doc: Disclosure, options?: Record<string, unknown>, roundingInfo = false): Finding[] {
   const rule = RULES.find((r) => r.meta.id === id);

@@ -14,6 +14,9 @@ export const assetsTotal = defineRule({
     basis: BASIS.identities('17'),
     description: '固定资产占用情况表：资产总额（价值）= 房屋 + 车辆 + 单价在规定金额以上的设备 + 其他固定资产。“其中：办公用房”“其中：通用/专用设备”不重复相加（未列设备合计行时取其通用、专用设备）。',
     example: { bad: '车辆 15.50，其他固定资产 22.62，资产总额 40.12', message: '固定资产占用情况表资产总额 40.12 万元，车辆、其他固定资产之和（15.50 + 22.62）为 38.12 万元，相差 2.00 万元。' },
+    messages: {
+      sumDiffers: '固定资产占用情况表资产总额 {{total}} 万元，{{parts}}之和{{detail}}为 {{sum}} 万元，相差 {{difference}} 万元。',
+    },
     appliesTo: ['budget', 'final-accounts'],
     tables: ['assets'],
   },
@@ -25,6 +28,7 @@ export const assetsTotal = defineRule({
     const keys = ['house', 'vehicle', ...(has('equipment') ? ['equipment'] : ['equipmentGeneral', 'equipmentSpecial']), 'land', 'other'];
     const parts = keys.flatMap((k) => lines.filter((l) => l.key === k).slice(0, 1));
     checkSum(ctx, {
+      messageId: 'sumDiffers',
       where: '固定资产占用情况表',
       totalLabel: '资产总额',
       total: total.value,

@@ -20,6 +20,9 @@ export const basicSplit = defineRule({
       bad: '基本支出 154.80，人员经费合计 139.90，公用经费合计 13.90',
       message: '《一般公共预算财政拨款支出决算表》“合计”行“基本支出”列 154.80 万元，《一般公共预算财政拨款基本支出决算表》人员经费合计、公用经费合计之和（139.90 + 13.90）为 153.80 万元，相差 1.00 万元。',
     },
+    messages: {
+      sumDiffers: '{{where}} {{total}} 万元，{{parts}}之和{{detail}}为 {{sum}} 万元，相差 {{difference}} 万元。',
+    },
     appliesTo: ['final-accounts'],
     tables: ['general-budget-expenditure', 'general-budget-basic'],
   },
@@ -30,6 +33,7 @@ export const basicSplit = defineRule({
     const total6 = t6 && totalRow(t6);
     if (!t5 || !t6 || !total5 || !total6 || total6.values.total?.value) return;
     checkSum(ctx, {
+      messageId: 'sumDiffers',
       where: where(t5, total5, 'basic'),
       totalLabel: '',
       total: total5.values.basic ?? null,

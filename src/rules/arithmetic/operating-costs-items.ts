@@ -21,6 +21,9 @@ export const operatingCostsItems = defineRule({
     basis: BASIS.identities('10–11'),
     description: '机关运行经费表：合计行每个金额列 = 各明细行（办公费、邮电费……；有类级编码时取类级行）之和。',
     example: { bad: '办公费 13.78，邮电费 3.06，合计 17.00', message: '《机关运行经费预算表》“合计”行“合计”列 17.00 万元，办公费、邮电费之和（13.78 + 3.06）为 16.84 万元，相差 0.16 万元。' },
+    messages: {
+      sumDiffers: '{{where}} {{total}} 万元，{{parts}}之和{{detail}}为 {{sum}} 万元，相差 {{difference}} 万元。',
+    },
     tables: ['operating-costs'],
   },
   check(doc, ctx) {
@@ -30,6 +33,7 @@ export const operatingCostsItems = defineRule({
       const parts = items(t);
       for (const key of amountKeys(t)) {
         checkSum(ctx, {
+          messageId: 'sumDiffers',
           where: where(t, total, key),
           totalLabel: '',
           total: total.values[key] ?? null,

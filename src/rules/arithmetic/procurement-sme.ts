@@ -13,6 +13,9 @@ export const procurementSme = defineRule({
     basis: `${BASIS.identities('16')}；《政府采购促进中小企业发展管理办法》`,
     description: '授予中小企业合同金额 ≤ 政府采购支出总额；其中授予小微企业 ≤ 授予中小企业；面向小微企业预留 ≤ 面向中小企业预留。占比由 narrative/share 核对。',
     example: { bad: '采购总额 12.50，授予中小企业合同金额 13.00', message: '说明中授予中小企业合同金额 13.00 万元，超过政府采购支出总额 12.50 万元，超出 0.50 万元。' },
+    messages: {
+      exceeds: '{{a}} {{actual}} 万元，超过{{b}} {{limit}} 万元，超出 {{difference}} 万元。',
+    },
     appliesTo: ['budget', 'final-accounts'],
   },
   check(doc, ctx) {
@@ -24,7 +27,7 @@ export const procurementSme = defineRule({
     ] as const;
     for (const [part, partName, whole, wholeName] of pairs) {
       if (!part || !whole) continue;
-      checkAtMost(ctx, { a: { desc: `说明中${partName}`, figure: part }, b: { desc: wholeName, figure: whole }, location: statementWhere(part.loc) });
+      checkAtMost(ctx, { messageId: 'exceeds', a: { desc: `说明中${partName}`, figure: part }, b: { desc: wholeName, figure: whole }, location: statementWhere(part.loc) });
     }
   },
 });

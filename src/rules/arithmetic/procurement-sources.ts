@@ -26,6 +26,9 @@ export const procurementSources = defineRule({
     basis: BASIS.identities('16'),
     description: '政府采购预算表每一行（含合计、小计）：政府采购金额合计 = 一般公共预算拨款 + 基金预算拨款 + 国有资本经营预算拨款 + 财政专户核拨 + 单位资金 + 结转。预留中小企业份额不是资金来源，不计入。',
     example: { bad: '合计 45.99，一般公共预算拨款 40.00', message: '政府采购预算表“电子政务网维护”金额 45.99 万元，一般公共预算之和为 40.00 万元，相差 5.99 万元。' },
+    messages: {
+      sumDiffers: '{{where}}金额 {{total}} 万元，{{parts}}之和{{detail}}为 {{sum}} 万元，相差 {{difference}} 万元。',
+    },
     appliesTo: ['budget'],
     tables: ['procurement'],
   },
@@ -35,6 +38,7 @@ export const procurementSources = defineRule({
       // 财政拨款 / 小计 over 一般公共预算 | 政府性基金 | 国有资本经营 is their total, not one more source.
       if (keys.includes('fiscal') && keys.some((k) => FUNDS.includes(k))) keys = keys.filter((k) => k !== 'fiscal');
       checkSum(ctx, {
+        messageId: 'sumDiffers',
         where: label(it),
         totalLabel: '金额',
         total: it.amount,

@@ -14,6 +14,9 @@ export const procurementTotal = defineRule({
     basis: BASIS.identities('16'),
     description: '政府采购预算表：合计行金额 = 各明细行金额之和；列有小计（含“一、货物A”这类品目大类行）时，合计也 = 各小计之和。只写项目名称、没有采购物品名称的项目行和品目大类行不算明细；既无物品名称也无项目名称但有金额的行是漏填名称的明细，计入。表中印有单位编码的资金性质行、单位行（陕西）是分组行，不计入；分组行之下没有采购品目但有金额的行（如涉密项目）是明细，计入。',
     example: { bad: '两项明细 30.00、15.99，合计 46.99', message: '政府采购预算表合计金额 46.99 万元，各明细之和（30.00 + 15.99）为 45.99 万元，相差 1.00 万元。' },
+    messages: {
+      sumDiffers: '政府采购预算表合计金额 {{total}} 万元，{{parts}}之和{{detail}}为 {{sum}} 万元，相差 {{difference}} 万元。',
+    },
     appliesTo: ['budget'],
     tables: ['procurement'],
   },
@@ -38,6 +41,7 @@ export const procurementTotal = defineRule({
     for (const [parts, what] of [[lines, '各明细'], [subtotals, '各小计']] as const) {
       if (!parts.length) continue;
       checkSum(ctx, {
+        messageId: 'sumDiffers',
         where: '政府采购预算表',
         totalLabel: '合计金额',
         total: total.amount,

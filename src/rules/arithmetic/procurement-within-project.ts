@@ -13,6 +13,9 @@ export const procurementWithinProject = defineRule({
     basis: BASIS.identities('16'),
     description: '政府采购预算表中，来源于同一项目的各明细金额之和不超过该项目的预算资金。',
     example: { bad: '项目“电子政务网维护”预算资金 40.00，其下采购 45.99', message: '政府采购预算表中项目“电子政务网维护”的采购金额合计 45.99 万元，超过该项目预算资金 40.00 万元，超出 5.99 万元。' },
+    messages: {
+      exceeds: '{{a}} {{actual}} 万元，超过该项目预算资金 {{limit}} 万元，超出 {{difference}} 万元。',
+    },
     appliesTo: ['budget'],
     tables: ['procurement'],
   },
@@ -29,6 +32,7 @@ export const procurementWithinProject = defineRule({
       const budget = budgets.reduce((a, b) => (val(b)!.greaterThan(val(a)!) ? b : a));
       const total = sum(amounts);
       checkAtMost(ctx, {
+        messageId: 'exceeds',
         a: { desc: `政府采购预算表中项目“${project}”的采购金额合计`, figure: asFigure(total, total.toString()) },
         b: { desc: '该项目预算资金', figure: budget },
         location: { ...items[0].loc, where: `政府采购预算表项目“${project}”` },

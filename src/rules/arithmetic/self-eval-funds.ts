@@ -13,6 +13,10 @@ export const selfEvalFunds = defineRule({
     basis: `${BASIS.performance}；domain.md §5.19`,
     description: '项目自评表：执行数 ≤ 到位数；其中财政资金 ≤ 对应总数（预算、到位、执行）。部门整体：支出 ≤ 调整预算数。',
     example: { bad: '到位数 30，执行数 32', message: '项目“网络安全防护及处置经费”绩效自评表执行数 32.00 万元，超过到位数 30.00 万元，超出 2.00 万元。' },
+    messages: {
+      exceeds: '{{a}} {{actual}} 万元，超过{{b}} {{limit}} 万元，超出 {{difference}} 万元。',
+      departmentOverBudget: '部门整体支出 {{actual}} 万元，超过调整预算数 {{limit}} 万元，超出 {{difference}} 万元。',
+    },
     appliesTo: ['self-evaluation', 'final-accounts'],
   },
   check(doc, ctx: RuleContext) {
@@ -27,10 +31,11 @@ export const selfEvalFunds = defineRule({
         ['执行数中财政资金', p.executedFiscal, '执行数', p.executed],
       ];
       for (const [an, a, bn, b] of pairs) {
-        checkAtMost(ctx, { a: { desc: `${w}${an}`, figure: a }, b: { desc: bn, figure: b }, location: { ...p.loc, where: w } });
+        checkAtMost(ctx, { messageId: 'exceeds', a: { desc: `${w}${an}`, figure: a }, b: { desc: bn, figure: b }, location: { ...p.loc, where: w } });
       }
     }
     checkAtMost(ctx, {
+      messageId: 'departmentOverBudget',
       a: { desc: '部门整体支出', figure: se.spent },
       b: { desc: '调整预算数', figure: se.adjustedBudget },
       location: { ...(se.spent?.loc ?? {}), where: '部门收支预算情况' },

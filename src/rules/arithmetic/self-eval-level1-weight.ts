@@ -15,6 +15,9 @@ export const selfEvalLevel1Weight = defineRule({
     basis: `${BASIS.performance}；domain.md §5.19`,
     description: '项目自评表：同一一级指标（产出、效益、满意度……）下各指标得分之和不超过表中该一级指标的分值。',
     example: { bad: '效益指标（30）下得分 40', message: '项目“网络宣传费用”绩效自评表效益指标得分合计 40 分，超过该一级指标分值 30 分，超出 10 分。' },
+    messages: {
+      exceeds: '{{a}} {{actual}} 分，超过该一级指标分值 {{limit}} 分，超出 {{difference}} 分。',
+    },
     appliesTo: ['self-evaluation', 'final-accounts'],
   },
   check(doc, ctx) {
@@ -32,9 +35,9 @@ export const selfEvalLevel1Weight = defineRule({
         if (w === undefined) continue;
         const total = sum(scores);
         checkAtMost(ctx, {
+          messageId: 'exceeds',
           a: { desc: `${place(p)}${l1}得分合计`, figure: asFigure(total, total.toString()) },
           b: { desc: '该一级指标分值', figure: asFigure(money(w), String(w)) },
-          verb: '超过',
           unit: '分',
           format: fmtN,
           tolerance: new Money('0.005'),

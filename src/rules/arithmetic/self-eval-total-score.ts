@@ -15,6 +15,9 @@ export const selfEvalTotalScore = defineRule({
     basis: `${BASIS.performance}；domain.md §5.19`,
     description: '项目自评表：总分 = 各绩效指标自评得分之和 + 预算执行率指标得分。有填写内容的指标行缺得分（多为未能读出）时不判断。',
     example: { bad: '指标得分 10、10、10、10、10、10，执行率得分 10，总分 80', message: '项目“党建活动经费”绩效自评表总分 80 分，各指标得分与预算执行率得分之和为 70 分，相差 10 分。' },
+    messages: {
+      sumDiffers: '{{where}}总分 {{total}} 分，各指标得分与预算执行率得分之和{{detail}}为 {{sum}} 分，相差 {{difference}} 分。',
+    },
     appliesTo: ['self-evaluation', 'final-accounts'],
   },
   check(doc, ctx) {
@@ -24,6 +27,7 @@ export const selfEvalTotalScore = defineRule({
       if (!filled.length || filled.some((i) => val(i.score) === null)) continue;
       const scores: (Figure | null)[] = p.indicators.map((i) => i.score);
       checkSum(ctx, {
+        messageId: 'sumDiffers',
         where: place(p),
         totalLabel: '总分',
         total: p.totalScore,

@@ -11,8 +11,11 @@ export const t4Balance = defineRule({
     basis: BASIS.identities('6'),
     description: '财政拨款收入总计 = 财政拨款支出总计。',
     example: { bad: '收入总计 302.27，支出总计 301.00', message: '《部门预算财政拨款收支总表》收入总计 302.27 万元，与支出总计 301.00 万元不一致，相差 1.27 万元。' },
+    messages: {
+      differs: '{{a}} {{actual}} 万元，与{{b}} {{expected}} 万元不一致，相差 {{difference}} 万元。',
+    },
     appliesTo: [...BOTH],
     tables: T4,
   },
-  check: (doc, ctx) => balance(T4, ctx, doc),
+  check: (doc, ctx) => balance(T4, ctx, doc, { messageId: 'differs' }),
 });

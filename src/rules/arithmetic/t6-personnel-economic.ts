@@ -12,10 +12,13 @@ export const t6PersonnelEconomic = defineRule({
     basis: BASIS.practice('§5.7：人员经费 = 301 + 303'),
     description: '基本支出表合计行的人员经费 = 301 工资福利支出 + 303 对个人和家庭的补助（各类“合计”列之和；左右并列的决算表没有合计列，取各类所在半边的金额）。这是编制惯例，故为警告。',
     example: { bad: '人员经费 209.64；301 类 196.35，303 类 10.29', message: '《部门预算一般公共预算财政拨款基本支出表》“合计”行“人员经费”列 209.64 万元，经济分类 301、303 类合计之和（196.35 + 10.29）为 206.64 万元，相差 3.00 万元。' },
+    messages: {
+      sumDiffers: '{{where}} {{total}} 万元，{{parts}}之和{{detail}}为 {{sum}} 万元，相差 {{difference}} 万元。',
+    },
     appliesTo: ['budget', 'final-accounts'],
     tables: ['general-budget-basic'],
   },
   check(doc, ctx) {
-    for (const t of tablesOf(doc, 'general-budget-basic')) check(ctx, t, 'personnel');
+    for (const t of tablesOf(doc, 'general-budget-basic')) check(ctx, t, 'personnel', { messageId: 'sumDiffers' });
   },
 });

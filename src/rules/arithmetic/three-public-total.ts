@@ -36,6 +36,9 @@ export const threePublicTotal = defineRule({
     basis: BASIS.identities('8'),
     description: '三公经费表（两种排列都适用）：合计 = 因公出国（境）费 + 公务用车购置及运行费（未列小计时取购置费 + 运行费）+ 公务接待费；表中列出会议费、培训费时，合计为三公小计或含会议费、培训费的总数，两种都接受。合计为零时各项也须为零。',
     example: { bad: '因公出国 0，公务用车运行 2.43，公务接待 0，合计 3.00', message: '《财政拨款“三公”经费支出表》“合计”行“2022年预算数”列 3.00 万元，公务用车运行维护费之和为 2.43 万元，相差 0.57 万元。' },
+    messages: {
+      sumDiffers: '{{where}} {{total}} 万元，{{parts}}之和{{detail}}为 {{sum}} 万元，相差 {{difference}} 万元。',
+    },
     tables: ['three-public'],
   },
   check(doc, ctx: RuleContext) {
@@ -47,7 +50,7 @@ export const threePublicTotal = defineRule({
         const extra = (x: Part) => x.label === TP_NAMES.meeting || x.label === TP_NAMES.training;
         const threeOnly = parts.filter((x) => !extra(x));
         if (parts.some((x) => extra(x) && val(x.figure) !== null) && sumHolds(get('total'), threeOnly.map((x) => x.figure))) return;
-        checkSum(ctx, { where: p.where, totalLabel: '', total: get('total'), parts, location: p.loc, blankPartsAreZero: true });
+        checkSum(ctx, { messageId: 'sumDiffers', where: p.where, totalLabel: '', total: get('total'), parts, location: p.loc, blankPartsAreZero: true });
       });
     }
   },

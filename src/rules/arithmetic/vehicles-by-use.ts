@@ -12,12 +12,16 @@ export const vehiclesByUse = defineRule({
     basis: BASIS.identities('17'),
     description: '国有资产占有使用情况说明“共有车辆 N 辆，其中：……用车 a 辆、……用车 b 辆……”：N = a + b + …。',
     example: { bad: '“共有车辆3辆，其中：机要通信用车1辆、应急保障用车1辆”', message: '国有资产说明中车辆总数 3 辆，各类用车之和（1 + 1）为 2 辆，相差 1 辆。' },
+    messages: {
+      sumDiffers: '国有资产说明中车辆总数 {{total}} 辆，各类用车之和{{detail}}为 {{sum}} 辆，相差 {{difference}} 辆。',
+    },
     appliesTo: ['budget', 'final-accounts'],
   },
   check(doc, ctx) {
     const a = doc.assetCounts;
     if (!a.vehicles || !a.vehiclesByUse.length) return;
     checkSum(ctx, {
+      messageId: 'sumDiffers',
       where: '国有资产说明中',
       totalLabel: '车辆总数',
       total: a.vehicles,

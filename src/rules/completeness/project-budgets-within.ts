@@ -16,6 +16,9 @@ export const projectBudgetsWithin = defineRule({
     basis: BASIS.identities('15'),
     description: '各项目绩效目标表预算数之和 ≤ 项目支出（每个项目都有目标表时应相等，相差时多为漏表）。部门主管专项资金的绩效目标表不计入；各表预算数分别四舍五入，合计容差按每个数半个末位累计；超出部分不超过支出总表另列的经营支出、上缴上级、对附属单位补助时不报（项目清单可含这些用途的项目）。',
     example: { bad: '两张目标表预算数 40.00、30.00，项目支出 63.85', message: '各项目绩效目标表预算数合计 70.00 万元，超过项目支出（《部门预算支出总表》“合计”行“项目支出”列） 63.85 万元，超出 6.15 万元。' },
+    messages: {
+      exceeds: '各项目绩效目标表预算数合计 {{actual}} 万元，超过{{b}} {{limit}} 万元，超出 {{difference}} 万元。',
+    },
     appliesTo: ['budget'],
   },
   check(doc, ctx) {
@@ -36,6 +39,7 @@ export const projectBudgetsWithin = defineRule({
     const excess = total.minus(val(whole.figure) ?? total);
     if (excess.greaterThan(0) && !elsewhere.isZero() && excess.lessThanOrEqualTo(elsewhere)) return;
     checkAtMost(ctx, {
+      messageId: 'exceeds',
       a: { desc: '各项目绩效目标表预算数合计', figure: asFigure(total, total.toString()) },
       b: whole,
       // Each form's budget is rounded on its own: their sum may stray by half a step per form.

@@ -15,6 +15,9 @@ export const t1T2Revenue = defineRule({
     basis: BASIS.identities('2'),
     description: '收支总表的本年收入合计、上年结转、收入总计及各收入来源 = 收入总表合计行的本年收入小计、上年结转、合计及对应来源列（收入总表只列“财政拨款收入”时，与收支总表三项财政拨款之和比较）。',
     example: { bad: '收支总表本年收入合计 302.27，收入总表合计行小计 300.27', message: '《部门预算收支总表》本年收入合计 302.27 万元，与《部门预算收入总表》“合计”行“小计”列 300.27 万元不一致，相差 2.00 万元。' },
+    messages: {
+      differs: '{{a}} {{actual}} 万元，与{{b}} {{expected}} 万元不一致，相差 {{difference}} 万元。',
+    },
     appliesTo: [...BOTH],
     tables: ['revenue-expenditure-summary', 'revenue'],
   },
@@ -29,7 +32,7 @@ export const t1T2Revenue = defineRule({
       [sideRow(t1, 'revenue', 'grand-total'), 'total'],
     ];
     for (const [r, key] of pairs) {
-      if (r) same(ctx, t1, r, amountOf(r), sideDesc(t1, r), t2, tr, tr.values[key] ?? null, where(t2, tr, key));
+      if (r) same(ctx, t1, r, amountOf(r), sideDesc(t1, r), t2, tr, tr.values[key] ?? null, where(t2, tr, key), { messageId: 'differs' });
     }
     const lines = sourceLines(t1, 'revenue');
     for (const key of Object.keys(tr.values)) {
@@ -39,6 +42,7 @@ export const t1T2Revenue = defineRule({
         if (!funds.length) continue;
         const s = sum(funds.map((r) => val(amountOf(r))));
         checkSame(ctx, {
+          messageId: 'differs',
           a: { desc: `《${tableName(t1)}》${funds.map((r) => r.name.replace(/\s+/g, '')).join('、')}合计`, figure: asFigure(s, s.toString()) },
           b: { desc: where(t2, tr, key), figure: tr.values[key] ?? null },
           location: cellLocation(t1, funds[0]),
@@ -46,7 +50,7 @@ export const t1T2Revenue = defineRule({
         continue;
       }
       const r = lines.find((x) => x.key === key);
-      if (r) same(ctx, t1, r, amountOf(r), sideDesc(t1, r), t2, tr, tr.values[key] ?? null, where(t2, tr, key));
+      if (r) same(ctx, t1, r, amountOf(r), sideDesc(t1, r), t2, tr, tr.values[key] ?? null, where(t2, tr, key), { messageId: 'differs' });
     }
   },
 });

@@ -14,6 +14,9 @@ export const t5T6Basic = defineRule({
     basis: BASIS.identities('7'),
     description: '一般公共预算财政拨款支出表合计行的基本支出 = 一般公共预算财政拨款基本支出表合计行合计。',
     example: { bad: '支出表基本支出 238.42，基本支出表合计 248.42', message: '《部门预算一般公共预算财政拨款支出表》“合计”行“基本支出”列 238.42 万元，与《部门预算一般公共预算财政拨款基本支出表》“合计”行“合计”列 248.42 万元不一致，相差 10.00 万元。' },
+    messages: {
+      differs: '{{a}} {{actual}} 万元，与{{b}} {{expected}} 万元不一致，相差 {{difference}} 万元。',
+    },
     appliesTo: [...BOTH],
     tables: ['general-budget-expenditure', 'general-budget-basic'],
   },
@@ -28,6 +31,6 @@ export const t5T6Basic = defineRule({
     const parts = ['personnel', 'public'].map((k) => [r5.values[k] ?? null, r6.values[k] ?? null] as const);
     const partsAgree = parts.every(([a, b]) => val(a) && val(b) && val(a)!.equals(val(b)!));
     const tolerance = partsAgree ? sumTolerance(parts.map(([a]) => a)) : undefined;
-    checkSame(ctx, { a: { desc: where(t5, r5, 'basic'), figure: r5.values.basic ?? null }, b: { desc: where(t6, r6, 'total'), figure: r6.values.total ?? null }, location: cellLocation(t5, r5, 'basic'), tolerance });
+    checkSame(ctx, { messageId: 'differs', a: { desc: where(t5, r5, 'basic'), figure: r5.values.basic ?? null }, b: { desc: where(t6, r6, 'total'), figure: r6.values.total ?? null }, location: cellLocation(t5, r5, 'basic'), tolerance });
   },
 });

@@ -4,9 +4,9 @@
  * items against their economic codes (30212 出国, 30217 接待, 30231 运行, 30913/31013 购置).
  */
 import type { Disclosure, Figure } from '../../model/disclosure.js';
-import { defineRule, type RuleContext } from '../types.js';
+import { defineRule, type RuleContext, type RuleMeta } from '../types.js';
 import { BASIS } from './basis.js';
-import { checkSame } from './compare.js';
+import { checkSame, type Said } from './compare.js';
 import { asFigure, sum, val } from './figures.js';
 import { byCode, cellLocation, rowLabel, tableName, tableOf, where } from './tables.js';
 
@@ -44,16 +44,22 @@ export function economic(doc: Disclosure, codes: string[]): Side | null {
   };
 }
 
-export function pairRule(id: string, title: string, fcode: string, ecodes: string[][], description: string, example: { bad: string; message: string }) {
+/**
+ * A rule that the functional code's basic expenditure equals the economic codes' total (any of the
+ * `ecodes` variants); `messageId` names its checkSame message (placeholders in compare.ts).
+ */
+export function pairRule(meta: Pick<RuleMeta, 'id' | 'title' | 'description' | 'example' | 'messages'>, pair: Said & { fcode: string; ecodes: string[][] }) {
+  const { fcode, ecodes, messageId } = pair;
   return defineRule({
     meta: {
-      id,
-      title,
+      id: meta.id,
+      title: meta.title,
       severity: 'warning',
       category: 'cross-table',
       basis: BASIS.practice('§5.9 功能分类与经济分类对应'),
-      description,
-      example,
+      description: meta.description,
+      example: meta.example,
+      messages: meta.messages,
       appliesTo: ['budget', 'final-accounts'],
       tables: ['general-budget-expenditure', 'general-budget-basic'],
     },
@@ -64,7 +70,7 @@ export function pairRule(id: string, title: string, fcode: string, ecodes: strin
       if (!variants.length) return;
       if (variants.some((e) => val(e.figure)!.equals(val(f.figure)!))) return;
       const e = variants[variants.length - 1];
-      checkSame(ctx, { a: { desc: f.desc, figure: f.figure }, b: { desc: e.desc, figure: e.figure }, location: f.location });
+      checkSame(ctx, { messageId, a: { desc: f.desc, figure: f.figure }, b: { desc: e.desc, figure: e.figure }, location: f.location });
     },
   });
 }

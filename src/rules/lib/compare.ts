@@ -1,7 +1,8 @@
 /**
  * The two comparisons almost every rule makes — a printed total against the sum of its parts, and
- * one amount printed in two places — with the rounding tolerance of domain.md §4 and messages that
- * carry the figures.
+ * one amount printed in two places — with the rounding tolerance of domain.md §4. What is said is
+ * the calling rule's: it passes a messageId of its own meta.messages, and the helper fills that
+ * template's placeholders (listed at each check) with the figures as printed.
  */
 import type { Figure } from '../../model/disclosure.js';
 import type { Money } from '../../model/money.js';
@@ -13,7 +14,21 @@ export interface Part {
   figure: Figure | null;
 }
 
-export interface SumCheck {
+/**
+ * A key of the calling rule's meta.messages. Its template may use the placeholders the helper
+ * documents; `{{unit}}` is 万元 unless the check says otherwise.
+ */
+export interface Said {
+  messageId: string;
+}
+
+/**
+ * Placeholders: `{{where}}`, `{{totalLabel}}`, `{{total}}`, `{{parts}}` (partsLabel or the labels),
+ * `{{detail}}` (“（a + b）” for two to six stated parts, else empty), `{{sum}}`, `{{difference}}`
+ * (absolute), `{{unit}}`. The usual template:
+ * `{{where}}{{totalLabel}} {{total}} 万元，{{parts}}之和{{detail}}为 {{sum}} 万元，相差 {{difference}} 万元。`
+ */
+export interface SumCheck extends Said {
   /** Place, e.g. 《部门支出总表》“201 一般公共服务支出”行. */
   where: string;
   totalLabel: string;
@@ -49,7 +64,8 @@ export function checkSum(ctx: RuleContext, c: SumCheck): boolean {
   const figures: Record<string, Money | null> = { [c.totalLabel]: total };
   for (const p of c.parts) figures[p.label] = val(p.figure);
   ctx.report({
-    message: `${c.where}${c.totalLabel} ${amount(total)} ${unit}，${label}之和${detail}为 ${amount(computed)} ${unit}，相差 ${amount(diff.abs())} ${unit}。`,
+    messageId: c.messageId,
+    data: { where: c.where, totalLabel: c.totalLabel, total: amount(total), unit, parts: label, detail, sum: amount(computed), difference: amount(diff.abs()) },
     location: c.location ?? { where: c.where },
     figures,
     expected: computed,
@@ -66,7 +82,13 @@ export interface Side {
   figure: Figure | null;
 }
 
-export interface SameCheck {
+/**
+ * Placeholders: `{{a}}` and `{{b}}` (the sides' desc), `{{actual}}` (a's amount), `{{expected}}`
+ * (checkSame) or `{{limit}}` (checkAtMost) for b's amount, `{{difference}}` (absolute), `{{unit}}`.
+ * The usual templates: `{{a}} {{actual}} 万元，与{{b}} {{expected}} 万元不一致，相差 {{difference}} 万元。`
+ * and `{{a}} {{actual}} 万元，超过{{b}} {{limit}} 万元，超出 {{difference}} 万元。`
+ */
+export interface SameCheck extends Said {
   /** The figure checked (actual). */
   a: Side;
   /** The figure it must equal (expected). */
@@ -89,7 +111,8 @@ export function checkSame(ctx: RuleContext, c: SameCheck): boolean {
   const unit = c.unit ?? '万元';
   const amount = c.format ?? amountOf;
   ctx.report({
-    message: `${c.a.desc} ${amount(a)} ${unit}，与${c.b.desc} ${amount(b)} ${unit}不一致，相差 ${amount(diff.abs())} ${unit}。`,
+    messageId: c.messageId,
+    data: { a: c.a.desc, actual: amount(a), b: c.b.desc, expected: amount(b), difference: amount(diff.abs()), unit },
     location: c.location ?? { ...(c.a.figure?.loc ?? {}), where: c.a.desc },
     figures: { [c.a.desc]: a, [c.b.desc]: b },
     expected: b,
@@ -101,7 +124,7 @@ export function checkSame(ctx: RuleContext, c: SameCheck): boolean {
 }
 
 /** a ≤ b (e.g. a part never above its whole). */
-export function checkAtMost(ctx: RuleContext, c: SameCheck & { verb?: string }): boolean {
+export function checkAtMost(ctx: RuleContext, c: SameCheck): boolean {
   const a = val(c.a.figure);
   const b = val(c.b.figure);
   if (!a || !b) return false;
@@ -111,7 +134,8 @@ export function checkAtMost(ctx: RuleContext, c: SameCheck & { verb?: string }):
   const unit = c.unit ?? '万元';
   const amount = c.format ?? amountOf;
   ctx.report({
-    message: `${c.a.desc} ${amount(a)} ${unit}，${c.verb ?? '超过'}${c.b.desc} ${amount(b)} ${unit}，超出 ${amount(diff)} ${unit}。`,
+    messageId: c.messageId,
+    data: { a: c.a.desc, actual: amount(a), b: c.b.desc, limit: amount(b), difference: amount(diff), unit },
     location: c.location ?? { ...(c.a.figure?.loc ?? {}), where: c.a.desc },
     figures: { [c.a.desc]: a, [c.b.desc]: b },
     expected: b,

@@ -4,7 +4,7 @@
  */
 import type { Row, StdTable } from '../../model/disclosure.js';
 import { type RuleContext } from '../types.js';
-import { checkSum, sumDiffers } from './compare.js';
+import { checkSum, type Said, sumDiffers } from './compare.js';
 import { amountKeys, cellLocation, childrenOf, codeRows, printedOnce, repeatsClasses, rowLabel, where } from './tables.js';
 
 const LEVEL_NAMES: Record<number, string> = { 5: '款', 7: '项' };
@@ -19,7 +19,8 @@ export function uniqueCoded(t: StdTable): Row[] {
   return codeRows(t).filter((r) => !seen.has(r.code!) && seen.add(r.code!));
 }
 
-export function checkHierarchy(t: StdTable, ctx: RuleContext, depths: [number, number][]): void {
+/** Parent = Σ children at each pair of code depths; `said` is a checkSum message (compare.ts). */
+export function checkHierarchy(t: StdTable, ctx: RuleContext, depths: [number, number][], said: Said): void {
   const rows = uniqueCoded(t);
   const keys = amountKeys(t);
   const blocks = repeatsClasses(t.rows);
@@ -31,6 +32,7 @@ export function checkHierarchy(t: StdTable, ctx: RuleContext, depths: [number, n
       for (const key of keys) {
         if (!sumDiffers(parent.values[key] ?? null, children.map((c) => c.values[key] ?? null))) continue;
         checkSum(ctx, {
+          ...said,
           where: where(t, parent, key),
           totalLabel: '',
           total: parent.values[key] ?? null,

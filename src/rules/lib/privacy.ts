@@ -36,7 +36,13 @@ function personNear(doc: Disclosure, t: Text, at: number, paraIndex: Map<unknown
   return null;
 }
 
-export function scan(doc: Disclosure, ctx: RuleContext, re: RegExp, accept: (s: string) => boolean, say: (masked: string, t: Text, person: string) => string): void {
+/**
+ * Reports each accepted match of `re` once per place. The ids name the calling rule's messages:
+ * `messageId` for a number alone, filled with `{{where}}` (the text's place) and `{{number}}`
+ * (masked); `withPersonMessageId` for a number printed with a person's name, which also gets
+ * `{{label}}` (填报人, 联系人 …) and `{{name}}` (masked).
+ */
+export function scan(doc: Disclosure, ctx: RuleContext, re: RegExp, accept: (s: string) => boolean, said: { messageId: string; withPersonMessageId: string }): void {
   const seen = new Set<string>();
   const paraIndex = new Map<unknown, number>(doc.paragraphs.map((p, i) => [p.loc, i]));
   for (const t of allTexts(doc)) {
@@ -47,7 +53,11 @@ export function scan(doc: Disclosure, ctx: RuleContext, re: RegExp, accept: (s: 
       if (seen.has(key)) continue;
       seen.add(key);
       const p = personNear(doc, t, m.index, paraIndex);
-      ctx.report({ message: say(maskNumber(m[0]), t, p ? `（与${p.label}姓名“${maskName(p.name)}”一同公开）` : ''), location: { ...t.loc, where: t.where } });
+      const data = { where: t.where, number: maskNumber(m[0]) };
+      ctx.report({
+        ...(p ? { messageId: said.withPersonMessageId, data: { ...data, label: p.label, name: maskName(p.name) } } : { messageId: said.messageId, data }),
+        location: { ...t.loc, where: t.where },
+      });
     }
   }
 }

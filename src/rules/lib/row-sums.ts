@@ -4,10 +4,11 @@
  */
 import type { Disclosure, Row, StdTable, TableKind } from '../../model/disclosure.js';
 import { defineRule, type RuleContext, type RuleMeta } from '../types.js';
-import { checkSum, sumDiffers } from './compare.js';
+import { checkSum, type Said, sumDiffers } from './compare.js';
 import { cellLocation, columnLabel, hasColumn, tablesOf, where } from './tables.js';
 
-interface RowSumSpec {
+interface RowSumSpec extends Said {
+  /** With the checkSum message (placeholders in compare.ts) that `messageId` names. */
   meta: RuleMeta;
   kinds: TableKind[];
   total: string;
@@ -30,6 +31,7 @@ export function rowSumRule(spec: RowSumSpec) {
         for (const r of spec.rows ? spec.rows(t) : t.rows) {
           if (!sumDiffers(r.values[spec.total] ?? null, parts.map((k) => r.values[k] ?? null))) continue;
           checkSum(ctx, {
+            messageId: spec.messageId,
             where: where(t, r, spec.total),
             totalLabel: '',
             total: r.values[spec.total] ?? null,

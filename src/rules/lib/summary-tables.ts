@@ -4,7 +4,7 @@
  */
 import type { Row, StdTable, TableKind } from '../../model/disclosure.js';
 import { type Rule, type RuleContext } from '../types.js';
-import { checkSame, checkSum, type Part } from './compare.js';
+import { checkSame, checkSum, type Part, type Said } from './compare.js';
 import { amountOf, cellLocation, columnLabel, linesBeforeTotal, rowLabel, sideRows, tableName, tablesOf, totalHeads } from './tables.js';
 
 type Side = 'revenue' | 'expenditure';
@@ -58,7 +58,8 @@ function parts(rows: Row[]): Part[] {
   return rows.map((r) => ({ label: rowLabel(r), figure: amountOf(r) }));
 }
 
-export function lineTotal(kinds: TableKind[], side: Side, ctx: RuleContext, doc: Parameters<Rule['check']>[0]): void {
+/** 本年合计 = Σ lines; `said` is a checkSum message (placeholders in compare.ts). */
+export function lineTotal(kinds: TableKind[], side: Side, ctx: RuleContext, doc: Parameters<Rule['check']>[0], said: Said): void {
   for (const t of kinds.flatMap((k) => tablesOf(doc, k))) {
     const total = currentTotal(t, side);
     if (!total) continue;
@@ -67,6 +68,7 @@ export function lineTotal(kinds: TableKind[], side: Side, ctx: RuleContext, doc:
     for (const key of keys) {
       const totalFig = key ? total.values[key] ?? null : amountOf(total);
       checkSum(ctx, {
+        ...said,
         where: `《${tableName(t)}》`,
         totalLabel: key && key !== 'total' ? `${total.name.replace(/\s+/g, '')}“${columnLabel(t, key, 'expenditure')}”列` : total.name.replace(/\s+/g, ''),
         total: totalFig,
@@ -78,7 +80,8 @@ export function lineTotal(kinds: TableKind[], side: Side, ctx: RuleContext, doc:
   }
 }
 
-export function grand(kinds: TableKind[], side: Side, ctx: RuleContext, doc: Parameters<Rule['check']>[0]): void {
+/** 总计 = 本年合计 + additions; `said` is a checkSum message. */
+export function grand(kinds: TableKind[], side: Side, ctx: RuleContext, doc: Parameters<Rule['check']>[0], said: Said): void {
   for (const t of kinds.flatMap((k) => tablesOf(doc, k))) {
     const g = grandTotal(t, side);
     const c = currentTotal(t, side);
@@ -88,6 +91,7 @@ export function grand(kinds: TableKind[], side: Side, ctx: RuleContext, doc: Par
     if (!current.length) continue;
     const extra = additions(t, side);
     checkSum(ctx, {
+      ...said,
       where: `《${tableName(t)}》`,
       totalLabel: g.name.replace(/\s+/g, ''),
       total: amountOf(g),
@@ -97,12 +101,14 @@ export function grand(kinds: TableKind[], side: Side, ctx: RuleContext, doc: Par
   }
 }
 
-export function balance(kinds: TableKind[], ctx: RuleContext, doc: Parameters<Rule['check']>[0]): void {
+/** 收入总计 = 支出总计; `said` is a checkSame message. */
+export function balance(kinds: TableKind[], ctx: RuleContext, doc: Parameters<Rule['check']>[0], said: Said): void {
   for (const t of kinds.flatMap((k) => tablesOf(doc, k))) {
     const r = grandTotal(t, 'revenue') ?? currentTotal(t, 'revenue');
     const e = grandTotal(t, 'expenditure') ?? currentTotal(t, 'expenditure');
     if (!r || !e) continue;
     checkSame(ctx, {
+      ...said,
       a: { desc: `《${tableName(t)}》${r.name.replace(/\s+/g, '')}`, figure: amountOf(r) },
       b: { desc: `${e.name.replace(/\s+/g, '')}`, figure: amountOf(e) },
       location: cellLocation(t, r),

@@ -52,7 +52,7 @@ function withoutGroupItems(parts: Claim[]): Claim[] | null {
  * Reports when head ≠ Σ parts beyond what the printed precision of each figure explains.
  * `variants` are alternative part lists (e.g. with and without 上年结转): any match is enough.
  */
-function checkStatement(ctx: RuleContext, head: Claim, variants: Claim[][], what: string): void {
+function checkStatement(ctx: RuleContext, head: Claim, variants: Claim[][], what: string, messageId: string): void {
   const h = head.value!;
   const usable = variants.flatMap((v) => {
     const grouped = withoutGroupItems(v);
@@ -71,7 +71,8 @@ function checkStatement(ctx: RuleContext, head: Claim, variants: Claim[][], what
   const { parts, total, diff, tol } = first!;
   const detail = parts.length <= 8 ? `（${parts.map((p) => `${partLabel(p)} ${amount(p.value)}`).join(' + ')}）` : '';
   ctx.report({
-    message: `说明中${what} ${amount(h)} 万元，所列各项之和为 ${amount(total)} 万元${detail}，相差 ${amount(diff.abs())} 万元。`,
+    messageId,
+    data: { what, total: amount(h), sum: amount(total), detail, difference: amount(diff.abs()) },
     location: claimWhere(head),
     figures: Object.fromEntries([[SUBJECT_NAMES[head.subject], h], ...parts.map((p) => [partLabel(p), p.value])]),
     expected: total,
@@ -86,6 +87,13 @@ export function sumRule(
   head: ClaimSubject,
   parts: ClaimSubject[],
   opts: {
+    /**
+     * The rule's message for a whole that is not the sum of its parts, filled with `{{what}}` (the
+     * whole's name), `{{total}}`, `{{sum}}`, `{{detail}}` (“（a 1.00 + b 2.00）” for up to eight
+     * parts, else empty) and `{{difference}}` (absolute):
+     * `说明中{{what}} {{total}} 万元，所列各项之和为 {{sum}} 万元{{detail}}，相差 {{difference}} 万元。`
+     */
+    messageId: string;
     multi?: boolean;
     minParts?: number;
     what?: string;
@@ -100,7 +108,7 @@ export function sumRule(
      * narrative-vs-tables rules (lib/vs-tables.ts)), not by how completely the reading caught the list.
      */
     tableWhole?: HeadlineKey[];
-  } = {},
+  },
 ) {
   return defineRule({
     meta: { severity: 'error', category: 'narrative', basis: BASIS.identities('11'), appliesTo: ['budget', 'final-accounts'], ...meta },
@@ -111,7 +119,7 @@ export function sumRule(
         if (opts.unread && opts.unread(doc, g.head)) continue;
         if (opts.tableWhole && agreesWithTables(doc, g.head, opts.tableWhole)) continue;
         const variants = opts.variants ? opts.variants(g.parts, g.head) : [g.parts];
-        checkStatement(ctx, g.head, variants, opts.what ?? SUBJECT_NAMES[head]);
+        checkStatement(ctx, g.head, variants, opts.what ?? SUBJECT_NAMES[head], opts.messageId);
       }
     },
   });

@@ -1,7 +1,7 @@
 /** 基本支出表: 人员经费 = 301 + 303, 公用经费 = 302 (+ 310 …) — the usual split (practice, domain.md §5.7). */
 import type { Row, StdTable } from '../../model/disclosure.js';
 import { type RuleContext } from '../types.js';
-import { checkSum } from './compare.js';
+import { checkSum, type Said } from './compare.js';
 import { byCode, cellLocation, schemeOf, totalRow, where } from './tables.js';
 
 const PERSONNEL = ['301', '303'];
@@ -11,13 +11,15 @@ function classRows(t: StdTable): Row[] {
   return [...byCode(t).values()].filter((r) => r.code!.length === 3);
 }
 
-export function check(ctx: RuleContext, t: StdTable, key: 'personnel' | 'public'): void {
+/** `said` is a checkSum message (placeholders in compare.ts). */
+export function check(ctx: RuleContext, t: StdTable, key: 'personnel' | 'public', said: Said): void {
   const total = totalRow(t);
   // A 基本支出表 by functional class (陕西 prints one beside the economic one) has no 301/303 to add.
   if (!total || schemeOf(t) !== 'economic') return;
   const classes = classRows(t).filter((r) => (key === 'personnel' ? PERSONNEL.includes(r.code!) : !PERSONNEL.includes(r.code!)));
   if (!classes.length) return;
   checkSum(ctx, {
+    ...said,
     where: where(t, total, key),
     totalLabel: '',
     total: total.values[key] ?? null,

@@ -6,13 +6,23 @@ import type { Claim, ClaimSubject, Disclosure } from '../../model/disclosure.js'
 import { defineRule, type RuleContext, type RuleMeta } from '../types.js';
 import { BASIS } from './basis.js';
 import { claimDesc, claimFigure, claimHalfStep, claimsOf, claimWhere } from './claims.js';
-import { checkSame } from './compare.js';
+import { checkSame, type Said } from './compare.js';
 import { amount, Money, val } from './figures.js';
 import { headline, type HeadlineKey, headlines, type Source } from './headline.js';
 import { foundInTables } from './table-figures.js';
 import { where } from './tables.js';
 
-export function compareClaim(ctx: RuleContext, c: Claim, s: Source, alternatives: Source[] = []): void {
+/**
+ * What a claim rule says: `messageId` is a checkSame message (placeholders in compare.ts);
+ * `otherScopeMessageId` the hint that the text's amount differs from the table's but equals another
+ * of the tables' figures, filled with `{{a}}`, `{{actual}}`, `{{b}}`, `{{expected}}` as checkSame's
+ * and `{{other}}` (where the equal figure is printed).
+ */
+export interface ClaimSaid extends Said {
+  otherScopeMessageId: string;
+}
+
+export function compareClaim(ctx: RuleContext, c: Claim, s: Source, alternatives: Source[], said: ClaimSaid): void {
   const f = claimFigure(c);
   if (!f) return;
   // The text may mean another of the table's figures (e.g. 收入总计 rather than 本年收入合计).
@@ -24,7 +34,8 @@ export function compareClaim(ctx: RuleContext, c: Claim, s: Source, alternatives
     // A part of the very sum compared with is no other scope: the text left the other parts out.
     if (other && !s.parts?.includes(other.figure)) {
       ctx.report({
-        message: `${claimDesc(c)} ${amount(f.value)} 万元，与${s.desc} ${amount(expected)} 万元不一致，但与${other.where}相同：文字所说可能是另一口径，请核对。`,
+        messageId: said.otherScopeMessageId,
+        data: { a: claimDesc(c), actual: amount(f.value), b: s.desc, expected: amount(expected), other: other.where },
         location: claimWhere(c),
         expected,
         actual: f.value,
@@ -35,6 +46,7 @@ export function compareClaim(ctx: RuleContext, c: Claim, s: Source, alternatives
     }
   }
   checkSame(ctx, {
+    messageId: said.messageId,
     a: { desc: claimDesc(c), figure: f },
     b: { desc: s.desc, figure: s.figure },
     tolerance: claimHalfStep(c).plus(new Money('0.005')),
@@ -46,7 +58,13 @@ function fromSummary(s: Source): boolean {
   return s.desc.startsWith('摘要');
 }
 
-export function claimRule(meta: Omit<RuleMeta, 'category' | 'severity'> & { severity?: RuleMeta['severity'] }, subject: ClaimSubject, key: HeadlineKey, alt: HeadlineKey[] = []) {
+/**
+ * A rule that the amount the 说明 states for `subject` equals the table figure `key` (or one of `alt`).
+ * The ids name messages of `meta.messages` (see ClaimSaid).
+ */
+export function claimRule(meta: Omit<RuleMeta, 'category' | 'severity'> & { severity?: RuleMeta['severity'] }, claim: ClaimSaid & { subject: ClaimSubject; key: HeadlineKey; alt?: HeadlineKey[] }) {
+  const { subject, key, alt = [] } = claim;
+  const said: ClaimSaid = { messageId: claim.messageId, otherScopeMessageId: claim.otherScopeMessageId };
   return defineRule({
     meta: { severity: 'error', category: 'narrative', appliesTo: ['budget', 'final-accounts'], ...meta },
     check(doc: Disclosure, ctx: RuleContext) {
@@ -57,7 +75,7 @@ export function claimRule(meta: Omit<RuleMeta, 'category' | 'severity'> & { seve
       // which the within-text rules judge, not this one.
       if (fromSummary(s) && claims.some((c) => c.value!.equals(val(s.figure)!))) return;
       const alternatives = alt.flatMap((k) => headlines(doc, k).slice(0, 1));
-      for (const c of claims) compareClaim(ctx, c, s, alternatives);
+      for (const c of claims) compareClaim(ctx, c, s, alternatives, said);
     },
   });
 }

@@ -30,8 +30,11 @@ export const expenditurePartsSum = sumRule(
     title: '支出说明中基本支出加项目支出等于支出总额',
     description: '支出说明中：支出总额 = 基本支出 + 项目支出（+ 其他支出，若有）。该段（及其后几段）还写有单位预留机动经费、经营支出、上缴上级、对附属单位补助等构成，或支出总表这些列有金额时不判断（这些构成尚无对应的说明数字）。',
     example: { bad: '“支出预算302.27万元，其中基本支出238.42万元……项目支出53.85万元”', message: '说明中支出预算 302.27 万元，所列各项之和为 292.27 万元（基本支出 238.42 + 项目支出 53.85），相差 10.00 万元。' },
+    messages: {
+      sumDiffers: '说明中支出预算 {{total}} 万元，所列各项之和为 {{sum}} 万元{{detail}}，相差 {{difference}} 万元。',
+    },
   },
   'expenditure.total',
   ['expenditure.basic', 'expenditure.project', 'expenditure.other'],
-  { required: (has) => has('expenditure.basic') && has('expenditure.project'), unread: otherExpenditure, tableWhole: ['expenditureTotal', 'expenditureGrand'] },
+  { messageId: 'sumDiffers', required: (has) => has('expenditure.basic') && has('expenditure.project'), unread: otherExpenditure, tableWhole: ['expenditureTotal', 'expenditureGrand'] },
 );

@@ -44,6 +44,9 @@ export const finalVsTables = defineRule({
       bad: '说明“行政运行（项）……支出决算为114.30万元”，一般公共预算财政拨款支出决算表 2012601 行政运行 112.30',
       message: '说明中“一般公共服务支出/档案事务/行政运行”支出决算 114.30 万元，与《一般公共预算财政拨款支出决算表》“2012601 行政运行”行“合计”列 112.30 万元不一致，相差 2.00 万元。',
     },
+    messages: {
+      differs: '{{a}} {{actual}} 万元，与{{b}} {{expected}} 万元不一致，相差 {{difference}} 万元。',
+    },
     appliesTo: [...FINAL],
     tables: ['general-budget-expenditure', 'gov-fund-expenditure', 'state-capital-expenditure', 'three-public'],
   },
@@ -54,6 +57,7 @@ export const finalVsTables = defineRule({
         const stage = threePublicStage(doc, 'budget');
         if (!key || !stage || !b.budget) continue;
         checkSame(ctx, {
+          messageId: 'differs',
           a: { desc: `说明中“${vsName(b)}”年初预算`, figure: b.budget },
           b: { desc: `《${stage.table.title}》${TP_NAMES[key]}预算数`, figure: stage.values[key] ?? null },
           location: statementWhere(b.loc),
@@ -66,6 +70,7 @@ export const finalVsTables = defineRule({
       const r = b.scope === 'total' ? totalRow(t) : rowOfPath(t, b.path);
       if (!r) continue;
       checkSame(ctx, {
+        messageId: 'differs',
         a: { desc: `说明中“${vsName(b)}”支出决算`, figure: b.final },
         b: { desc: where(t, r, r.values.total ? 'total' : 'amount'), figure: spent(r) },
         location: statementWhere(b.loc),

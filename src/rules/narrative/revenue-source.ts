@@ -60,6 +60,10 @@ export const revenueSource = defineRule({
     basis: B,
     description: '说明所写一般公共预算收入、政府性基金收入、财政专户收入、事业收入、其他收入、上年结转等 = 收支总表对应收入行（无收支总表时取收入总表合计行对应列）；财政拨款收入 = 收支总表的财政拨款行，没有该行时 = 各财政拨款资金行（一般公共预算、政府性基金、国有资本经营）之和。表格该行空白时不比较。',
     example: { bad: '说明“一般公共预算收入312.27万元”，收支总表一般公共预算拨款收入 302.27', message: '说明中“一般公共预算收入” 312.27 万元，与《部门预算收支总表》“一、一般公共预算拨款收入” 302.27 万元不一致，相差 10.00 万元。' },
+    messages: {
+      differs: '{{a}} {{actual}} 万元，与{{b}} {{expected}} 万元不一致，相差 {{difference}} 万元。',
+      otherScope: '{{a}} {{actual}} 万元，与{{b}} {{expected}} 万元不一致，但与{{other}}相同：文字所说可能是另一口径，请核对。',
+    },
     appliesTo: ['budget', 'final-accounts'],
   },
   check(doc, ctx) {
@@ -67,7 +71,7 @@ export const revenueSource = defineRule({
       const key = sourceKey(c.name ?? '');
       if (!key) continue;
       const s = sourceFigure(doc, key);
-      if (s) compareClaim(ctx, c, s, key === 'fiscal' ? fiscalWithCarryOver(doc) : []);
+      if (s) compareClaim(ctx, c, s, key === 'fiscal' ? fiscalWithCarryOver(doc) : [], { messageId: 'differs', otherScopeMessageId: 'otherScope' });
     }
   },
 });

@@ -23,6 +23,9 @@ export const threePublic = defineRule({
     basis: BASIS.identities('10'),
     description: '说明所写三公经费总额、因公出国（境）费、公务用车购置及运行费（购置费、运行费）、公务接待费 = 三公经费表对应本年数（无表时取摘要）。',
     example: { bad: '说明“公务接待费1.00万元”，三公表公务接待费 0.60', message: '说明中公务接待费 1.00 万元，与《财政拨款“三公”经费支出表》“公务接待费”行“合计”列 0.60 万元不一致，相差 0.40 万元。' },
+    messages: {
+      differs: '{{a}} {{actual}} 万元，与{{b}} {{expected}} 万元不一致，相差 {{difference}} 万元。',
+    },
     appliesTo: ['budget', 'final-accounts'],
     tables: ['three-public'],
   },
@@ -33,6 +36,7 @@ export const threePublic = defineRule({
       if (!s) continue;
       for (const c of claimsOf(doc, subject)) {
         checkSame(ctx, {
+          messageId: 'differs',
           a: { desc: claimDesc(c), figure: claimFigure(c) },
           b: { desc: s.desc, figure: s.figure },
           tolerance: claimHalfStep(c).plus('0.005'),

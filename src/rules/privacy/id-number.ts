@@ -27,9 +27,13 @@ export const idNumber = defineRule({
     basis: BASIS.privacy,
     description: '说明或表格中出现 18 位居民身份证号码（出生日期合理且校验位正确，以免把 18 位的项目编码或统一社会信用代码误报）。消息中号码中间各位以 * 遮盖。',
     example: { bad: '名单中“110105194912310021”', message: '说明第 30 段中有居民身份证号码 110***********0021，公开文件不应包含身份证号码。' },
+    messages: {
+      idNumber: '{{where}}中有居民身份证号码 {{number}}，公开文件不应包含身份证号码。',
+      idNumberWithPerson: '{{where}}中有居民身份证号码 {{number}}（与{{label}}姓名“{{name}}”一同公开），公开文件不应包含身份证号码。',
+    },
     fix: '删除身份证号码',
   },
   check(doc, ctx) {
-    scan(doc, ctx, ID, validResidentId, (masked, t, person) => `${t.where}中有居民身份证号码 ${masked}${person}，公开文件不应包含身份证号码。`);
+    scan(doc, ctx, ID, validResidentId, { messageId: 'idNumber', withPersonMessageId: 'idNumberWithPerson' });
   },
 });
