@@ -74,7 +74,7 @@ export function recognize(doc: Doc): Recognized {
         return;
       }
       d.paragraphs.push({ text: b.text, section: section ?? null, loc: { ...b.loc } });
-      if (kind !== 'self-evaluation') d.claims.push(...claimsOf(b, section));
+      if (kind !== 'self-evaluation') d.claims.push(...claimsOf(b, section, kind));
       return;
     }
     const rows = b.rows;

@@ -2,7 +2,7 @@
  * Figures the 说明 states in prose ("基本支出187.66万元", "较上年减少21.64万元") become claims with
  * the sentence they stand in, so rules can hold the text against the tables.
  */
-import type { Claim, ClaimSubject, Loc } from '../model/disclosure.js';
+import type { Claim, ClaimSubject, DocumentKind, Loc } from '../model/disclosure.js';
 import { Money } from '../model/money.js';
 import { squash, type Paragraph } from '../read/doc.js';
 import { narrowerWhole } from './claim-scope.js';
@@ -55,7 +55,8 @@ const PATTERNS: Pattern[] = [
   // 机关运行经费
   { subject: 'operatingCosts.total', re: new RegExp(String.raw`机关运行(?:经)?费(?:财政拨款)?(?:预算|支出)?(?:共计|合计)?(?:安排|为|是)?(?:共计|合计)?(?:安排|为)?${NUM}${UNIT}`, 'g'), sections: ['operatingCosts', 'overview', 'expenditure', null] },
   // 三公
-  { subject: 'threePublic.total', re: new RegExp(String.raw`三公[”"’]?经费(?:预算|支出)?(?:共计|合计)?(?:安排|为|是)?(?:共计|合计)?(?:安排|为)?${NUM}${UNIT}`, 'g'), sections: ['threePublic', null] },
+  // “三公”经费预算…, 支出…, (财政拨款)支出决算(数)为… — not 年初预算, which a 决算 states beside its 决算.
+  { subject: 'threePublic.total', re: new RegExp(String.raw`三公[”"’]?经费(?:财政拨款)?(?:支出)?(?:预算|决算)?(?:数)?(?:支出)?(?:共计|合计)?(?:安排|为|是)?(?:共计|合计)?(?:安排|为)?${NUM}${UNIT}`, 'g'), sections: ['threePublic', null] },
   { subject: 'threePublic.abroad', re: new RegExp(String.raw`因公出国(?:[（(]境[)）])?(?:费用?|经费)?${STAGE}${NUM}${UNIT}`, 'g'), sections: ['threePublic', null] },
   { subject: 'threePublic.vehicle', re: new RegExp(String.raw`公务用车购置及运(?:行|维)(?:维护)?(?:费|经费)${STAGE}${NUM}${UNIT}`, 'g'), sections: ['threePublic', null] },
   { subject: 'threePublic.vehiclePurchase', re: new RegExp(String.raw`公务用车购置(?:费|经费)?${STAGE}${NUM}${UNIT}`, 'g'), sections: ['threePublic', null] },
@@ -68,13 +69,24 @@ const PATTERNS: Pattern[] = [
   { subject: 'assets.total', re: new RegExp(String.raw`固定资产(?:总金额|总额|金额|原值|总值)(?:为|是|共计)?${NUM}${UNIT}`, 'g'), sections: ['assets', null] },
 ];
 
+/**
+ * The stage a 三公 figure's words name: a 决算 states its 年初预算 beside the 决算 (“预算数为…，决算数
+ * 为…”), a budget may cite last year's 决算. A figure of the other stage is not the document's own.
+ */
+function otherStage(subject: ClaimSubject, raw: string, kind: DocumentKind | null): boolean {
+  if (!subject.startsWith('threePublic.') || subject === 'threePublic.change') return false;
+  if (kind === 'final-accounts') return /预算/.test(raw) && !/决算/.test(raw);
+  if (kind === 'budget') return /决算/.test(raw);
+  return false;
+}
+
 /** Subjects a sentence may narrow to one class or unit (其中 under a class's amount, a unit's name). */
 const SCOPED = new Set<ClaimSubject>(['expenditure.basic', 'expenditure.personnel', 'expenditure.public', 'expenditure.project']);
 
 const DIRECTION: Record<string, Claim['direction']> = { 增加: 'increase', 增长: 'increase', 上升: 'increase', 减少: 'decrease', 下降: 'decrease' };
 
 /** Claims of one paragraph. */
-export function claimsOf(p: Paragraph, section: SectionKey | null): Claim[] {
+export function claimsOf(p: Paragraph, section: SectionKey | null, kind: DocumentKind | null = null): Claim[] {
   const claims: Claim[] = [];
   const text = halfWidth(p.text);
   // A 其中 list runs on over ；to the sentence's 。: each clause is matched alone, its scope read in the whole sentence.
@@ -106,6 +118,7 @@ export function claimsOf(p: Paragraph, section: SectionKey | null): Claim[] {
         if (pat.subject === 'revenue.source' && ofCarryOver(s, m)) continue;
         // A class's or a unit's 人员经费 is not the department's: no claim about the department.
         if (SCOPED.has(pat.subject) && narrowerWhole(whole, at + m.index)) continue;
+        if (otherStage(pat.subject, m[0], kind)) continue;
         claims.push(makeClaim(pat, m, s, loc));
       }
     }
