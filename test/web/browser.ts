@@ -6,7 +6,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../src/serve/index.js';
+import { startServer, type RunningServer, type ServerOptions } from '../../src/serve/index.js';
 import { ROOT } from '../helpers/shared.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -38,11 +38,16 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function openSession(name: string, viewport = { width: 1280, height: 900 }): Promise<Session> {
+export async function openSession(
+  name: string,
+  viewport = { width: 1280, height: 900 },
+  /** More options of the server (a server that requires accounts, …). */
+  serverOptions: Omit<ServerOptions, 'port' | 'db'> = {},
+): Promise<Session> {
   const dir = mkdtempSync(join(tmpdir(), `gongkai-web-${name}-`));
   const output = join(ROOT, 'test/web/output', name);
   mkdirSync(output, { recursive: true });
-  const server = await startServer({ port: 0, db: join(dir, 'gongkai.db'), workers: 1 });
+  const server = await startServer({ port: 0, db: join(dir, 'gongkai.db'), workers: 1, ...serverOptions });
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(join(dir, 'profile'), {

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Link, Route, Routes, useLocation } from 'react-router-dom';
 import { Layout, Menu, Result, Spin } from 'antd';
 import { CheckPage } from './pages/CheckPage';
+import { AuthGate, AuthProvider, UserMenu } from './auth';
 
 // Only the check page is in the first load; the other pages come when first visited.
 const DocumentPage = lazy(() => import('./pages/DocumentPage'));
@@ -19,6 +20,14 @@ const MENU = [
 ];
 
 export function App() {
+  return (
+    <AuthProvider>
+      <Shell />
+    </AuthProvider>
+  );
+}
+
+function Shell() {
   const { pathname } = useLocation();
   const current = MENU.find((m) => m.key !== '/' && pathname.startsWith(m.key))?.key ?? (pathname === '/' ? '/' : '');
   return (
@@ -28,8 +37,10 @@ export function App() {
           公开检查
         </Link>
         <Menu mode="horizontal" selectedKeys={[current]} items={MENU} style={{ flex: 1, minWidth: 0, borderBottom: 'none' }} />
+        <UserMenu />
       </Layout.Header>
       <Layout.Content className="gk-main">
+        <AuthGate>
         <Suspense fallback={<Spin tip="加载中…" style={{ display: 'block', marginTop: 80 }} />}>
           <Routes>
             <Route path="/" element={<CheckPage />} />
@@ -41,6 +52,7 @@ export function App() {
             <Route path="*" element={<Result status="404" title="没有这个页面" extra={<Link to="/">回到首页</Link>} />} />
           </Routes>
         </Suspense>
+        </AuthGate>
       </Layout.Content>
     </Layout>
   );

@@ -135,10 +135,35 @@ export interface Tree {
 
 export class ApiError extends Error {}
 
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Sent when the server answers 401: the session ended, or this server wants a login. */
+export const UNAUTHORIZED_EVENT = 'gongkai:unauthorized';
+
+/** The session's CSRF token, from the readable cookie the login set (none in the local mode). */
+export function csrfToken(): string | null {
+  const m = /(?:^|;\s*)gongkai_csrf=([^;]*)/.exec(document.cookie);
+  return m && m[1] ? decodeURIComponent(m[1]) : null;
+}
+
+/**
+ * fetch for the API: a write carries the session's CSRF token in X-CSRF-Token (a server that
+ * requires accounts refuses a session's write without it), and a 401 tells the app to ask for a
+ * login. Every request of the app to the API goes through here (or uploadFile).
+ */
+export async function apiFetch(url: string, init: RequestInit = {}): Promise<Response> {
+  const method = (init.method ?? 'GET').toUpperCase();
+  const headers = new Headers(init.headers);
+  const token = UNSAFE.has(method) ? csrfToken() : null;
+  if (token) headers.set('X-CSRF-Token', token);
+  const res = await fetch(url, { ...init, headers, credentials: 'same-origin' });
+  if (res.status === 401 && !url.startsWith('/api/auth/')) window.dispatchEvent(new Event(UNAUTHORIZED_EVENT));
+  return res;
+}
+
 export async function getJson<T>(url: string, init?: RequestInit): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(url, init);
+    res = await apiFetch(url, init);
   } catch {
     throw new ApiError('无法连接服务器，请检查网络或服务是否在运行');
   }
@@ -185,10 +210,13 @@ export function uploadFile(file: File, onProgress: (sent: number) => void, signa
       } catch {
         /* reported below */
       }
+      if (xhr.status === 401) window.dispatchEvent(new Event(UNAUTHORIZED_EVENT));
       if (xhr.status >= 200 && xhr.status < 300 && body) resolve(body as UploadResult);
       else reject(new ApiError((body as { error?: string } | null)?.error ?? `上传失败（${xhr.status}）`));
     };
     xhr.onerror = () => reject(new ApiError('上传中断：无法连接服务器'));
+    const token = csrfToken();
+    if (token) xhr.setRequestHeader('X-CSRF-Token', token);
     xhr.onabort = () => reject(new ApiError('已取消'));
     signal?.addEventListener('abort', () => xhr.abort());
     const form = new FormData();

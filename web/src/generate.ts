@@ -1,5 +1,5 @@
 /** The generation API as the 编制公开文件 page uses it. */
-import { ApiError, type Finding } from './api';
+import { ApiError, apiFetch, type Finding } from './api';
 
 /** The dataset as JSON (schema/budget-dataset.schema.json); the page edits it as plain data. */
 export type Dataset = Record<string, unknown> & { kind?: string; year?: number };
@@ -44,14 +44,14 @@ async function errorOf(res: Response): Promise<string> {
 }
 
 export async function generateTemplates(): Promise<TemplateInfo[]> {
-  const res = await fetch('/api/generate/templates');
+  const res = await apiFetch('/api/generate/templates');
   if (!res.ok) throw new ApiError(await errorOf(res));
   return ((await res.json()) as { templates: TemplateInfo[] }).templates;
 }
 
 /** The dataset's own checks: findings, or the one line saying why it is not a dataset yet. */
 export async function gateFindings(data: Dataset): Promise<{ findings?: Finding[]; error?: string }> {
-  const res = await fetch('/api/generate/check', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(data) });
+  const res = await apiFetch('/api/generate/check', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(data) });
   if (res.status === 400) return { error: await errorOf(res) };
   if (!res.ok) throw new ApiError(await errorOf(res));
   return (await res.json()) as { findings: Finding[] };
@@ -65,7 +65,7 @@ export async function datasetFromFile(file: File, current?: Dataset): Promise<Da
   const form = new FormData();
   if (current) form.append('dataset', JSON.stringify(current));
   form.append('file', file, file.name);
-  const res = await fetch(current ? '/api/generate/prior' : '/api/generate/dataset', { method: 'POST', body: form });
+  const res = await apiFetch(current ? '/api/generate/prior' : '/api/generate/dataset', { method: 'POST', body: form });
   if (!res.ok) throw new ApiError(await errorOf(res));
   return ((await res.json()) as { dataset: Dataset }).dataset;
 }
@@ -80,7 +80,7 @@ function fileName(res: Response, fallback: string): string {
 export async function downloadGenerated(data: Dataset, opts: { format: string; template?: string; draft: boolean }): Promise<{ ok: boolean; message: string; findings?: Finding[] }> {
   const q = new URLSearchParams({ format: opts.format, draft: String(opts.draft) });
   if (opts.template) q.set('template', opts.template);
-  const res = await fetch(`/api/generate?${q}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(data) });
+  const res = await apiFetch(`/api/generate?${q}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(data) });
   if (res.status === 422) {
     const body = (await res.json()) as { error: string; findings: Finding[] };
     return { ok: false, message: body.error, findings: body.findings };

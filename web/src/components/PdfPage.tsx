@@ -9,6 +9,7 @@ import * as pdfjs from 'pdfjs-dist';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { foldChar, squashFold } from './TreeView';
+import { apiFetch } from '../api';
 
 pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
 
@@ -18,7 +19,7 @@ const docs = new Map<string, Promise<PDFDocumentProxy>>();
 function openPdf(url: string): Promise<PDFDocumentProxy> {
   let d = docs.get(url);
   if (!d) {
-    d = fetch(url)
+    d = apiFetch(url)
       .then((r) => {
         if (!r.ok) throw new Error(`无法取得原件（${r.status}）`);
         return r.arrayBuffer();

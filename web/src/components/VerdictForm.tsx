@@ -1,7 +1,7 @@
 /** Confirm or dismiss a finding with a reason; the verdict given before is shown to the next reviewer. */
 import { useEffect, useState } from 'react';
 import { Alert, Button, Input, Radio, Space, Tag, Typography } from 'antd';
-import { getJson, sendJson, type Finding } from '../api';
+import { apiFetch, getJson, sendJson, type Finding } from '../api';
 
 export interface Verdict {
   index: number;
@@ -63,7 +63,7 @@ export function VerdictForm({
   async function withdraw() {
     setBusy(true);
     try {
-      const res = await fetch(verdictsUrl(docId, version, index), { method: 'DELETE' });
+      const res = await apiFetch(verdictsUrl(docId, version, index), { method: 'DELETE' });
       if (!res.ok && res.status !== 404) throw new Error(((await res.json()) as { error?: string }).error ?? '撤销失败');
       onChange();
     } catch (e) {
