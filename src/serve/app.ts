@@ -5,6 +5,8 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
+import helmet from '@fastify/helmet';
+import { docsCsp, securityHeaders } from './security-headers.js';
 import { createJsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import { MoneySchema } from '../model/disclosure.js';
 import { DEFAULT_MAX_BYTES } from '../read/index.js';
@@ -74,6 +76,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_BYTES;
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
   installErrorHandling(app, maxUploadBytes);
+  // Secure cookies mean the server is reached over HTTPS (security-headers.ts).
+  const https = options.secureCookies ?? options.requireAccounts ?? false;
+  await app.register(helmet, securityHeaders(https));
   // Routes declare zod schemas (schemas.ts, the model's CheckResultSchema): they validate and
   // type requests, serialize replies and are turned into the OpenAPI document below.
   app.setValidatorCompiler(validatorCompiler);
@@ -107,7 +112,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transform: openApiTransform,
     transformObject: (doc) => withUploadBody(('openapiObject' in doc ? doc.openapiObject : doc.swaggerObject) as OpenApiDoc) as never,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, transformStaticCSP: docsCsp(https) });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -35,6 +35,8 @@ export interface Session {
   /** Where this run's screenshots go (also copied to docs/screenshots/). */
   output: string;
   dir: string;
+  /** What the browser refused under the app's content-security policy (close() fails on any). */
+  cspViolations: string[];
   close(): Promise<void>;
 }
 
@@ -62,6 +64,16 @@ export async function openSession(
     await server.close();
     throw e;
   }
+  // The app runs under its content-security policy (src/serve/security-headers.ts): whatever the
+  // browser refuses under it — in any page of any test — fails the session when it closes.
+  const cspViolations: string[] = [];
+  await context.exposeBinding('__gongkaiCspViolation', (_source, text: string) => void cspViolations.push(text));
+  await context.addInitScript({
+    content: `document.addEventListener('securitypolicyviolation', (e) => window.__gongkaiCspViolation([e.violatedDirective, e.blockedURI, e.sourceFile + ':' + e.lineNumber].join(' ')));`,
+  });
+  context.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(60_000);
   return {
@@ -70,10 +82,12 @@ export async function openSession(
     page,
     output,
     dir,
+    cspViolations,
     async close() {
       await context.close().catch(() => undefined);
       await server.close();
       rmSync(dir, { recursive: true, force: true });
+      if (cspViolations.length) throw new Error(`content-security policy violations in ${name}:\n${cspViolations.join('\n')}`);
     },
   };
 }

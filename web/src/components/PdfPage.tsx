@@ -24,7 +24,7 @@ function openPdf(url: string): Promise<PDFDocumentProxy> {
         if (!r.ok) throw new Error(`无法取得原件（${r.status}）`);
         return r.arrayBuffer();
       })
-      .then((data) => pdfjs.getDocument({ data, cMapUrl: '/pdfjs/cmaps/', cMapPacked: true, standardFontDataUrl: '/pdfjs/standard_fonts/' }).promise);
+      .then((data) => pdfjs.getDocument({ data, cMapUrl: '/pdfjs/cmaps/', cMapPacked: true, standardFontDataUrl: '/pdfjs/standard_fonts/', isEvalSupported: false }).promise);
     docs.set(url, d);
     d.catch(() => docs.delete(url));
   }
