@@ -76,22 +76,32 @@ export function xlsx(sheet: string): Buffer {
   ]);
 }
 
+/** Deflating a GB takes seconds: the PDF bomb of a scale is made once (both PDF bombs use it). */
+const pdfBombs = new Map<number, Promise<Buffer>>();
+function pdfBomb(scale: number): Promise<Buffer> {
+  let p = pdfBombs.get(scale);
+  if (!p) {
+    p = deflatedZeros(Math.round(scale * 1024 ** 3), false).then((bomb) =>
+      pdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>', stream('/Filter /FlateDecode', bomb), FONT]),
+    );
+    pdfBombs.set(scale, p);
+  }
+  return p;
+}
+
 export const ATTACKS: Attack[] = [
   {
     name: 'pdf-flate-bomb',
     file: 'flate-bomb.pdf',
     what: 'PDF 的一个内容流解压后 scale GB',
-    make: async (scale) => {
-      const bomb = await deflatedZeros(Math.round(scale * 1024 ** 3), false);
-      return pdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>', stream('/Filter /FlateDecode', bomb), FONT]);
-    },
+    make: pdfBomb,
   },
   {
     name: 'pdf-flate-bomb-broken-xref',
     file: 'flate-bomb-xref.pdf',
     what: '同上，但交叉引用表损坏（交给 pdf.js 修复读取）',
     make: async (scale) => {
-      const good = await ATTACKS[0].make(scale);
+      const good = await pdfBomb(scale);
       const at = good.lastIndexOf('startxref');
       return Buffer.concat([good.subarray(0, at), Buffer.from('startxref\n999999999\n%%EOF\n')]);
     },

@@ -42,6 +42,8 @@ export interface AppOptions {
   checker?: string;
   /** Per-upload time limit. */
   timeoutMs?: number;
+  /** Start the upload workers at once rather than at the first upload (startServer does). */
+  warmWorkers?: boolean;
   logger?: FastifyServerOptions['logger'];
   /**
    * Accounts required: the server is reachable beyond this machine (startServer sets it for any
@@ -134,7 +136,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, { store: options.store, secureCookies: options.secureCookies ?? requireAccounts, loginPerMinute: limits.logins });
   await app.register(auditRoutes, { store: options.store });
 
-  const checker = createUploadChecker({ checker: options.checker, workers: options.workers, timeoutMs: options.timeoutMs });
+  const checker = createUploadChecker({ checker: options.checker, workers: options.workers, timeoutMs: options.timeoutMs, warm: options.warmWorkers });
   app.addHook('onClose', () => checker.close());
 
   await app.register(documentRoutes, { store: options.store, checker });

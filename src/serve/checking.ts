@@ -17,14 +17,26 @@ export interface UploadChecker {
 /** A pool, not one worker: one bomb being read does not hold up every other upload. */
 export const UPLOAD_WORKERS = 2;
 
+/**
+ * Workers the upload pool may start beyond its size while uploads run long (WorkerPool's
+ * overflow): two bombs at once still leave two workers for everyone else's uploads. Each worker's
+ * heap is capped at the reading limit, so this bounds the memory too.
+ */
+export const UPLOAD_OVERFLOW = 2;
+
+/** An upload running longer than this is a long one: the queue behind it gets another worker. */
+export const UPLOAD_HEAVY_AFTER_MS = 2_000;
+
 /** Per upload: the same limit as a file of an import. */
 export const UPLOAD_TIME_LIMIT_MS = CHECK_TIME_LIMIT_MS;
 
-export function createUploadChecker(options: { checker?: string; workers?: number; timeoutMs?: number } = {}): UploadChecker {
+/** `warm`: start the workers now (a running server) rather than at the first upload (tests). */
+export function createUploadChecker(options: { checker?: string; workers?: number; timeoutMs?: number; warm?: boolean } = {}): UploadChecker {
   const checker = options.checker ?? DEFAULT_CHECKER;
   const workers = options.workers ?? UPLOAD_WORKERS;
   if (workers > 0) {
-    const pool = new WorkerPool(workers, checker, options.timeoutMs ?? UPLOAD_TIME_LIMIT_MS);
+    const pool = new WorkerPool(workers, checker, options.timeoutMs ?? UPLOAD_TIME_LIMIT_MS, { overflow: UPLOAD_OVERFLOW, heavyAfterMs: UPLOAD_HEAVY_AFTER_MS });
+    if (options.warm) pool.startWorkers();
     return { check: (t) => pool.run(t), close: () => pool.close() };
   }
   return {

@@ -30,7 +30,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const { port = 8080, host = '127.0.0.1', db: _db, ...appOptions } = options;
   let app: FastifyInstance;
   try {
-    app = await buildApp({ requireAccounts: !isLoopbackHost(host), ...appOptions, store });
+    // A running server has its upload workers ready before the first upload arrives.
+    app = await buildApp({ requireAccounts: !isLoopbackHost(host), warmWorkers: true, ...appOptions, store });
     await app.listen({ port, host });
   } catch (e) {
     if (own) await store.close();

@@ -1,6 +1,13 @@
 /**
- * A fixed set of worker threads that check files in parallel. A worker that crashes or runs past
- * the time limit is replaced and only its file is reported as failed.
+ * A set of worker threads that check files in parallel. A worker that crashes or runs past the
+ * time limit is replaced and only its file is reported as failed.
+ *
+ * A file that takes long — a bomb being read up to its limits, a 400-page PDF — need not hold up the
+ * files queued behind it: with `overflow`, a worker busy for longer than `heavyAfterMs` no longer
+ * counts towards the pool's size, and the pool starts another for the queue (at most `overflow`
+ * beyond the size; the extra ones are ended once the pool is back to its size and they are idle).
+ * The upload pool of `gongkai serve` uses it, so one user's bomb costs other users' small uploads
+ * a share of the CPU, not a place in a queue behind it.
  */
 import { Worker } from 'node:worker_threads';
 import { DEFAULT_LIMITS } from '../read/limits.js';
@@ -26,6 +33,18 @@ interface Slot {
   task: Task | null;
   resolve: ((r: TaskResult) => void) | null;
   timer: NodeJS.Timeout | null;
+  /** Set once the slot's file has run past `heavyAfterMs`: the slot no longer counts towards the size. */
+  heavy: boolean;
+  heavyTimer: NodeJS.Timeout | null;
+}
+
+export interface PoolOptions {
+  /** Heap size past which an idle worker is replaced (RECYCLE_HEAP_MB). */
+  recycleHeapMb?: number;
+  /** Workers that may run beyond the size while others are held by long files (default 0). */
+  overflow?: number;
+  /** How long a file runs before its worker counts as held by a long file (default 1 s). */
+  heavyAfterMs?: number;
 }
 
 /**
@@ -44,13 +63,31 @@ export class WorkerPool {
   private readonly queue: { task: Task; resolve: (r: TaskResult) => void }[] = [];
   private closed = false;
   private bootFailures = 0;
+  private warm = false;
+  private readonly recycleHeapMb: number;
+  private readonly overflow: number;
+  private readonly heavyAfterMs: number;
 
   constructor(
     private readonly size: number,
     private readonly checker: string,
     private readonly timeoutMs: number,
-    private readonly recycleHeapMb = RECYCLE_HEAP_MB,
-  ) {}
+    options: PoolOptions | number = {},
+  ) {
+    const o = typeof options === 'number' ? { recycleHeapMb: options } : options;
+    this.recycleHeapMb = o.recycleHeapMb ?? RECYCLE_HEAP_MB;
+    this.overflow = o.overflow ?? 0;
+    this.heavyAfterMs = o.heavyAfterMs ?? 1_000;
+  }
+
+  /**
+   * Starts the workers now and keeps `size` of them ready from then on, so that no file waits for
+   * a worker's start-up (loading the pipeline takes about a second, several on a busy machine).
+   */
+  startWorkers(): void {
+    this.warm = true;
+    this.dispatch();
+  }
 
   /** Workers started so far (replacements included). */
   started = 0;
@@ -69,6 +106,7 @@ export class WorkerPool {
     await Promise.all(
       this.slots.splice(0).map((s) => {
         if (s.timer) clearTimeout(s.timer);
+        if (s.heavyTimer) clearTimeout(s.heavyTimer);
         s.resolve?.({ id: s.task!.id, ok: false, reason: '导入已停止' });
         return s.worker.terminate();
       }),
@@ -80,7 +118,8 @@ export class WorkerPool {
       const slot = this.slots.find((s) => s.ready && s.task === null);
       if (!slot) {
         const starting = this.slots.filter((s) => !s.ready).length;
-        if (this.slots.length < this.size && starting < this.queue.length) {
+        const counted = this.slots.filter((s) => !s.heavy).length;
+        if (counted < this.size && this.slots.length < this.size + this.overflow && starting < this.queue.length) {
           this.spawn();
           continue;
         }
@@ -90,7 +129,17 @@ export class WorkerPool {
       slot.task = task;
       slot.resolve = resolve;
       slot.timer = setTimeout(() => this.fail(slot, `超出处理时间上限 ${Math.round(this.timeoutMs / 1000)} 秒：读取和检查未能在时限内完成，已放弃`), this.timeoutMs);
+      if (this.overflow > 0) {
+        slot.heavyTimer = setTimeout(() => {
+          slot.heavy = true;
+          slot.heavyTimer = null;
+          if (!this.closed) this.dispatch();
+        }, this.heavyAfterMs);
+      }
       slot.worker.postMessage(task);
+    }
+    if (this.warm && !this.closed) {
+      while (this.slots.filter((s) => !s.heavy).length < this.size && this.slots.length < this.size + this.overflow) this.spawn();
     }
   }
 
@@ -101,7 +150,7 @@ export class WorkerPool {
       // A file whose reading swells past the reading limit ends its worker, not the process (src/read/limits.ts).
       resourceLimits: { maxOldGenerationSizeMb: DEFAULT_LIMITS.memoryMb },
     });
-    const slot: Slot = { worker, ready: false, task: null, resolve: null, timer: null };
+    const slot: Slot = { worker, ready: false, task: null, resolve: null, timer: null, heavy: false, heavyTimer: null };
     this.started++;
     worker.on('message', (m: WorkerMessage) => {
       if ('ready' in m) {
@@ -128,10 +177,14 @@ export class WorkerPool {
   private finish(slot: Slot, r: TaskResult, heapBytes: number): void {
     const resolve = slot.resolve;
     if (slot.timer) clearTimeout(slot.timer);
+    if (slot.heavyTimer) clearTimeout(slot.heavyTimer);
     slot.task = null;
     slot.resolve = null;
     slot.timer = null;
-    if (heapBytes > this.recycleHeapMb * 1024 * 1024) this.retire(slot);
+    slot.heavyTimer = null;
+    slot.heavy = false;
+    // Back to its size once the long file is done: an extra worker is not kept idle.
+    if (heapBytes > this.recycleHeapMb * 1024 * 1024 || (this.slots.filter((s) => !s.heavy).length > this.size && this.queue.length === 0)) this.retire(slot);
     resolve?.(r);
     this.dispatch();
   }
@@ -161,6 +214,7 @@ export class WorkerPool {
     const task = slot.task;
     const resolve = slot.resolve;
     if (slot.timer) clearTimeout(slot.timer);
+    if (slot.heavyTimer) clearTimeout(slot.heavyTimer);
     slot.task = null;
     slot.resolve = null;
     void slot.worker.terminate();

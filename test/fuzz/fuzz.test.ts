@@ -15,7 +15,7 @@ import { ATTACKS } from '../../scripts/fuzz/generators.js';
 import { fuzz } from '../../scripts/fuzz/run.js';
 
 // Limits scaled down with the attacks: the same mechanisms, a fraction of the bytes.
-const LIMITS = { inflatedBytes: 16 * 1024 * 1024, pages: 500, rows: 20_000, cells: 200_000, blocks: 5_000, timeMs: 20_000 };
+const LIMITS = { inflatedBytes: 16 * 1024 * 1024, pages: 500, rows: 20_000, cells: 200_000, blocks: 5_000, paragraphs: 100_000, timeMs: 20_000 };
 const SCALE = 0.05;
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-fuzz-test-'));
 const reader = new BoundedReader(LIMITS);
@@ -44,6 +44,9 @@ const EXPECTED: Record<string, RegExp> = {
   'pdf-flate-bomb-broken-xref': /解压后大小上限/,
   'pdf-page-list': /页数/,
   'docx-zip-bomb': /解压后大小上限/,
+  'docx-empty-paragraphs': /段落数上限/,
+  'docx-nesting': /嵌套层数上限/,
+  'html-nesting': /嵌套层数上限/,
   'xlsx-merge-bomb': /单元格数上限/,
   'xlsx-rows': /行数上限/,
   'txt-lines': /段落和表格数上限/,

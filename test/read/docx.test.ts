@@ -352,7 +352,7 @@ describe('docx reader: bad input gives a one-line ReadError', () => {
       [`<w:document ${W}><w:body><w:p w:x="1></w:p></w:body></w:document>`, /正文 XML 格式错误/],
       [`<w:document ${W}><w:body>${x.p('A & B')}</w:body></w:document>`, /正文 XML 格式错误.*& 字符/],
       [`<!DOCTYPE d [<!ENTITY e "x">]><w:document ${W}/>`, /正文 XML 格式错误.*DOCTYPE/],
-      [`<w:document ${W}><w:body>${'<w:customXml>'.repeat(3000)}${'</w:customXml>'.repeat(3000)}</w:body></w:document>`, /嵌套超过 2000 层/],
+      [`<w:document ${W}><w:body>${'<w:customXml>'.repeat(3000)}${'</w:customXml>'.repeat(3000)}</w:body></w:document>`, /^超出嵌套层数上限 500：Word 正文的 XML 元素嵌套超过 500 层/],
     ];
     for (const [xml, expected] of cases) await assertReadError(await packParts({ 'word/document.xml': xml }), expected);
   });

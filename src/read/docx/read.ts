@@ -6,10 +6,11 @@ import { crc32 } from 'node:zlib';
 import JSZip from 'jszip';
 import { ReadError } from '../doc.js';
 import { NotWordBody, readBody } from './body.js';
-import { parseXml, XmlError, type XmlElement } from './xml.js';
+import { parseXml, XmlDepthError, XmlError, type XmlElement } from './xml.js';
 import type { ReaderOutput } from '../reader.js';
 import { LimitError, ReadBudget } from '../limits.js';
 import { inflateEntry } from '../zip-inflate.js';
+import { countStartTags } from '../markup-count.js';
 
 const DEFAULT_MAIN_PART = 'word/document.xml';
 const OFFICE_DOCUMENT_REL = /\/officeDocument$/;
@@ -20,7 +21,9 @@ export async function readDocx(bytes: Buffer, path: string, budget = new ReadBud
   const part = zip.file(partName);
   if (!part) throw new ReadError(path, `不是有效的 Word 文件：压缩包中没有正文部分 ${partName}`);
 
-  const root = parsePart(await inflate(part, path, budget), path);
+  const xml = await inflate(part, path, budget);
+  sizeBody(xml, budget);
+  const root = parsePart(xml, path, budget);
   try {
     return readBody(root);
   } catch (e) {
@@ -88,6 +91,16 @@ async function inflate(part: JSZip.JSZipObject, path: string, budget: ReadBudget
   return decode(data);
 }
 
+/** Paragraphs, table rows and cells counted from the markup, before the parse builds them. */
+function sizeBody(xml: string, budget: ReadBudget): void {
+  const paragraphs = countStartTags(xml, ['p']);
+  budget.check('paragraphs', paragraphs, `Word 正文有 ${paragraphs} 个段落`);
+  const rows = countStartTags(xml, ['tr']);
+  budget.check('rows', rows, `Word 正文的表格共 ${rows} 行`);
+  const cells = countStartTags(xml, ['tc']);
+  budget.check('cells', cells, `Word 正文的表格共 ${cells} 个单元格`);
+}
+
 /** XML parts are UTF-8 unless they start with a UTF-16 byte order mark. */
 function decode(data: Uint8Array): string {
   if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder('utf-16le').decode(data);
@@ -95,10 +108,11 @@ function decode(data: Uint8Array): string {
   return new TextDecoder('utf-8').decode(data);
 }
 
-function parsePart(xml: string, path: string): XmlElement {
+function parsePart(xml: string, path: string, budget: ReadBudget): XmlElement {
   try {
-    return parseXml(xml);
+    return parseXml(xml, budget.limits.nesting);
   } catch (e) {
+    if (e instanceof XmlDepthError) budget.refuse('nesting', `Word 正文的 XML 元素嵌套超过 ${e.depth} 层`);
     if (e instanceof XmlError) {
       throw new ReadError(path, `Word 文件已损坏：正文 XML 格式错误（第 ${e.offset} 个字符处）：${e.message}`);
     }

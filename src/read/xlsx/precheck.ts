@@ -29,13 +29,12 @@ export async function precheckWorkbook(bytes: Buffer, budget: ReadBudget): Promi
   }
 }
 
-/** Rows, cells and merged area of one sheet's XML (read as latin1: only ASCII markup is looked at). */
+/**
+ * Rows, cells and merged area of one sheet's XML (read as latin1: only ASCII markup is looked at).
+ * The declared `<dimension>` is not held to the limits: nothing is built from it (exceljs and the
+ * layout work from the rows and cells present), and sheets saved by old tools declare 65,536 rows.
+ */
 function sizeSheet(xml: string, name: string, budget: ReadBudget): void {
-  const dim = /<(?:\w+:)?dimension\b[^>]*\bref="([^"]+)"/.exec(xml);
-  if (dim) {
-    const area = rangeSize(dim[1]);
-    if (area) budget.check('rows', area.rows, `工作表 ${name} 声明的范围 ${dim[1]} 有 ${area.rows} 行`);
-  }
   budget.check('rows', count(xml, '<row'), `工作表 ${name} 的行数`);
   budget.check('cells', count(xml, '<c ') + count(xml, '<c>'), `工作表 ${name} 的单元格数`);
   let merged = 0;
