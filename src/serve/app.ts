@@ -31,6 +31,7 @@ import { authRoutes } from './routes/auth.js';
 import { auditRoutes } from './routes/audit.js';
 import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
+import { tableRoutes } from './routes/tables.js';
 
 export interface AppOptions {
   store: Store;
@@ -148,6 +149,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(regionRoutes, { store: options.store });
   await app.register(verdictRoutes, { store: options.store });
   await app.register(jobRoutes, { store: options.store });
+  await app.register(tableRoutes, { store: options.store });
   await app.register(ruleRoutes);
   await app.register(generateRoutes);
   // Last: the browser app answers every other GET outside /api.

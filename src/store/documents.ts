@@ -117,7 +117,7 @@ export async function listDocuments(conn: Connection, filter: DocumentFilter, pa
 }
 
 /** The version a request means: the given number, else the current one. */
-async function versionId(conn: Connection, documentId: number, version?: number): Promise<number | null> {
+export async function versionId(conn: Connection, documentId: number, version?: number): Promise<number | null> {
   if (version === undefined) {
     const d = await conn.db.selectFrom('documents').select('current_version_id').where('id', '=', documentId).executeTakeFirst();
     return d?.current_version_id ?? null;

@@ -26,6 +26,8 @@ export { Accounts, AccountError, type User, type TokenInfo, type AuditEntry, typ
 import { search, type SearchOptions, type SearchResult } from './search.js';
 import { inWriteTransaction, saveRecord, type SaveResult } from './write.js';
 import { ImportJobs } from './jobs.js';
+import { documentTables, tableRows } from './tables.js';
+export type { TableSummary, TableRowValues } from './tables.js';
 export { ImportJobs, JOB_STATUSES, type JobStatus, type JobOutcome, type BatchProgress, type JobFailure, type ClaimedJob } from './jobs.js';
 
 export { backupStore, restoreStore, type BackupResult } from './backup.js';
@@ -103,6 +105,16 @@ export class Store {
 
   findingsJson(id: number, options: { version?: number; severity?: string; limit?: number; offset?: number } = {}) {
     return documents.findingsJson(this.conn, id, options);
+  }
+
+  /** The document's standard tables with their counts of rows (stated figures). */
+  tables(id: number, version?: number) {
+    return documentTables(this.conn, id, version);
+  }
+
+  /** A page of one table's rows, with their figures by column. */
+  tableRows(id: number, table: number, options: { version?: number; limit: number; offset: number }) {
+    return tableRows(this.conn, id, table, options);
   }
 
   original(id: number, version?: number) {

@@ -63,6 +63,8 @@ const ROUTES = [
   'get /api/audit',
   'get /api/compare',
   'get /api/jobs',
+  'get /api/documents/{id}/tables',
+  'get /api/documents/{id}/tables/{index}',
 ];
 
 test('GET /api/openapi.json is an OpenAPI 3.1 document that describes every route', async () => {
