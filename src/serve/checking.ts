@@ -18,9 +18,10 @@ export interface UploadChecker {
 export const UPLOAD_WORKERS = 2;
 
 /**
- * Workers the upload pool may start beyond its size while uploads run long (WorkerPool's
- * overflow): two bombs at once still leave two workers for everyone else's uploads. Each worker's
- * heap is capped at the reading limit, so this bounds the memory too.
+ * Workers the upload pool keeps beyond its size for uploads queued while others run long
+ * (WorkerPool's overflow): two bombs at once still leave two workers for everyone else's uploads.
+ * A running server starts them with the others (about 50 MB each while idle); each worker's heap is
+ * capped at the reading limit, so this bounds the memory too.
  */
 export const UPLOAD_OVERFLOW = 2;
 

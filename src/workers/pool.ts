@@ -81,8 +81,9 @@ export class WorkerPool {
   }
 
   /**
-   * Starts the workers now and keeps `size` of them ready from then on, so that no file waits for
-   * a worker's start-up (loading the pipeline takes about a second, several on a busy machine).
+   * Starts the workers now — `size` and the `overflow` ones — and keeps them ready from then on, so
+   * that no file waits for a worker's start-up (loading the pipeline takes about a second of CPU,
+   * several on a busy machine). Only `size` of them check files at once unless some run long.
    */
   startWorkers(): void {
     this.warm = true;
@@ -115,6 +116,8 @@ export class WorkerPool {
 
   private dispatch(): void {
     while (this.queue.length > 0) {
+      // At most `size` files at once, not counting those that have run long.
+      if (this.slots.filter((s) => s.task !== null && !s.heavy).length >= this.size) break;
       const slot = this.slots.find((s) => s.ready && s.task === null);
       if (!slot) {
         const starting = this.slots.filter((s) => !s.ready).length;
@@ -123,7 +126,7 @@ export class WorkerPool {
           this.spawn();
           continue;
         }
-        return;
+        break;
       }
       const { task, resolve } = this.queue.shift()!;
       slot.task = task;
@@ -138,9 +141,8 @@ export class WorkerPool {
       }
       slot.worker.postMessage(task);
     }
-    if (this.warm && !this.closed) {
-      while (this.slots.filter((s) => !s.heavy).length < this.size && this.slots.length < this.size + this.overflow) this.spawn();
-    }
+    // Started, the overflow workers included: a long file's queue goes on without waiting for a start-up.
+    if (this.warm && !this.closed) while (this.slots.length < this.size + this.overflow) this.spawn();
   }
 
   private spawn(): Slot {
@@ -183,8 +185,9 @@ export class WorkerPool {
     slot.timer = null;
     slot.heavyTimer = null;
     slot.heavy = false;
-    // Back to its size once the long file is done: an extra worker is not kept idle.
-    if (heapBytes > this.recycleHeapMb * 1024 * 1024 || (this.slots.filter((s) => !s.heavy).length > this.size && this.queue.length === 0)) this.retire(slot);
+    // Back to its size once the long file is done: an extra worker is not kept idle (unless started ahead).
+    const extra = !this.warm && this.slots.filter((s) => !s.heavy).length > this.size && this.queue.length === 0;
+    if (heapBytes > this.recycleHeapMb * 1024 * 1024 || extra) this.retire(slot);
     resolve?.(r);
     this.dispatch();
   }
