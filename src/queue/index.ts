@@ -260,9 +260,9 @@ export async function runQueueWorker(options: WorkerOptions = {}): Promise<Worke
   };
 
   const giveUp = async (id: number): Promise<void> => {
-    const attempts = await store.importJobs.unfinishedAttempts(id);
-    if (attempts === undefined) return;
-    const reason = `处理 ${attempts} 次均未完成（工作进程中断或超时），已放弃`;
+    if ((await store.importJobs.unfinishedAttempts(id)) === undefined) return;
+    // The queue's count of tries: a worker killed before it claimed the file left no count of ours.
+    const reason = `处理 ${RETRY_LIMIT + 1} 次均未完成（工作进程中断或超时），已放弃`;
     await store.importJobs.finish(id, { status: 'failed', reason });
     summary.failed++;
     emit({ type: 'gave-up', id, reason });

@@ -12,6 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import pg from 'pg';
+import PgBoss from 'pg-boss';
+import { QUEUE, queueSchema } from '../../src/queue/index.js';
 import { buildApp } from '../../src/serve/index.js';
 import { Store } from '../../src/store/index.js';
 import { HAVE_SHARED, ROOT, SEEDS } from '../helpers/shared.js';
@@ -20,9 +22,9 @@ const PG_URL = process.env.GONGKAI_TEST_PG_URL;
 const BIN = join(ROOT, 'bin/gongkai.js');
 const schema = `t_queue_${process.pid}`;
 
-function dbUrl(): string {
+function dbUrl(s = schema): string {
   const u = new URL(PG_URL!);
-  u.searchParams.set('schema', schema);
+  u.searchParams.set('schema', s);
   return u.toString();
 }
 
@@ -67,7 +69,7 @@ after(async () => {
   const client = new pg.Client({ connectionString: PG_URL });
   await client.connect();
   try {
-    for (const s of [schema, `${schema}_queue`]) await client.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
+    for (const s of [schema, `${schema}_queue`, `${schema}_b`, `${schema}_b_queue`]) await client.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
   } finally {
     await client.end();
   }
@@ -168,6 +170,45 @@ test('two workers share the queue; one killed mid-file loses nothing and nothing
     } finally {
       await app.close();
     }
+  } finally {
+    await store.close();
+  }
+});
+
+test('a file whose every try failed goes to the dead-letter queue and is recorded as failed, once', { skip: PG_URL ? false : 'GONGKAI_TEST_PG_URL is unset', timeout: 300_000 }, async () => {
+  const own = `${schema}_b`;
+  const db = dbUrl(own);
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-queue-'));
+  copyFileSync(join(ROOT, 'test/fixtures/txt/budget.txt'), join(dir, 'budget.txt'));
+  const queued = gongkai(['import', '--queue', dir, '--db', db]);
+  assert.equal(queued.code, 0, queued.err);
+  const batch = queued.out.trim();
+
+  // Three tries that each end in failure, as three workers dying with the file would end
+  // (pg-boss retries a failed job as it retries an expired one).
+  const boss = new PgBoss({ connectionString: PG_URL!, schema: queueSchema(own), supervise: false, schedule: false });
+  await boss.start();
+  try {
+    for (let i = 0; i < 3; i++) {
+      const [job] = await boss.fetch(QUEUE);
+      assert.ok(job, `try ${i + 1} fetched`);
+      await boss.fail(QUEUE, job.id, { message: 'simulated' });
+    }
+    assert.deepEqual(await boss.fetch(QUEUE), [], 'no fourth try');
+  } finally {
+    await boss.stop({ graceful: false });
+  }
+
+  const w = startWorker(db, ['--until-done']);
+  assert.equal(await w.exited, 0, w.log());
+  assert.match(w.log(), /失败 #\d+：处理 3 次均未完成（工作进程中断或超时），已放弃/);
+  const store = await Store.open({ db });
+  try {
+    const [row] = await store.importJobs.rows(batch);
+    assert.equal(row.status, 'failed');
+    assert.equal(row.reason, '处理 3 次均未完成（工作进程中断或超时），已放弃');
+    const versions = await store.conn.db.selectFrom('versions').select('id').execute();
+    assert.equal(versions.length, 0, 'nothing stored');
   } finally {
     await store.close();
   }
