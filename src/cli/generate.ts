@@ -60,7 +60,8 @@ export async function runGenerate(kind: string, input: string | undefined, opts:
   }
   let result;
   try {
-    result = await gen.generate(data, { format, template: opts.template, draft: opts.draft });
+    // One file and the process ends: a PDF is converted by one soffice call (no office kept).
+    result = await gen.generate(data, { format, template: opts.template, draft: opts.draft, oneOff: true });
   } catch (e) {
     console.error(`错误 ${input}: 生成失败：${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
     return 2;

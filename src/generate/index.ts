@@ -18,6 +18,11 @@ export interface GenerateOptions {
   template?: string;
   /** Write even when the gate finds errors: the output is watermarked 草稿. */
   draft?: boolean;
+  /**
+   * This process converts only this file (a one-off command): a PDF is converted by one soffice
+   * call instead of starting an office kept for the conversions to come.
+   */
+  oneOff?: boolean;
 }
 
 export interface GenerateResult {
@@ -27,7 +32,7 @@ export interface GenerateResult {
   document: GenDocument | null;
 }
 
-export async function render(doc: GenDocument, format: OutputFormat): Promise<Buffer> {
+export async function render(doc: GenDocument, format: OutputFormat, opts: { oneOff?: boolean } = {}): Promise<Buffer> {
   switch (format) {
     case 'docx':
       return writeDocx(doc);
@@ -36,7 +41,7 @@ export async function render(doc: GenDocument, format: OutputFormat): Promise<Bu
     case 'xlsx':
       return (await import('./write-xlsx.js')).writeXlsx(doc);
     case 'pdf':
-      return (await import('./write-pdf.js')).writePdf(doc);
+      return (await import('./write-pdf.js')).writePdf(doc, { once: opts.oneOff });
   }
 }
 
@@ -44,7 +49,7 @@ export async function generate(data: Dataset, opts: GenerateOptions): Promise<Ge
   const findings = gate(data);
   if (blocking(findings).length && !opts.draft) return { bytes: null, findings, document: null };
   const doc = compose(data, { template: opts.template, draft: opts.draft ?? false });
-  return { bytes: await render(doc, opts.format), findings, document: doc };
+  return { bytes: await render(doc, opts.format, { oneOff: opts.oneOff }), findings, document: doc };
 }
 
 export { compose } from './compose.js';

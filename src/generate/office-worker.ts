@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
+import { keepProfile, seedProfile } from './office-profile.js';
 
 /** Debian's interpreter: python3-uno is installed for it, not for a python3 a user put first on PATH. */
 const PYTHON = process.env.GONGKAI_PYTHON ?? '/usr/bin/python3';
@@ -121,11 +122,14 @@ class Worker {
   readonly ready: Promise<void>;
   private idle: NodeJS.Timeout | undefined;
   dead = false;
+  /** The office started: a profile it made is worth keeping. */
+  private everReady = false;
   /** The office's process group (its own session), so a stuck office can be ended with the worker. */
   officePid: number | undefined;
 
   constructor(soffice: string, startTimeoutMs: number) {
     this.profile = mkdtempSync(join(tmpdir(), 'gongkai-office-'));
+    seedProfile(join(this.profile, 'profile'));
     const pipe = `gongkai-${process.pid}-${Date.now()}`;
     this.child = spawn(PYTHON, ['-c', WORKER_PY, soffice, pathToFileURL(join(this.profile, 'profile')).href, pipe, String(startTimeoutMs / 1000)], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
@@ -143,12 +147,15 @@ class Worker {
         return p.reject(new Error(line));
       }
       if (msg.pid) this.officePid = msg.pid;
+      if (msg.ready) this.everReady = true;
       if (msg.error) p.reject(new Error(WORKER_ERRORS[msg.error]?.(msg.detail ?? '') ?? msg.error));
       else p.resolve();
     });
     const fail = (why: string) => {
       this.dead = true;
       for (const p of this.waiting.splice(0)) p.reject(new Error(why));
+      // The office has ended with its worker (the worker waits for it): its profile is whole.
+      if (this.everReady) keepProfile(join(this.profile, 'profile'));
       rmSync(this.profile, { recursive: true, force: true });
     };
     this.child.on('error', (e) => fail(e.message));
