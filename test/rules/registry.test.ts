@@ -71,6 +71,22 @@ function code(text: string): string {
   return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
 }
 
+/** A template as a pattern: its text literally, each `{{placeholder}}` any text. */
+function templatePattern(template: string): RegExp {
+  const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${template.split(/\{\{\s*\w+\s*\}\}/).map(literal).join('[\\s\\S]*?')}$`);
+}
+
+test("a rule's documented example message is one of its messages, filled in", () => {
+  for (const r of RULES) {
+    const m = r.meta.example.message.replace(/（在四舍五入误差范围内）。$/, '。');
+    assert.ok(
+      Object.values(r.meta.messages).some((t) => templatePattern(t).test(m)),
+      `${r.meta.id}: the example “${r.meta.example.message}” is none of meta.messages (${Object.values(r.meta.messages).join(' | ')})`,
+    );
+  }
+});
+
 test('the helpers of src/rules/lib hold no message: a rule hands them its messageId', () => {
   for (const f of readdirSync(new URL('lib/', RULES_DIR)).filter((n) => n.endsWith('.ts'))) {
     const text = code(readFileSync(new URL(`lib/${f}`, RULES_DIR), 'utf8'));

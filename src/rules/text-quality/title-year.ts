@@ -13,7 +13,7 @@ export const titleYear = defineRule({
     category: 'text-quality',
     basis: BASIS.identities('14'),
     description: '表格标题、文件标题或说明中写“XXXX年（度）部门预算/决算”的年份应为文件年度（比较用语“较/比 XXXX 年”除外）。常见于套用上年文件未改年份。',
-    example: { bad: '2022 年文件中表格标题“2021年部门预算收支总表”', message: '《2021年部门预算收支总表》写的是 2021 年，而本文件为 2022 年度。' },
+    example: { bad: '2022 年文件中表格标题“2021年部门预算收支总表”', message: '《2021年部门预算收支总表》写的是 2021 年（“2021年部门预算收支总表”），而本文件为 2022 年度。' },
     messages: {
       titleYear: '{{where}}写的是 {{year}} 年（“{{excerpt}}”），而本文件为 {{docYear}} 年度。',
     },
