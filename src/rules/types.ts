@@ -36,7 +36,8 @@ export interface RuleExample {
   message: string;
 }
 
-export interface RuleMeta {
+/** `Id` is the rule's messageIds: the compiler then holds every report to a declared one. */
+export interface RuleMeta<Id extends string = string> {
   /** kebab-case, grouped by category: `arithmetic/t1-revenue-total`. */
   id: string;
   /** Chinese, short. */
@@ -79,7 +80,7 @@ export interface RuleMeta {
    * fills the placeholders it documents. docs/rules.md lists them, and test/rules/registry.test.ts
    * fails when a rule reports an id its meta lacks or declares one it never reports.
    */
-  messages: Record<string, string>;
+  messages: Record<Id, string>;
 }
 
 export type FindingLocation = Finding['location'];
@@ -87,9 +88,9 @@ export type FindingLocation = Finding['location'];
 /** Values for a message template's `{{placeholders}}`, written as a template literal would. */
 export type MessageData = Record<string, string | number | { toString(): string }>;
 
-export interface ReportInput {
+export interface ReportInput<Id extends string = string> {
   /** A key of the rule's `meta.messages`: what the finding says. */
-  messageId: string;
+  messageId: Id;
   /** Fills the message's `{{placeholders}}`. */
   data?: MessageData;
   location?: FindingLocation;
@@ -109,16 +110,16 @@ export interface ReportInput {
   advisory?: boolean;
 }
 
-export interface RuleContext {
+export interface RuleContext<Id extends string = string> {
   readonly doc: Disclosure;
   /** Options for this rule from the profile (merged over the rule's defaults). */
   readonly options: Readonly<Record<string, unknown>>;
-  report(finding: ReportInput): void;
+  report(finding: ReportInput<Id>): void;
 }
 
-export interface Rule {
-  meta: RuleMeta;
-  check(doc: Disclosure, ctx: RuleContext): void;
+export interface Rule<Id extends string = string> {
+  meta: RuleMeta<Id>;
+  check(doc: Disclosure, ctx: RuleContext<Id>): void;
 }
 
 const defaults = new WeakMap<Rule, Readonly<Record<string, unknown>>>();
@@ -156,7 +157,11 @@ export function messageOf(meta: RuleMeta, r: ReportInput): string {
   });
 }
 
-/** Identity helper so rule modules get type checking without annotations. */
-export function defineRule(rule: Rule): Rule {
-  return rule;
+/**
+ * Identity helper so rule modules get type checking without annotations: the messageIds are read
+ * from `meta.messages`, and a report by an id the meta lacks does not compile (as
+ * typescript-eslint's RuleCreator does with its MessageIds).
+ */
+export function defineRule<const Id extends string>(rule: Rule<Id>): Rule {
+  return rule as unknown as Rule;
 }

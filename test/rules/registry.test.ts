@@ -10,7 +10,8 @@ import { test } from 'node:test';
 import { RULES } from '../../src/rules/registry.js';
 import type { Disclosure } from '../../src/model/disclosure.js';
 import { resolveProfile, runRule } from '../../src/rules/index.js';
-import { CATEGORIES, defineRule, placeholders, type ReportInput, type Rule } from '../../src/rules/types.js';
+import { CATEGORIES, defineRule, placeholders, type ReportInput, type Rule, type RuleContext } from '../../src/rules/types.js';
+import { checkSum } from '../../src/rules/lib/compare.js';
 import { allCases } from './tester.js';
 
 const RULES_DIR = new URL('../../src/rules/', import.meta.url);
@@ -154,7 +155,8 @@ test('a report by messageId fills the template; an undeclared id, a missing valu
     defineRule({
       meta: { id: 'test/messages', title: '测试', severity: 'error', category: 'arithmetic', basis: '—', description: '—', example: { bad: '—', message: '—' }, messages: { sum: '合计 {{total}} 万元，应为 {{expected}} 万元。' } },
       check(_doc, ctx) {
-        ctx.report(report);
+        // As a rule in JavaScript would, past the compiler that holds TypeScript rules to their ids.
+        (ctx as RuleContext).report(report);
       },
     });
   const ok = runRule(make({ messageId: 'sum', data: { total: '1.00', expected: 2 } }), doc);
@@ -170,4 +172,18 @@ test('a report by messageId fills the template; an undeclared id, a missing valu
     assert.match(f!.message, /运行出错/);
     assert.match(f!.message, why);
   }
+});
+
+test('the compiler holds a rule to its declared messageIds (npm run typecheck fails otherwise); at run time the engine does', () => {
+  const misspelt = defineRule({
+    meta: { id: 'test/misspelt', title: '测试', severity: 'error', category: 'arithmetic', basis: '—', description: '—', example: { bad: '—', message: '—' }, messages: { sumDiffers: '合计不符。' } },
+    check(_doc, ctx) {
+      // @ts-expect-error — 'sumDifers' is not a key of meta.messages
+      ctx.report({ messageId: 'sumDifers' });
+      // @ts-expect-error — a helper takes only the rule's own ids
+      checkSum(ctx, { messageId: 'sum', where: '', totalLabel: '', total: null, parts: [] });
+    },
+  });
+  const [f] = runRule(misspelt, {} as Disclosure);
+  assert.match(f!.message, /运行出错.*meta\.messages 中没有的 messageId “sumDifers”/);
 });

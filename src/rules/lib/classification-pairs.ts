@@ -48,7 +48,7 @@ export function economic(doc: Disclosure, codes: string[]): Side | null {
  * A rule that the functional code's basic expenditure equals the economic codes' total (any of the
  * `ecodes` variants); `messageId` names its checkSame message (placeholders in compare.ts).
  */
-export function pairRule(meta: Pick<RuleMeta, 'id' | 'title' | 'description' | 'example' | 'messages'>, pair: Said & { fcode: string; ecodes: string[][] }) {
+export function pairRule<const Id extends string>(meta: Pick<RuleMeta<Id>, 'id' | 'title' | 'description' | 'example' | 'messages'>, pair: Said<NoInfer<Id>> & { fcode: string; ecodes: string[][] }) {
   const { fcode, ecodes, messageId } = pair;
   return defineRule({
     meta: {
@@ -63,7 +63,7 @@ export function pairRule(meta: Pick<RuleMeta, 'id' | 'title' | 'description' | '
       appliesTo: ['budget', 'final-accounts'],
       tables: ['general-budget-expenditure', 'general-budget-basic'],
     },
-    check(doc: Disclosure, ctx: RuleContext) {
+    check(doc: Disclosure, ctx: RuleContext<Id>) {
       const f = functional(doc, fcode);
       if (!f) return;
       const variants = ecodes.map((codes) => economic(doc, codes)).filter((e): e is Side => e !== null);

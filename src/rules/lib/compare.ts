@@ -18,8 +18,8 @@ export interface Part {
  * A key of the calling rule's meta.messages. Its template may use the placeholders the helper
  * documents; `{{unit}}` is 万元 unless the check says otherwise.
  */
-export interface Said {
-  messageId: string;
+export interface Said<Id extends string = string> {
+  messageId: Id;
 }
 
 /**
@@ -28,7 +28,7 @@ export interface Said {
  * (absolute), `{{unit}}`. The usual template:
  * `{{where}}{{totalLabel}} {{total}} 万元，{{parts}}之和{{detail}}为 {{sum}} 万元，相差 {{difference}} 万元。`
  */
-export interface SumCheck extends Said {
+export interface SumCheck<Id extends string = string> extends Said<Id> {
   /** Place, e.g. 《部门支出总表》“201 一般公共服务支出”行. */
   where: string;
   totalLabel: string;
@@ -48,7 +48,7 @@ export interface SumCheck extends Said {
  * total = Σ parts. Silent when the total is blank, or when every part is blank (nothing stated to
  * add up) unless `blankPartsAreZero`. Returns true when a finding was reported.
  */
-export function checkSum(ctx: RuleContext, c: SumCheck): boolean {
+export function checkSum<Id extends string>(ctx: RuleContext<Id>, c: SumCheck<NoInfer<Id>>): boolean {
   const total = val(c.total);
   if (!total) return false;
   const stated = c.parts.filter((p) => val(p.figure) !== null);
@@ -88,7 +88,7 @@ export interface Side {
  * The usual templates: `{{a}} {{actual}} 万元，与{{b}} {{expected}} 万元不一致，相差 {{difference}} 万元。`
  * and `{{a}} {{actual}} 万元，超过{{b}} {{limit}} 万元，超出 {{difference}} 万元。`
  */
-export interface SameCheck extends Said {
+export interface SameCheck<Id extends string = string> extends Said<Id> {
   /** The figure checked (actual). */
   a: Side;
   /** The figure it must equal (expected). */
@@ -101,7 +101,7 @@ export interface SameCheck extends Said {
 }
 
 /** a = b, for one amount printed in two places. */
-export function checkSame(ctx: RuleContext, c: SameCheck): boolean {
+export function checkSame<Id extends string>(ctx: RuleContext<Id>, c: SameCheck<NoInfer<Id>>): boolean {
   const a = val(c.a.figure);
   const b = val(c.b.figure);
   if (!a || !b) return false;
@@ -124,7 +124,7 @@ export function checkSame(ctx: RuleContext, c: SameCheck): boolean {
 }
 
 /** a ≤ b (e.g. a part never above its whole). */
-export function checkAtMost(ctx: RuleContext, c: SameCheck): boolean {
+export function checkAtMost<Id extends string>(ctx: RuleContext<Id>, c: SameCheck<NoInfer<Id>>): boolean {
   const a = val(c.a.figure);
   const b = val(c.b.figure);
   if (!a || !b) return false;

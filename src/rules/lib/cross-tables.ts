@@ -20,7 +20,7 @@ export function sideDesc(t: StdTable, r: Row): string {
 }
 
 /** One amount in two tables; the location is the first table's cell. `said` is a checkSame message (compare.ts). */
-export function same(ctx: RuleContext, ta: StdTable, ra: Row, fa: Figure | null, da: string, _tb: StdTable, _rb: Row | undefined, fb: Figure | null, db: string, said: Said): void {
+export function same<Id extends string>(ctx: RuleContext<Id>, ta: StdTable, ra: Row, fa: Figure | null, da: string, _tb: StdTable, _rb: Row | undefined, fb: Figure | null, db: string, said: Said<NoInfer<Id>>): void {
   checkSame(ctx, { ...said, a: { desc: da, figure: fa }, b: { desc: db, figure: fb }, location: cellLocation(ta, ra) });
 }
 
@@ -40,7 +40,7 @@ function depths(m: Map<string, Row>): Set<number> {
  * reported too, its template filled with `{{where}}` (the listing table's cell), `{{amount}}`,
  * `{{table}}` (the other table's name) and `{{code}}`.
  */
-export function compareCodes(ctx: RuleContext, ta: StdTable, tb: StdTable, keys: string[], said: Said & { missingMessageId?: string }): void {
+export function compareCodes<Id extends string>(ctx: RuleContext<Id>, ta: StdTable, tb: StdTable, keys: string[], said: Said<NoInfer<Id>> & { missingMessageId?: NoInfer<Id> }): void {
   const { messageId, missingMessageId } = said;
   const reportMissing = missingMessageId !== undefined;
   const a = byCode(ta);

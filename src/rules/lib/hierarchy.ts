@@ -20,7 +20,7 @@ export function uniqueCoded(t: StdTable): Row[] {
 }
 
 /** Parent = Σ children at each pair of code depths; `said` is a checkSum message (compare.ts). */
-export function checkHierarchy(t: StdTable, ctx: RuleContext, depths: [number, number][], said: Said): void {
+export function checkHierarchy<Id extends string>(t: StdTable, ctx: RuleContext<Id>, depths: [number, number][], said: Said<NoInfer<Id>>): void {
   const rows = uniqueCoded(t);
   const keys = amountKeys(t);
   const blocks = repeatsClasses(t.rows);

@@ -42,7 +42,7 @@ function personNear(doc: Disclosure, t: Text, at: number, paraIndex: Map<unknown
  * (masked); `withPersonMessageId` for a number printed with a person's name, which also gets
  * `{{label}}` (填报人, 联系人 …) and `{{name}}` (masked).
  */
-export function scan(doc: Disclosure, ctx: RuleContext, re: RegExp, accept: (s: string) => boolean, said: { messageId: string; withPersonMessageId: string }): void {
+export function scan<Id extends string>(doc: Disclosure, ctx: RuleContext<Id>, re: RegExp, accept: (s: string) => boolean, said: { messageId: NoInfer<Id>; withPersonMessageId: NoInfer<Id> }): void {
   const seen = new Set<string>();
   const paraIndex = new Map<unknown, number>(doc.paragraphs.map((p, i) => [p.loc, i]));
   for (const t of allTexts(doc)) {

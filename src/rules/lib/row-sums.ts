@@ -7,9 +7,9 @@ import { defineRule, type RuleContext, type RuleMeta } from '../types.js';
 import { checkSum, type Said, sumDiffers } from './compare.js';
 import { cellLocation, columnLabel, hasColumn, tablesOf, where } from './tables.js';
 
-interface RowSumSpec extends Said {
+interface RowSumSpec<Id extends string> extends Said<NoInfer<Id>> {
   /** With the checkSum message (placeholders in compare.ts) that `messageId` names. */
-  meta: RuleMeta;
+  meta: RuleMeta<Id>;
   kinds: TableKind[];
   total: string;
   /** Part columns; a function may choose them from the table's columns. */
@@ -20,10 +20,10 @@ interface RowSumSpec extends Said {
   minParts?: number;
 }
 
-export function rowSumRule(spec: RowSumSpec) {
+export function rowSumRule<const Id extends string>(spec: RowSumSpec<Id>) {
   return defineRule({
     meta: { ...spec.meta, tables: spec.kinds },
-    check(doc: Disclosure, ctx: RuleContext) {
+    check(doc: Disclosure, ctx: RuleContext<Id>) {
       for (const t of spec.kinds.flatMap((k) => tablesOf(doc, k))) {
         if (!hasColumn(t, spec.total)) continue;
         const parts = (typeof spec.parts === 'function' ? spec.parts(t) : spec.parts).filter((k) => hasColumn(t, k));

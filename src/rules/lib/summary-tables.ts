@@ -59,7 +59,7 @@ function parts(rows: Row[]): Part[] {
 }
 
 /** 本年合计 = Σ lines; `said` is a checkSum message (placeholders in compare.ts). */
-export function lineTotal(kinds: TableKind[], side: Side, ctx: RuleContext, doc: Parameters<Rule['check']>[0], said: Said): void {
+export function lineTotal<Id extends string>(kinds: TableKind[], side: Side, ctx: RuleContext<Id>, doc: Parameters<Rule['check']>[0], said: Said<NoInfer<Id>>): void {
   for (const t of kinds.flatMap((k) => tablesOf(doc, k))) {
     const total = currentTotal(t, side);
     if (!total) continue;
@@ -81,7 +81,7 @@ export function lineTotal(kinds: TableKind[], side: Side, ctx: RuleContext, doc:
 }
 
 /** 总计 = 本年合计 + additions; `said` is a checkSum message. */
-export function grand(kinds: TableKind[], side: Side, ctx: RuleContext, doc: Parameters<Rule['check']>[0], said: Said): void {
+export function grand<Id extends string>(kinds: TableKind[], side: Side, ctx: RuleContext<Id>, doc: Parameters<Rule['check']>[0], said: Said<NoInfer<Id>>): void {
   for (const t of kinds.flatMap((k) => tablesOf(doc, k))) {
     const g = grandTotal(t, side);
     const c = currentTotal(t, side);
@@ -102,7 +102,7 @@ export function grand(kinds: TableKind[], side: Side, ctx: RuleContext, doc: Par
 }
 
 /** 收入总计 = 支出总计; `said` is a checkSame message. */
-export function balance(kinds: TableKind[], ctx: RuleContext, doc: Parameters<Rule['check']>[0], said: Said): void {
+export function balance<Id extends string>(kinds: TableKind[], ctx: RuleContext<Id>, doc: Parameters<Rule['check']>[0], said: Said<NoInfer<Id>>): void {
   for (const t of kinds.flatMap((k) => tablesOf(doc, k))) {
     const r = grandTotal(t, 'revenue') ?? currentTotal(t, 'revenue');
     const e = grandTotal(t, 'expenditure') ?? currentTotal(t, 'expenditure');

@@ -52,7 +52,7 @@ function withoutGroupItems(parts: Claim[]): Claim[] | null {
  * Reports when head ≠ Σ parts beyond what the printed precision of each figure explains.
  * `variants` are alternative part lists (e.g. with and without 上年结转): any match is enough.
  */
-function checkStatement(ctx: RuleContext, head: Claim, variants: Claim[][], what: string, messageId: string): void {
+function checkStatement<Id extends string>(ctx: RuleContext<Id>, head: Claim, variants: Claim[][], what: string, messageId: NoInfer<Id>): void {
   const h = head.value!;
   const usable = variants.flatMap((v) => {
     const grouped = withoutGroupItems(v);
@@ -82,8 +82,8 @@ function checkStatement(ctx: RuleContext, head: Claim, variants: Claim[][], what
   });
 }
 
-export function sumRule(
-  meta: Omit<RuleMeta, 'category' | 'severity' | 'basis'> & { severity?: RuleMeta['severity'] },
+export function sumRule<const Id extends string>(
+  meta: Omit<RuleMeta<Id>, 'category' | 'severity' | 'basis'> & { severity?: RuleMeta['severity'] },
   head: ClaimSubject,
   parts: ClaimSubject[],
   opts: {
@@ -93,7 +93,7 @@ export function sumRule(
      * parts, else empty) and `{{difference}}` (absolute):
      * `说明中{{what}} {{total}} 万元，所列各项之和为 {{sum}} 万元{{detail}}，相差 {{difference}} 万元。`
      */
-    messageId: string;
+    messageId: NoInfer<Id>;
     multi?: boolean;
     minParts?: number;
     what?: string;
@@ -112,7 +112,7 @@ export function sumRule(
 ) {
   return defineRule({
     meta: { severity: 'error', category: 'narrative', basis: BASIS.identities('11'), appliesTo: ['budget', 'final-accounts'], ...meta },
-    check(doc: Disclosure, ctx: RuleContext) {
+    check(doc: Disclosure, ctx: RuleContext<Id>) {
       for (const g of statementGroups(doc, head, opts.multi ? [] : parts, opts.multi ? parts : [])) {
         if (g.parts.length < (opts.minParts ?? 2)) continue;
         if (opts.required && !opts.required((sub) => g.parts.some((p) => p.subject === sub))) continue;

@@ -12,7 +12,7 @@ function classRows(t: StdTable): Row[] {
 }
 
 /** `said` is a checkSum message (placeholders in compare.ts). */
-export function check(ctx: RuleContext, t: StdTable, key: 'personnel' | 'public', said: Said): void {
+export function check<Id extends string>(ctx: RuleContext<Id>, t: StdTable, key: 'personnel' | 'public', said: Said<NoInfer<Id>>): void {
   const total = totalRow(t);
   // A 基本支出表 by functional class (陕西 prints one beside the economic one) has no 301/303 to add.
   if (!total || schemeOf(t) !== 'economic') return;

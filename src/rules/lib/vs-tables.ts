@@ -18,11 +18,11 @@ import { where } from './tables.js';
  * of the tables' figures, filled with `{{a}}`, `{{actual}}`, `{{b}}`, `{{expected}}` as checkSame's
  * and `{{other}}` (where the equal figure is printed).
  */
-export interface ClaimSaid extends Said {
-  otherScopeMessageId: string;
+export interface ClaimSaid<Id extends string = string> extends Said<Id> {
+  otherScopeMessageId: Id;
 }
 
-export function compareClaim(ctx: RuleContext, c: Claim, s: Source, alternatives: Source[], said: ClaimSaid): void {
+export function compareClaim<Id extends string>(ctx: RuleContext<Id>, c: Claim, s: Source, alternatives: Source[], said: ClaimSaid<NoInfer<Id>>): void {
   const f = claimFigure(c);
   if (!f) return;
   // The text may mean another of the table's figures (e.g. 收入总计 rather than 本年收入合计).
@@ -62,12 +62,12 @@ function fromSummary(s: Source): boolean {
  * A rule that the amount the 说明 states for `subject` equals the table figure `key` (or one of `alt`).
  * The ids name messages of `meta.messages` (see ClaimSaid).
  */
-export function claimRule(meta: Omit<RuleMeta, 'category' | 'severity'> & { severity?: RuleMeta['severity'] }, claim: ClaimSaid & { subject: ClaimSubject; key: HeadlineKey; alt?: HeadlineKey[] }) {
+export function claimRule<const Id extends string>(meta: Omit<RuleMeta<Id>, 'category' | 'severity'> & { severity?: RuleMeta['severity'] }, claim: ClaimSaid<NoInfer<Id>> & { subject: ClaimSubject; key: HeadlineKey; alt?: HeadlineKey[] }) {
   const { subject, key, alt = [] } = claim;
-  const said: ClaimSaid = { messageId: claim.messageId, otherScopeMessageId: claim.otherScopeMessageId };
+  const said: ClaimSaid<Id> = { messageId: claim.messageId, otherScopeMessageId: claim.otherScopeMessageId };
   return defineRule({
     meta: { severity: 'error', category: 'narrative', appliesTo: ['budget', 'final-accounts'], ...meta },
-    check(doc: Disclosure, ctx: RuleContext) {
+    check(doc: Disclosure, ctx: RuleContext<Id>) {
       const s = headline(doc, key);
       if (!s) return;
       const claims = claimsOf(doc, subject);
