@@ -1,6 +1,7 @@
 import type { Disclosure, Finding } from './model/disclosure.js';
 import { readDocument, readDocumentFile, type ReadOptions } from './read/index.js';
 import { ReadError, type Doc } from './read/doc.js';
+import { joinDocs } from './read/join.js';
 import { recognize } from './recognize/index.js';
 import { gradeReading, readerFindings } from './findings/catalog.js';
 import { chooseProfile, resolveProfile, RULES, runRules, type RunRulesOptions } from './rules/index.js';
@@ -23,6 +24,22 @@ export async function checkFile(path: string, options: CheckOptions = {}): Promi
 
 export async function checkBytes(bytes: Buffer, name: string, options: CheckOptions = {}): Promise<CheckResult> {
   return checkDoc(await readDocument(bytes, name, options), options);
+}
+
+/**
+ * The parts of one disclosure published as separate files (the 说明 in one, the tables in
+ * another), checked as one document: the checks between the parts run, and a part's absence from
+ * one file is not reported when another file holds it. Put the file with the title and 说明 first.
+ */
+export function checkDocs(docs: Doc[], options: CheckOptions = {}): CheckResult {
+  return checkDoc(joinDocs(docs), options);
+}
+
+/** `checkDocs` of files given as bytes (the store's originals of a document's parts). */
+export async function checkParts(files: { bytes: Buffer; name: string }[], options: CheckOptions = {}): Promise<CheckResult> {
+  const docs: Doc[] = [];
+  for (const f of files) docs.push(await readDocument(f.bytes, f.name, options));
+  return checkDocs(docs, options);
 }
 
 /** Throws `ReadError` when what was read is no disclosure at all (a notice, a form, a portal page). */

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { checkDoc, type CheckResult } from '../pipeline.js';
+import { checkDoc, checkDocs, type CheckResult } from '../pipeline.js';
+import type { Doc } from '../read/doc.js';
 import { BoundedReader } from '../workers/bounded-read.js';
 import { ReadError } from '../read/doc.js';
 import { BINARY, renderReport, ReportError, type ReportFormat } from '../report/index.js';
@@ -18,6 +19,8 @@ export interface CheckCommandOptions {
   version?: string;
   /** Print the stack of an internal fault (exit status 3). */
   debug?: boolean;
+  /** The files are the parts of one disclosure: checked as one document (pipeline.ts `checkDocs`). */
+  parts?: boolean;
 }
 
 /**
@@ -31,6 +34,11 @@ export interface CheckCommandOptions {
 export async function runCheck(files: string[], opts: CheckCommandOptions): Promise<number> {
   if (BINARY.has(opts.format) && !opts.output) {
     console.error(`错误 ${opts.format} 格式需要用 -o 指定输出文件`);
+    return 2;
+  }
+  // The annotated PDF frames findings on one original's pages; joined parts have several originals.
+  if (opts.parts && opts.format === 'annotated-pdf') {
+    console.error('错误 annotated-pdf 格式只能批注一个 PDF 文件，不能与 --parts 同用');
     return 2;
   }
   // A profile the user named is read before any file: a missing or invalid one is the user's
@@ -50,13 +58,23 @@ export async function runCheck(files: string[], opts: CheckCommandOptions): Prom
   const streaming = opts.format === 'text' && !opts.output;
   let fault = false;
   const reader = new BoundedReader();
+  // With --parts every file is read first and the parts are checked once, as one document; a
+  // part that cannot be read stops the check (the rest alone would report it missing).
+  const docs: Doc[] = [];
+  const jobs = opts.parts ? [...files.map((f) => ({ file: f, last: false })).slice(0, -1), { file: files[files.length - 1], last: true }] : files.map((f) => ({ file: f, last: true }));
   try {
-    for (const file of files) {
+    for (const { file, last } of jobs) {
       try {
-        const r = checkDoc(await reader.read(file, { maxBytes: opts.maxBytes }), { profile: opts.profile });
+        const doc = await reader.read(file, { maxBytes: opts.maxBytes });
+        if (!last) {
+          docs.push(doc);
+          continue;
+        }
+        const r = opts.parts ? checkDocs([...docs, doc], { profile: opts.profile }) : checkDoc(doc, { profile: opts.profile });
         results.push(r);
-        if (streaming) process.stdout.write(formatText(r) + (files.length > 1 ? '\n' : ''));
+        if (streaming) process.stdout.write(formatText(r) + (files.length > 1 && !opts.parts ? '\n' : ''));
       } catch (e) {
+        if (opts.parts) jobs.length = 0;
         if (e instanceof ReadError) {
           unreadable = true;
           console.error(`错误 ${e.file}: ${e.message}`);
@@ -72,12 +90,12 @@ export async function runCheck(files: string[], opts: CheckCommandOptions): Prom
   }
   let written = true;
   if (streaming) {
-    if (files.length > 1) process.stdout.write('汇总：\n' + results.map((r) => `  ${summaryLine(r)}`).join('\n') + '\n');
+    if (files.length > 1 && !opts.parts) process.stdout.write('汇总：\n' + results.map((r) => `  ${summaryLine(r)}`).join('\n') + '\n');
   } else if (results.length || opts.format === 'json' || opts.format === 'sarif') {
     // A file that could not be read gives no report of guesses; the others are reported.
     try {
       const body =
-        opts.format === 'json' && files.length > 1 ? JSON.stringify(results, null, 2) + '\n' : await renderReport(results, opts.format, { version: opts.version, original: (r) => readFile(r.document.source.path) });
+        opts.format === 'json' && files.length > 1 && !opts.parts ? JSON.stringify(results, null, 2) + '\n' : await renderReport(results, opts.format, { version: opts.version, original: (r) => readFile(r.document.source.path) });
       written = await emit(body, opts.output);
     } catch (e) {
       console.error(`错误 ${e instanceof ReportError ? e.message : `无法生成报告：${describeError(e, opts.output)}`}`);

@@ -23,6 +23,7 @@ program
   .option('-p, --profile <name>', '规则配置（profiles/ 下的名称或文件路径）')
   .option('--max-size <MB>', '单个文件大小上限（MB）', parseMegabytes, 30)
   .option('--debug', '内部错误时打印详细信息（调用栈）')
+  .option('--parts', '这些文件是同一份公开的各部分（如说明与表格分开发布）：合并为一份检查，说明与表格之间的核对也进行；把含标题和说明的文件放在最前')
   .action(async (files: string[], opts) => {
     const { runCheck } = await import('./check.js');
     process.exitCode = await runCheck(files, {
@@ -32,6 +33,7 @@ program
       maxBytes: opts.maxSize * 1024 * 1024,
       version,
       debug: opts.debug,
+      parts: opts.parts,
     });
   });
 

@@ -3,6 +3,7 @@
  * per document in the main thread. Files already stored (same sha256) are skipped before any
  * parsing, so re-running an import — also after Ctrl-C or kill -9 — only does what is missing.
  */
+import { checkAcrossParts } from './across-parts.js';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -137,6 +138,8 @@ export async function importPaths(paths: string[], options: ImportOptions = {}):
       await previous;
       try {
         const saved = await store.save(record, bytes);
+        // A part of a disclosure whose other parts are stored: the parts are checked together too.
+        if (saved.status === 'imported') await checkAcrossParts(store, saved.documentId, check, id);
         report({
           path,
           status: saved.status,

@@ -493,6 +493,23 @@ export const DisclosureSchema = z.object({
     bytes: z.number().int(),
     sha256: z.string(),
     pages: z.number().int().optional(),
+    /**
+     * Several files checked as the parts of one disclosure (a 说明 and its tables published apart):
+     * each file, in order, and where its pages (or text lines) begin in the joined numbering.
+     */
+    parts: z
+      .array(
+        z.object({
+          path: z.string(),
+          format: z.enum(FORMATS),
+          bytes: z.number().int(),
+          sha256: z.string(),
+          pages: z.number().int().optional(),
+          pageOffset: z.number().int(),
+          lineOffset: z.number().int(),
+        }),
+      )
+      .optional(),
   }),
   summary: SummarySchema,
   duties: z.array(z.string()),

@@ -6,9 +6,12 @@
  * whatever rule reported the finding; the rule's own place text is the fallback.
  */
 import type { Disclosure, Finding, Row, StdTable } from '../model/disclosure.js';
+import { partAt, type DocPart } from '../read/join.js';
 
 /** The parts of a place, each as a person reads it (all Chinese or as printed). */
 export interface Place {
+  /** The file, when several files were checked as the parts of one disclosure. */
+  file?: string;
   page?: number;
   line?: number;
   sheet?: string;
@@ -123,10 +126,39 @@ function sentenceFor(text: string, message: string): string {
 
 /** The place of one finding in the document. */
 export function placeOf(f: Finding, doc: Disclosure): Place {
+  const parts = doc.source.parts;
+  if (!parts?.length) return placeIn(f, doc, doc.source.format);
+  // Parts of one disclosure checked together: the file the finding stands in, and its own page or line.
+  const at = partOfFinding(f, doc, parts);
+  const place = placeIn(f, doc, at?.part.format ?? doc.source.format);
+  const own = place.page !== undefined ? partAt(parts, { page: place.page }) : place.line !== undefined && !place.sheet ? partAt(parts, { line: place.line }) : at;
+  if (!own) return place;
+  return { file: baseName(own.part.path), ...place, ...(own.page !== undefined && place.page !== undefined ? { page: own.page } : {}), ...(own.line !== undefined && place.line !== undefined ? { line: own.line } : {}) };
+}
+
+/** The part of a joined document a finding's location points into: by its page or line, else by its table's or paragraph's. */
+function partOfFinding(f: Finding, doc: Disclosure, parts: readonly DocPart[]): ReturnType<typeof partAt> {
+  const loc = f.location;
+  const ix = index(doc);
+  const table = loc.table !== undefined ? ix.tables.get(loc.table) : undefined;
+  const para = loc.block !== undefined ? ix.paragraphs.get(loc.block) : undefined;
+  const from = [loc, table?.loc, para !== undefined ? doc.paragraphs[para].loc : undefined];
+  for (const l of from) {
+    if (!l) continue;
+    const hit = partAt(parts, { page: l.page, line: l.page === undefined ? l.line : undefined });
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+function placeIn(f: Finding, doc: Disclosure, format: Disclosure['source']['format']): Place {
   const loc = f.location;
   const ix = index(doc);
   const place: Place = {};
-  const format = doc.source.format;
   if (format === 'pdf' && loc.page) place.page = loc.page;
   // A PDF's line is counted on its page (the reader's printed lines); a text file's in the file.
   if ((format === 'txt' || format === 'pdf') && loc.line) place.line = loc.line;
@@ -262,6 +294,7 @@ function cleanDetail(where: string): string {
 /** The place as one line: 第 8 页，《政府采购预算表》“合计”行“金额”列. */
 export function placeText(p: Place): string {
   const anchor: string[] = [];
+  if (p.file) anchor.push(`文件“${p.file}”`);
   if (p.sheet) anchor.push(`工作表“${p.sheet}”`);
   if (p.cell) anchor.push(`${p.cell} 单元格`);
   if (p.page) anchor.push(`第 ${p.page} 页`);

@@ -88,6 +88,8 @@ export const versionSchema = z.object({
   pages: z.number().int().nullable(),
   importedAt: z.string(),
   current: z.boolean(),
+  /** A check of several files together (the parts of one disclosure): the versions whose files it joins. */
+  combines: z.array(z.number().int()).nullable().describe('合并检查的版本：同一公开分开发布的各部分（说明、表格）一起检查时，所合并文件的版本号'),
   findings: findingCounts,
 });
 

@@ -34,6 +34,8 @@ export interface VersionSummary {
   pages: number | null;
   importedAt: string;
   current: boolean;
+  /** A check of several files together: the version numbers whose files it joins, in reading order. */
+  combines: number[] | null;
   findings: { error: number; warning: number; info: number };
 }
 
@@ -150,10 +152,11 @@ export async function listVersions(conn: Connection, documentId: number): Promis
   if (!doc) return null;
   const rows = await conn.db
     .selectFrom('versions')
-    .select(['id', 'version', 'sha256', 'file_name', 'format', 'size', 'pages', 'imported_at', 'errors', 'warnings', 'infos'])
+    .select(['id', 'version', 'sha256', 'file_name', 'format', 'size', 'pages', 'imported_at', 'errors', 'warnings', 'infos', 'combines'])
     .where('document_id', '=', documentId)
     .orderBy('version')
     .execute();
+  const numberOf = new Map(rows.map((r) => [r.id, r.version]));
   return rows.map((r) => ({
     version: r.version,
     versionId: r.id,
@@ -164,6 +167,7 @@ export async function listVersions(conn: Connection, documentId: number): Promis
     pages: r.pages,
     importedAt: r.imported_at,
     current: r.id === doc.current_version_id,
+    combines: r.combines ? r.combines.split(',').map((id) => numberOf.get(Number(id)) ?? Number(id)) : null,
     findings: { error: r.errors, warning: r.warnings, info: r.infos },
   }));
 }
@@ -191,8 +195,11 @@ export async function findingsJson(
 }
 
 export async function original(conn: Connection, documentId: number, version?: number): Promise<Original | null> {
-  const id = await versionId(conn, documentId, version);
+  let id = await versionId(conn, documentId, version);
   if (id === null) return null;
+  // A check of several files together has no file of its own: its first file (the 说明's) stands for it.
+  const joined = await conn.db.selectFrom('versions').select('combines').where('id', '=', id).executeTakeFirst();
+  if (joined?.combines) id = Number(joined.combines.split(',')[0]);
   const row = await conn.db
     .selectFrom('versions as v')
     .innerJoin('originals as o', 'o.sha256', 'v.sha256')

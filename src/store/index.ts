@@ -24,11 +24,13 @@ import * as verdicts from './verdicts.js';
 import { Accounts } from './accounts.js';
 export { Accounts, AccountError, type User, type TokenInfo, type AuditEntry, type AuditRow, type AuditFilter } from './accounts.js';
 import { search, type SearchOptions, type SearchResult } from './search.js';
-import { inWriteTransaction, saveRecord, type SaveResult } from './write.js';
+import { inWriteTransaction, saveCombined, saveRecord, type SaveResult } from './write.js';
 import { ImportJobs } from './jobs.js';
 import { documentTables, tableRows } from './tables.js';
 export type { TableSummary, TableRowValues } from './tables.js';
 export { ImportJobs, JOB_STATUSES, type JobStatus, type JobOutcome, type BatchProgress, type JobFailure, type ClaimedJob } from './jobs.js';
+import { partFiles, type PartFile } from './parts.js';
+export type { PartFile } from './parts.js';
 
 export { backupStore, restoreStore, type BackupResult } from './backup.js';
 export { DEFAULT_DB_PATH, StoreError, resolveDb, isPostgresUrl, postgresTarget, type OpenOptions } from './open.js';
@@ -80,6 +82,16 @@ export class Store {
   /** Files queued for import by `gongkai worker`s (src/queue/). */
   get importJobs(): ImportJobs {
     return new ImportJobs(this.conn);
+  }
+
+  /** The files holding a document's parts now, the 说明's first; null when one file holds everything. */
+  partFiles(documentId: number): Promise<PartFile[] | null> {
+    return partFiles(this.conn, documentId);
+  }
+
+  /** Saves the check of a document's parts together as the version joining `combines` (write.ts). */
+  saveCombined(documentId: number, record: DocumentRecord, combines: number[]): Promise<SaveResult> {
+    return saveCombined(this.conn, documentId, record, combines);
   }
 
   findBySha256(sha256: string) {

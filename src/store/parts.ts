@@ -143,3 +143,35 @@ export async function moveDocument(trx: Kysely<Database>, dialect: Dialect, docu
   await trx.deleteFrom('documents').where('id', '=', documentId).execute();
   await rebuildCurrent(trx, dialect, other.id);
 }
+
+/** A file that holds parts of a document now, with its original. */
+export interface PartFile {
+  versionId: number;
+  fileName: string;
+  sha256: string;
+  bytes: Buffer;
+}
+
+/**
+ * The files that hold the parts of a document now, when there are several: the one holding the
+ * 说明 first (it carries the title and the text the tables are checked against), then the others
+ * in the order they were imported. Null when one file holds everything.
+ */
+export async function partFiles(conn: { db: Kysely<Database> }, documentId: number): Promise<PartFile[] | null> {
+  const parts = await conn.db.selectFrom('document_parts').select(['part', 'version_id']).where('document_id', '=', documentId).execute();
+  const holders = [...new Set(parts.map((p) => p.version_id))];
+  if (holders.length < 2) return null;
+  const narrative = new Set(parts.filter((p) => p.part === 'narrative' || p.part === 'all').map((p) => p.version_id));
+  holders.sort((a, b) => Number(narrative.has(b)) - Number(narrative.has(a)) || a - b);
+  const rows = await conn.db
+    .selectFrom('versions as v')
+    .innerJoin('originals as o', 'o.sha256', 'v.sha256')
+    .select(['v.id', 'v.file_name', 'v.sha256', 'o.bytes'])
+    .where('v.id', 'in', holders)
+    .execute();
+  if (rows.length !== holders.length) return null;
+  return holders.map((id) => {
+    const r = rows.find((x) => x.id === id)!;
+    return { versionId: id, fileName: r.file_name, sha256: r.sha256, bytes: Buffer.from(r.bytes) };
+  });
+}

@@ -113,6 +113,8 @@ export interface VersionTable {
   entity_name: string | null;
   scope: string | null;
   parts: string | null;
+  /** A check of several files together: the ids of the versions it joins, comma-separated, in reading order. */
+  combines: string | null;
   /** The date the document states (YYYY-MM-DD), when it prints one. */
   stated_on: string | null;
   errors: number;

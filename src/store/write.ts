@@ -96,10 +96,61 @@ async function write(conn: Connection, trx: Kysely<Database>, r: DocumentRecord,
   const doc = await docQuery.executeTakeFirstOrThrow();
   const version = doc.version_count + 1;
 
+  const versionId = await insertVersion(trx, doc.id, entityId, version, r, now, bytes);
+
+  // A file of the same disclosure takes over the parts it holds; the others stay with their files.
+  await expandAll(trx, doc.id);
+  await takeParts(trx, doc.id, versionId, r.parts);
+  await rebuildCurrent(trx, conn.dialect, doc.id, { versionId, record: r });
+
+  await trx
+    .updateTable('documents')
+    // Entity, year and kind are the document's key: written when the row was made, never changed.
+    // (Setting them again is not free: with foreign keys on it cost about 1 ms a save.)
+    .set({ current_version_id: versionId, version_count: version, updated_at: now })
+    .where('id', '=', doc.id)
+    .execute();
+
+  return { status: 'imported', documentId: doc.id, versionId, version };
+}
+
+async function insertChunked<T extends 'line_items' | 'findings' | 'indicators'>(
+  trx: Kysely<Database>,
+  table: T,
+  rows: Record<string, unknown>[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const perRow = Object.keys(rows[0]).length;
+  const size = Math.max(1, Math.floor(MAX_PARAMS / perRow));
+  for (let i = 0; i < rows.length; i += size) {
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + size) as never)
+      .execute();
+  }
+}
+
+function isRetryablePg(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code;
+  // unique_violation (a concurrent writer inserted the same file), serialization failure, deadlock.
+  return code === '23505' || code === '40001' || code === '40P01';
+}
+
+/** One version's rows: the version with its check result, its original, line items, findings, projects. */
+async function insertVersion(
+  trx: Kysely<Database>,
+  docId: number,
+  entityId: number | null,
+  version: number,
+  r: DocumentRecord,
+  now: string,
+  bytes: Buffer | null,
+  combines?: number[],
+): Promise<number> {
   const inserted = await trx
     .insertInto('versions')
     .values({
-      document_id: doc.id,
+      document_id: docId,
       version,
       sha256: r.file.sha256,
       file_name: r.file.fileName,
@@ -111,7 +162,8 @@ async function write(conn: Connection, trx: Kysely<Database>, r: DocumentRecord,
       imported_at: now,
       entity_name: r.entity.name,
       scope: r.entity.scope,
-      parts: r.parts.join(','),
+      parts: combines ? '' : r.parts.join(','),
+      combines: combines ? combines.join(',') : null,
       stated_on: r.statedOn,
       errors: r.counts.error,
       warnings: r.counts.warning,
@@ -124,13 +176,16 @@ async function write(conn: Connection, trx: Kysely<Database>, r: DocumentRecord,
     .executeTakeFirstOrThrow();
   const versionId = inserted.id;
 
-  await trx
-    .insertInto('originals')
-    .values({ sha256: r.file.sha256, bytes })
-    .onConflict((oc) => oc.column('sha256').doNothing())
-    .execute();
+  // A check of several files has no file of its own: its originals are those of the versions it joins.
+  if (bytes) {
+    await trx
+      .insertInto('originals')
+      .values({ sha256: r.file.sha256, bytes })
+      .onConflict((oc) => oc.column('sha256').doNothing())
+      .execute();
+  }
 
-  const common = { version_id: versionId, document_id: doc.id };
+  const common = { version_id: versionId, document_id: docId };
   await insertChunked(
     trx,
     'line_items',
@@ -193,40 +248,26 @@ async function write(conn: Connection, trx: Kysely<Database>, r: DocumentRecord,
       })),
     );
   }
-  // A file of the same disclosure takes over the parts it holds; the others stay with their files.
-  await expandAll(trx, doc.id);
-  await takeParts(trx, doc.id, versionId, r.parts);
-  await rebuildCurrent(trx, conn.dialect, doc.id, { versionId, record: r });
-
-  await trx
-    .updateTable('documents')
-    // Entity, year and kind are the document's key: written when the row was made, never changed.
-    // (Setting them again is not free: with foreign keys on it cost about 1 ms a save.)
-    .set({ current_version_id: versionId, version_count: version, updated_at: now })
-    .where('id', '=', doc.id)
-    .execute();
-
-  return { status: 'imported', documentId: doc.id, versionId, version };
+  return versionId;
 }
 
-async function insertChunked<T extends 'line_items' | 'findings' | 'indicators'>(
-  trx: Kysely<Database>,
-  table: T,
-  rows: Record<string, unknown>[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  const perRow = Object.keys(rows[0]).length;
-  const size = Math.max(1, Math.floor(MAX_PARAMS / perRow));
-  for (let i = 0; i < rows.length; i += size) {
-    await trx
-      .insertInto(table)
-      .values(rows.slice(i, i + size) as never)
-      .execute();
-  }
-}
-
-function isRetryablePg(e: unknown): boolean {
-  const code = (e as { code?: string } | null)?.code;
-  // unique_violation (a concurrent writer inserted the same file), serialization failure, deadlock.
-  return code === '23505' || code === '40001' || code === '40P01';
+/**
+ * The check of a document's parts together (the 说明 in one file, the tables in another), saved as
+ * a version that joins their versions: it becomes the current version, so what a reviewer sees
+ * includes the checks between the parts. The parts stay with the files that hold them, so
+ * aggregates and comparisons are unchanged. A combination already stored (same files) is a no-op.
+ */
+export async function saveCombined(conn: Connection, documentId: number, r: DocumentRecord, combines: number[]): Promise<SaveResult> {
+  return inWriteTransaction(conn, async (trx) => {
+    const existing = await trx.selectFrom('versions').select(['id', 'document_id', 'version']).where('sha256', '=', r.file.sha256).executeTakeFirst();
+    if (existing) return { status: 'duplicate', documentId: existing.document_id, versionId: existing.id, version: existing.version };
+    let docQuery = trx.selectFrom('documents').select(['id', 'entity_id', 'version_count']).where('id', '=', documentId);
+    if (conn.dialect === 'postgres') docQuery = docQuery.forUpdate();
+    const doc = await docQuery.executeTakeFirstOrThrow();
+    const now = new Date().toISOString();
+    const version = doc.version_count + 1;
+    const versionId = await insertVersion(trx, doc.id, doc.entity_id, version, r, now, null, combines);
+    await trx.updateTable('documents').set({ current_version_id: versionId, version_count: version, updated_at: now }).where('id', '=', doc.id).execute();
+    return { status: 'imported', documentId: doc.id, versionId, version };
+  });
 }

@@ -11,6 +11,8 @@ export const DEFAULT_CHECKER = new URL(import.meta.url.endsWith('.ts') ? '../pip
 
 export interface Checker {
   checkBytes(bytes: Buffer, name: string): Promise<CheckResult>;
+  /** The parts of one disclosure published as several files, checked as one document. */
+  checkParts?(files: { bytes: Buffer; name: string }[]): Promise<CheckResult>;
 }
 
 export interface Task {
@@ -18,6 +20,11 @@ export interface Task {
   path: string;
   bytes: Uint8Array;
   sha256: string;
+  /**
+   * Check these files together as the parts of one disclosure (`path` and `bytes` are then the
+   * first of them, `sha256` the identity of the combination).
+   */
+  parts?: { path: string; bytes: Uint8Array }[];
 }
 
 export type TaskResult =
@@ -39,12 +46,21 @@ export function loadChecker(specifier: string): Promise<Checker> {
 export async function runTask(checker: Checker, task: Task): Promise<TaskResult> {
   const bytes = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
   try {
+    if (task.parts) return { id: task.id, ok: true, record: await runParts(checker, task, task.parts) };
     const result = await checker.checkBytes(bytes, task.path);
     const record = toRecord(result, { sha256: task.sha256, fileName: basename(task.path), sourcePath: task.path, size: bytes.length });
     return { id: task.id, ok: true, record };
   } catch (e) {
     return { id: task.id, ok: false, reason: oneLine(e), unreadable: isReadError(e) };
   }
+}
+
+async function runParts(checker: Checker, task: Task, parts: NonNullable<Task['parts']>): Promise<DocumentRecord> {
+  if (!checker.checkParts) throw new Error('此检查模块不能合并检查多个文件');
+  const files = parts.map((p) => ({ name: p.path, bytes: Buffer.from(p.bytes.buffer, p.bytes.byteOffset, p.bytes.byteLength) }));
+  const result = await checker.checkParts(files);
+  const size = files.reduce((n, f) => n + f.bytes.length, 0);
+  return toRecord(result, { sha256: task.sha256, fileName: files.map((f) => basename(f.name)).join(' + '), sourcePath: null, size });
 }
 
 function isReadError(e: unknown): boolean {

@@ -1,4 +1,5 @@
 /** Documents: upload, list, the stored check result, versions, findings and the original file. */
+import { checkAcrossParts } from '../../import/across-parts.js';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
@@ -106,6 +107,8 @@ export const documentRoutes: FastifyPluginAsyncZod<DocumentRoutesOptions> = asyn
       if (!result.ok) throw new HttpError(result.unreadable ? 422 : 500, result.reason);
       checkUploadAllowed(req.identity, result.record);
       const saved = await store.save(result.record, bytes);
+      // The other parts of this disclosure already stored: checked together with this one.
+      if (saved.status === 'imported') await checkAcrossParts(store, saved.documentId, (task) => checker.check(task), ++taskIds);
       const json = (await store.documentJson(saved.documentId, saved.version))!;
       return sendJsonText(reply, uploadJson(saved.documentId, saved.version, saved.status === 'duplicate', json), saved.status === 'imported' ? 201 : 200);
     },

@@ -15,6 +15,7 @@ import * as m202612062310 from './202612062310_score_inputs.js';
 import * as m202612062330 from './202612062330_accounts.js';
 import * as m202612070200 from './202612070200_import_jobs.js';
 import * as m202612070250 from './202612070250_line_item_rows.js';
+import * as m202612070310 from './202612070310_combined_versions.js';
 
 type Dialect = 'sqlite' | 'postgres';
 
@@ -28,6 +29,7 @@ const ALL: Record<string, { migration(dialect: Dialect): Migration }> = {
   '202612062330_accounts': m202612062330,
   '202612070200_import_jobs': m202612070200,
   '202612070250_line_item_rows': m202612070250,
+  '202612070310_combined_versions': m202612070310,
 };
 
 export function migrations(dialect: Dialect): Record<string, Migration> {
