@@ -9,6 +9,7 @@
  * taken up: its outcome is written in the transaction that stores it, and the store skips bytes it
  * already holds (same SHA-256).
  */
+import { checkAcrossParts } from '../import/across-parts.js';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism, hostname } from 'node:os';
@@ -256,6 +257,8 @@ export async function runQueueWorker(options: WorkerOptions = {}): Promise<Worke
       outcome = { status: saved.status, documentId: saved.documentId, version: saved.version, ...(saved.status === 'duplicate' ? { reason: '内容相同的文件已导入' } : {}) };
       await ImportJobs.finish(trx, id, outcome);
     });
+    // A part of a disclosure whose other parts are stored: the parts are checked together too.
+    if (outcome.status === 'imported' && outcome.documentId !== undefined) await checkAcrossParts(store, outcome.documentId, (task) => pool.run(task), id);
     finished(id, job.fileName, outcome);
   };
 
