@@ -1,12 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { checkDoc, checkDocs, type CheckResult } from '../pipeline.js';
+import type { CheckResult } from '../pipeline.js';
 import type { Doc } from '../read/doc.js';
 import { BoundedReader } from '../workers/bounded-read.js';
 import { ReadError } from '../read/doc.js';
 import { BINARY, renderReport, ReportError, type ReportFormat } from '../report/index.js';
-import { formatText, summaryLine } from '../report/text.js';
-import { RULES } from '../rules/registry.js';
-import { ProfileError, resolveProfile } from '../rules/profile.js';
 import { describeError } from '../system-error.js';
 import { emit } from './output.js';
 
@@ -41,23 +38,46 @@ export async function runCheck(files: string[], opts: CheckCommandOptions): Prom
     console.error('错误 annotated-pdf 格式只能批注一个 PDF 文件，不能与 --parts 同用');
     return 2;
   }
-  // A profile the user named is read before any file: a missing or invalid one is the user's
-  // mistake (one line, exit 2), not a fault of gongkai reported once per file.
-  if (opts.profile && opts.profile !== 'auto') {
-    try {
-      resolveProfile(opts.profile, RULES);
-    } catch (e) {
-      if (!(e instanceof ProfileError)) throw e;
-      console.error(`错误 ${e.message}`);
-      return 2;
+  // The reading thread starts first: its start-up (a thread, the readers' modules) and the reading
+  // then run on the other core while this one loads recognition, the rules and the report, instead
+  // of after them (docs/benchmarks.md, "Packaging": about 0.1 s of a 33-page PDF's check).
+  const reader = new BoundedReader();
+  reader.prepare();
+  try {
+    const [pipeline, { RULES }, { ProfileError, resolveProfile }] = await Promise.all([
+      import('../pipeline.js'),
+      import('../rules/registry.js'),
+      import('../rules/profile.js'),
+    ]);
+    // A profile the user named is read before any file: a missing or invalid one is the user's
+    // mistake (one line, exit 2), not a fault of gongkai reported once per file.
+    if (opts.profile && opts.profile !== 'auto') {
+      try {
+        resolveProfile(opts.profile, RULES);
+      } catch (e) {
+        if (!(e instanceof ProfileError)) throw e;
+        console.error(`错误 ${e.message}`);
+        return 2;
+      }
     }
+    // Text goes to the terminal file by file as it is ready; every other format (and -o) at the end.
+    const text = opts.format === 'text' && !opts.output ? await import('../report/text.js') : null;
+    return await checkFiles(files, opts, reader, pipeline, text);
+  } finally {
+    await reader.close();
   }
+}
+
+async function checkFiles(
+  files: string[],
+  opts: CheckCommandOptions,
+  reader: BoundedReader,
+  { checkDoc, checkDocs }: typeof import('../pipeline.js'),
+  streaming: typeof import('../report/text.js') | null,
+): Promise<number> {
   const results: CheckResult[] = [];
   let unreadable = false;
-  // Text goes to the terminal file by file as it is ready; every other format (and -o) at the end.
-  const streaming = opts.format === 'text' && !opts.output;
   let fault = false;
-  const reader = new BoundedReader();
   // With --parts every file is read first and the parts are checked once, as one document; a
   // part that cannot be read stops the check (the rest alone would report it missing).
   const docs: Doc[] = [];
@@ -72,7 +92,7 @@ export async function runCheck(files: string[], opts: CheckCommandOptions): Prom
         }
         const r = opts.parts ? checkDocs([...docs, doc], { profile: opts.profile }) : checkDoc(doc, { profile: opts.profile });
         results.push(r);
-        if (streaming) process.stdout.write(formatText(r) + (files.length > 1 && !opts.parts ? '\n' : ''));
+        if (streaming) process.stdout.write(streaming.formatText(r) + (files.length > 1 && !opts.parts ? '\n' : ''));
       } catch (e) {
         if (opts.parts) jobs.length = 0;
         if (e instanceof ReadError) {
@@ -90,7 +110,7 @@ export async function runCheck(files: string[], opts: CheckCommandOptions): Prom
   }
   let written = true;
   if (streaming) {
-    if (files.length > 1 && !opts.parts) process.stdout.write('汇总：\n' + results.map((r) => `  ${summaryLine(r)}`).join('\n') + '\n');
+    if (files.length > 1 && !opts.parts) process.stdout.write('汇总：\n' + results.map((r) => `  ${streaming.summaryLine(r)}`).join('\n') + '\n');
   } else if (results.length || opts.format === 'json' || opts.format === 'sarif') {
     // A file that could not be read gives no report of guesses; the others are reported.
     try {

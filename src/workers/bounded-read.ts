@@ -85,6 +85,14 @@ export class BoundedReader {
     });
   }
 
+  /**
+   * Starts the worker now, without waiting for it: its start-up (a thread, the readers' modules)
+   * then overlaps what the caller loads meanwhile. A failure to start is reported by the next read.
+   */
+  prepare(): void {
+    this.start().catch(() => undefined);
+  }
+
   async close(): Promise<void> {
     const w = this.worker;
     this.worker = null;
