@@ -22,8 +22,10 @@ try {
   process.exit(1);
 }
 
-// The bundled command (see bundleCli below): made whole on every build, not swept.
+// The bundled command and reading thread (see bundleCli, bundleReadWorker below): made whole on
+// every build, not swept.
 const CLI_BUNDLE = 'cli-bundle';
+const WORKER_BUNDLE = 'worker-bundle';
 
 // Data read through import.meta.url beside the code.
 const ASSETS = ['catalog/data', 'region/data'];
@@ -34,7 +36,7 @@ function sweep(dir) {
     const path = join(dir, e.name);
     const rel = relative(dist, path);
     if (e.isDirectory()) {
-      if (ASSETS.includes(rel) || rel === 'web' || rel === CLI_BUNDLE) continue;
+      if (ASSETS.includes(rel) || rel === 'web' || rel === CLI_BUNDLE || rel === WORKER_BUNDLE) continue;
       if (!existsSync(join(src, rel))) rmSync(path, { recursive: true, force: true });
       else sweep(path);
     } else if (/\.(d\.ts|js)$/.test(e.name)) {
@@ -46,6 +48,7 @@ function sweep(dir) {
 sweep(dist);
 
 await bundleCli();
+await bundleReadWorker();
 await buildWeb();
 
 // bin/gongkai.js compares this stamp with src/ to tell a stale build in a development checkout.
@@ -102,6 +105,48 @@ async function bundleCli() {
             const pkg = a.path.split('/').slice(0, a.path.startsWith('@') ? 2 : 1).join('/');
             return INLINE.has(pkg) ? null : { path: a.path, external: true };
           });
+        },
+      },
+    ],
+  });
+}
+
+/**
+ * The bounded reader's thread (src/workers/read-worker.ts), bundled into dist/worker-bundle/: every
+ * check starts one, and its start-up is on the way to the first finding. One file with the reader
+ * registry and the PDF reader instead of some 30 modules; the other formats' readers are chunks
+ * loaded when a file of theirs comes (as in dist/, each through its descriptor's import()), and
+ * every package stays outside (pdf.js, exceljs … are loaded only by the readers that need them).
+ * The thread shares no module with whoever starts it (it gets paths and sends the tree back), so
+ * import, serve and check all run it; src/workers/bounded-read.ts falls back to dist/workers/ when
+ * this folder is missing.
+ */
+async function bundleReadWorker() {
+  const out = join(dist, WORKER_BUNDLE);
+  rmSync(out, { recursive: true, force: true });
+  let esbuild;
+  try {
+    esbuild = await import('esbuild');
+  } catch {
+    return;
+  }
+  await esbuild.build({
+    entryPoints: [join(dist, 'workers/read-worker.js')],
+    outdir: out,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    minifyWhitespace: true,
+    minifySyntax: true,
+    chunkNames: 'chunk-[hash]',
+    logLevel: 'warning',
+    plugins: [
+      {
+        name: 'gongkai-packages-outside',
+        setup(b) {
+          b.onResolve({ filter: /.*/ }, (a) => (a.kind === 'entry-point' || a.path.startsWith('.') ? null : { path: a.path, external: true }));
         },
       },
     ],

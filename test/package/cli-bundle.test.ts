@@ -61,6 +61,6 @@ test('import and serve stay outside the bundle: no store, server or worker code 
   }
   // zod's other languages are not in it (the code asks for zh-CN by its own path).
   assert.ok(!/Ungültige Eingabe/.test(text), "zod's German messages are bundled");
-  // Nothing in the bundle is loaded by worker threads: they load dist/ directly.
+  // Nothing in the bundle is loaded by worker threads: they load dist/worker-bundle/ or dist/workers/.
   assert.ok(!execFileSync('ls', [BUNDLE]).toString().includes('worker'));
 });

@@ -19,6 +19,8 @@ test('npm pack ships the compiled program, its data and docs, and nothing of dev
     'bin/gongkai.js',
     'dist/cli/main.js',
     'dist/cli-bundle/main.js',
+    'dist/worker-bundle/read-worker.js',
+    'dist/workers/read-worker.js',
     'dist/pipeline.js',
     'dist/pipeline.d.ts',
     'dist/catalog/data/functional.json',
