@@ -20,6 +20,12 @@ const VersionSchema = z
     to: z.number().int().optional(),
     /** Other spellings documents use for the same name. */
     aliases: z.array(z.string()).optional(),
+    /**
+     * A yearly adjustment of the catalog (科目调整): from the year after `to`, what this code
+     * counted is classified under these codes instead — linked in comparisons across years even
+     * when the new code's name differs.
+     */
+    replacedBy: z.array(z.string().regex(/^\d{3}(\d{2}){0,2}$/)).optional(),
   })
   .strict();
 export type CodeVersion = z.infer<typeof VersionSchema>;
@@ -92,6 +98,22 @@ export class Catalog {
   /** Whether the code exists in any year (to tell "not yet/no longer in use" from "never existed"). */
   versions(scheme: Scheme, code: string): CodeVersion[] {
     return this.codes.get(scheme)?.get(code) ?? [];
+  }
+
+  /**
+   * The codes the catalog records as replacing `code` (`replacedBy`) and those it replaced, each
+   * with the first year of the new code: what links a re-coded line across years.
+   */
+  replacements(scheme: Scheme, code: string): { from: string; to: string; year: number | null }[] {
+    const out: { from: string; to: string; year: number | null }[] = [];
+    for (const [c, versions] of this.codes.get(scheme) ?? []) {
+      for (const v of versions) {
+        for (const next of v.replacedBy ?? []) {
+          if (c === code || next === code) out.push({ from: c, to: next, year: v.to !== undefined ? v.to + 1 : null });
+        }
+      }
+    }
+    return out;
   }
 
   /** The 类 code whose name (any year) matches, for tables that print names without codes. */

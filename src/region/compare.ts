@@ -5,6 +5,8 @@
  * code; a code one side lacks is matched to the other side's code of the same name at the same
  * level (re-coded between the catalog's yearly versions), and a code printed under two names is
  * still one row, said to be renamed (and whether the catalog's yearly versions know the rename).
+ * A code the catalog records as replaced by another (`replacedBy`, a yearly 科目调整) is linked to
+ * it whatever the names.
  * Amounts are decimals; the change and its percentage are of the last side against the first.
  */
 import { catalog, Catalog, normalizeName } from '../catalog/index.js';
@@ -29,7 +31,7 @@ export interface CompareSide {
   lines: CompareLine[];
 }
 
-export type LinkKind = 'code' | 'renamed' | 'recoded' | 'name' | 'only';
+export type LinkKind = 'code' | 'renamed' | 'recoded' | 'replaced' | 'name' | 'only';
 
 export interface ComparisonRow {
   code: string | null;
@@ -53,7 +55,7 @@ export interface Comparison {
   rows: ComparisonRow[];
 }
 
-export const LINK_NAMES: Record<LinkKind, string> = { code: '编码相同', renamed: '编码相同、名称改变', recoded: '名称相同、编码改变', name: '按名称', only: '仅一方有' };
+export const LINK_NAMES: Record<LinkKind, string> = { code: '编码相同', renamed: '编码相同、名称改变', recoded: '名称相同、编码改变', replaced: '目录记载的科目调整', name: '按名称', only: '仅一方有' };
 
 const LEVEL_RANK: Record<string, number> = { class: 0, section: 1, item: 2 };
 
@@ -87,7 +89,7 @@ function yearsOf(cat: Catalog, code: string, name: string): string | null {
 export function compareSides(sides: CompareSide[], cat: Catalog = catalog()): Comparison {
   const merged = sides.map((s) => merge(s.lines));
   // Row identity: the first side's code, else a later side's; names join codes that changed.
-  const rows: { code: string | null; name: string; level: string | null; link: LinkKind; per: (Merged | null)[] }[] = [];
+  const rows: { code: string | null; name: string; level: string | null; link: LinkKind; per: (Merged | null)[]; replacement?: { from: string; to: string; year: number | null } }[] = [];
   const byCode = new Map<string, (typeof rows)[number]>();
   const byName = new Map<string, (typeof rows)[number]>();
   const nameKey = (m: Merged) => `${m.level ?? ''}|${normalizeName(m.name)}`;
@@ -101,6 +103,19 @@ export function compareSides(sides: CompareSide[], cat: Catalog = catalog()): Co
         const named = byName.get(nameKey(m));
         row = named && !named.per[side] && !(m.code && byCode.has(m.code)) ? named : undefined;
         if (row && row.code && m.code && row.code !== m.code) row.link = 'recoded';
+        // Else a code the catalog says replaced, or was replaced by, a code another side printed.
+        if (!row && m.code && !byCode.has(m.code)) {
+          const scheme = Catalog.schemeOfCode(m.code);
+          for (const r of scheme ? cat.replacements(scheme, m.code) : []) {
+            const other = byCode.get(r.from === m.code ? r.to : r.from);
+            if (other && !other.per[side]) {
+              row = other;
+              row.link = 'replaced';
+              row.replacement = r;
+              break;
+            }
+          }
+        }
       }
       if (!row) {
         row = { code: m.code, name: m.name, level: m.level, link: 'only', per: sides.map(() => null) };
@@ -114,7 +129,7 @@ export function compareSides(sides: CompareSide[], cat: Catalog = catalog()): Co
 
   const out: ComparisonRow[] = rows.map((r) => {
     const present = r.per.filter((x): x is Merged => !!x);
-    if (present.length < sides.length && r.link !== 'recoded' && r.link !== 'renamed') r.link = 'only';
+    if (present.length < sides.length && r.link !== 'recoded' && r.link !== 'renamed' && r.link !== 'replaced') r.link = 'only';
     else if (r.link === 'only') r.link = r.code ? 'code' : 'name';
     const first = r.per[0];
     const last = r.per[r.per.length - 1];
@@ -122,6 +137,10 @@ export function compareSides(sides: CompareSide[], cat: Catalog = catalog()): Co
     const percent = change && first && !first.amount.isZero() ? change.div(first.amount).times(100).toFixed(2) : null;
     let note = '';
     if (r.link === 'recoded') note = `编码 ${r.per.map((x) => x?.code ?? '—').join(' → ')}`;
+    else if (r.link === 'replaced' && r.replacement) {
+      const { from, to, year } = r.replacement;
+      note = `编码 ${r.per.map((x) => (x ? `${x.code} ${x.name}` : '—')).join(' → ')}（目录：${year ? `${year} 年起 ` : ''}${from} 改列 ${to}）`;
+    }
     else if (r.link === 'renamed') {
       const names = r.per.map((x) => (x ? `${x.name}${r.code ? (yearsOf(cat, r.code, x.name) ? `（目录 ${yearsOf(cat, r.code, x.name)} 年）` : '（目录无此名称）') : ''}` : '—'));
       note = `名称 ${names.join(' → ')}`;
