@@ -24,6 +24,18 @@ export const SourceSchema = z.enum(SOURCES).describe(
   '资金来源：generalBudget 一般公共预算拨款，govFund 政府性基金预算拨款，stateCapital 国有资本经营预算拨款，fiscalSpecial 财政专户管理资金，business 事业收入，operatingIncome 事业单位经营收入，superiorSubsidy 上级补助收入，subsidiaryIncome 附属单位上缴收入，other 其他收入',
 );
 export type Source = z.infer<typeof SourceSchema>;
+/** Each source's name as the tables and forms print it (the input workbook, the web form). */
+export const SOURCE_NAMES: Record<Source, string> = {
+  generalBudget: '一般公共预算拨款',
+  govFund: '政府性基金预算拨款',
+  stateCapital: '国有资本经营预算拨款',
+  fiscalSpecial: '财政专户管理资金',
+  business: '事业收入',
+  operatingIncome: '事业单位经营收入',
+  superiorSubsidy: '上级补助收入',
+  subsidiaryIncome: '附属单位上缴收入',
+  other: '其他收入',
+};
 export const FISCAL_SOURCES: Source[] = ['generalBudget', 'govFund', 'stateCapital'];
 
 /** One line of expenditure: a functional 项 paid from one source, split into 基本 and 项目. */
@@ -121,6 +133,18 @@ const Unit = z
 /** Changes against last year whose reasons a person must write (never generated). */
 export const REASON_KEYS = ['total', 'threePublic', 'abroad', 'vehicle', 'reception', 'operatingCosts', 'threePublicBudget'] as const;
 export type ReasonKey = (typeof REASON_KEYS)[number];
+/** What each reason is for: the label of its field in the 说明 (left marked) and in the web form. */
+export const REASON_LABELS: Record<ReasonKey, string> = {
+  total: '收支预算比上年增减的主要原因',
+  threePublic: '“三公”经费比上年增减的主要原因',
+  abroad: '因公出国（境）费增减原因',
+  vehicle: '公务用车购置及运行费增减原因',
+  reception: '公务接待费增减原因',
+  operatingCosts: '机关运行经费增减原因',
+  threePublicBudget: '“三公”经费决算数与年初预算数不同的原因',
+};
+/** The reasons only a 决算 asks for. */
+export const FINAL_ONLY_REASONS: ReasonKey[] = ['threePublicBudget'];
 
 export const DatasetSchema = z
   .object({

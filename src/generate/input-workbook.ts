@@ -7,21 +7,10 @@
  */
 import type ExcelJS from 'exceljs';
 import { catalog } from '../catalog/index.js';
-import { REASON_KEYS, SOURCES, parseDataset, type Dataset, type DatasetInput, type ReasonKey, type Source } from './dataset.js';
+import { REASON_KEYS, SOURCE_NAMES, SOURCES, parseDataset, type Dataset, type DatasetInput, type ReasonKey, type Source } from './dataset.js';
 
 export const INPUT_MARKER = 'gongkai部门预算数据填报表';
 
-const SOURCE_NAMES: Record<Source, string> = {
-  generalBudget: '一般公共预算拨款',
-  govFund: '政府性基金预算拨款',
-  stateCapital: '国有资本经营预算拨款',
-  fiscalSpecial: '财政专户管理资金',
-  business: '事业收入',
-  operatingIncome: '事业单位经营收入',
-  superiorSubsidy: '上级补助收入',
-  subsidiaryIncome: '附属单位上缴收入',
-  other: '其他收入',
-};
 const REASON_NAMES: Record<ReasonKey, string> = {
   total: '收支预算比上年增减的原因',
   threePublic: '“三公”经费增减的原因',

@@ -6,7 +6,7 @@
  */
 import { fmt, type Money } from '../model/money.js';
 import { para, type Block, type Field, type Inline } from './blocks.js';
-import type { Dataset, ReasonKey } from './dataset.js';
+import { REASON_LABELS, type Dataset, type ReasonKey } from './dataset.js';
 import { budgetVsFinalItems, isZero, type Figures } from './figures.js';
 import type { PartId, Template } from './templates/index.js';
 
@@ -18,16 +18,6 @@ export function changeWords(current: Money, prior: Money): string {
   if (d.isZero()) return '持平';
   return `${d.isPositive() ? '增加' : '减少'}${w(d.abs())}万元`;
 }
-
-const REASON_LABELS: Record<ReasonKey, string> = {
-  total: '收支预算比上年增减的主要原因',
-  threePublic: '“三公”经费比上年增减的主要原因',
-  abroad: '因公出国（境）费增减原因',
-  vehicle: '公务用车购置及运行费增减原因',
-  reception: '公务接待费增减原因',
-  operatingCosts: '机关运行经费增减原因',
-  threePublicBudget: '“三公”经费决算数与年初预算数不同的原因',
-};
 
 export function reasonField(d: Dataset, key: ReasonKey): Field {
   return { field: `reasons.${key}`, label: REASON_LABELS[key], text: d.reasons[key] };

@@ -14,6 +14,7 @@ import { buildApp } from '../../src/serve/index.js';
 import type { Store } from '../../src/store/index.js';
 import { checkFile } from '../../src/pipeline.js';
 import { parseDataset } from '../../src/generate/index.js';
+import { REASON_KEYS, SOURCES } from '../../src/generate/dataset.js';
 import { ROOT } from '../helpers/shared.js';
 import { backends } from '../store/backends.js';
 import { multipart, upload } from '../serve/multipart.js';
@@ -119,6 +120,13 @@ describe('generating through the API', { skip: sqlite.skip }, () => {
       list.map((t) => `${t.id}:${t.kind}`),
       ['hebei-2022:budget', 'jiangsu:budget', 'shanghai:budget', 'national-final:final-accounts'],
     );
+    // The form's names are the dataset's own: every source of the schema, every reason with the kinds it is asked for.
+    const { sources, reasons } = res.json() as { sources: { id: string; name: string }[]; reasons: { key: string; label: string; kinds: string[] }[] };
+    assert.deepEqual(sources.map((x) => x.id), [...SOURCES]);
+    assert.equal(sources.find((x) => x.id === 'govFund')?.name, '政府性基金预算拨款');
+    assert.deepEqual(reasons.map((r) => r.key), [...REASON_KEYS]);
+    assert.deepEqual(reasons.find((r) => r.key === 'threePublicBudget')?.kinds, ['final-accounts']);
+    assert.deepEqual(reasons.find((r) => r.key === 'operatingCosts'), { key: 'operatingCosts', label: '机关运行经费增减原因', kinds: ['budget', 'final-accounts'] });
   });
 
   test('check: the gate\'s findings without a file; a change without its reason is an error', async () => {

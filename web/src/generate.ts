@@ -10,26 +10,11 @@ export interface TemplateInfo {
   kind: 'budget' | 'final-accounts';
 }
 
-export const SOURCE_NAMES: Record<string, string> = {
-  generalBudget: '一般公共预算拨款',
-  govFund: '政府性基金预算拨款',
-  stateCapital: '国有资本经营预算拨款',
-  fiscalSpecial: '财政专户管理资金',
-  business: '事业收入',
-  operatingIncome: '事业单位经营收入',
-  superiorSubsidy: '上级补助收入',
-  subsidiaryIncome: '附属单位上缴收入',
-  other: '其他收入',
-};
-
-export const REASONS: [string, string][] = [
-  ['total', '收支总额比上年增减的主要原因'],
-  ['threePublic', '“三公”经费比上年增减的主要原因'],
-  ['abroad', '因公出国（境）费增减原因'],
-  ['vehicle', '公务用车购置及运行费增减原因'],
-  ['reception', '公务接待费增减原因'],
-  ['operatingCosts', '机关运行经费增减原因'],
-];
+/** The form's names, from the server (the dataset's own): sources and the reasons a person writes. */
+export interface FormNames {
+  sources: { id: string; name: string }[];
+  reasons: { key: string; label: string; kinds: string[] }[];
+}
 
 export function blankDataset(kind: string): Dataset {
   return { kind, year: new Date().getFullYear() + (kind === 'budget' ? 0 : -1), entity: { name: '' }, expenditure: [], basicEconomic: [], reasons: {} };
@@ -43,10 +28,10 @@ async function errorOf(res: Response): Promise<string> {
   }
 }
 
-export async function generateTemplates(): Promise<TemplateInfo[]> {
+export async function generateTemplates(): Promise<{ templates: TemplateInfo[] } & FormNames> {
   const res = await apiFetch('/api/generate/templates');
   if (!res.ok) throw new ApiError(await errorOf(res));
-  return ((await res.json()) as { templates: TemplateInfo[] }).templates;
+  return (await res.json()) as { templates: TemplateInfo[] } & FormNames;
 }
 
 /** The dataset's own checks: findings, or the one line saying why it is not a dataset yet. */

@@ -12,6 +12,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DatasetError, DatasetSchema, FORMATS, gate, generate, templateList, TEMPLATE_IDS, TemplateError, type Dataset } from '../../generate/index.js';
+import { FINAL_ONLY_REASONS, REASON_KEYS, REASON_LABELS, SOURCE_NAMES, SOURCES } from '../../generate/dataset.js';
 import { datasetFromBytes, InputError, withPriorFrom } from '../../generate/inputs.js';
 import { ReadError } from '../../read/doc.js';
 import { sniffFormat } from '../../read/index.js';
@@ -101,10 +102,22 @@ export const generateRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['generate'],
         summary: '可用的地区模板',
-        response: { 200: z.object({ templates: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(['budget', 'final-accounts']) })) }) },
+        description: '模板，以及表单所用的名称：资金来源（数据中的 source）与须由人填写的增减原因（reasons 的键；kinds 为适用的数据类型）。',
+        response: {
+          200: z.object({
+            templates: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(['budget', 'final-accounts']) })),
+            sources: z.array(z.object({ id: z.string(), name: z.string() })),
+            reasons: z.array(z.object({ key: z.string(), label: z.string(), kinds: z.array(z.enum(['budget', 'final-accounts'])) })),
+          }),
+        },
       },
     },
-    async () => ({ templates: templateList() }),
+    // The form's names come from here, so the page and the input workbook cannot disagree.
+    async () => ({
+      templates: templateList(),
+      sources: SOURCES.map((id) => ({ id, name: SOURCE_NAMES[id] })),
+      reasons: REASON_KEYS.map((key) => ({ key, label: REASON_LABELS[key], kinds: FINAL_ONLY_REASONS.includes(key) ? ['final-accounts' as const] : ['budget' as const, 'final-accounts' as const] })),
+    }),
   );
 
   app.post(

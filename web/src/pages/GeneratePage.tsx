@@ -8,7 +8,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Card, Checkbox, Input, InputNumber, List, Select, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import { SEVERITY_COLORS, SEVERITY_NAMES, type Finding } from '../api';
-import { blankDataset, datasetFromFile, downloadGenerated, gateFindings, generateTemplates, REASONS, SOURCE_NAMES, type Dataset, type TemplateInfo } from '../generate';
+import { blankDataset, datasetFromFile, downloadGenerated, gateFindings, generateTemplates, type Dataset, type FormNames, type TemplateInfo } from '../generate';
 
 type Path = (string | number)[];
 
@@ -45,6 +45,7 @@ function Amount({ data, path, onChange, label }: { data: Dataset; path: Path; on
 export default function GeneratePage() {
   const [data, setData] = useState<Dataset>(() => blankDataset('budget'));
   const [templates, setTemplates] = useState<TemplateInfo[]>([]);
+  const [names, setNames] = useState<FormNames>({ sources: [], reasons: [] });
   const [template, setTemplate] = useState<string | undefined>();
   const [draft, setDraft] = useState(false);
   const [findings, setFindings] = useState<Finding[] | null>(null);
@@ -58,7 +59,10 @@ export default function GeneratePage() {
   const change = (path: Path, value: unknown) => setData((d) => setIn(d, path, value));
 
   useEffect(() => {
-    generateTemplates().then(setTemplates, () => setTemplates([]));
+    generateTemplates().then(
+      (r) => (setTemplates(r.templates), setNames({ sources: r.sources, reasons: r.reasons })),
+      () => setTemplates([]),
+    );
   }, []);
 
   // The gate's findings, live: a short pause after the last edit, the latest answer wins.
@@ -167,7 +171,7 @@ export default function GeneratePage() {
               {
                 title: '资金来源',
                 render: (_, r, i) => (
-                  <Select value={(r.source as string) ?? 'generalBudget'} style={{ width: 190 }} onChange={(v) => change(['expenditure', i, 'source'], v)} options={Object.entries(SOURCE_NAMES).map(([value, label]) => ({ value, label }))} />
+                  <Select value={(r.source as string) ?? 'generalBudget'} style={{ width: 190 }} onChange={(v) => change(['expenditure', i, 'source'], v)} options={names.sources.map((x) => ({ value: x.id, label: x.name }))} />
                 ),
               },
               { title: '基本支出（万元）', render: (_, _r, i) => <Amount data={data} path={['expenditure', i, 'basic']} onChange={change} label={`第${i + 1}行基本支出`} /> },
@@ -238,7 +242,7 @@ export default function GeneratePage() {
       children: (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Typography.Text type="secondary">增减变化的原因只能由人填写；有变化而未填写时不能正式生成（可生成草稿）。</Typography.Text>
-          {REASONS.map(([key, label]) => (
+          {names.reasons.filter((r) => r.kinds.includes(kind)).map(({ key, label }) => (
             <label key={key} style={{ display: 'block' }}>
               {label}
               <Input.TextArea
