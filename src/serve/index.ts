@@ -28,12 +28,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const own = !(options.db instanceof Store);
   const store = options.db instanceof Store ? options.db : await Store.open({ db: options.db });
   const { port = 8080, host = '127.0.0.1', db: _db, ...appOptions } = options;
-  let app: FastifyInstance;
+  let app: FastifyInstance | undefined;
   try {
     // A running server has its upload workers ready before the first upload arrives.
     app = await buildApp({ requireAccounts: !isLoopbackHost(host), warmWorkers: true, ...appOptions, store });
     await app.listen({ port, host });
   } catch (e) {
+    // The port taken: the app's upload workers, already started, must end with it, or the process never exits.
+    await app?.close().catch(() => {});
     if (own) await store.close();
     throw e;
   }
