@@ -12,6 +12,11 @@ import type { SaveResult } from '../store/write.js';
 import type { Task, TaskResult } from '../workers/task.js';
 
 export async function checkAcrossParts(store: Store, documentId: number, check: (task: Task) => Promise<TaskResult>, id = 0): Promise<SaveResult | null> {
+  // The file itself is stored by now: a failure here must not report it as failed.
+  return joinedCheck(store, documentId, check, id).catch(() => null);
+}
+
+async function joinedCheck(store: Store, documentId: number, check: (task: Task) => Promise<TaskResult>, id: number): Promise<SaveResult | null> {
   const files = await store.partFiles(documentId);
   if (!files) return null;
   // The combination's identity: its files in reading order. The same files again are not checked twice.
