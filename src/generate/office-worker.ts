@@ -129,7 +129,7 @@ class Worker {
 
   constructor(soffice: string, startTimeoutMs: number) {
     this.profile = mkdtempSync(join(tmpdir(), 'gongkai-office-'));
-    seedProfile(join(this.profile, 'profile'));
+    seedProfile(join(this.profile, 'profile'), soffice);
     const pipe = `gongkai-${process.pid}-${Date.now()}`;
     this.child = spawn(PYTHON, ['-c', WORKER_PY, soffice, pathToFileURL(join(this.profile, 'profile')).href, pipe, String(startTimeoutMs / 1000)], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';

@@ -70,7 +70,7 @@ async function convert(docx: Buffer, opts: PdfOptions): Promise<Buffer> {
 /** One soffice process for this file: the way without python3-uno. */
 function convertOnce(dir: string, input: string): Promise<void> {
   const profileDir = join(dir, 'profile');
-  seedProfile(profileDir);
+  seedProfile(profileDir, SOFFICE);
   const profile = pathToFileURL(profileDir).href;
   return new Promise<void>((resolve, reject) => {
     execFile(
