@@ -126,6 +126,21 @@ export class Catalog {
     return undefined;
   }
 
+  /**
+   * The printed name without a bracket naming the code's own 款 or 类: some templates write it to
+   * tell the many 行政运行 apart (“行政运行（人力资源和社会保障管理事务）” for 2080101), which is a way of
+   * printing, not another name. Other brackets are left.
+   */
+  withoutParentName(scheme: Scheme, code: string, printed: string, year: number | null, parentNames: string[] = []): string {
+    const m = /^(.+?)\s*[（(]([^（）()]+)[）)]\s*$/.exec(printed);
+    if (!m) return printed;
+    for (let len = code.length - 2; len >= 3; len -= 2) {
+      const names = [...(this.lookup(scheme, code.slice(0, len), year)?.names ?? []), ...parentNames];
+      if (names.length && Catalog.sameName(m[2], names) && normalizeName(m[2]).length >= 2) return m[1];
+    }
+    return printed;
+  }
+
   /** Whether `printed` is a spelling of one of `names` (numbering, spaces, brackets and a trailing 支出 aside). */
   static sameName(printed: string, names: string[]): boolean {
     const p = normalizeName(printed);

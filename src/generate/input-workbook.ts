@@ -201,7 +201,11 @@ export async function inputWorkbook(data?: Dataset): Promise<Buffer> {
           cell.dataValidation = { type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0], allowBlank: true, showErrorMessage: true, errorTitle: '只能填数字', error: '请填写数量' };
         } else if (c.kind === 'list' && c.list) {
           const formula = listRef[c.list] ?? `"${LISTS[c.list].join(',')}"`;
-          cell.dataValidation = { type: 'list', allowBlank: true, formulae: [formula], showErrorMessage: true, errorTitle: '请从列表选择', error: `请从下拉列表中选择${c.header}` };
+          cell.dataValidation = listRef[c.list]
+            ? // gongkai's catalog does not hold every code of every year: a code outside it is
+              // questioned, not refused, and its name is then asked for (the gate warns without one).
+              { type: 'list', allowBlank: true, formulae: [formula], showErrorMessage: true, errorStyle: 'warning', errorTitle: '科目目录中没有这个编码', error: '请核对编码；确为当年新设科目的，可继续填写，并在“科目名称”列填写名称。' }
+            : { type: 'list', allowBlank: true, formulae: [formula], showErrorMessage: true, errorTitle: '请从列表选择', error: `请从下拉列表中选择${c.header}` };
         }
       }
     });

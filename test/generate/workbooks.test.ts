@@ -42,6 +42,10 @@ describe('gongkai template budget', () => {
     const code = items.getCell(3, 1).dataValidation;
     assert.equal(code.type, 'list');
     assert.match(String(code.formulae[0]), /^代码!\$A\$1:\$A\$\d+$/);
+    // A code the catalog lacks is questioned (warning), not refused; a fixed list refuses.
+    assert.equal(code.errorStyle, 'warning');
+    assert.match(String(code.error), /科目名称/);
+    assert.notEqual(items.getCell(3, 3).dataValidation.errorStyle, 'warning');
     const codes = wb.getWorksheet('代码')!;
     assert.equal(codes.state, 'hidden');
     assert.ok(codes.rowCount > 100, 'the functional 项 of the catalog');

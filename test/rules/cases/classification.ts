@@ -20,6 +20,7 @@ export const cases: CaseSet = {
     valid: [
       sample,
       { name: 'a name cut at a line end', doc: edit(B, (d) => (rowOf(d, 'expenditure', '2080505').name = '机关事业单位基本养老保险缴')) },
+      { name: 'a 项 name followed by its 款 in brackets (a template’s way of printing)', doc: edit(B, (d) => (rowOf(d, 'expenditure', '2013301').name = '行政运行（宣传事务）')) },
       { name: 'the old name in a 2017 document', doc: edit(B, (d) => { d.year = 2017; rowOf(d, 'expenditure', '210').name = '医疗卫生与计划生育支出'; d.tables = d.tables.filter((t) => t.kind === 'expenditure'); d.tables[0].rows = d.tables[0].rows.filter((r) => r.code?.startsWith('210') && r.code.length === 3); }) },
     ],
     invalid: [
@@ -32,6 +33,11 @@ export const cases: CaseSet = {
         name: 'a name of another item',
         doc: edit(B, (d) => (rowOf(d, 'expenditure', '2013301').name = '一般行政管理事务')),
         findings: [{ message: '《部门预算支出总表》科目 2013301 名称为“一般行政管理事务”，2022年科目表为“行政运行”。' }],
+      },
+      {
+        name: 'a bracket that names another 款',
+        doc: edit(B, (d) => (rowOf(d, 'expenditure', '2013301').name = '行政运行（统战事务）')),
+        findings: [{ message: '《部门预算支出总表》科目 2013301 名称为“行政运行（统战事务）”，2022年科目表为“行政运行”。' }],
       },
     ],
   },
