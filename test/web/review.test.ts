@@ -1,6 +1,6 @@
 /**
  * The reviewer's pages in a real browser: the dashboard's counts are the API's, a filter narrows
- * them as the API does and survives a reload; drill-down to a document; a finding dismissed with
+ * them as the API does and survives a reload, and is chosen with the keyboard alone; drill-down to a document; a finding dismissed with
  * a reason is still dismissed, with its reason, after a reload, and is in the export.
  */
 import { after, before, describe, test } from 'node:test';
@@ -67,6 +67,42 @@ describe('review pages', { ...sharedOnly, ...browserOnly }, () => {
     await page.locator('.ant-table-row').nth(1).waitFor();
     assert.equal(await page.getByTestId('total-documents').textContent(), '2');
     assert.equal(await page.getByTestId('total-error').textContent(), String(sum('error', withErrors)));
+  });
+
+  test('dashboard by keyboard alone: the 年度 select opens on ArrowDown (aria-expanded), the arrows reach a year, Enter filters to the API\'s list for it; each row shows its import time', async () => {
+    const { page } = s;
+    const facets = await api<{ years: { year: number; documents: number }[] }>('/api/review/facets');
+    const order = facets.years.map((y) => y.year);
+    assert.ok(order.length >= 1, 'the seeds have a year');
+    // The last year of the list, so the arrows have to travel when there are several.
+    const year = order[order.length - 1];
+    const expected = await api<Listed & { findings: { error: number; warning: number; info: number }; items: { id: number; importedAt: string }[] }>(`/api/review/documents?year=${year}`);
+
+    await page.goto('/review');
+    await page.locator('.ant-table-row').first().waitFor();
+    const select = page.getByRole('combobox', { name: '年度' });
+    await select.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('combobox', { name: '年度', expanded: true }).waitFor();
+    const active = () =>
+      select.evaluate((el) => {
+        const option = document.getElementById(el.getAttribute('aria-activedescendant') ?? '');
+        return option?.getAttribute('aria-label') ?? option?.textContent ?? '';
+      });
+    for (let i = 0; i < order.length && !(await active()).startsWith(String(year)); i++) await page.keyboard.press('ArrowDown');
+    assert.match(await active(), new RegExp(`^${year} 年`));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`year=${year}`));
+    assert.equal(await select.getAttribute('aria-expanded'), 'false');
+    await page.waitForFunction((n) => document.querySelector('[data-testid=total-documents]')?.textContent === String(n) && !document.querySelector('.ant-spin-spinning'), expected.total);
+    for (const k of ['error', 'warning', 'info'] as const) assert.equal(await page.getByTestId(`total-${k}`).textContent(), String(expected.findings[k]));
+    assert.equal(await page.locator('.ant-table-row').count(), expected.items.length);
+    // 导入时间 as the browser writes a date and time in Chinese (年/月/日 时:分:秒, 24-hour clock).
+    for (const d of expected.items) {
+      const row = page.locator('.ant-table-row', { has: page.locator(`a[href="/documents/${d.id}"]`) });
+      const shown = await row.locator('td').last().textContent();
+      assert.equal(shown, await page.evaluate((iso) => new Date(iso).toLocaleString('zh-CN', { hour12: false }), d.importedAt));
+    }
   });
 
   test('drill-down: a folded finding dismissed with a reason stays dismissed after reload, shown with its reason, and is exported', async () => {
