@@ -83,6 +83,8 @@ function otherStage(subject: ClaimSubject, raw: string, kind: DocumentKind | nul
 /** Subjects a sentence may narrow to one class or unit (其中 under a class's amount, a unit's name). */
 const SCOPED = new Set<ClaimSubject>(['expenditure.basic', 'expenditure.personnel', 'expenditure.public', 'expenditure.project']);
 
+const HAS_DIGIT = /\d/;
+
 const DIRECTION: Record<string, Claim['direction']> = { 增加: 'increase', 增长: 'increase', 上升: 'increase', 减少: 'decrease', 下降: 'decrease' };
 
 /** Claims of one paragraph. */
@@ -103,7 +105,8 @@ export function claimsOf(p: Paragraph, section: SectionKey | null, kind: Documen
     if (!s) continue;
     const loc: Loc = { ...located(p), sentence: sentence.trim() };
     const taken: [number, number][] = [];
-    for (const pat of PATTERNS) {
+    // Every pattern ends in a figure: a clause without a digit holds none of them.
+    for (const pat of HAS_DIGIT.test(s) ? PATTERNS : []) {
       if (!pat.sections.includes(section)) continue;
       pat.re.lastIndex = 0;
       for (let m = pat.re.exec(s); m; m = pat.re.exec(s)) {
@@ -202,6 +205,8 @@ function makeClaim(pat: Pattern, m: RegExpExecArray, sentence: string, loc: Loc)
 /** "其他支出无增减变化", "与上年持平": a change of zero. */
 function flatStatements(s: string, section: SectionKey | null, loc: Loc): Claim[] {
   const out: Claim[] = [];
+  // The pattern tries every position of the clause; its words are rare, so look for them first.
+  if (!s.includes('持平') && !s.includes('无增减变化')) return out;
   const re = /(基本支出|项目支出|其他支出|三公[”"]?经费)?[^，,。；;]{0,12}?(无增减变化|与上年持平|持平)/g;
   for (let m = re.exec(s); m; m = re.exec(s)) {
     const what = m[1] ?? '';

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { Catalog, catalog, SCHEMES } from '../../src/catalog/index.js';
+import { Catalog, catalog, CatalogFileSchema, SCHEMES } from '../../src/catalog/index.js';
 import { SEED, seed, sharedOnly } from '../helpers/shared.js';
 
 describe('catalog', () => {
@@ -45,6 +45,17 @@ describe('catalog', () => {
     assert.equal(cat.classByName('functional', '医疗卫生与计划生育支出'), '210');
     assert.equal(cat.classByName('functional', '文化旅游体育与传媒支出'), '207');
     assert.equal(cat.classByName('functional', '不存在的支出'), undefined);
+  });
+
+  test('the shipped data files are valid catalog files (catalog() reads them without validating)', () => {
+    for (const scheme of SCHEMES) {
+      const raw: unknown = JSON.parse(readFileSync(new URL(`../../src/catalog/data/${scheme}.json`, import.meta.url), 'utf8'));
+      const parsed = CatalogFileSchema.safeParse(raw);
+      assert.ok(parsed.success, `${scheme}: ${parsed.error?.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+      assert.equal(parsed.data.scheme, scheme);
+      // What zod returns is what catalog() uses: the same objects, key for key.
+      assert.deepEqual(parsed.data, raw);
+    }
   });
 
   test('the data files are consistent: parents exist, year ranges do not overlap', () => {
