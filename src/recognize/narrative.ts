@@ -83,7 +83,8 @@ function otherStage(subject: ClaimSubject, raw: string, kind: DocumentKind | nul
 /** Subjects a sentence may narrow to one class or unit (其中 under a class's amount, a unit's name). */
 const SCOPED = new Set<ClaimSubject>(['expenditure.basic', 'expenditure.personnel', 'expenditure.public', 'expenditure.project']);
 
-const HAS_DIGIT = /\d/;
+/** What every pattern ends in: ${NUM}${UNIT} — a digit before 万元/元, or a bare 0 closing a clause. */
+const FIGURE = /\d(?:万元|元)|(?<![\d.,])0(?=[。；;，,]|$)/;
 
 const DIRECTION: Record<string, Claim['direction']> = { 增加: 'increase', 增长: 'increase', 上升: 'increase', 减少: 'decrease', 下降: 'decrease' };
 
@@ -105,8 +106,8 @@ export function claimsOf(p: Paragraph, section: SectionKey | null, kind: Documen
     if (!s) continue;
     const loc: Loc = { ...located(p), sentence: sentence.trim() };
     const taken: [number, number][] = [];
-    // Every pattern ends in a figure: a clause without a digit holds none of them.
-    for (const pat of HAS_DIGIT.test(s) ? PATTERNS : []) {
+    // Every pattern ends in a figure with its unit: a clause without one holds none of them.
+    for (const pat of FIGURE.test(s) ? PATTERNS : []) {
       if (!pat.sections.includes(section)) continue;
       pat.re.lastIndex = 0;
       for (let m = pat.re.exec(s); m; m = pat.re.exec(s)) {
