@@ -32,7 +32,7 @@ export interface Glyph {
  * The graphics state q/Q save and restore. The text state parameters (Tc, Tw, Tz, TL, Tf, Ts) are
  * part of it: a label drawn at another size inside q…Q must not leave that size to the text after Q.
  */
-interface GraphicState {
+export interface GraphicState {
   ctm: Matrix;
   strokeVisible: boolean;
   fillVisible: boolean;
@@ -63,7 +63,7 @@ const THIN = 3;
 /** How far a line may lean and still count as horizontal or vertical (points). */
 const SKEW = 1;
 
-export function compose(m: Matrix, n: Matrix | Float32Array | number[]): Matrix {
+export function compose(m: Matrix, n: ArrayLike<number>): Matrix {
   // Applies n first, then m: a point p maps to m(n(p)).
   return [
     m[0] * n[0] + m[2] * n[1],
@@ -204,103 +204,152 @@ export class PageReader {
   }
 
   step(op: Op, args: any): void {
-    const text = this.text;
-    const gs = this.gs;
     switch (op) {
       case Op.Save:
-        this.push();
+        this.save();
         break;
       case Op.Restore:
-        this.gs = this.stack.pop() ?? gs;
+        this.restore();
         break;
       case Op.Transform:
-        gs.ctm = compose(gs.ctm, args as number[]);
+        this.transform(args as number[]);
         break;
       case Op.FormBegin:
-        this.push();
-        if (args[0]) this.gs.ctm = compose(gs.ctm, args[0] as number[]);
+        this.formBegin(args[0] as Float32Array | null);
         break;
       case Op.GroupBegin:
         // The group's matrix only bounds its scratch canvas in pdf.js; the form that follows
         // (FormBegin) applies it to what is drawn.
-        this.push();
+        this.save();
         break;
       case Op.StrokeRGB:
-        gs.strokeVisible = !isWhite(args[0]);
+        this.gs.strokeVisible = !isWhite(args[0]);
         break;
       case Op.FillRGB:
-        gs.fillVisible = !isWhite(args[0]);
+        this.gs.fillVisible = !isWhite(args[0]);
         break;
       case Op.StrokeColor:
-        gs.strokeVisible = true;
+        this.gs.strokeVisible = true;
         break;
       case Op.FillColor:
-        gs.fillVisible = true;
+        this.gs.fillVisible = true;
         break;
       case Op.StrokeTransparent:
-        gs.strokeVisible = false;
+        this.gs.strokeVisible = false;
         break;
       case Op.FillTransparent:
-        gs.fillVisible = false;
+        this.gs.fillVisible = false;
         break;
-      case Op.Path: {
-        const [stroke, fill, path] = args as [boolean, boolean, Float32Array | null];
-        if (!path) break;
-        if (stroke) {
-          if (gs.strokeVisible) this.strokePath(path);
-          else if (fill && gs.fillVisible) this.fillPath(path);
-        } else if (fill && gs.fillVisible) this.fillPath(path);
+      case Op.Path:
+        this.path(args[0], args[1], args[2]);
         break;
-      }
       case Op.BeginText:
-        text.tm = IDENTITY;
-        text.x = text.lineX = 0;
-        text.y = text.lineY = 0;
+        this.beginText();
         break;
       case Op.TextMatrix:
-        text.tm = Array.from(args[0] as ArrayLike<number>) as Matrix;
-        text.x = text.lineX = 0;
-        text.y = text.lineY = 0;
+        this.textMatrix(Array.from(args[0] as ArrayLike<number>) as Matrix);
         break;
       case Op.MoveText:
-        text.x = text.lineX += args[0];
-        text.y = text.lineY += args[1];
+        this.moveText(args[0], args[1]);
         break;
       case Op.LeadingMoveText:
-        gs.leading = args[1];
-        text.x = text.lineX += args[0];
-        text.y = text.lineY += args[1];
+        this.gs.leading = args[1];
+        this.moveText(args[0], args[1]);
         break;
       case Op.NextLine:
-        text.x = text.lineX;
-        text.y = text.lineY += gs.leading;
+        this.nextLine();
         break;
       case Op.Leading:
-        gs.leading = -args[0];
+        this.gs.leading = -args[0];
         break;
       case Op.CharSpacing:
-        gs.charSpacing = args[0];
+        this.gs.charSpacing = args[0];
         break;
       case Op.WordSpacing:
-        gs.wordSpacing = args[0];
+        this.gs.wordSpacing = args[0];
         break;
       case Op.HScale:
-        gs.hScale = args[0] / 100;
+        this.gs.hScale = args[0] / 100;
         break;
       case Op.Rise:
-        gs.rise = args[0];
+        this.gs.rise = args[0];
         break;
-      case Op.Font: {
-        const size = args[1] as number;
-        gs.font = args[0] as FontInfo;
-        gs.fontSize = Math.abs(size);
-        gs.fontDirection = size < 0 ? -1 : 1;
+      case Op.Font:
+        this.setFont(args[0] as FontInfo, args[1] as number);
         break;
-      }
       case Op.ShowText:
         this.showText(args[0]);
         break;
     }
+  }
+
+  // The operations one by one, for a caller that has them decoded already (the native reader):
+  // no argument array per operator, no second dispatch.
+
+  /** The graphics state, as q/Q and the reader's other operators see and change it. */
+  get state(): GraphicState {
+    return this.gs;
+  }
+
+  save(): void {
+    this.push();
+  }
+
+  restore(): void {
+    this.gs = this.stack.pop() ?? this.gs;
+  }
+
+  transform(m: ArrayLike<number>): void {
+    this.gs.ctm = compose(this.gs.ctm, m);
+  }
+
+  formBegin(matrix: ArrayLike<number> | null): void {
+    const ctm = this.gs.ctm;
+    this.push();
+    if (matrix) this.gs.ctm = compose(ctm, matrix);
+  }
+
+  /** A path painted (stroked, filled, both or neither); `path` in pdf.js's encoding, coordinates as float32. */
+  path(stroke: boolean, fill: boolean, path: ArrayLike<number> | null): void {
+    if (!path) return;
+    const gs = this.gs;
+    if (stroke) {
+      if (gs.strokeVisible) this.strokePath(path);
+      else if (fill && gs.fillVisible) this.fillPath(path);
+    } else if (fill && gs.fillVisible) this.fillPath(path);
+  }
+
+  beginText(): void {
+    const text = this.text;
+    text.tm = IDENTITY;
+    text.x = text.lineX = 0;
+    text.y = text.lineY = 0;
+  }
+
+  textMatrix(tm: Matrix): void {
+    const text = this.text;
+    text.tm = tm;
+    text.x = text.lineX = 0;
+    text.y = text.lineY = 0;
+  }
+
+  moveText(x: number, y: number): void {
+    const text = this.text;
+    text.x = text.lineX += x;
+    text.y = text.lineY += y;
+  }
+
+  nextLine(): void {
+    const text = this.text;
+    text.x = text.lineX;
+    text.y = text.lineY += this.gs.leading;
+  }
+
+  setFont(font: FontInfo, size: number): void {
+    const gs = this.gs;
+    gs.font = font;
+    gs.fontSize = Math.abs(size);
+    gs.fontDirection = size < 0 ? -1 : 1;
   }
 
   private push(): void {
@@ -320,7 +369,7 @@ export class PageReader {
     else if (dx <= SKEW && dy > dx) this.vRules.push({ pos: (x0 + x1) / 2, from: Math.min(y0, y1), to: Math.max(y0, y1) });
   }
 
-  private strokePath(path: Float32Array): void {
+  private strokePath(path: ArrayLike<number>): void {
     let cx = 0;
     let cy = 0;
     let sx = 0;
@@ -361,7 +410,7 @@ export class PageReader {
   }
 
   /** A filled subpath thin in one direction is a line drawn as a rectangle (Excel and Word do this). */
-  private fillPath(path: Float32Array): void {
+  private fillPath(path: ArrayLike<number>): void {
     const m = this.gs.ctm;
     let x0 = Infinity;
     let y0 = Infinity;
@@ -404,7 +453,7 @@ export class PageReader {
     else if (w <= THIN && h > w) this.vRules.push({ pos: (x0 + x1) / 2, from: y0, to: y1 });
   }
 
-  private showText(glyphs: (Glyph | number)[]): void {
+  showText(glyphs: readonly (Glyph | number)[]): void {
     const t = this.text;
     const g = this.gs;
     const size = g.fontSize;
@@ -425,7 +474,9 @@ export class PageReader {
     const uy = m[3];
     const upright = ax > 0 && Math.abs(ay) <= 0.05 * ax && uy < 0 && Math.abs(ux) <= 0.05 * -uy;
     let x = 0;
-    for (const glyph of glyphs) {
+    // Indexed: a for-of allocates an iterator result per glyph until the code is optimised.
+    for (let i = 0; i < glyphs.length; i++) {
+      const glyph = glyphs[i];
       if (typeof glyph === 'number') {
         x += ((vertical ? 1 : -1) * glyph * size) / 1000;
         continue;

@@ -4,7 +4,7 @@
  * visible or white, paths are collected until painted, TJ arrays keep their spacing numbers, and
  * ' and " become a line move followed by the text.
  */
-import { Op, PageReader, type Glyph, type Matrix } from '../content.js';
+import { PageReader, type Glyph, type Matrix } from '../content.js';
 import type { PageContent } from '../geometry.js';
 import { Lexer, OPERATOR, PdfDict, PdfName, PdfStream, Unsupported, isSpaceByte, type PdfValue } from './lexer.js';
 import { nameOf, type PageNode, type PdfFile } from './file.js';
@@ -25,9 +25,6 @@ interface State {
   fill: Space | null;
   stroke: Space | null;
 }
-
-const WHITE = '#ffffff';
-const BLACK = '#000000';
 
 /** Fonts by object, per document. */
 export type FontCache = Map<PdfDict, NativeFont>;
@@ -104,14 +101,14 @@ class Run {
         args.push(v);
         continue;
       }
-      const op = lx.op;
-      if (op === 'BI') this.skipInlineImage(lx);
-      else if (KNOWN.has(op)) this.operator(op, args, resources, depth);
+      const code = CODES.get(lx.op);
+      if (code === C.BI) this.skipInlineImage(lx);
+      else if (code !== undefined) this.operator(code, args, resources, depth);
       else {
         // Operators written without a space between them ((D)'ET): split into known operators,
         // longest first, as pdf.js does; the operands go to the first.
-        for (const part of splitOperators(op)) {
-          if (part === 'BI') this.skipInlineImage(lx);
+        for (const part of splitOperators(lx.op)) {
+          if (part === C.BI) this.skipInlineImage(lx);
           else this.operator(part, args, resources, depth);
           args.length = 0;
         }
@@ -120,150 +117,155 @@ class Run {
     }
   }
 
-  private operator(op: string, a: PdfValue[], resources: PdfDict | null, depth: number): void {
+  /** One operator, by its code (a jump, not a comparison with each operator's name in turn). */
+  private operator(op: C, a: PdfValue[], resources: PdfDict | null, depth: number): void {
     const r = this.reader;
     switch (op) {
       // --- graphics state
-      case 'q':
+      case C.q:
         this.saved.push({ ...this.state });
-        r.step(Op.Save, null);
+        r.save();
         return;
-      case 'Q':
+      case C.Q:
         this.state = this.saved.pop() ?? this.state;
-        r.step(Op.Restore, null);
+        r.restore();
         return;
-      case 'cm':
-        if (numbers(a, 6)) r.step(Op.Transform, a.slice(0, 6));
+      case C.cm:
+        if (numbers(a, 6)) r.transform(a as number[]);
         return;
-      case 'gs':
+      case C.gs:
         return this.extGState(a[0], resources);
       // --- colour
-      case 'G':
-      case 'g':
-        return this.color(op === 'G', 'gray', a);
-      case 'RG':
-      case 'rg':
-        return this.color(op === 'RG', 'rgb', a);
-      case 'K':
-      case 'k':
-        return this.color(op === 'K', 'cmyk', a);
-      case 'CS':
-      case 'cs': {
-        const space = this.colorSpace(a[0], resources);
-        if (op === 'CS') this.state.stroke = space;
-        else this.state.fill = space;
+      case C.G:
+        return this.color(true, 'gray', a);
+      case C.g:
+        return this.color(false, 'gray', a);
+      case C.RG:
+        return this.color(true, 'rgb', a);
+      case C.rg:
+        return this.color(false, 'rgb', a);
+      case C.K:
+        return this.color(true, 'cmyk', a);
+      case C.k:
+        return this.color(false, 'cmyk', a);
+      case C.CS:
+        this.state.stroke = this.colorSpace(a[0], resources);
         return;
-      }
-      case 'SC':
-      case 'SCN':
-      case 'sc':
-      case 'scn': {
-        const stroke = op === 'SC' || op === 'SCN';
-        const space = stroke ? this.state.stroke : this.state.fill;
-        if (space === 'pattern') r.step(stroke ? Op.StrokeColor : Op.FillColor, null);
-        else if (space) r.step(stroke ? Op.StrokeRGB : Op.FillRGB, [white(space, a) ? WHITE : BLACK]);
-        else if (a.length > 0 && a.every((x) => typeof x === 'number')) r.step(stroke ? Op.StrokeRGB : Op.FillRGB, [white('gray', a) ? WHITE : BLACK]);
-        else r.step(stroke ? Op.StrokeTransparent : Op.FillTransparent, null);
+      case C.cs:
+        this.state.fill = this.colorSpace(a[0], resources);
         return;
-      }
-      // --- paths
-      case 'm':
-        if (numbers(a, 2)) this.path.push(MOVE, a[0] as number, a[1] as number);
+      case C.SC:
+      case C.SCN:
+        return this.setColor(true, a);
+      case C.sc:
+      case C.scn:
+        return this.setColor(false, a);
+      // --- paths (coordinates as float32, as pdf.js hands them over)
+      case C.m:
+        if (numbers(a, 2)) this.path.push(MOVE, f32(a[0]), f32(a[1]));
         return;
-      case 'l':
-        if (numbers(a, 2)) this.path.push(LINE, a[0] as number, a[1] as number);
+      case C.l:
+        if (numbers(a, 2)) this.path.push(LINE, f32(a[0]), f32(a[1]));
         return;
-      case 'c':
-        if (numbers(a, 6)) this.path.push(CURVE, ...(a.slice(0, 6) as number[]));
+      case C.c:
+        if (numbers(a, 6)) this.path.push(CURVE, f32(a[0]), f32(a[1]), f32(a[2]), f32(a[3]), f32(a[4]), f32(a[5]));
         return;
-      case 'v':
-      case 'y':
+      case C.v:
+      case C.y:
         // Only the end point matters to the reader.
-        if (numbers(a, 4)) this.path.push(CURVE, 0, 0, 0, 0, a[2] as number, a[3] as number);
+        if (numbers(a, 4)) this.path.push(CURVE, 0, 0, 0, 0, f32(a[2]), f32(a[3]));
         return;
-      case 'h':
+      case C.h:
         this.path.push(CLOSE);
         return;
-      case 're': {
+      case C.re: {
         if (!numbers(a, 4)) return;
-        const [x, y, w, h] = a as number[];
-        if (w === 0 || h === 0) this.path.push(MOVE, x, y, LINE, x + w, y + h, CLOSE);
-        else this.path.push(MOVE, x, y, LINE, x + w, y, LINE, x + w, y + h, LINE, x, y + h, CLOSE);
+        // Not destructured: an array pattern runs the iterator protocol in unoptimised code.
+        const x = a[0] as number;
+        const y = a[1] as number;
+        const w = a[2] as number;
+        const h = a[3] as number;
+        if (w === 0 || h === 0) this.path.push(MOVE, f32(x), f32(y), LINE, f32(x + w), f32(y + h), CLOSE);
+        else this.path.push(MOVE, f32(x), f32(y), LINE, f32(x + w), f32(y), LINE, f32(x + w), f32(y + h), LINE, f32(x), f32(y + h), CLOSE);
         return;
       }
-      case 'S':
+      case C.S:
         return this.paint(true, false, false);
-      case 's':
+      case C.s:
         return this.paint(true, false, true);
-      case 'f':
-      case 'F':
-      case 'f*':
+      case C.f:
+      case C.F:
+      case C.fStar:
         return this.paint(false, true, false);
-      case 'B':
-      case 'B*':
+      case C.B:
+      case C.BStar:
         return this.paint(true, true, false);
-      case 'b':
-      case 'b*':
+      case C.b:
+      case C.bStar:
         return this.paint(true, true, true);
-      case 'n':
+      case C.n:
         return this.paint(false, false, false);
       // --- text
-      case 'BT':
-        r.step(Op.BeginText, null);
+      case C.BT:
+        r.beginText();
         return;
-      case 'Tm':
-        if (numbers(a, 6)) r.step(Op.TextMatrix, [new Float32Array(a.slice(0, 6) as number[])]);
+      case C.Tm:
+        // As float32, as pdf.js hands the matrix over.
+        if (numbers(a, 6)) r.textMatrix([f32(a[0]), f32(a[1]), f32(a[2]), f32(a[3]), f32(a[4]), f32(a[5])]);
         return;
-      case 'Td':
-        if (numbers(a, 2)) r.step(Op.MoveText, a.slice(0, 2));
+      case C.Td:
+        if (numbers(a, 2)) r.moveText(a[0] as number, a[1] as number);
         return;
-      case 'TD':
-        if (numbers(a, 2)) r.step(Op.LeadingMoveText, a.slice(0, 2));
+      case C.TD:
+        if (numbers(a, 2)) {
+          r.state.leading = a[1] as number;
+          r.moveText(a[0] as number, a[1] as number);
+        }
         return;
-      case 'T*':
-        r.step(Op.NextLine, null);
+      case C.TStar:
+        r.nextLine();
         return;
-      case 'TL':
-        if (numbers(a, 1)) r.step(Op.Leading, a);
+      case C.TL:
+        if (numbers(a, 1)) r.state.leading = -(a[0] as number);
         return;
-      case 'Tc':
-        if (numbers(a, 1)) r.step(Op.CharSpacing, a);
+      case C.Tc:
+        if (numbers(a, 1)) r.state.charSpacing = a[0] as number;
         return;
-      case 'Tw':
-        if (numbers(a, 1)) r.step(Op.WordSpacing, a);
+      case C.Tw:
+        if (numbers(a, 1)) r.state.wordSpacing = a[0] as number;
         return;
-      case 'Tz':
-        if (numbers(a, 1)) r.step(Op.HScale, a);
+      case C.Tz:
+        if (numbers(a, 1)) r.state.hScale = (a[0] as number) / 100;
         return;
-      case 'Ts':
-        if (numbers(a, 1)) r.step(Op.Rise, a);
+      case C.Ts:
+        if (numbers(a, 1)) r.state.rise = a[0] as number;
         return;
-      case 'Tf':
+      case C.Tf:
         if (a[0] instanceof PdfName && typeof a[1] === 'number') this.setFont(this.fontResource(a[0].name, resources), a[1]);
         return;
-      case 'Tj':
-        if (typeof a[0] === 'string') r.step(Op.ShowText, [this.shown(a[0])]);
+      case C.Tj:
+        if (typeof a[0] === 'string') r.showText(this.shown(a[0]));
         return;
-      case 'TJ':
-        if (Array.isArray(a[0])) r.step(Op.ShowText, [this.spaced(a[0])]);
+      case C.TJ:
+        if (Array.isArray(a[0])) r.showText(this.spaced(a[0]));
         return;
-      case "'":
-        r.step(Op.NextLine, null);
-        if (typeof a[0] === 'string') r.step(Op.ShowText, [this.shown(a[0])]);
+      case C.quote:
+        r.nextLine();
+        if (typeof a[0] === 'string') r.showText(this.shown(a[0]));
         return;
-      case '"':
+      case C.doubleQuote:
         if (!numbers(a, 2) || typeof a[2] !== 'string') return;
-        r.step(Op.NextLine, null);
-        r.step(Op.WordSpacing, [a[0]]);
-        r.step(Op.CharSpacing, [a[1]]);
-        r.step(Op.ShowText, [this.shown(a[2])]);
+        r.nextLine();
+        r.state.wordSpacing = a[0] as number;
+        r.state.charSpacing = a[1] as number;
+        r.showText(this.shown(a[2]));
         return;
       // --- forms and images
-      case 'Do':
+      case C.Do:
         if (a[0] instanceof PdfName) this.xObject(a[0].name, resources, depth);
         return;
-      case 'd0':
-      case 'd1':
+      case C.d0:
+      case C.d1:
         throw new Unsupported('Type3 glyph procedure');
       default:
         // Line style, clipping, marked content, shading, compatibility sections: nothing to read.
@@ -271,18 +273,31 @@ class Run {
     }
   }
 
+  private setColor(stroke: boolean, a: PdfValue[]): void {
+    const r = this.reader;
+    const space = stroke ? this.state.stroke : this.state.fill;
+    // A pattern is drawn (visible); an unknown colour operand is taken as transparent.
+    const visible =
+      space === 'pattern' ? true : space ? !white(space, a) : a.length > 0 && a.every((x) => typeof x === 'number') ? !white('gray', a) : false;
+    if (stroke) r.state.strokeVisible = visible;
+    else r.state.fillVisible = visible;
+  }
+
   private paint(stroke: boolean, fill: boolean, close: boolean): void {
     if (close && (stroke || fill)) this.path.push(CLOSE);
     // A path neither stroked nor filled (a clip's "re W n") is dropped by the reader unread.
-    const path = this.path.length > 0 && (stroke || fill) ? new Float32Array(this.path) : null;
+    if (this.path.length > 0 && (stroke || fill)) this.reader.path(stroke, fill, this.path);
     this.path.length = 0;
-    this.reader.step(Op.Path, [stroke, fill, path]);
   }
 
   private color(stroke: boolean, space: Space, a: PdfValue[]): void {
-    if (stroke) this.state.stroke = space;
-    else this.state.fill = space;
-    this.reader.step(stroke ? Op.StrokeRGB : Op.FillRGB, [white(space, a) ? WHITE : BLACK]);
+    if (stroke) {
+      this.state.stroke = space;
+      this.reader.state.strokeVisible = !white(space, a);
+    } else {
+      this.state.fill = space;
+      this.reader.state.fillVisible = !white(space, a);
+    }
   }
 
   private colorSpace(v: PdfValue, resources: PdfDict | null): Space {
@@ -344,7 +359,7 @@ class Run {
 
   private setFont(font: NativeFont, size: number): void {
     this.state.font = font;
-    this.reader.step(Op.Font, [font.info, size]);
+    this.reader.setFont(font.info, size);
   }
 
   private shown(s: string): Glyph[] {
@@ -354,10 +369,14 @@ class Run {
   }
 
   private spaced(items: PdfValue[]): (Glyph | number)[] {
+    // Indexed loops: a for-of allocates an iterator result per element until the code is optimised.
     const out: (Glyph | number)[] = [];
-    for (const item of items) {
-      if (typeof item === 'string') for (const g of this.shown(item)) out.push(g);
-      else if (typeof item === 'number') out.push(item);
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (typeof item === 'string') {
+        const glyphs = this.shown(item);
+        for (let k = 0; k < glyphs.length; k++) out.push(glyphs[k]);
+      } else if (typeof item === 'number') out.push(item);
     }
     return out;
   }
@@ -372,16 +391,16 @@ class Run {
     const matrix = m && m.length === 6 ? m : null;
     const bbox = this.file.numbers(d.raw('BBox'));
     const group = this.file.get(d, 'Group') != null;
-    if (group) this.reader.step(Op.GroupBegin, [{ matrix }]);
-    this.reader.step(Op.FormBegin, [matrix && new Float32Array(matrix), group ? null : bbox]);
+    if (group) this.reader.save();
+    this.reader.formBegin(matrix && new Float32Array(matrix));
     // The form's own q/Q balance is its business: state changes inside do not leak out.
     const outer = { ...this.state };
     const saved = this.saved.length;
     this.content(this.file.decode(x), this.file.dict(d.raw('Resources')) ?? resources, depth + 1);
     this.saved.length = saved;
     this.state = outer;
-    this.reader.step(Op.Restore, null);
-    if (group) this.reader.step(Op.Restore, null);
+    this.reader.restore();
+    if (group) this.reader.restore();
   }
 
   /**
@@ -406,23 +425,31 @@ class Run {
   }
 }
 
-/** Content stream operators (PDF 32000 Annex A). */
-const KNOWN = new Set(
+/** Content stream operators (PDF 32000 Annex A), by code. */
+const enum C {
+  b, bStar, B, BStar, BDC, BI, BMC, BT, BX, c, cm, CS, cs, d, d0, d1, Do, DP, EI, EMC, ET, EX, f, F, fStar, G, g, gs, h, i, ID, j, J, K, k, l, m, M, MP,
+  n, q, Q, re, RG, rg, ri, s, S, SC, sc, SCN, scn, sh, TStar, Tc, Td, TD, Tf, Tj, TJ, TL, Tm, Tr, Ts, Tw, Tz, v, w, W, WStar, y, quote, doubleQuote,
+}
+
+/** Operator name → code; the names in the order of C. */
+const CODES = new Map<string, C>(
   (
     'b b* B B* BDC BI BMC BT BX c cm CS cs d d0 d1 Do DP EI EMC ET EX f F f* G g gs h i ID j J K k l m M MP ' +
     "n q Q re RG rg ri s S SC sc SCN scn sh T* Tc Td TD Tf Tj TJ TL Tm Tr Ts Tw Tz v w W W* y ' \""
-  ).split(' '),
+  )
+    .split(' ')
+    .map((name, code) => [name, code as C]),
 );
 
 /** "'ET" → ["'", "ET"]: the longest known operator at each point; an unknown rest is dropped. */
-function splitOperators(word: string): string[] {
-  const parts: string[] = [];
+function splitOperators(word: string): C[] {
+  const parts: C[] = [];
   let i = 0;
   while (i < word.length) {
     let len = Math.min(3, word.length - i);
-    while (len > 0 && !KNOWN.has(word.slice(i, i + len))) len--;
+    while (len > 0 && !CODES.has(word.slice(i, i + len))) len--;
     if (len === 0) break;
-    parts.push(word.slice(i, i + len));
+    parts.push(CODES.get(word.slice(i, i + len))!);
     i += len;
   }
   return parts;
@@ -436,6 +463,8 @@ function textFollows(b: Uint8Array, from: number, end: number): boolean {
   }
   return true;
 }
+
+const f32 = Math.fround as (x: PdfValue) => number;
 
 function numbers(a: PdfValue[], n: number): boolean {
   if (a.length < n) return false;
