@@ -8,7 +8,7 @@ import { isPageNumberLine } from './furniture.js';
 import { gridTable, type DraftTable } from './grid.js';
 import { groupLines } from './lines.js';
 import { paragraphs, type DraftParagraph } from './paragraphs.js';
-import { findGrids, mergeRules } from './rules.js';
+import { findGrids, mergeRules, type Grid } from './rules.js';
 
 export type PageBlock = ({ kind: 'paragraph' } & DraftParagraph) | ({ kind: 'table' } & DraftTable);
 
@@ -29,23 +29,9 @@ export function layoutPage(content: PageContent): PageLayout {
   const v = mergeRules(content.vRules, 2);
   const grids = findGrids(h, v).sort((a, b) => area(a.box) - area(b.box));
 
-  // Each char goes to the smallest grid around it; the rest is running text.
   const inGrid: Char[][] = grids.map(() => []);
   const flow: Char[] = [];
-  for (const c of chars) {
-    const cx = (c.x0 + c.x1) / 2;
-    const cy = (c.top + c.bottom) / 2;
-    let k = -1;
-    for (let g = 0; g < grids.length; g++) {
-      const b = grids[g].box;
-      if (cx >= b[0] - 1 && cx <= b[2] + 1 && cy >= b[1] - 1 && cy <= b[3] + 1) {
-        k = g;
-        break;
-      }
-    }
-    if (k >= 0) inGrid[k].push(c);
-    else flow.push(c);
-  }
+  assignChars(chars, grids, inGrid, flow);
 
   let furniture = 0;
   const textLines = (cs: readonly Char[]): TextLine[] =>
@@ -70,12 +56,39 @@ export function layoutPage(content: PageContent): PageLayout {
   return { page: content.page, width, height, blocks, chars: chars.length - furniture, baselines: baselines(chars) };
 }
 
+/**
+ * Each char to the smallest grid around it (grids sorted by area), the rest to running text. A
+ * function of its own, not a loop inside layoutPage: the loop is what gets hot, and optimising it
+ * alone is a small compilation where layoutPage with all it calls inlined was a large one.
+ */
+function assignChars(chars: readonly Char[], grids: readonly Grid[], inGrid: Char[][], flow: Char[]): void {
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    const cx = (c.x0 + c.x1) / 2;
+    const cy = (c.top + c.bottom) / 2;
+    let k = -1;
+    for (let g = 0; g < grids.length; g++) {
+      const b = grids[g].box;
+      if (cx >= b[0] - 1 && cx <= b[2] + 1 && cy >= b[1] - 1 && cy <= b[3] + 1) {
+        k = g;
+        break;
+      }
+    }
+    if (k >= 0) inGrid[k].push(c);
+    else flow.push(c);
+  }
+}
+
 /** One baseline per printed line: chars within a third of their size of each other stand on one line. */
 function baselines(chars: readonly Char[]): number[] {
-  const sorted = chars.map((c) => [c.base, c.size] as const).sort((a, b) => a[0] - b[0]);
+  // The chars themselves sorted (stable, by baseline), not [base, size] pairs: no array per char,
+  // and no pair that is integers in one page and fractions in the next.
+  const sorted = chars.slice().sort((a, b) => a.base - b.base);
   const out: number[] = [];
   let size = 0;
-  for (const [base, s] of sorted) {
+  for (let i = 0; i < sorted.length; i++) {
+    const base = sorted[i].base;
+    const s = sorted[i].size;
     const last = out[out.length - 1];
     if (last === undefined || base - last > 0.35 * Math.max(size, s)) {
       out.push(base);
