@@ -28,6 +28,8 @@ interface ListAnswer {
 
 const FILTER_KEYS = ['regionPrefix', 'year', 'kind', 'rule', 'severity', 'sort', 'order', 'page'] as const;
 const PAGE_SIZE = 20;
+/** Milliseconds a list request may take before the table shows it is loading. */
+const SPIN_DELAY = 200;
 const ACCEPTED = /\.(pdf|docx|xlsx|html?|txt)$/i;
 /**
  * The 导入时间 column's format, made once: `Date#toLocaleString` builds a formatter on every call,
@@ -188,7 +190,9 @@ export default function ReviewPage() {
         <Table<DocumentSummary>
           rowKey="id"
           size="small"
-          loading={loading}
+          // The spinner only for an answer slower than a blink: shown and taken away again
+          // within a filter change, it re-drew the whole table twice (blurred, then clear).
+          loading={{ spinning: loading, delay: SPIN_DELAY }}
           columns={columns}
           dataSource={data?.items ?? []}
           scroll={{ x: 720 }}
