@@ -26,6 +26,10 @@ const start = workerData.tsx
   : import(workerData.entry);
 start.catch((e) => { setImmediate(() => { throw e; }); });`;
 
+function prefetchKey(path: string, options: ReadOptions): string {
+  return JSON.stringify([path, options]);
+}
+
 /** A failure of ours, not of the file: exit status 3. */
 export class InternalError extends Error {
   constructor(
@@ -41,6 +45,8 @@ export class BoundedReader {
   private worker: Worker | null = null;
   private ready: Promise<void> | null = null;
   private next = 0;
+  /** A reading started ahead by `prefetch`, for the `read` of the same file and options. */
+  private prefetched: { key: string; doc: Promise<Doc> } | null = null;
   private readonly limits: ReadLimits;
   /** The module the thread runs (the bundled entry in a compiled run). */
   readonly entry = ENTRY;
@@ -49,21 +55,63 @@ export class BoundedReader {
     this.limits = limitsOf(limits);
   }
 
-  async read(path: string, options: ReadOptions = {}): Promise<Doc> {
-    const worker = await this.start();
+  read(path: string, options: ReadOptions = {}): Promise<Doc> {
+    const ahead = this.prefetched;
+    if (ahead && ahead.key === prefetchKey(path, options)) {
+      this.prefetched = null;
+      return ahead.doc;
+    }
+    return this.readNow(path, options);
+  }
+
+  /**
+   * Starts reading a file now, before the caller asks for it: the thread's start-up and the reading
+   * then overlap whatever the caller loads meanwhile (recognition, the rules), instead of the
+   * thread waiting, ready and idle, for the request. The next `read` of the same file and options
+   * takes this reading's result (its error included); nothing is reported if none does.
+   */
+  prefetch(path: string, options: ReadOptions = {}): void {
+    const doc = this.readNow(path, options);
+    // Handled here so a failure nobody asks for is not an unhandled rejection; `read` still gets it.
+    doc.catch(() => undefined);
+    this.prefetched = { key: prefetchKey(path, options), doc };
+  }
+
+  /**
+   * The request is posted at once, not when the thread says it is ready: a message posted before
+   * the thread listens waits for it, whereas the "ready" reply waits for this thread to be idle —
+   * which, while it loads recognition and the rules, it is not (on a 33-page PDF the reading thread
+   * sat ready and idle for some 30–200 ms). A failure to start is still reported as such, and the
+   * time limit still counts from the thread's start-up.
+   */
+  private readNow(path: string, options: ReadOptions): Promise<Doc> {
+    const worker = this.spawn();
+    const ready = this.ready!;
     const id = ++this.next;
     return new Promise<Doc>((resolve, reject) => {
+      let settled = false;
+      let started = false;
+      let timer: NodeJS.Timeout | undefined;
       const done = (f: () => void) => {
+        if (settled) return;
+        settled = true;
         clearTimeout(timer);
         worker.off('message', onMessage);
         worker.off('error', onError);
         worker.off('exit', onExit);
         f();
       };
-      const timer = setTimeout(() => {
-        this.drop();
-        done(() => reject(new LimitError(path, 'timeMs', this.limits.timeMs, '读取未能在时限内完成')));
-      }, this.limits.timeMs);
+      ready.then(
+        () => {
+          started = true;
+          if (settled) return;
+          timer = setTimeout(() => {
+            this.drop();
+            done(() => reject(new LimitError(path, 'timeMs', this.limits.timeMs, '读取未能在时限内完成')));
+          }, this.limits.timeMs);
+        },
+        (e: unknown) => done(() => reject(e)),
+      );
       const onMessage = (m: ReadReply) => {
         if (!('id' in m) || m.id !== id) return;
         if ('doc' in m) return done(() => resolve(m.doc as Doc));
@@ -71,6 +119,8 @@ export class BoundedReader {
         done(() => reject(e.name === 'ReadError' ? new ReadError(e.file ?? path, e.message) : new InternalError(e.message, e.stack)));
       };
       const onError = (e: Error & { code?: string }) => {
+        // Before the thread is ready, `ready` says it could not start.
+        if (!started) return;
         this.drop();
         done(() =>
           reject(
@@ -81,12 +131,14 @@ export class BoundedReader {
         );
       };
       const onExit = (code: number) => {
+        if (!started) return;
         this.drop();
         done(() => reject(new InternalError(`读取线程异常退出（代码 ${code}）`)));
       };
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
+      // Queued until the thread listens.
       worker.postMessage({ id, path, options: { ...options, limits: this.limits } } satisfies ReadRequest);
     });
   }
@@ -100,6 +152,7 @@ export class BoundedReader {
   }
 
   async close(): Promise<void> {
+    this.prefetched = null;
     const w = this.worker;
     this.worker = null;
     this.ready = null;
@@ -107,6 +160,13 @@ export class BoundedReader {
   }
 
   private async start(): Promise<Worker> {
+    this.spawn();
+    await this.ready;
+    return this.worker!;
+  }
+
+  /** The current worker, started now if there is none; `ready` settles when it has started or failed to. */
+  private spawn(): Worker {
     if (!this.worker) {
       const worker = new Worker(BOOT, {
         eval: true,
@@ -119,9 +179,10 @@ export class BoundedReader {
         worker.once('error', (e) => reject(new InternalError(`读取线程无法启动：${e.message.split('\n')[0]}`, e.stack)));
         worker.once('exit', (code) => reject(new InternalError(`读取线程无法启动（代码 ${code}）`)));
       });
+      // Handled here too: a read that is never asked for must not leave an unhandled rejection.
+      this.ready.catch(() => undefined);
     }
-    await this.ready;
-    return this.worker!;
+    return this.worker;
   }
 
   /** Ends the current worker; the next file gets a fresh one. */
