@@ -4,7 +4,7 @@ import { ReadError, type Doc } from './read/doc.js';
 import { joinDocs } from './read/join.js';
 import { recognize } from './recognize/index.js';
 import { gradeReading, readerFindings } from './findings/catalog.js';
-import { chooseProfile, resolveProfile, RULES, runRules, type RunRulesOptions } from './rules/index.js';
+import { chooseProfile, resolveProfile, RULES, runResolved, type RunRulesOptions } from './rules/index.js';
 import { describeFindings } from './report/describe.js';
 
 /** What `gongkai check` reports for one file. */
@@ -50,8 +50,8 @@ export function checkDoc(doc: Doc, options: CheckOptions = {}): CheckResult {
   const profile = typeof chosen === 'string' ? chosen : (chosen.name ?? '（内联配置）');
   // What the reader and recognition say about the reading are catalog entries (read/…): the
   // profile switches and grades them like rules (src/findings/catalog.ts).
-  const settings = resolveProfile(chosen, RULES).rules;
-  const reading = gradeReading([...readerFindings(doc.warnings), ...findings], (id) => settings.get(id));
-  const all = [...reading, ...runRules(disclosure, { ...options, profile: chosen })];
+  const resolved = resolveProfile(chosen, RULES);
+  const reading = gradeReading([...readerFindings(doc.warnings), ...findings], (id) => resolved.rules.get(id));
+  const all = [...reading, ...runResolved(disclosure, resolved, options.only)];
   return { document: disclosure, findings: describeFindings(all, disclosure), profile };
 }

@@ -29,6 +29,8 @@ export function opensProject(rows: Cell[][]): boolean {
 
 /** Finds the indicator header row: the columns of 一级/二级/三级指标 and the value columns. */
 export function indicatorColumns(row: Cell[]): Partial<Record<HeaderKey, number>> | null {
+  // Every table's every row is asked: a row without 级 has no 一级指标 column, so no header.
+  if (!row.some((c) => c.text.includes('级'))) return null;
   const cols: Partial<Record<HeaderKey, number>> = {};
   row.forEach((c, i) => {
     const t = squash(c.text);

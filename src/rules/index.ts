@@ -35,11 +35,15 @@ export function chooseProfile(doc: Disclosure, ref: string | Profile = 'auto'): 
 }
 
 export function runRules(doc: Disclosure, options: RunRulesOptions = {}): Finding[] {
-  const profile = resolveProfile(chooseProfile(doc, options.profile), RULES);
+  return runResolved(doc, resolveProfile(chooseProfile(doc, options.profile), RULES), options.only);
+}
+
+/** `runRules` with the profile already resolved (the pipeline resolves it once for reading's findings too). */
+export function runResolved(doc: Disclosure, profile: ResolvedProfile, only?: string[]): Finding[] {
   const findings: Finding[] = [];
   const trusted = trustedView(doc);
   for (const rule of RULES) {
-    if (options.only && !options.only.includes(rule.meta.id)) continue;
+    if (only && !only.includes(rule.meta.id)) continue;
     findings.push(...runRule(rule, FIGURE_CATEGORIES.has(rule.meta.category) ? trusted : doc, profile));
   }
   return findings;
