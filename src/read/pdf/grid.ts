@@ -37,45 +37,9 @@ export function gridTable(grid: Grid, chars: readonly Char[]): DraftTable {
   const vAt = rulesByEdge(grid.v, xs);
   const hAt = rulesByEdge(grid.h, ys);
   // Cell (r, c) has index r * nc + c; cells with no line between them share a root.
-  const parent = Array.from({ length: nr * nc }, (_, i) => i);
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x]];
-      x = parent[x];
-    }
-    return x;
-  };
-  const union = (a: number, b: number) => {
-    const ra = find(a);
-    const rb = find(b);
-    // The root is always the top-left cell of the merge.
-    if (ra !== rb) {
-      if (ra < rb) parent[rb] = ra;
-      else parent[ra] = rb;
-    }
-  };
-  for (let r = 0; r < nr; r++) {
-    for (let c = 0; c + 1 < nc; c++) {
-      if (!covered(vAt[c + 1], ys[r], ys[r + 1])) union(r * nc + c, r * nc + c + 1);
-    }
-  }
-  for (let c = 0; c < nc; c++) {
-    for (let r = 0; r + 1 < nr; r++) {
-      if (!covered(hAt[r + 1], xs[c], xs[c + 1])) union(r * nc + c, (r + 1) * nc + c);
-    }
-  }
-
-  const cellChars = new Map<number, Char[]>();
-  for (const ch of chars) {
-    const cx = (ch.x0 + ch.x1) / 2;
-    const cy = (ch.top + ch.bottom) / 2;
-    const c = Math.min(nc - 1, Math.max(0, lowerBound(xs, cx) - 1));
-    const r = Math.min(nr - 1, Math.max(0, lowerBound(ys, cy) - 1));
-    const root = find(r * nc + c);
-    let list = cellChars.get(root);
-    if (!list) cellChars.set(root, (list = []));
-    list.push(ch);
-  }
+  const parent = mergeCells(xs, ys, vAt, hAt);
+  const find = (x: number): number => rootOf(parent, x);
+  const cellChars = charsByCell(chars, xs, ys, parent);
 
   // Span of each merge: the bounding rows and columns of its cells.
   const span = new Map<number, [number, number, number, number]>();
@@ -115,6 +79,64 @@ export function gridTable(grid: Grid, chars: readonly Char[]): DraftTable {
     rows.push(row);
   }
   return { rows, box: [xs[0], ys[0], xs[nc], ys[nr]], cols: xs, ruled: true };
+}
+
+// The loops below are functions of their own, not loops inside gridTable: each is what gets hot,
+// and optimising it alone is a small compilation where gridTable with all it inlines was a large one.
+
+/** The union-find of the cells: cells with no line between them share a root, their top-left cell. */
+function mergeCells(xs: readonly number[], ys: readonly number[], vAt: readonly Rule[][], hAt: readonly Rule[][]): number[] {
+  const nr = ys.length - 1;
+  const nc = xs.length - 1;
+  const parent = Array.from({ length: nr * nc }, (_, i) => i);
+  for (let r = 0; r < nr; r++) {
+    for (let c = 0; c + 1 < nc; c++) {
+      if (!covered(vAt[c + 1], ys[r], ys[r + 1])) union(parent, r * nc + c, r * nc + c + 1);
+    }
+  }
+  for (let c = 0; c < nc; c++) {
+    for (let r = 0; r + 1 < nr; r++) {
+      if (!covered(hAt[r + 1], xs[c], xs[c + 1])) union(parent, r * nc + c, (r + 1) * nc + c);
+    }
+  }
+  return parent;
+}
+
+function rootOf(parent: number[], x: number): number {
+  while (parent[x] !== x) {
+    parent[x] = parent[parent[x]];
+    x = parent[x];
+  }
+  return x;
+}
+
+function union(parent: number[], a: number, b: number): void {
+  const ra = rootOf(parent, a);
+  const rb = rootOf(parent, b);
+  // The root is always the top-left cell of the merge.
+  if (ra !== rb) {
+    if (ra < rb) parent[rb] = ra;
+    else parent[ra] = rb;
+  }
+}
+
+/** Each char to the merged cell its centre falls in, by the cell's root. */
+function charsByCell(chars: readonly Char[], xs: readonly number[], ys: readonly number[], parent: number[]): Map<number, Char[]> {
+  const nr = ys.length - 1;
+  const nc = xs.length - 1;
+  const cellChars = new Map<number, Char[]>();
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i];
+    const cx = (ch.x0 + ch.x1) / 2;
+    const cy = (ch.top + ch.bottom) / 2;
+    const c = Math.min(nc - 1, Math.max(0, lowerBound(xs, cx) - 1));
+    const r = Math.min(nr - 1, Math.max(0, lowerBound(ys, cy) - 1));
+    const root = rootOf(parent, r * nc + c);
+    let list = cellChars.get(root);
+    if (!list) cellChars.set(root, (list = []));
+    list.push(ch);
+  }
+  return cellChars;
 }
 
 /** Text of one cell (its lines top to bottom, wrapped lines joined) and whether its last line is full. */
@@ -161,7 +183,8 @@ function nearest(sorted: readonly number[], value: number): number {
 function covered(rules: readonly Rule[], a: number, b: number): boolean {
   const need = (b - a) * 0.5;
   let got = 0;
-  for (const r of rules) {
+  for (let i = 0; i < rules.length; i++) {
+    const r = rules[i];
     if (r.from >= b) break;
     const lo = Math.max(a, r.from);
     const hi = Math.min(b, r.to);

@@ -48,7 +48,9 @@ function makeLine(chars: Char[]): TextLine {
   let bottom = -Infinity;
   let size = 0;
   let base = 0;
-  for (const c of chars) {
+  // Indexed loops here and below: a for-of allocates an iterator result per char until optimised.
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
     const prev = kept[kept.length - 1];
     // Fake bold draws the same glyph twice, a hair apart.
     if (prev && prev.c === c.c && Math.abs(prev.x0 - c.x0) < 0.25 * c.size && Math.abs(prev.base - c.base) < 0.25 * c.size) continue;
@@ -69,7 +71,9 @@ function makeLine(chars: Char[]): TextLine {
 export function segments(line: TextLine, gap = SEGMENT_GAP): Char[][] {
   const out: Char[][] = [];
   let cur: Char[] = [];
-  for (const c of line.chars) {
+  const chars = line.chars;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
     const prev = cur[cur.length - 1];
     if (prev && c.x0 - prev.x1 > gap * Math.max(prev.size, c.size)) {
       out.push(cur);
@@ -88,7 +92,8 @@ export function segments(line: TextLine, gap = SEGMENT_GAP): Char[][] {
 export function charsText(chars: readonly Char[]): string {
   let s = '';
   let prev: Char | undefined;
-  for (const c of chars) {
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
     if (prev) {
       const gap = (c.x0 - prev.x1) / Math.max(prev.size, c.size);
       const ideographs = IDEOGRAPH.test(prev.c) && IDEOGRAPH.test(c.c);

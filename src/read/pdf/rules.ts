@@ -28,7 +28,7 @@ export function mergeRules(rules: readonly Rule[], minLength = 0): Rule[] {
     while (j < sorted.length && sorted[j].pos - sorted[j - 1].pos <= SAME_LINE) j++;
     const band = sorted.slice(i, j).sort((a, b) => a.from - b.from);
     let pos = 0;
-    for (const r of band) pos += r.pos;
+    for (let k = 0; k < band.length; k++) pos += band[k].pos;
     pos /= band.length;
     let cur: Rule = { pos, from: band[0].from, to: band[0].to };
     for (let k = 1; k < band.length; k++) {
