@@ -15,7 +15,7 @@ const BASE_UNITS = [
   '个', '人', '名', '位', '户', '家', '所', '台', '套', '件', '篇', '条', '份', '项', '场', '期', '批',
   '辆', '艘', '架', '本', '册', '部', '座', '处', '间', '张', '块', '把', '只', '头', '株', '棵', '盏',
   '根', '组', '队', '支', '班', '门', '节', '课时', '学时', '学分', '届', '轮', '遍', '字', '页', '幅',
-  '集', '首', '种', '类', '宗', '起', '例', '单', '笔', '人日', '人月',
+  '集', '首', '种', '类', '宗', '起', '例', '单', '笔', '人日', '人月', '层', '卷',
   // time
   '小时', '分钟', '秒', '天', '日', '周', '个月', '年', '季度', '工作日', '个工作日', '自然日', '个自然日',
   // area, length, volume, weight, energy
@@ -70,7 +70,8 @@ export function readUnit(s: string, at: number): UnitRead | null {
     if (word.length > best.length) best = word;
   }
   if (!best) {
-    const ascii = /^[A-Za-z]{1,5}(?:\/[A-Za-z]{1,3})?(?![A-Za-z])/.exec(s.slice(at));
+    // m2, km2, m3: ㎡ and ㎥ after normalisation.
+    const ascii = /^(?:[A-Za-z]{0,4}m[23]|[A-Za-z]{1,5})(?:\/[A-Za-z]{1,3})?(?![A-Za-z\d])/.exec(s.slice(at));
     if (!ascii) return null;
     best = ascii[0];
   }

@@ -269,3 +269,36 @@ export function formatValue(v: Value): string {
   if (v.level) out += v.level;
   return out;
 }
+
+/**
+ * The unit an indicator's name gives in a closing bracket — 人民调解案件数(件), 调解补贴（元/件）,
+ * 完成率（%）: some templates print the unit once in the name and only the number as the value
+ * (≥1000). The whole bracket must read as units (件次, 元/件), so 人民币 or 试行 give none.
+ */
+export function unitOfName(name: string): string | null {
+  const m = /[（(]([^（）()]{1,8})[）)]\s*$/.exec(name);
+  if (!m) return null;
+  const s = normalizeValueText(m[1]);
+  // A bare 月 after a number is a date (9月); alone in the name's bracket it is the unit.
+  if (s === '月') return m[1].trim();
+  let at = 0;
+  while (at < s.length) {
+    if (at > 0 && (s[at] === '/' || s[at] === '·')) at++;
+    const u = readUnit(s, at);
+    if (!u || u.end <= at) return null;
+    at = u.end;
+  }
+  return at > 0 ? m[1].trim() : null;
+}
+
+/**
+ * A value read with the unit its indicator's name gives (unitOfName) when the value has none: ≥1000
+ * under 人民调解案件数(件) is ≥ 1000 件. A number with a unit needs no operator (see above).
+ */
+export function withNameUnit(v: Value, name: string): Value {
+  if (v.value === null || v.unit || v.level || v.deadline) return v;
+  const unit = unitOfName(name);
+  if (!unit) return v;
+  const dropped: string[] = [VALUE_PROBLEMS.noUnit, VALUE_PROBLEMS.noOperator];
+  return { ...v, unit, problems: v.problems.filter((p) => !dropped.includes(p)) };
+}

@@ -12,7 +12,7 @@ import { identifyEntity } from './identity.js';
 import { notADisclosure } from './refusal.js';
 import { claimsOf } from './narrative.js';
 import { readParts } from './parts.js';
-import { goalsListColumns, goalsListProjects, indicatorColumns, isProjectTitle, managedFundsHeading, opensProject, parseProject } from './projects.js';
+import { goalsListColumns, goalsListProjects, indicatorColumns, isProjectTitle, managedFundsHeading, opensProject, parseProjects } from './projects.js';
 import { assignSections, type SectionKey } from './sections.js';
 import { isSelfEvalTable, parseSelfEvalProject, parseSelfEvalProse } from './selfeval.js';
 import { readStatements } from './statements.js';
@@ -70,7 +70,7 @@ export function recognize(doc: Doc): Recognized {
       if (isProjectTitle(b.text) && kind !== 'self-evaluation') {
         const group = tablesAfter(blocks, i);
         group.forEach((k) => consumed.add(k));
-        if (group.length) pushProject(parseProject(b.text, group.flatMap((k) => (blocks[k] as Table).rows), defaultUnit, { ...b.loc }));
+        if (group.length) parseProjects(b.text, group.flatMap((k) => (blocks[k] as Table).rows), defaultUnit, { ...b.loc }).forEach(pushProject);
         return;
       }
       d.paragraphs.push({ text: b.text, section: section ?? null, loc: { ...b.loc } });
@@ -90,7 +90,7 @@ export function recognize(doc: Doc): Recognized {
       const group = [i, ...(next < 0 ? after : after.slice(0, next))];
       group.forEach((k) => consumed.add(k));
       const name = projectTitle?.text ?? precedingProjectTitle(blocks, i);
-      pushProject(parseProject(name, group.flatMap((k) => (blocks[k] as Table).rows), defaultUnit, { ...b.loc }));
+      parseProjects(name, group.flatMap((k) => (blocks[k] as Table).rows), defaultUnit, { ...b.loc }).forEach(pushProject);
       return;
     }
     // A list of projects with their goals (项目支出绩效表, one row per project): the projects, without forms.

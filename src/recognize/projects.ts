@@ -3,7 +3,7 @@
  * (一级/二级/三级/描述/指标值/依据). The labels, not their positions, say what each cell is.
  */
 import type { Figure, Indicator, Loc, Project, Unit } from '../model/disclosure.js';
-import { parseValue } from '../model/value.js';
+import { parseValue, withNameUnit } from '../model/value.js';
 import { squash, type Cell } from '../read/doc.js';
 import { unitFrom } from './meta.js';
 import { tidy } from './tidy.js';
@@ -22,9 +22,22 @@ export const INDICATOR_HEADER = {
 } as const;
 type HeaderKey = keyof typeof INDICATOR_HEADER;
 
+/** The label of a form's project name: 项目名称, 专项名称, 专项（项目）名称. */
+const NAME_LABEL = /^(?:项目|专项|专项[（(]项目[)）])名称$/;
+
+/** The label and the name run together in one cell (专项（项目）名称伯乐奖), the row's only text. */
+const FUSED_NAME = /^(?:项目|专项|专项[（(]项目[)）])名称[:：]?(.{2,})$/;
+function fusedName(row: Cell[]): string | null {
+  const own = row.filter((c) => !c.mergedFrom && squash(c.text));
+  return own.length === 1 ? (FUSED_NAME.exec(squash(own[0].text))?.[1] ?? null) : null;
+}
+
+/** A row that opens a project's form: its name label. */
+const opensForm = (row: Cell[]) => row.some((c) => !c.mergedFrom && NAME_LABEL.test(squash(c.text))) || fusedName(row) !== null;
+
 /** A table that opens a project's own form (上海 prints one 绩效目标填报表 per project, back to back). */
 export function opensProject(rows: Cell[][]): boolean {
-  return rows.slice(0, 4).some((r) => r.some((c) => !c.mergedFrom && /^项目名称$/.test(squash(c.text))));
+  return rows.slice(0, 4).some(opensForm);
 }
 
 /** Finds the indicator header row: the columns of 一级/二级/三级指标 and the value columns. */
@@ -38,7 +51,13 @@ export function indicatorColumns(row: Cell[]): Partial<Record<HeaderKey, number>
       if (cols[key] === undefined && INDICATOR_HEADER[key].test(t) && !c.mergedFrom) cols[key] = i;
     }
   });
-  return cols.level1 !== undefined && cols.level2 !== undefined ? cols : null;
+  if (cols.level1 === undefined || cols.level2 === undefined) return null;
+  // 一级 | 二级 | 指标内容 | 指标值: without a 三级指标 column, the content column names the indicator.
+  if (cols.level3 === undefined && cols.description !== undefined) {
+    cols.level3 = cols.description;
+    delete cols.description;
+  }
+  return cols;
 }
 
 /**
@@ -70,7 +89,7 @@ export function projectName(title: string): string {
 
 const LABELS: [RegExp, 'code' | 'name' | 'budget' | 'fiscal' | 'other' | 'carryOver' | 'unit'][] = [
   [/^项目编码$|^项目代码$/, 'code'],
-  [/^项目名称$/, 'name'],
+  [NAME_LABEL, 'name'],
   [/^预算数$|^预算金额$|^年度资金总额$|^项目资金$|^项目资金总额$/, 'budget'],
   [/财政资金$|^其中[:：]?财政拨款$/, 'fiscal'],
   [/^其他资金$/, 'other'],
@@ -83,6 +102,28 @@ const FUNDS_UNIT = /^[\u4e00-\u9fa5]{0,10}(?:资金|金额|预算|经费)[\u4e00
 
 /** "224001中共…办公室本级": the budget unit's code and name, as table headers print them. */
 const BUDGET_UNIT = /^\d{3,}([\u4e00-\u9fa5（）()]{4,})$/;
+
+/**
+ * The projects in the rows of one table group: a table a converter ran on over a page break may
+ * hold the next project's form too (its 项目名称 row after this form's indicators), which then is a
+ * project of its own, named by its own label.
+ */
+export function parseProjects(title: string | null, rows: Cell[][], docUnit: Unit, loc: Loc): Project[] {
+  const starts = [0];
+  let sawIndicators = false;
+  rows.forEach((row, r) => {
+    if (indicatorColumns(row)) sawIndicators = true;
+    else if (sawIndicators && r > 0 && opensForm(row)) {
+      starts.push(r);
+      sawIndicators = false;
+    }
+  });
+  return starts.map((start, k) => {
+    const part = rows.slice(start, starts[k + 1]);
+    const page = part[0]?.find((c) => c.loc.page !== undefined)?.loc.page;
+    return k === 0 ? parseProject(title, part, docUnit, loc) : parseProject(fusedName(part[0]), part, docUnit, { ...loc, ...(page !== undefined ? { page } : {}) });
+  });
+}
 
 /** Reads one project's rows (one or several tables after its title). */
 export function parseProject(title: string | null, rows: Cell[][], docUnit: Unit, loc: Loc): Project {
@@ -151,7 +192,8 @@ export function parseProject(title: string | null, rows: Cell[][], docUnit: Unit
     const l2 = squash(get('level2'));
     if (l1) level1 = l1;
     if (l2) level2 = l2;
-    const level3 = get('level3');
+    // A numbered or labelled name (指标1：聘用人员数量, 指标：按期完成率) is the name without it.
+    const level3 = get('level3').replace(/^指标\s*\d*\s*[:：]\s*/, '');
     const description = get('description');
     const target = get('target');
     if (!level3 && !description && !target) continue;
@@ -195,7 +237,7 @@ export function indicator(
     level2,
     level3: squash(level3) === '' ? '' : tidy(level3.replace(/\s*\n\s*/g, '')),
     description: description ? tidy(description.replace(/\s*\n\s*/g, '')) : null,
-    target: parseValue(target),
+    target: withNameUnit(parseValue(target), level3),
     basis: basis || null,
     actual: null,
     weight: null,

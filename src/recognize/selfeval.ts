@@ -6,7 +6,7 @@
  */
 import type { Figure, Indicator, Loc, SelfEvalProject, SelfEvaluation, Unit } from '../model/disclosure.js';
 import { emptySelfEvalProject } from '../model/empty.js';
-import { parseValue } from '../model/value.js';
+import { parseValue, withNameUnit } from '../model/value.js';
 import { squash, type Cell, type Paragraph } from '../read/doc.js';
 import { parseAmount } from './numbers.js';
 import { tidy } from './tidy.js';
@@ -145,7 +145,7 @@ export function parseSelfEvalProject(tableRows: Cell[][], unit: Unit, loc: Loc):
     if (!level3 && values.length === 0) continue;
     const [target, actual, score] = values.length >= 3 ? values.slice(-3) : [values[0], values[1], undefined];
     const ind: Indicator = indicator(level1, level2, level3, '', target?.text ?? '', '', (cells[0] ?? rows[r][0]).loc);
-    ind.actual = actual ? parseValue(actual.text) : null;
+    ind.actual = actual ? withNameUnit(parseValue(actual.text), level3) : null;
     ind.score = pct(score);
     p.indicators.push(ind);
   }

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { ValueSchema, type Value } from '../../src/model/disclosure.js';
-import { formatValue, parseValue, VALUE_PROBLEMS as P } from '../../src/model/value.js';
+import { formatValue, parseValue, unitOfName, withNameUnit, VALUE_PROBLEMS as P } from '../../src/model/value.js';
+import { indicator } from '../../src/recognize/projects.js';
 import { ROOT, SEED, seed, sharedOnly } from '../helpers/shared.js';
 
 type Expect = Omit<Value, 'raw'>;
@@ -347,4 +348,31 @@ test('what formatValue prints parses back to the same value', () => {
     if (!first.parsed) continue;
     assert.deepEqual(fields(parseValue(formatValue(first))), fields(first), raw);
   }
+});
+
+test('a unit the indicator’s name gives in brackets is the value’s unit', () => {
+  assert.equal(unitOfName('人民调解案件数(件)'), '件');
+  assert.equal(unitOfName('人民调解员案件调解补贴（元/件）'), '元/件');
+  assert.equal(unitOfName('受理调解民间纠纷（件次）'), '件次');
+  assert.equal(unitOfName('案件完成率（%）'), '%');
+  assert.equal(unitOfName('完成时限(月)'), '月');
+  assert.equal(unitOfName('面积(㎡)'), '㎡');
+  assert.equal(parseValue('23层').unit, '层');
+  assert.equal(parseValue('≥120m2').unit, 'm2');
+  // Brackets that are not units, or no bracket at the end.
+  for (const name of ['专项资金（人民币）', '管理办法（试行）', '培训次数', '（件）培训次数', '资金（2025年）']) assert.equal(unitOfName(name), null, name);
+
+  const atLeast = withNameUnit(parseValue('≥1000'), '人民调解案件数(件)');
+  assert.equal(atLeast.unit, '件');
+  assert.equal(atLeast.value, 1000);
+  assert.deepEqual(atLeast.problems, []);
+  // A bare number with the unit in the name: "exactly", as a number with its unit is.
+  assert.deepEqual(withNameUnit(parseValue('400'), '监督补贴（元/件）').problems, []);
+  // The value's own unit wins; a name without one changes nothing.
+  assert.equal(withNameUnit(parseValue('≥90%'), '完成率（个）').unit, '%');
+  assert.deepEqual(withNameUnit(parseValue('≥10'), '培训次数').problems, [P.noUnit]);
+  // Recognition reads a 绩效目标表 row so.
+  const row = indicator('产出指标', '数量指标', '人民调解案件数(件)', '', '≥1000', '', { block: 0 });
+  assert.equal(row.target.unit, '件');
+  assert.deepEqual(row.target.problems, []);
 });

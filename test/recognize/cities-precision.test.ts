@@ -13,7 +13,7 @@ import { sameThing } from '../../src/recognize/amounts.js';
 import { narrowerWhole } from '../../src/recognize/claim-scope.js';
 import { recognize } from '../../src/recognize/index.js';
 import { parseAmount } from '../../src/recognize/numbers.js';
-import { parseProject } from '../../src/recognize/projects.js';
+import { parseProject, parseProjects } from '../../src/recognize/projects.js';
 import { checkFile } from '../../src/pipeline.js';
 import { runRules } from '../../src/rules/index.js';
 import { CORPUS, sharedOnly } from '../helpers/shared.js';
@@ -119,6 +119,36 @@ test('a performance form’s funding label in brackets (资金金额（万元）
 ];
   const p = parseProject('人才补贴绩效目标表', rows, { raw: '单位：元', scale: '元' }, { block: 0 });
   assert.equal(p.budget?.value?.toString(), '638.6', 'in 万元, not 638.60 元');
+});
+
+test('performance forms: 指标内容 names the indicator without a 三级指标 column; a form run on into the next one’s is split at its name label; units in names count', () => {
+  const t = table(0, [
+    ['项目名称', '<', '档案保管'],
+    ['资金金额（万元）', '年度资金总额：', '120.00'],
+    ['一级指标', '二级指标', '指标内容', '指标值'],
+    ['产出指标', '数量指标', '指标1：保管档案数（卷）', '≥600'],
+    ['^', '时效指标', '指标2：完成时限(月)', '≤12'],
+    ['^', '质量指标', '指标：档案完好率', '100%'],
+    // The next project's form, run on into this table by the converter.
+    ['专项（项目）名称', '<', '档案数字化'],
+    ['资金金额（万元）', '年度资金总额：', '80.00'],
+    ['一级指标', '二级指标', '指标内容', '指标值'],
+    ['产出指标', '数量指标', '数字化页数', '≥20000'],
+    ['专项（项目）名称库房修缮', '<', '<'],
+    ['资金金额（万元）', '年度资金总额：', '30.00'],
+    ['一级指标', '二级指标', '指标内容', '指标值'],
+    ['产出指标', '数量指标', '修缮面积(㎡)', '300'],
+  ]) as Extract<Block, { type: 'table' }>;
+  const ps = parseProjects('档案保管绩效目标表', t.rows, { raw: '单位：万元', scale: '万元' }, { block: 0 });
+  assert.deepEqual(ps.map((p) => [p.name, p.budget?.value?.toString()]), [['档案保管', '120'], ['档案数字化', '80'], ['库房修缮', '30']]);
+  assert.deepEqual(ps[0].indicators.map((i) => [i.level3, i.description, i.target.unit]), [
+    ['保管档案数（卷）', null, '卷'],
+    ['完成时限(月)', null, '月'],
+    ['档案完好率', null, '%'],
+  ]);
+  // A bare number without a unit anywhere is still one; a unit in the name makes it exact.
+  assert.deepEqual(ps[1].indicators[0].target.problems, ['缺少计量单位']);
+  assert.deepEqual(ps[2].indicators[0].target.problems, []);
 });
 
 test('a share of a whole printed nowhere is not judged against a figure its brackets mention', () => {
