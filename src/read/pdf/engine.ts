@@ -46,19 +46,28 @@ function addTransferToFixedLength(): void {
 }
 
 // CJK documents name predefined CMaps (UniGB-UCS2-H…) that pdf.js reads from these files;
-// resolved from the installed package so nothing is ever fetched over the network.
-const PDFJS_DIST = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-const CMAP_DIR = join(PDFJS_DIST, 'cmaps') + '/';
-const STANDARD_FONT_DIR = join(PDFJS_DIST, 'standard_fonts') + '/';
+// resolved from the installed package so nothing is ever fetched over the network. Resolved when
+// pdf.js first opens a document, not when this module loads: the native reader, which reads most
+// PDFs, loads it too and needs neither.
+let dataDirs: { cmaps: string; standardFonts: string } | undefined;
+
+function pdfjsDataDirs(): { cmaps: string; standardFonts: string } {
+  if (!dataDirs) {
+    const dist = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+    dataDirs = { cmaps: join(dist, 'cmaps') + '/', standardFonts: join(dist, 'standard_fonts') + '/' };
+  }
+  return dataDirs;
+}
 
 export async function openPdf(bytes: Buffer, path: string): Promise<PdfDocument> {
   const lib = await pdfjs();
+  const dirs = pdfjsDataDirs();
   const task = lib.getDocument({
     // A copy: pdf.js may detach the buffer it is given.
     data: new Uint8Array(bytes),
-    cMapUrl: CMAP_DIR,
+    cMapUrl: dirs.cmaps,
     cMapPacked: true,
-    standardFontDataUrl: STANDARD_FONT_DIR,
+    standardFontDataUrl: dirs.standardFonts,
     // Kept false so pdf.js does not turn every glyph outline into a drawing path (measured: over
     // a third of its reading time); the font faces it would then install are dropped in openPdf.
     disableFontFace: false,
