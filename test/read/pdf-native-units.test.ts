@@ -290,6 +290,33 @@ describe('native PDF reader: lexer', () => {
 // --- file ----------------------------------------------------------------------------------------
 
 describe('native PDF reader: file structure', () => {
+  test('cross-reference entries not in the fixed 20-byte form read as the standard ones', () => {
+    const pdf = new RawPdf();
+    pdf.obj(1, '<< /Type /Catalog /Pages 2 0 R >>');
+    pdf.obj(2, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>');
+    pdf.obj(3, '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents 4 0 R >>');
+    pdf.obj(4, stream('', 'BT ET'));
+    pdf.obj(6, '(six)');
+    pdf.xref('/Size 7 /Root 1 0 R', [1, 2, 3, 4, 6], [5]);
+    const standard = pdf.build();
+    const text = standard.toString('latin1');
+    const at = text.lastIndexOf('\nxref\n');
+    // Unpadded numbers, one space or several, a comment after an entry, entries on one line: what a
+    // careless writer makes and the lexer reads.
+    let k = 0;
+    const loose = text.slice(0, at) + text.slice(at).replace(/(\d{10}) (\d{5}) ([nf])\r\n/g, (_m, off: string, gen: string, kind: string) => {
+      const n = k++;
+      return n % 3 === 0 ? `${Number(off)}  ${Number(gen)} ${kind}\n` : n % 3 === 1 ? `${off} ${gen} ${kind}% an entry\n` : `${off} ${gen} ${kind} `;
+    });
+    assert.notEqual(loose, text);
+    const a = new PdfFile(standard);
+    const b = new PdfFile(latin1(loose));
+    for (const num of [1, 2, 3, 5, 6]) assert.deepEqual(b.object(num), a.object(num), `object ${num}`);
+    assert.equal(b.object(6), 'six');
+    assert.equal(b.object(5), null, 'a free entry');
+    assert.equal(b.pages.length, 1);
+  });
+
   test('a classic cross-reference table: objects read at their offsets, missing ones are null', () => {
     const pdf = new RawPdf();
     pdf.obj(1, '<< /Type /Catalog /Pages 2 0 R >>');

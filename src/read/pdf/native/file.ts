@@ -88,11 +88,19 @@ export class PdfFile {
       const count = lx.read(false);
       if (typeof first !== 'number' || typeof count !== 'number') throw new Unsupported('malformed cross-reference table');
       for (let i = 0; i < count; i++) {
+        const num = first + i;
+        lx.skipSpace();
+        const fixed = fixedEntry(this.bytes, lx.pos, lx.end);
+        if (fixed >= 0) {
+          // The entry as the standard writes it, read in place: the lexer stops where it would.
+          lx.pos += 18;
+          if (this.xref[num] === undefined) this.xref[num] = fixed % 2 === 1 ? (fixed - 1) / 2 : 0;
+          continue;
+        }
         const off = lx.read(false);
         lx.read(false);
         const kind = lx.read(false);
         if (typeof off !== 'number' || kind !== OPERATOR) throw new Unsupported('malformed cross-reference entry');
-        const num = first + i;
         if (lx.op === 'n' && this.xref[num] === undefined) this.xref[num] = off;
         else if (lx.op === 'f' && this.xref[num] === undefined) this.xref[num] = 0;
       }
@@ -295,6 +303,32 @@ export class PdfFile {
     }
     return out;
   }
+}
+
+/**
+ * A cross-reference table entry in the standard's fixed form, "oooooooooo ggggg n" (10 and 5
+ * digits, then n or f and white space), at `at`: offset·2 + 1 for an "n" entry, 0 for an "f" entry,
+ * −1 for anything else (read then by the lexer, which gives the same for the standard form). A
+ * table holds an entry per object — thousands — and reading them in place keeps them out of the
+ * lexer, whose first optimised code would otherwise be fitted to integers alone and thrown away
+ * at the first fraction, name or string of the pages.
+ */
+function fixedEntry(b: Uint8Array, at: number, end: number): number {
+  if (at + 19 > end || b[at + 10] !== 32 || b[at + 16] !== 32 || !isSpaceByte(b[at + 18])) return -1;
+  let off = 0;
+  for (let k = 0; k < 10; k++) {
+    const d = b[at + k] - 48;
+    if (d < 0 || d > 9) return -1;
+    off = off * 10 + d;
+  }
+  for (let k = 11; k < 16; k++) {
+    const d = b[at + k] - 48;
+    if (d < 0 || d > 9) return -1;
+  }
+  const kind = b[at + 17];
+  if (kind === 110) return off * 2 + 1;
+  if (kind === 102) return 0;
+  return -1;
 }
 
 export function nameOf(v: PdfValue | undefined): string | null {
