@@ -64,6 +64,8 @@ function sentenceAt(text: string, index: number): string {
  */
 function shares(p: Para, paras: readonly Para[], before: number, d: Disclosure): Share[] {
   const out: Share[] = [];
+  // Most paragraphs state no share: the pattern needs 占 (and a percent).
+  if (!p.text.includes('占')) return out;
   const re = new RegExp(String.raw`占([^\d，,。；;%％]*?)(?:的)?(?:比(?:例|重)(?:为)?)?${PCT}`, 'g');
   for (let m = re.exec(p.text); m; m = re.exec(p.text)) {
     const part = [...p.amounts].reverse().find((a) => a.end <= m!.index && !/[。；;]/.test(p.text.slice(a.end, m!.index)));
@@ -130,6 +132,8 @@ const UP = /^(增加|增长|上升|提高)$/;
  */
 function percentChanges(p: Para, d: Disclosure): PercentChange[] {
   const out: PercentChange[] = [];
+  // Most paragraphs state no percent (the text is half-width: ％ is %).
+  if (!p.text.includes('%')) return out;
   const re = new RegExp(String.raw`(?:(增加|减少|上升|降低|提高)${NUM}(万元|元)[，,]?)?(增长|下降|上升|降低|减少|增加)(?:了)?${PCT}`, 'g');
   for (let m = re.exec(p.text); m; m = re.exec(p.text)) {
     const up = UP.test(m[4]);
@@ -210,6 +214,8 @@ function fundOf(section: SectionKey | null): BudgetVsFinal['fund'] {
  */
 function budgetVsFinal(p: Para): BudgetVsFinal[] {
   const out: BudgetVsFinal[] = [];
+  // Only a 决算 compares with 年初预算: the pattern and what it reads around a match need the words.
+  if (!p.text.includes('年初预算')) return out;
   const re = new RegExp(String.raw`年初预算(?:数)?(?:为|是)?${NUM}(万元|元)[，,]?(?:支出)?决算(?:数)?(?:为|是)?${NUM}(万元|元)(?:[，,]完成(?:年初)?预算(?:数)?的${PCT})?`, 'g');
   const { comparison, reason } = comparisonOf(p.text);
   for (let m = re.exec(p.text); m; m = re.exec(p.text)) {
