@@ -81,3 +81,15 @@ export function excerpt(text: string, at = 0, len = 30): string {
   const s = text.replace(/\s+/g, ' ').slice(start, start + len).trim();
   return `${start > 0 ? '…' : ''}${s}${start + len < text.length ? '…' : ''}`;
 }
+
+/** A top heading of the 说明 (第一部分…, 一、…): short, no full stop at its end. */
+const TOP_HEADING = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．])/;
+
+/** The top heading the paragraph at `at` stands under (itself when it is one), without its number. */
+export function headingAbove(doc: Disclosure, at: number): string | undefined {
+  for (let i = at; i >= 0; i--) {
+    const text = doc.paragraphs[i].text.replace(/\s+/g, '');
+    if (text.length <= 40 && TOP_HEADING.test(text) && !/[。；]$/.test(text)) return text.replace(TOP_HEADING, '');
+  }
+  return undefined;
+}

@@ -1,4 +1,4 @@
-import { excerpt } from '../lib/texts.js';
+import { excerpt, headingAbove } from '../lib/texts.js';
 import { defineRule } from '../types.js';
 
 function norm(s: string): string {
@@ -37,6 +37,22 @@ export function repeatedPassage(n: string, min = SELF_REPEAT): { at: number; len
   return null;
 }
 
+/** A paragraph that states an amount (…3,916.57万元。主要包括…). */
+const STATES_AMOUNT = /\d\s*(?:万元|亿元|元)/;
+
+/**
+ * Two headings of parallel parts of the template about the same money — 财政拨款基本支出预算情况说明
+ * and 一般公共预算基本支出预算情况说明 end alike: where the department's basic expenditure is all
+ * general public budget, the two parts answer with the same figures, in the same words, by design.
+ */
+function parallelParts(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b || a === b) return false;
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  const common = a.slice(a.length - n);
+  return n >= 6 && /支出|收入|经费/.test(common);
+}
+
 export const duplicateParagraph = defineRule({
   meta: {
     id: 'text-quality/duplicate-paragraph',
@@ -44,7 +60,7 @@ export const duplicateParagraph = defineRule({
     severity: 'warning',
     category: 'text-quality',
     basis: 'domain.md §8（复制粘贴的段落）',
-    description: '同一段文字（30 字以上，忽略空白和序号）在说明中出现两次以上；或一段之中同一段文字（50 字以上）前后出现两遍（粘贴了两次）。',
+    description: '同一段文字（30 字以上，忽略空白和序号）在说明中出现两次以上；或一段之中同一段文字（50 字以上）前后出现两遍（粘贴了两次）。模板中并列、讲同一笔钱的两部分（如“财政拨款基本支出预算情况说明”与“一般公共预算基本支出预算情况说明”）以相同文字说明相同金额的，不报告。',
     example: { bad: '部门职责段在“部门职责”和“总体绩效目标”下各出现一次', message: '说明第 12 段与第 5 段重复：“根据《……职能配置、内设机构和人员编制规定》……”。' },
     messages: {
       repeatsParagraph: '说明第 {{paragraph}} 段与第 {{earlier}} 段重复：“{{excerpt}}”。',
@@ -61,7 +77,9 @@ export const duplicateParagraph = defineRule({
       if (!/[。；;，,！!？?]/.test(p.text)) return;
       const prev = first.get(n);
       if (prev === undefined) first.set(n, i);
-      else ctx.report({ messageId: 'repeatsParagraph', data: { paragraph: i + 1, earlier: prev + 1, excerpt: excerpt(p.text) }, location: { ...p.loc, where: `说明第 ${i + 1} 段` } });
+      else if (STATES_AMOUNT.test(n) && parallelParts(headingAbove(doc, prev), headingAbove(doc, i))) {
+        // the same figures in a parallel part of the template (see parallelParts)
+      } else ctx.report({ messageId: 'repeatsParagraph', data: { paragraph: i + 1, earlier: prev + 1, excerpt: excerpt(p.text) }, location: { ...p.loc, where: `说明第 ${i + 1} 段` } });
       const r = repeatedPassage(n);
       if (r) ctx.report({ messageId: 'repeatsWithin', data: { paragraph: i + 1, length: r.length, excerpt: excerpt(n, r.at + 8) }, location: { ...p.loc, where: `说明第 ${i + 1} 段` } });
     });

@@ -39,12 +39,30 @@ export const cases: CaseSet = {
     ],
   },
   'text-quality/duplicate-paragraph': {
-    valid: [sample],
+    valid: [
+      sample,
+      {
+        name: 'the same figures in two parallel parts of the template (财政拨款 and 一般公共预算 basic expenditure)',
+        doc: edit(B, (d) => {
+          const staff = '（一）人员经费308.20万元。主要包括：基本工资、津贴补贴、奖金、绩效工资、机关事业单位基本养老保险缴费。';
+          d.paragraphs.push(para('六、财政拨款基本支出预算情况说明'), para('2022年财政拨款基本支出预算330.50万元，其中：'), para(staff));
+          d.paragraphs.push(para('七、一般公共预算基本支出预算情况说明'), para('2022年一般公共预算财政拨款基本支出预算330.50万元，其中：'), para(staff));
+        }),
+      },
+    ],
     invalid: [
       {
         name: 'a paragraph repeated with another number',
         doc: edit(B, (d) => d.paragraphs.push(para('3、支出说明：2022年部门支出预算为410.50万元，其中基本支出330.50万元，包括人员经费308.20万元和日常公用经费22.30万元；项目支出80.00万元，主要为网络安全检测服务30.00万元，舆情监测服务50.00万元。'))),
         findings: [{ message: '说明第 14 段与第 6 段重复：“3、支出说明：2022年部门支出预算为410.50万元，其中…”。' }],
+      },
+      {
+        name: 'a figures paragraph twice under one heading',
+        doc: edit(B, (d) => {
+          const staff = '（一）人员经费308.20万元。主要包括：基本工资、津贴补贴、奖金、绩效工资、机关事业单位基本养老保险缴费。';
+          d.paragraphs.push(para('六、财政拨款基本支出预算情况说明'), para(staff), para(staff));
+        }),
+        findings: [{ message: '说明第 16 段与第 15 段重复：“（一）人员经费308.20万元。主要包括：基本工资、津贴补贴…”。' }],
       },
       {
         name: 'a passage pasted twice inside one paragraph',
