@@ -77,17 +77,7 @@ async function bundleCli() {
   }
   const INLINE = new Set(['zod', 'decimal.js', 'commander']);
   await esbuild.build({
-    entryPoints: [join(dist, 'cli/main.js')],
-    outdir: out,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    minifyWhitespace: true,
-    minifySyntax: true,
-    chunkNames: 'chunk-[hash]',
-    logLevel: 'warning',
+    ...bundleOptions(join(dist, 'cli/main.js'), out),
     // commander is CommonJS: its require() calls need a require in the ES module.
     banner: { js: "import { createRequire as __gongkaiRequire } from 'node:module'; const require = __gongkaiRequire(import.meta.url);" },
     plugins: [
@@ -131,17 +121,7 @@ async function bundleReadWorker() {
     return;
   }
   await esbuild.build({
-    entryPoints: [join(dist, 'workers/read-worker.js')],
-    outdir: out,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    minifyWhitespace: true,
-    minifySyntax: true,
-    chunkNames: 'chunk-[hash]',
-    logLevel: 'warning',
+    ...bundleOptions(join(dist, 'workers/read-worker.js'), out),
     plugins: [
       {
         name: 'gongkai-packages-outside',
@@ -151,6 +131,23 @@ async function bundleReadWorker() {
       },
     ],
   });
+}
+
+/** What both bundles share: one ES module entry for Node 20, chunks loaded on demand, minified. */
+function bundleOptions(entry, outdir) {
+  return {
+    entryPoints: [entry],
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    minifyWhitespace: true,
+    minifySyntax: true,
+    chunkNames: 'chunk-[hash]',
+    logLevel: 'warning',
+  };
 }
 
 /**
