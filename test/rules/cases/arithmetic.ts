@@ -223,7 +223,11 @@ export const cases: CaseSet = {
     ],
   },
   'arithmetic/t6-personnel-economic': {
-    valid: [sample, { name: 'side-by-side 基本支出决算表', doc: sideBySideBasic('120.50', '18.40') }],
+    valid: [
+      sample,
+      { name: 'side-by-side 基本支出决算表', doc: sideBySideBasic('120.50', '18.40') },
+      { name: 'one amount counted as 人员经费 that its class puts under 302 (the sum holds)', doc: movedToPersonnel() },
+    ],
     invalid: [
       {
         name: 'side-by-side: 301 + 303 short of 人员经费合计',
@@ -238,7 +242,11 @@ export const cases: CaseSet = {
     ],
   },
   'arithmetic/t6-public-economic': {
-    valid: [sample, { name: 'side-by-side 基本支出决算表', doc: sideBySideBasic('120.50', '18.40') }],
+    valid: [
+      sample,
+      { name: 'side-by-side 基本支出决算表', doc: sideBySideBasic('120.50', '18.40') },
+      { name: 'one amount counted as 人员经费 that its class puts under 302 (the sum holds)', doc: movedToPersonnel() },
+    ],
     invalid: [
       {
         name: 'side-by-side: 302 + 310 above 公用经费合计',
@@ -724,3 +732,11 @@ function rateDoc(budgetV: string, executed: string, rate: string): Disclosure {
   return selfEvalDoc({ projects: [selfEvalProject('信息化培训', { budget: fig(budgetV), executed: fig(executed), executionRate: fig(rate) })] });
 }
 
+
+/** The sample with 1.00 of 302 counted in the 合计 row's 人员经费 (309.20 + 21.30 = 330.50 still). */
+function movedToPersonnel(): Disclosure {
+  return edit(B, (d) => {
+    setCell(d, 'general-budget-basic', '合计', 'personnel', '309.20');
+    setCell(d, 'general-budget-basic', '合计', 'public', '21.30');
+  });
+}
