@@ -181,13 +181,31 @@ function unplacedTable(b: Table, title: string | null): Finding {
   };
 }
 
+const PERCENT = /^[+-]?\d+(?:\.\d+)?[%％]$/;
+
+/**
+ * A column the header gave an amount's name whose every cell is a percentage (a second 增减额 |
+ * 增减(%) pair under a band the header did not place) holds no amount: nothing of it is lost.
+ */
+function percentColumn(t: Disclosure['tables'][number], key: string): boolean {
+  let texts = 0;
+  for (const r of t.rows) {
+    if (r.values[key as keyof typeof r.values]) return false;
+    const text = r.texts?.[key];
+    if (text === undefined) continue;
+    if (!PERCENT.test(text.replace(/\s+/g, ''))) return false;
+    texts++;
+  }
+  return texts >= 2;
+}
+
 /** Figures in amount columns that are words: reported, so nothing is silently dropped. */
 function unparsedFigures(d: Disclosure): Finding[] {
   const out: Finding[] = [];
   for (const t of d.tables) {
     for (const r of t.rows) {
       for (const [key, text] of Object.entries(r.texts ?? {})) {
-        if (TEXT_COLUMNS.has(key)) continue;
+        if (TEXT_COLUMNS.has(key) || percentColumn(t, key)) continue;
         const loc: Loc = { ...r.loc };
         out.push({
           rule: 'read/unparsed-figure',

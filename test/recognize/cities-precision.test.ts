@@ -295,6 +295,30 @@ test('西安 人社局 2020 and 住建局 2022: no false error — class-scoped 
   assert.equal(housing.document.projects.find((p) => p.name === '人才安居货币化补贴专项资金')?.budget?.value?.toString(), '638.6');
 });
 
+test('西安 住建局 and 人社局: each performance form its own project, indicators named by 指标内容, units from the names — no false indicator warnings', sharedOnly, async () => {
+  const housing = await checkFile(CITY('陕西/西安/住房和建设局_2026年部门预算.pdf'), { profile: 'auto' });
+  assert.deepEqual(
+    housing.document.projects.slice(0, 3).map((p) => [p.name, p.fiscalFunds?.raw]),
+    [['其他履职尽责专项业务费', '7597.75'], ['廉租户物业补贴', '3200.00'], ['网络(设备)维护建设', '3019.49']],
+  );
+  const rules = (r: typeof housing) => r.findings.filter((f) => f.severity === 'warning').map((f) => f.rule);
+  for (const rule of ['indicator/missing-level3', 'indicator/name-as-target']) assert.ok(!rules(housing).includes(rule), rule);
+  // No form's 项目名称, 主管部门 or 资金 rows taken for indicators of the form before it.
+  assert.deepEqual(housing.findings.filter((f) => /项目名称|主管部门|资金金额|资金总额/.test(f.message)).map((f) => f.message), []);
+  const hr = await checkFile(CITY('陕西/西安/人力资源和社会保障局_2026年部门预算.pdf'), { profile: 'auto' });
+  assert.ok(hr.document.projects.some((p) => p.name === '伯乐奖'), 'a name label run together with the name');
+  const justice = await checkFile(CITY('陕西/西安/2026年西安市司法局部门预算.pdf'), { profile: 'auto' });
+  const units = justice.findings.filter((f) => f.rule === 'indicator/missing-unit');
+  assert.ok(units.length < 20, `${units.length} missing-unit warnings (265 when units in names were not read)`);
+});
+
+test('a column of percentages under an amount’s header (国家信访局 p10, a second 增减额 | 增减(%) pair) is no unreadable amount', sharedOnly, async () => {
+  const r = await checkFile(CITY('_misfiled/2026年武汉市信访局部门预算.pdf'), { profile: 'auto' });
+  assert.deepEqual(r.findings.filter((f) => f.rule === 'read/unparsed-figure'), []);
+  // The one true error (p25: +333.83 on 1,057.85 is 31.56 %, printed 31.35 %) stays.
+  assert.deepEqual(r.findings.filter((f) => f.severity === 'error').map((f) => f.rule), ['narrative/change-percent']);
+});
+
 test('浙江 项目支出绩效表 (湖州 退役军人事务局 p32): seven projects, 4,651.90 万元 as the list’s 合计 prints', sharedOnly, async () => {
   const { document: d } = await checkFile(CITY('浙江/湖州/2026年湖州市退役军人事务局部门预算.pdf'), { profile: 'auto' });
   assert.equal(d.projects.length, 7);
