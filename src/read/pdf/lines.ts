@@ -52,8 +52,15 @@ function makeLine(chars: Char[]): TextLine {
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i];
     const prev = kept[kept.length - 1];
-    // Fake bold draws the same glyph twice, a hair apart.
-    if (prev && prev.c === c.c && Math.abs(prev.x0 - c.x0) < 0.25 * c.size && Math.abs(prev.base - c.base) < 0.25 * c.size) continue;
+    // Fake bold draws the same glyph twice, a hair apart. Both tests are worked out for every char,
+    // not only after the rare equal neighbour: an operation first met after the code was optimised
+    // throws that code away (groupLines, which inlines this, was compiled twice).
+    if (prev) {
+      const limit = 0.25 * c.size;
+      const closeX = Math.abs(prev.x0 - c.x0) < limit;
+      const closeBase = Math.abs(prev.base - c.base) < limit;
+      if (prev.c === c.c && closeX && closeBase) continue;
+    }
     kept.push(c);
     if (c.x0 < x0) x0 = c.x0;
     if (c.x1 > x1) x1 = c.x1;
