@@ -279,8 +279,8 @@ export function unitOfName(name: string): string | null {
   const m = /[（(]([^（）()]{1,8})[）)]\s*$/.exec(name);
   if (!m) return null;
   const s = normalizeValueText(m[1]);
-  // A bare 月 after a number is a date (9月); alone in the name's bracket it is the unit.
-  if (s === '月') return m[1].trim();
+  // A bare 月 or 时 after a number is a date or a time (9月, 10时); alone in the name's bracket, the unit.
+  if (s === '月' || s === '时') return m[1].trim();
   let at = 0;
   while (at < s.length) {
     if (at > 0 && (s[at] === '/' || s[at] === '·')) at++;

@@ -113,17 +113,26 @@ export function parseProjects(title: string | null, rows: Cell[][], docUnit: Uni
   let sawIndicators = false;
   rows.forEach((row, r) => {
     if (indicatorColumns(row)) sawIndicators = true;
-    else if (sawIndicators && r > 0 && opensForm(row)) {
+    else if (sawIndicators && r > 0 && (opensForm(row) || FORM_HEAD.test(squash(row.find((c) => !c.mergedFrom && squash(c.text))?.text ?? '')))) {
       starts.push(r);
       sawIndicators = false;
     }
   });
-  return starts.map((start, k) => {
+  const out: Project[] = [];
+  starts.forEach((start, k) => {
     const part = rows.slice(start, starts[k + 1]);
     const page = part[0]?.find((c) => c.loc.page !== undefined)?.loc.page;
-    return k === 0 ? parseProject(title, part, docUnit, loc) : parseProject(fusedName(part[0]), part, docUnit, { ...loc, ...(page !== undefined ? { page } : {}) });
+    const p = k === 0 ? parseProject(title, part, docUnit, loc) : parseProject(fusedName(part[0]), part, docUnit, { ...loc, ...(page !== undefined ? { page } : {}) });
+    // A form without a name row of its own (烟台 prints one project's form per 实施单位, the name
+    // once) is the same project's.
+    if (!p.name && k > 0) p.name = out[k - 1].name;
+    out.push(p);
   });
+  return out;
 }
+
+/** The first label of a form's head, after its name: 主管部门(及代码), 项目资金（万元）, 资金金额（万元）. */
+const FORM_HEAD = /^(?:主管部门|预算单位|实施单位)(?:及代码)?$|^(?:项目资金|资金金额)(?:[（(](?:万元|元)[)）])?$/;
 
 /** Reads one project's rows (one or several tables after its title). */
 export function parseProject(title: string | null, rows: Cell[][], docUnit: Unit, loc: Loc): Project {

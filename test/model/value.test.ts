@@ -356,6 +356,9 @@ test('a unit the indicator’s name gives in brackets is the value’s unit', ()
   assert.equal(unitOfName('受理调解民间纠纷（件次）'), '件次');
   assert.equal(unitOfName('案件完成率（%）'), '%');
   assert.equal(unitOfName('完成时限(月)'), '月');
+  assert.equal(unitOfName('响应时间（时）'), '时');
+  assert.equal(unitOfName('号牌制作数量（万副）'), '万副');
+  assert.equal(parseValue('≥158栋楼').unit, '栋');
   assert.equal(unitOfName('面积(㎡)'), '㎡');
   assert.equal(parseValue('23层').unit, '层');
   assert.equal(parseValue('≥120m2').unit, 'm2');

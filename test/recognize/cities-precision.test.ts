@@ -138,9 +138,15 @@ test('performance forms: 指标内容 names the indicator without a 三级指标
     ['资金金额（万元）', '年度资金总额：', '30.00'],
     ['一级指标', '二级指标', '指标内容', '指标值'],
     ['产出指标', '数量指标', '修缮面积(㎡)', '300'],
+    // The same project's form for another unit, its name not printed again.
+    ['主管部门及代码', '<', '示范局'],
+    ['资金金额（万元）', '年度资金总额：', '12.00'],
+    ['一级指标', '二级指标', '指标内容', '指标值'],
+    ['产出指标', '数量指标', '修缮间数', '≥3间'],
   ]) as Extract<Block, { type: 'table' }>;
   const ps = parseProjects('档案保管绩效目标表', t.rows, { raw: '单位：万元', scale: '万元' }, { block: 0 });
-  assert.deepEqual(ps.map((p) => [p.name, p.budget?.value?.toString()]), [['档案保管', '120'], ['档案数字化', '80'], ['库房修缮', '30']]);
+  assert.deepEqual(ps.map((p) => [p.name, p.budget?.value?.toString()]), [['档案保管', '120'], ['档案数字化', '80'], ['库房修缮', '30'], ['库房修缮', '12']]);
+  assert.deepEqual(ps[3].indicators.map((i) => i.level3), ['修缮间数']);
   assert.deepEqual(ps[0].indicators.map((i) => [i.level3, i.description, i.target.unit]), [
     ['保管档案数（卷）', null, '卷'],
     ['完成时限(月)', null, '月'],
