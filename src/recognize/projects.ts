@@ -105,8 +105,9 @@ const BUDGET_UNIT = /^\d{3,}([\u4e00-\u9fa5（）()]{4,})$/;
 
 /**
  * The projects in the rows of one table group: a table a converter ran on over a page break may
- * hold the next project's form too (its 项目名称 row after this form's indicators), which then is a
- * project of its own, named by its own label.
+ * hold the next project's form too — its 项目名称 row, or its head (主管部门, 项目资金) where the name
+ * is not printed again, after this form's indicators — which then is a project of its own, named by
+ * its own label or, without one, as the form before.
  */
 export function parseProjects(title: string | null, rows: Cell[][], docUnit: Unit, loc: Loc): Project[] {
   const starts = [0];
