@@ -36,10 +36,10 @@ if (fromSource) {
     process.exit(2);
   }
   register();
-  await import('../src/cli/main.ts');
-} else if (existsSync(join(root, 'dist', 'cli-bundle', 'main.js'))) {
+  await import('../src/cli/launch.ts');
+} else if (existsSync(join(root, 'dist', 'cli-bundle', 'launch.js'))) {
   // The bundled command (scripts/build.mjs): a few files to load instead of some 350 modules.
-  await import('../dist/cli-bundle/main.js');
+  await import('../dist/cli-bundle/launch.js');
 } else {
-  await import('../dist/cli/main.js');
+  await import('../dist/cli/launch.js');
 }

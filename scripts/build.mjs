@@ -77,7 +77,7 @@ async function bundleCli() {
   }
   const INLINE = new Set(['zod', 'decimal.js', 'commander']);
   await esbuild.build({
-    ...bundleOptions(join(dist, 'cli/main.js'), out),
+    ...bundleOptions([join(dist, 'cli/launch.js'), join(dist, 'cli/main.js')], out),
     // commander is CommonJS: its require() calls need a require in the ES module.
     banner: { js: "import { createRequire as __gongkaiRequire } from 'node:module'; const require = __gongkaiRequire(import.meta.url);" },
     plugins: [
@@ -133,10 +133,10 @@ async function bundleReadWorker() {
   });
 }
 
-/** What both bundles share: one ES module entry for Node 20, chunks loaded on demand, minified. */
-function bundleOptions(entry, outdir) {
+/** What both bundles share: ES module entries for Node 20, chunks loaded on demand, minified. */
+function bundleOptions(entries, outdir) {
   return {
-    entryPoints: [entry],
+    entryPoints: [entries].flat(),
     outdir,
     bundle: true,
     splitting: true,

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { CheckResult } from '../pipeline.js';
 import type { Doc } from '../read/doc.js';
 import { BoundedReader } from '../workers/bounded-read.js';
+import { takeEarlyReader } from './early-reader.js';
 import { ReadError } from '../read/doc.js';
 import { BINARY, renderReport, ReportError, type ReportFormat } from '../report/index.js';
 import { describeError } from '../system-error.js';
@@ -38,10 +39,11 @@ export async function runCheck(files: string[], opts: CheckCommandOptions): Prom
     console.error('错误 annotated-pdf 格式只能批注一个 PDF 文件，不能与 --parts 同用');
     return 2;
   }
-  // The reading thread starts first, and is handed the first file at once: its start-up (a thread,
-  // the readers' modules) and the reading then run on the other core while this one loads
-  // recognition, the rules and the report, instead of after them (docs/benchmarks.md, "Packaging").
-  const reader = new BoundedReader();
+  // The reading thread starts first (when launched as the command, before the command line itself
+  // loaded: early-reader.ts), and is handed the first file at once: its start-up (a thread, the
+  // readers' modules) and the reading then run on the other core while this one loads recognition,
+  // the rules and the report, instead of after them (docs/benchmarks.md, "Packaging").
+  const reader = takeEarlyReader() ?? new BoundedReader();
   if (files.length > 0) reader.prefetch(files[0], { maxBytes: opts.maxBytes });
   try {
     const [pipeline, { RULES }, { ProfileError, resolveProfile }] = await Promise.all([

@@ -86,6 +86,8 @@ export class BoundedReader {
    */
   private readNow(path: string, options: ReadOptions): Promise<Doc> {
     const worker = this.spawn();
+    // Held open while it reads (a thread started by `prepare` is not).
+    worker.ref();
     const ready = this.ready!;
     const id = ++this.next;
     return new Promise<Doc>((resolve, reject) => {
@@ -146,9 +148,12 @@ export class BoundedReader {
   /**
    * Starts the worker now, without waiting for it: its start-up (a thread, the readers' modules)
    * then overlaps what the caller loads meanwhile. A failure to start is reported by the next read.
+   * Until a file is asked of it, the thread does not keep the process alive: a caller that ends
+   * before reading anything (a usage error) is not held open by it.
    */
   prepare(): void {
-    this.start().catch(() => undefined);
+    this.spawn().unref();
+    this.ready!.catch(() => undefined);
   }
 
   async close(): Promise<void> {
@@ -157,12 +162,6 @@ export class BoundedReader {
     this.worker = null;
     this.ready = null;
     if (w) await w.terminate();
-  }
-
-  private async start(): Promise<Worker> {
-    this.spawn();
-    await this.ready;
-    return this.worker!;
   }
 
   /** The current worker, started now if there is none; `ready` settles when it has started or failed to. */

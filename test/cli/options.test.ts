@@ -16,7 +16,8 @@ const SAMPLE = join(ROOT, 'examples/sample-budget.txt');
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-cli-options-'));
 
 function gongkai(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: dir, env: { ...process.env, ...env } });
+  // A process that does not end (status null after the minute) fails the test instead of hanging it.
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: dir, env: { ...process.env, ...env }, timeout: 60_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -36,6 +37,21 @@ test('option values are checked, with one Chinese line and exit status 2', () =>
   }
   // Nothing was imported: no store was created.
   assert.ok(!existsSync(join(dir, 'data')));
+});
+
+test('check starts its reading thread at launch, yet its usage errors and help still end the process at once', () => {
+  // The thread (src/cli/early-reader.ts) is started before the options are parsed; one that
+  // held the process open would leave these commands running.
+  for (const [args, code] of [
+    [['check', '--format', 'docx', SAMPLE], 2],
+    [['check', '--max-size', '0', SAMPLE], 2],
+    [['check'], 2],
+    [['check', '--help'], 0],
+    [['check', '-f', 'xlsx', SAMPLE], 2],
+  ] as const) {
+    const r = gongkai([...args]);
+    assert.equal(r.code, code, `${args.join(' ')}: ${r.err}`);
+  }
 });
 
 test("commander's own errors are in Chinese", () => {

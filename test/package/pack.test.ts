@@ -18,6 +18,8 @@ test('npm pack ships the compiled program, its data and docs, and nothing of dev
   for (const f of [
     'bin/gongkai.js',
     'dist/cli/main.js',
+    'dist/cli/launch.js',
+    'dist/cli-bundle/launch.js',
     'dist/cli-bundle/main.js',
     'dist/worker-bundle/read-worker.js',
     'dist/workers/read-worker.js',
