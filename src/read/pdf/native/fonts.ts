@@ -52,7 +52,7 @@ function compositeFont(file: PdfFile, dict: PdfDict): NativeFont {
   if (hasCffProgram(cidDescriptor)) checkCffProgram(file, cidDescriptor);
   const included = readToUnicode(file, dict);
   let unicode: (code: number) => string | undefined;
-  if (included && included.length > 0) unicode = (code) => included[code];
+  if (included && hasIndexCode(included)) unicode = (code) => included.get(code);
   // No map of its own: a predefined CMap's codes read through their CIDs in the character
   // collection's CID → Unicode map (Adobe-GB1-UCS2 …), as the PDF standard says (9.10.2).
   else if (cmap) unicode = collectionUnicode(file, cid, cmap);
@@ -169,8 +169,8 @@ function simpleFont(file: PdfFile, dict: PdfDict, type1: boolean): NativeFont {
   if (encoding instanceof PdfName && encoding.name === 'WinAnsiEncoding') {
     // pdf.js completes an included map with the encoding's characters.
     const base = winAnsi();
-    unicode = included ? base.map((u, code) => (included[code] !== undefined ? included[code] : u)) : base;
-  } else if (encoding == null && included) unicode = included;
+    unicode = included ? base.map((u, code) => included.get(code) ?? u) : base;
+  } else if (encoding == null && included) unicode = Array.from({ length: 256 }, (_, code) => included.get(code));
   // A Type1 font without either takes its characters from the encoding inside the font program.
   else throw new Unsupported('simple font encoding');
 
@@ -313,7 +313,7 @@ function winAnsi(): string[] {
 }
 
 /** A font's ToUnicode CMap as code → text, or null when it has none. */
-function readToUnicode(file: PdfFile, dict: PdfDict): string[] | null {
+function readToUnicode(file: PdfFile, dict: PdfDict): Map<number, string> | null {
   const stream = file.resolve(dict.raw('ToUnicode'));
   if (stream == null) return null;
   // A name (/Identity-H) or anything else in its place: pdf.js then works from the encoding.
@@ -322,43 +322,56 @@ function readToUnicode(file: PdfFile, dict: PdfDict): string[] | null {
 }
 
 /** bfchar and bfrange sections of a ToUnicode CMap, with pdf.js's reading of odd cases. */
-export function parseToUnicode(data: Uint8Array): string[] {
-  const raw: string[] = [];
+export function parseToUnicode(data: Uint8Array): Map<number, string> {
+  const draft: ToUnicodeDraft = { codes: [], texts: [] };
   const lx = new Lexer(data);
-  const operands: unknown[] = [];
   for (;;) {
     lx.skipSpace();
     if (lx.pos >= lx.end) break;
-    const v = lx.read(false);
-    if (v !== OPERATOR) {
-      operands.push(v);
-      continue;
-    }
+    if (lx.read(false) !== OPERATOR) continue;
     const op = lx.op;
-    operands.length = 0;
     if (op === 'usecmap') throw new Unsupported('ToUnicode with usecmap');
-    if (op === 'beginbfchar') section(lx, 'endbfchar', 2, (t) => {
-      if (typeof t[0] === 'string' && typeof t[1] === 'string') raw[codeOf(t[0])] = t[1];
-    });
-    else if (op === 'beginbfrange') section(lx, 'endbfrange', 3, (t) => {
-      if (typeof t[0] !== 'string' || typeof t[1] !== 'string') return;
-      const low = codeOf(t[0]);
-      const high = codeOf(t[1]);
-      if (high - low > 0xffffff) return;
-      if (Array.isArray(t[2])) {
-        t[2].forEach((d, i) => {
-          if (typeof d === 'string' && low + i <= high) raw[low + i] = d;
-        });
-      } else if (typeof t[2] === 'string') bfRange(raw, low, high, t[2]);
-    });
+    if (op === 'beginbfchar') section(lx, 'endbfchar', 2, draft);
+    else if (op === 'beginbfrange') section(lx, 'endbfrange', 3, draft);
   }
-  const out: string[] = [];
-  for (const k in raw) out[Number(k)] = utf16(raw[Number(k)]);
+  const { codes, texts } = draft;
+  // A map, not an array indexed by code: codes are sparse (CIDs in the thousands), and such an
+  // array, filled in the CMap's order, is copied into a larger store again and again on its way
+  // to the highest code. In order, so that a later entry for a code wins.
+  const out = new Map<number, string>();
+  for (let i = 0; i < codes.length; i++) out.set(codes[i], utf16(texts[i]));
   return out;
 }
 
-function section(lx: Lexer, end: string, arity: number, take: (tokens: unknown[]) => void): void {
-  let tokens: unknown[] = [];
+/**
+ * A map with a code that is an array index: when the map was an array, only such codes gave it a
+ * length, and a composite font takes its text from its ToUnicode map only when it has one.
+ */
+function hasIndexCode(map: Map<number, string>): boolean {
+  for (const code of map.keys()) if (code <= 2 ** 32 - 2) return true;
+  return false;
+}
+
+/** The entries as read, in order: each code with its UTF-16BE bytes. */
+interface ToUnicodeDraft {
+  codes: number[];
+  texts: string[];
+}
+
+function setRaw(draft: ToUnicodeDraft, code: number, bytes: string): void {
+  draft.codes.push(code);
+  draft.texts.push(bytes);
+}
+
+/**
+ * The entries up to `end`, `arity` tokens each (bfchar: code, text; bfrange: low, high, text or
+ * array of texts). Other keywords are skipped without breaking a group, as in pdf.js. One tokens
+ * array for the section and plain calls, not a closure and a fresh array per entry: a CMap has
+ * hundreds to thousands of entries, read once, in code that has had no time to be optimised.
+ */
+function section(lx: Lexer, end: string, arity: number, draft: ToUnicodeDraft): void {
+  const tokens: unknown[] = [];
+  let count = 0;
   for (;;) {
     lx.skipSpace();
     if (lx.pos >= lx.end) return;
@@ -367,12 +380,31 @@ function section(lx: Lexer, end: string, arity: number, take: (tokens: unknown[]
       if (lx.op === end) return;
       continue;
     }
-    tokens.push(v);
-    if (tokens.length === arity) {
-      take(tokens);
-      tokens = [];
+    tokens[count++] = v;
+    if (count === arity) {
+      if (arity === 2) bfChar(tokens, draft);
+      else bfRangeEntry(tokens, draft);
+      count = 0;
     }
   }
+}
+
+function bfChar(t: unknown[], draft: ToUnicodeDraft): void {
+  if (typeof t[0] === 'string' && typeof t[1] === 'string') setRaw(draft, codeOf(t[0]), t[1]);
+}
+
+function bfRangeEntry(t: unknown[], draft: ToUnicodeDraft): void {
+  if (typeof t[0] !== 'string' || typeof t[1] !== 'string') return;
+  const low = codeOf(t[0]);
+  const high = codeOf(t[1]);
+  if (high - low > 0xffffff) return;
+  const dst = t[2];
+  if (Array.isArray(dst)) {
+    for (let i = 0; i < dst.length; i++) {
+      const d: unknown = dst[i];
+      if (typeof d === 'string' && low + i <= high) setRaw(draft, low + i, d);
+    }
+  } else if (typeof dst === 'string') bfRange(draft, low, high, dst);
 }
 
 function codeOf(bytes: string): number {
@@ -382,10 +414,10 @@ function codeOf(bytes: string): number {
 }
 
 /** Consecutive codes map to consecutive texts: the last byte counts up, carrying into the one before. */
-function bfRange(raw: string[], low: number, high: number, dst: string): void {
+function bfRange(draft: ToUnicodeDraft, low: number, high: number, dst: string): void {
   const last = dst.length - 1;
   for (let code = low; code <= high; code++) {
-    raw[code] = dst;
+    setRaw(draft, code, dst);
     const next = dst.charCodeAt(last) + 1;
     if (next > 0xff) {
       dst = dst.substring(0, last - 1) + String.fromCharCode(dst.charCodeAt(last - 1) + 1) + '\x00';
@@ -398,16 +430,17 @@ function bfRange(raw: string[], low: number, high: number, dst: string): void {
 /** UTF-16BE bytes (an odd count gets a leading zero byte, as pdf.js does) to a string. */
 function utf16(bytes: string): string {
   if (bytes.length % 2 !== 0) bytes = '\x00' + bytes;
-  const cps: number[] = [];
+  // Built as it goes, not as an array of code points spread into one call: most texts are one unit.
+  let text = '';
   for (let k = 0; k < bytes.length; k += 2) {
     const w1 = (bytes.charCodeAt(k) << 8) | bytes.charCodeAt(k + 1);
     if ((w1 & 0xf800) !== 0xd800) {
-      cps.push(w1);
+      text += String.fromCharCode(w1);
       continue;
     }
     k += 2;
     const w2 = (bytes.charCodeAt(k) << 8) | bytes.charCodeAt(k + 1);
-    cps.push(((w1 & 0x3ff) << 10) + (w2 & 0x3ff) + 0x10000);
+    text += String.fromCodePoint(((w1 & 0x3ff) << 10) + (w2 & 0x3ff) + 0x10000);
   }
-  return String.fromCodePoint(...cps);
+  return text;
 }
