@@ -19,6 +19,20 @@ export interface NativeFont {
   info: FontInfo;
   /** The glyphs a shown string draws, in order. */
   glyphs(s: string): Glyph[];
+  /** The same glyphs appended to `out`: a TJ array's strings go into one array, not an array each. */
+  addGlyphs(s: string, out: (Glyph | number)[]): void;
+}
+
+function nativeFont(info: FontInfo, addGlyphs: (s: string, out: (Glyph | number)[]) => void): NativeFont {
+  return {
+    info,
+    addGlyphs,
+    glyphs(s) {
+      const out: Glyph[] = [];
+      addGlyphs(s, out);
+      return out;
+    },
+  };
 }
 
 const FONT_MATRIX = [0.001, 0, 0, 0.001, 0, 0];
@@ -97,33 +111,23 @@ function compositeFont(file: PdfFile, dict: PdfDict): NativeFont {
   };
   const info = { fontMatrix: FONT_MATRIX, vertical: false };
   if (cmap) {
-    return {
-      info,
-      glyphs(s) {
-        const out: Glyph[] = [];
-        for (let i = 0; i < s.length; ) {
-          const { code, length } = readCode(cmap, s, i);
-          i += length;
-          // pdf.js flags a one-byte code 0x20 as a space (word spacing applies to it).
-          out.push(glyph(code, length === 1 && s.charCodeAt(i - 1) === 0x20));
-        }
-        return out;
-      },
-    };
+    return nativeFont(info, (s, out) => {
+      for (let i = 0; i < s.length; ) {
+        const { code, length } = readCode(cmap, s, i);
+        i += length;
+        // pdf.js flags a one-byte code 0x20 as a space (word spacing applies to it).
+        out.push(glyph(code, length === 1 && s.charCodeAt(i - 1) === 0x20));
+      }
+    });
   }
-  return {
-    info,
-    glyphs(s) {
-      const out: Glyph[] = [];
-      const n = s.length;
-      let i = 0;
-      for (; i + 1 < n; i += 2) out.push(glyph((s.charCodeAt(i) << 8) | s.charCodeAt(i + 1)));
-      // A stray last byte: pdf.js's CMap reader pads it with a missing (NaN → 0) low byte, so it
-      // reads as the two-byte code byte·256 (0x4E alone is 一, U+4E00), not as code 0.
-      if (i < n) out.push(glyph(s.charCodeAt(i) << 8));
-      return out;
-    },
-  };
+  return nativeFont(info, (s, out) => {
+    const n = s.length;
+    let i = 0;
+    for (; i + 1 < n; i += 2) out.push(glyph((s.charCodeAt(i) << 8) | s.charCodeAt(i + 1)));
+    // A stray last byte: pdf.js's CMap reader pads it with a missing (NaN → 0) low byte, so it
+    // reads as the two-byte code byte·256 (0x4E alone is 一, U+4E00), not as code 0.
+    if (i < n) out.push(glyph(s.charCodeAt(i) << 8));
+  });
 }
 
 /** Code → text through the CIDs of a predefined CMap and the collection's CID → UCS-2 map. */
@@ -179,14 +183,9 @@ function simpleFont(file: PdfFile, dict: PdfDict, type1: boolean): NativeFont {
     const width = widths[code];
     table.push({ unicode: unicode[code] || String.fromCharCode(code), width: typeof width === 'number' ? width : defaultWidth, isSpace: code === 32 });
   }
-  return {
-    info: { fontMatrix: FONT_MATRIX, vertical: false },
-    glyphs(s) {
-      const out: Glyph[] = new Array(s.length);
-      for (let i = 0; i < s.length; i++) out[i] = table[s.charCodeAt(i)];
-      return out;
-    },
-  };
+  return nativeFont({ fontMatrix: FONT_MATRIX, vertical: false }, (s, out) => {
+    for (let i = 0; i < s.length; i++) out.push(table[s.charCodeAt(i)]);
+  });
 }
 
 /** An embedded CFF program (FontFile3 of subtype CIDFontType0C or Type1C) with the usual 1/1000 em matrix. */

@@ -92,33 +92,38 @@ class Run {
   content(data: Uint8Array, resources: PdfDict | null, depth: number): void {
     if (depth > 12) throw new Unsupported('forms nested too deeply');
     const lx = new Lexer(data);
-    const args: PdfValue[] = [];
+    // One array holds the operands of every operator in turn: `count` of them are the current
+    // operator's and the slots past those are always undefined (a missing operand reads as one).
+    // Emptying it with `length = 0` would drop its storage, to be allocated again for the next
+    // operator — a few hundred bytes for each of a page's thousands of operators.
+    const args: Operands = [];
+    let count = 0;
     for (;;) {
       lx.skipSpace();
       if (lx.pos >= lx.end) break;
       const v = lx.read(false);
       if (v !== OPERATOR) {
-        args.push(v);
+        args[count++] = v;
         continue;
       }
       const code = CODES.get(lx.op);
       if (code === C.BI) this.skipInlineImage(lx);
-      else if (code !== undefined) this.operator(code, args, resources, depth);
+      else if (code !== undefined) this.operator(code, args, count, resources, depth);
       else {
         // Operators written without a space between them ((D)'ET): split into known operators,
         // longest first, as pdf.js does; the operands go to the first.
         for (const part of splitOperators(lx.op)) {
           if (part === C.BI) this.skipInlineImage(lx);
-          else this.operator(part, args, resources, depth);
-          args.length = 0;
+          else this.operator(part, args, count, resources, depth);
+          count = clear(args, count);
         }
       }
-      args.length = 0;
+      count = clear(args, count);
     }
   }
 
-  /** One operator, by its code (a jump, not a comparison with each operator's name in turn). */
-  private operator(op: C, a: PdfValue[], resources: PdfDict | null, depth: number): void {
+  /** One operator, by its code (a jump, not a comparison with each operator's name in turn); `n` operands in `a`. */
+  private operator(op: C, a: Operands, n: number, resources: PdfDict | null, depth: number): void {
     const r = this.reader;
     switch (op) {
       // --- graphics state
@@ -131,7 +136,7 @@ class Run {
         r.restore();
         return;
       case C.cm:
-        if (numbers(a, 6)) r.transform(a as number[]);
+        if (numbers(a, n, 6)) r.transform(a as number[]);
         return;
       case C.gs:
         return this.extGState(a[0], resources);
@@ -156,30 +161,30 @@ class Run {
         return;
       case C.SC:
       case C.SCN:
-        return this.setColor(true, a);
+        return this.setColor(true, a, n);
       case C.sc:
       case C.scn:
-        return this.setColor(false, a);
+        return this.setColor(false, a, n);
       // --- paths (coordinates as float32, as pdf.js hands them over)
       case C.m:
-        if (numbers(a, 2)) this.path.push(MOVE, f32(a[0]), f32(a[1]));
+        if (numbers(a, n, 2)) this.path.push(MOVE, f32(a[0]), f32(a[1]));
         return;
       case C.l:
-        if (numbers(a, 2)) this.path.push(LINE, f32(a[0]), f32(a[1]));
+        if (numbers(a, n, 2)) this.path.push(LINE, f32(a[0]), f32(a[1]));
         return;
       case C.c:
-        if (numbers(a, 6)) this.path.push(CURVE, f32(a[0]), f32(a[1]), f32(a[2]), f32(a[3]), f32(a[4]), f32(a[5]));
+        if (numbers(a, n, 6)) this.path.push(CURVE, f32(a[0]), f32(a[1]), f32(a[2]), f32(a[3]), f32(a[4]), f32(a[5]));
         return;
       case C.v:
       case C.y:
         // Only the end point matters to the reader.
-        if (numbers(a, 4)) this.path.push(CURVE, 0, 0, 0, 0, f32(a[2]), f32(a[3]));
+        if (numbers(a, n, 4)) this.path.push(CURVE, 0, 0, 0, 0, f32(a[2]), f32(a[3]));
         return;
       case C.h:
         this.path.push(CLOSE);
         return;
       case C.re: {
-        if (!numbers(a, 4)) return;
+        if (!numbers(a, n, 4)) return;
         // Not destructured: an array pattern runs the iterator protocol in unoptimised code.
         const x = a[0] as number;
         const y = a[1] as number;
@@ -211,13 +216,13 @@ class Run {
         return;
       case C.Tm:
         // As float32, as pdf.js hands the matrix over.
-        if (numbers(a, 6)) r.textMatrix([f32(a[0]), f32(a[1]), f32(a[2]), f32(a[3]), f32(a[4]), f32(a[5])]);
+        if (numbers(a, n, 6)) r.textMatrix([f32(a[0]), f32(a[1]), f32(a[2]), f32(a[3]), f32(a[4]), f32(a[5])]);
         return;
       case C.Td:
-        if (numbers(a, 2)) r.moveText(a[0] as number, a[1] as number);
+        if (numbers(a, n, 2)) r.moveText(a[0] as number, a[1] as number);
         return;
       case C.TD:
-        if (numbers(a, 2)) {
+        if (numbers(a, n, 2)) {
           r.state.leading = a[1] as number;
           r.moveText(a[0] as number, a[1] as number);
         }
@@ -226,19 +231,19 @@ class Run {
         r.nextLine();
         return;
       case C.TL:
-        if (numbers(a, 1)) r.state.leading = -(a[0] as number);
+        if (numbers(a, n, 1)) r.state.leading = -(a[0] as number);
         return;
       case C.Tc:
-        if (numbers(a, 1)) r.state.charSpacing = a[0] as number;
+        if (numbers(a, n, 1)) r.state.charSpacing = a[0] as number;
         return;
       case C.Tw:
-        if (numbers(a, 1)) r.state.wordSpacing = a[0] as number;
+        if (numbers(a, n, 1)) r.state.wordSpacing = a[0] as number;
         return;
       case C.Tz:
-        if (numbers(a, 1)) r.state.hScale = (a[0] as number) / 100;
+        if (numbers(a, n, 1)) r.state.hScale = (a[0] as number) / 100;
         return;
       case C.Ts:
-        if (numbers(a, 1)) r.state.rise = a[0] as number;
+        if (numbers(a, n, 1)) r.state.rise = a[0] as number;
         return;
       case C.Tf:
         if (a[0] instanceof PdfName && typeof a[1] === 'number') this.setFont(this.fontResource(a[0].name, resources), a[1]);
@@ -254,7 +259,7 @@ class Run {
         if (typeof a[0] === 'string') r.showText(this.shown(a[0]));
         return;
       case C.doubleQuote:
-        if (!numbers(a, 2) || typeof a[2] !== 'string') return;
+        if (!numbers(a, n, 2) || typeof a[2] !== 'string') return;
         r.nextLine();
         r.state.wordSpacing = a[0] as number;
         r.state.charSpacing = a[1] as number;
@@ -273,12 +278,11 @@ class Run {
     }
   }
 
-  private setColor(stroke: boolean, a: PdfValue[]): void {
+  private setColor(stroke: boolean, a: Operands, n: number): void {
     const r = this.reader;
     const space = stroke ? this.state.stroke : this.state.fill;
     // A pattern is drawn (visible); an unknown colour operand is taken as transparent.
-    const visible =
-      space === 'pattern' ? true : space ? !white(space, a) : a.length > 0 && a.every((x) => typeof x === 'number') ? !white('gray', a) : false;
+    const visible = space === 'pattern' ? true : space ? !white(space, a) : n > 0 && numbers(a, n, n) ? !white('gray', a) : false;
     if (stroke) r.state.strokeVisible = visible;
     else r.state.fillVisible = visible;
   }
@@ -290,7 +294,7 @@ class Run {
     this.path.length = 0;
   }
 
-  private color(stroke: boolean, space: Space, a: PdfValue[]): void {
+  private color(stroke: boolean, space: Space, a: Operands): void {
     if (stroke) {
       this.state.stroke = space;
       this.reader.state.strokeVisible = !white(space, a);
@@ -300,7 +304,7 @@ class Run {
     }
   }
 
-  private colorSpace(v: PdfValue, resources: PdfDict | null): Space {
+  private colorSpace(v: PdfValue | undefined, resources: PdfDict | null): Space {
     const direct = spaceByName(nameOf(v));
     if (direct) return direct;
     if (!(v instanceof PdfName)) throw new Unsupported('colour space operand');
@@ -332,7 +336,7 @@ class Run {
     throw new Unsupported('colour space');
   }
 
-  private extGState(name: PdfValue, resources: PdfDict | null): void {
+  private extGState(name: PdfValue | undefined, resources: PdfDict | null): void {
     if (!(name instanceof PdfName) || !resources) return;
     const states = this.file.dict(resources.raw('ExtGState'));
     const gs = states ? this.file.dict(states.raw(name.name)) : null;
@@ -363,9 +367,13 @@ class Run {
   }
 
   private shown(s: string): Glyph[] {
+    return this.currentFont().glyphs(s);
+  }
+
+  private currentFont(): NativeFont {
     const font = this.state.font;
     if (!font) throw new Unsupported('text before any font');
-    return font.glyphs(s);
+    return font;
   }
 
   private spaced(items: PdfValue[]): (Glyph | number)[] {
@@ -373,10 +381,8 @@ class Run {
     const out: (Glyph | number)[] = [];
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
-      if (typeof item === 'string') {
-        const glyphs = this.shown(item);
-        for (let k = 0; k < glyphs.length; k++) out.push(glyphs[k]);
-      } else if (typeof item === 'number') out.push(item);
+      if (typeof item === 'string') this.currentFont().addGlyphs(item, out);
+      else if (typeof item === 'number') out.push(item);
     }
     return out;
   }
@@ -464,11 +470,21 @@ function textFollows(b: Uint8Array, from: number, end: number): boolean {
   return true;
 }
 
-const f32 = Math.fround as (x: PdfValue) => number;
+const f32 = Math.fround as (x: PdfValue | undefined) => number;
 
-function numbers(a: PdfValue[], n: number): boolean {
-  if (a.length < n) return false;
-  for (let i = 0; i < n; i++) if (typeof a[i] !== 'number') return false;
+/** Operands of one operator; see Run.content. */
+type Operands = (PdfValue | undefined)[];
+
+/** Empties the first `count` slots (the storage stays); returns the new count, 0. */
+function clear(a: Operands, count: number): number {
+  for (let i = 0; i < count; i++) a[i] = undefined;
+  return 0;
+}
+
+/** The first `want` of the `count` operands are numbers. */
+function numbers(a: Operands, count: number, want: number): boolean {
+  if (count < want) return false;
+  for (let i = 0; i < want; i++) if (typeof a[i] !== 'number') return false;
   return true;
 }
 
@@ -491,7 +507,7 @@ function spaceByName(name: string | null): Space | null {
 }
 
 /** White as pdf.js's 8-bit conversion rounds it. */
-function white(space: Space, a: PdfValue[]): boolean {
+function white(space: Space, a: Operands): boolean {
   switch (space) {
     case 'gray':
       return light(a[0]);
