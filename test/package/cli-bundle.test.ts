@@ -51,6 +51,18 @@ test('bin/gongkai.js runs the bundle when the build is current', () => {
   assert.match(r.stdout, /用法/);
 });
 
+test("bin/gongkai.js runs as an executable, through a shebang that sizes V8's threads to the machine", () => {
+  // Node's fixed pool of four background threads competed on a 2-core machine with the command's
+  // own threads; --v8-pool-size=0 lets Node size it by the cores (docs/benchmarks.md, "Packaging").
+  assert.equal(readFileSync(BIN, 'utf8').split('\n')[0], '#!/usr/bin/env -S node --v8-pool-size=0');
+  const r = spawnSync(BIN, ['--help'], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /用法/);
+  const c = spawnSync(BIN, ['check', join(ROOT, 'examples/sample-budget.txt'), '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
+  assert.ok(c.status === 0 || c.status === 1, c.stderr);
+  assert.equal(JSON.parse(c.stdout).document.entity.name, '示例县数据资源管理局');
+});
+
 test('import and serve stay outside the bundle: no store, server or worker code in it', () => {
   const text = readdirSync(BUNDLE)
     .filter((f) => f.endsWith('.js'))
