@@ -8,7 +8,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeF
 import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const src = join(root, 'src');
@@ -48,6 +48,7 @@ function sweep(dir) {
 sweep(dist);
 
 await bundleCli();
+await bundleCheckScript();
 await bundleReadWorker();
 await buildWeb();
 
@@ -99,6 +100,57 @@ async function bundleCli() {
       },
     ],
   });
+}
+
+/**
+ * `check`'s path on the main thread as one CommonJS script beside the bundled command
+ * (dist/cli-bundle/check.cjs), and V8's code cache of it (check.cache), written by a training run on
+ * the shipped sample in a fresh process (src/cli/compiled-check.ts says why). ES modules get no
+ * code cache on Node 20, scripts do. The script sits in the bundle's folder, so the paths it builds
+ * from its own address (`import.meta.url`, set to the script's) resolve as the chunks' do. When the
+ * training run fails the build goes on without a cache: `check` is then only slower.
+ */
+async function bundleCheckScript() {
+  const out = join(dist, CLI_BUNDLE);
+  if (!existsSync(out)) return;
+  const esbuild = await import('esbuild');
+  await esbuild.build({
+    entryPoints: [join(dist, 'cli/check-entry.js')],
+    outfile: join(out, 'check.cjs'),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minifyWhitespace: true,
+    minifySyntax: true,
+    logLevel: 'warning',
+    // import() of the optional reports' libraries stays import() (Node's loader), not require().
+    supported: { 'dynamic-import': true },
+    define: { 'import.meta.url': '__gongkaiUrl' },
+    banner: { js: 'var __gongkaiUrl = require("node:url").pathToFileURL(__filename).href;' },
+    // import.meta.resolve is only reached when running the TypeScript sources (bounded-read.ts).
+    logOverride: { 'empty-import-meta': 'silent' },
+    plugins: [
+      {
+        name: 'gongkai-inline',
+        setup(b) {
+          b.onLoad({ filter: /zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: 'export {};', loader: 'js' }));
+          b.onResolve({ filter: /.*/ }, (a) => {
+            if (a.kind === 'entry-point' || a.path.startsWith('.')) return null;
+            if (a.path.startsWith('node:')) return { path: a.path, external: true };
+            const pkg = a.path.split('/').slice(0, a.path.startsWith('@') ? 2 : 1).join('/');
+            return pkg === 'zod' || pkg === 'decimal.js' ? null : { path: a.path, external: true };
+          });
+        },
+      },
+    ],
+  });
+  const train = `import(${JSON.stringify(pathToFileURL(join(dist, 'cli/compiled-check.js')).href)}).then((m) => m.writeCheckCache(${JSON.stringify(out)}, ${JSON.stringify(join(root, 'examples/sample-budget.txt'))}))`;
+  try {
+    execFileSync(process.execPath, ['-e', train], { stdio: ['ignore', 'ignore', 'pipe'] });
+  } catch (e) {
+    console.error(`check 的代码缓存未生成（check 仍可用，只是首次运行较慢）：${String(e.stderr ?? e).split('\n').find((l) => l.trim()) ?? ''}`);
+  }
 }
 
 /**

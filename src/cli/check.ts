@@ -2,8 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { CheckResult } from '../pipeline.js';
 import type { Doc } from '../read/doc.js';
 import { BoundedReader } from '../workers/bounded-read.js';
-import { takeEarlyReader } from './early-reader.js';
-import { ReadError } from '../read/doc.js';
+import { isReadError } from '../read/doc.js';
 import { BINARY, renderReport, ReportError, type ReportFormat } from '../report/index.js';
 import { describeError } from '../system-error.js';
 import { emit } from './output.js';
@@ -19,6 +18,8 @@ export interface CheckCommandOptions {
   debug?: boolean;
   /** The files are the parts of one disclosure: checked as one document (pipeline.ts `checkDocs`). */
   parts?: boolean;
+  /** A reader started before (early-reader.ts), else one is started here. */
+  reader?: BoundedReader;
 }
 
 /**
@@ -43,7 +44,7 @@ export async function runCheck(files: string[], opts: CheckCommandOptions): Prom
   // loaded: early-reader.ts), and is handed the first file at once: its start-up (a thread, the
   // readers' modules) and the reading then run on the other core while this one loads recognition,
   // the rules and the report, instead of after them (docs/benchmarks.md, "Packaging").
-  const reader = takeEarlyReader() ?? new BoundedReader();
+  const reader = opts.reader ?? new BoundedReader();
   if (files.length > 0) reader.prefetch(files[0], { maxBytes: opts.maxBytes });
   try {
     const [pipeline, { RULES }, { ProfileError, resolveProfile }] = await Promise.all([
@@ -97,7 +98,9 @@ async function checkFiles(
         if (streaming) process.stdout.write(streaming.formatText(r) + (files.length > 1 && !opts.parts ? '\n' : ''));
       } catch (e) {
         if (opts.parts) jobs.length = 0;
-        if (e instanceof ReadError) {
+        // By name: a reader started at launch may come from another copy of the module than this
+        // code (the compiled check script, compiled-check.ts), whose ReadError is another class.
+        if (isReadError(e)) {
           unreadable = true;
           console.error(`错误 ${e.file}: ${e.message}`);
         } else {

@@ -8,6 +8,8 @@ import { extensionList } from '../read/registry.js';
 import { describeError } from '../system-error.js';
 import { chinese, parseMegabytes, parsePort, parsePositiveInt, parseWorkers } from './options.js';
 import { REPORT_FORMATS } from '../report/index.js';
+import { compiledCheck } from './compiled-check.js';
+import { takeEarlyReader } from './early-reader.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 const DB = '数据库：SQLite 文件路径或 postgres:// 地址（默认环境变量 DATABASE_URL，未设置时为 ./data/gongkai.db）';
@@ -25,7 +27,8 @@ program
   .option('--debug', '内部错误时打印详细信息（调用栈）')
   .option('--parts', '这些文件是同一份公开的各部分（如说明与表格分开发布）：合并为一份检查，说明与表格之间的核对也进行；把含标题和说明的文件放在最前')
   .action(async (files: string[], opts) => {
-    const { runCheck } = await import('./check.js');
+    // The compiled script when launch.ts loaded it, else the modules.
+    const { runCheck } = compiledCheck()?.module ?? (await import('./check.js'));
     process.exitCode = await runCheck(files, {
       format: opts.format,
       output: opts.output,
@@ -34,6 +37,7 @@ program
       version,
       debug: opts.debug,
       parts: opts.parts,
+      reader: takeEarlyReader() ?? undefined,
     });
   });
 

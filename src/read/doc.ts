@@ -92,6 +92,11 @@ export class ReadError extends Error {
   }
 }
 
+/** A ReadError (a LimitError too) whichever copy of this module made it: told by its name. */
+export function isReadError(e: unknown): e is ReadError {
+  return e instanceof ReadError || (e instanceof Error && e.name === 'ReadError' && typeof (e as { file?: unknown }).file === 'string');
+}
+
 /** Text of a cell or paragraph with whitespace runs collapsed, for matching words. */
 export function squash(text: string): string {
   return text.replace(/[\s\u3000]+/g, '');

@@ -1,12 +1,15 @@
 /**
  * The command runs bundled (dist/cli-bundle/, made by the build): it must say exactly what the
  * unbundled compiled program says, and leave `import` and `serve` to the unbundled dist/ (their
- * workers, store and server share modules with it).
+ * workers, store and server share modules with it). Its `check` runs a compiled script with a V8
+ * code cache (src/cli/compiled-check.ts), so the first test below compares that with the modules.
  */
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import { ROOT, SEED, seed, sharedOnly } from '../helpers/shared.js';
 
@@ -61,6 +64,29 @@ test("bin/gongkai.js runs as an executable, through a shebang that sizes V8's th
   const c = spawnSync(BIN, ['check', join(ROOT, 'examples/sample-budget.txt'), '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
   assert.ok(c.status === 0 || c.status === 1, c.stderr);
   assert.equal(JSON.parse(c.stdout).document.entity.name, '示例县数据资源管理局');
+});
+
+/** Loads a compiled check script in a fresh node (as the command does), printing what V8 did with its cache. */
+function loadScript(dir: string): { cache: string; runCheck: string } {
+  const url = pathToFileURL(join(ROOT, 'dist/cli/compiled-check.js')).href;
+  const code = `import(${JSON.stringify(url)}).then((m) => { const c = m.loadCompiledCheck(${JSON.stringify(dir)}); console.log(JSON.stringify({ cache: c.cache, runCheck: typeof c.module.runCheck })); })`;
+  return JSON.parse(execFileSync(process.execPath, ['-e', code], { cwd: ROOT, encoding: 'utf8' }));
+}
+
+test("check's compiled script is built with a code cache that this Node accepts", () => {
+  // Made by the build's training run (scripts/build.mjs); without it check is only slower, so
+  // nothing else would notice a cache that V8 refuses.
+  for (const f of ['check.cjs', 'check.cache']) assert.ok(existsSync(join(BUNDLE, f)), `dist/cli-bundle/${f} is missing`);
+  assert.deepEqual(loadScript(BUNDLE), { cache: 'accepted', runCheck: 'function' });
+});
+
+test('a cache V8 refuses (another Node, a damaged file) only makes the script compile as usual', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-script-'));
+  copyFileSync(join(BUNDLE, 'check.cjs'), join(dir, 'check.cjs'));
+  writeFileSync(join(dir, 'check.cache'), Buffer.alloc(4096, 7));
+  assert.deepEqual(loadScript(dir), { cache: 'rejected', runCheck: 'function' });
+  rmSync(join(dir, 'check.cache'));
+  assert.deepEqual(loadScript(dir), { cache: 'absent', runCheck: 'function' });
 });
 
 test('import and serve stay outside the bundle: no store, server or worker code in it', () => {
