@@ -48,8 +48,8 @@ function sweep(dir) {
 sweep(dist);
 
 await bundleCli();
-await bundleCheckScript();
 await bundleReadWorker();
+await buildScripts();
 await buildWeb();
 
 // bin/gongkai.js compares this stamp with src/ to tell a stale build in a development checkout.
@@ -103,20 +103,39 @@ async function bundleCli() {
 }
 
 /**
- * `check`'s path on the main thread as one CommonJS script beside the bundled command
- * (dist/cli-bundle/check.cjs), and V8's code cache of it (check.cache), written by a training run on
- * the shipped sample in a fresh process (src/cli/compiled-check.ts says why). ES modules get no
- * code cache on Node 20, scripts do. The script sits in the bundle's folder, so the paths it builds
- * from its own address (`import.meta.url`, set to the script's) resolve as the chunks' do. When the
- * training run fails the build goes on without a cache: `check` is then only slower.
+ * `check`'s path on the main thread (dist/cli-bundle/check.cjs) and the reading thread's entry
+ * (dist/worker-bundle/read-worker.cjs) as CommonJS scripts, each with V8's code cache of it (.cache),
+ * written by a training run on the shipped samples in a fresh process (src/cli/compiled-check.ts
+ * says why: ES modules get no code cache on Node 20, scripts do). Each script sits in its bundle's
+ * folder, so the paths it builds from its own address (`import.meta.url`, set to the script's)
+ * resolve as the bundle's do. When a training run fails the build goes on without that cache: the
+ * command is then only slower.
  */
-async function bundleCheckScript() {
-  const out = join(dist, CLI_BUNDLE);
-  if (!existsSync(out)) return;
+async function buildScripts() {
+  if (!existsSync(join(dist, CLI_BUNDLE)) || !existsSync(join(dist, WORKER_BUNDLE))) return;
+  const checkScript = join(dist, CLI_BUNDLE, 'check.cjs');
+  const readScript = join(dist, WORKER_BUNDLE, 'read-worker.cjs');
+  await bundleScript(join(dist, 'cli/check-entry.js'), checkScript);
+  await bundleScript(join(dist, 'workers/read-worker.js'), readScript);
+  const samples = JSON.stringify(['examples/sample-budget.pdf', 'examples/sample-budget.txt'].map((f) => join(root, f)));
+  const loader = JSON.stringify(pathToFileURL(join(dist, 'cli/compiled-check.js')).href);
+  for (const [what, call] of [
+    ['check', `writeCheckCache(${JSON.stringify(join(dist, CLI_BUNDLE))}, ${samples})`],
+    ['读取线程', `writeReadCache(${JSON.stringify(readScript)}, ${samples})`],
+  ]) {
+    try {
+      execFileSync(process.execPath, ['-e', `import(${loader}).then((m) => m.${call})`], { stdio: ['ignore', 'ignore', 'pipe'] });
+    } catch (e) {
+      console.error(`${what}的代码缓存未生成（命令仍可用，只是首次运行较慢）：${String(e.stderr ?? e).split('\n').find((l) => l.trim()) ?? ''}`);
+    }
+  }
+}
+
+async function bundleScript(entry, outfile) {
   const esbuild = await import('esbuild');
   await esbuild.build({
-    entryPoints: [join(dist, 'cli/check-entry.js')],
-    outfile: join(out, 'check.cjs'),
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     format: 'cjs',
     platform: 'node',
@@ -124,8 +143,9 @@ async function bundleCheckScript() {
     minifyWhitespace: true,
     minifySyntax: true,
     logLevel: 'warning',
-    // import() of the optional reports' libraries stays import() (Node's loader), not require().
-    supported: { 'dynamic-import': true },
+    // No import() in a script (src/cli/compiled-check.ts): a package's import() becomes require(),
+    // and pdf.js, an ES module only, is imported for the script by its loader.
+    supported: { 'dynamic-import': false },
     define: { 'import.meta.url': '__gongkaiUrl' },
     banner: { js: 'var __gongkaiUrl = require("node:url").pathToFileURL(__filename).href;' },
     // import.meta.resolve is only reached when running the TypeScript sources (bounded-read.ts).
@@ -145,12 +165,10 @@ async function bundleCheckScript() {
       },
     ],
   });
-  const train = `import(${JSON.stringify(pathToFileURL(join(dist, 'cli/compiled-check.js')).href)}).then((m) => m.writeCheckCache(${JSON.stringify(out)}, ${JSON.stringify(join(root, 'examples/sample-budget.txt'))}))`;
-  try {
-    execFileSync(process.execPath, ['-e', train], { stdio: ['ignore', 'ignore', 'pipe'] });
-  } catch (e) {
-    console.error(`check 的代码缓存未生成（check 仍可用，只是首次运行较慢）：${String(e.stderr ?? e).split('\n').find((l) => l.trim()) ?? ''}`);
-  }
+  // Code that V8 loaded from a code cache cannot import() on Node 20: a script left with an import of
+  // a module would fail only where it reaches it. (The reading thread's start-up code, a string in
+  // bounded-read.ts, imports by variables, and runs as code of its own.)
+  if (/\bimport\("/.test(readFileSync(outfile, 'utf8'))) throw new Error(`${outfile} 中仍有 import()`);
 }
 
 /**

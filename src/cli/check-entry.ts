@@ -4,3 +4,4 @@
  * Loaded for `check`, it starts the reading thread as it loads (early-reader.ts).
  */
 export { runCheck } from './check.js';
+export { importPdfjsWith } from '../read/pdf/engine.js';

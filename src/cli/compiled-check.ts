@@ -19,26 +19,40 @@ export const CACHE = 'check.cache';
 
 export interface CompiledCheck {
   module: typeof import('./check-entry.js');
+  cache: LoadedScript<unknown>['cache'];
+  script: vm.Script;
+}
+
+export interface LoadedScript<T> {
+  exports: T;
   /** What V8 did with the cache: used, refused (another Node, another script), or there was none. */
   cache: 'accepted' | 'rejected' | 'absent';
   script: vm.Script;
+}
+
+/**
+ * Runs a CommonJS script of the build with its code cache (the same name, .cache) when there is
+ * one. The reading thread loads its script the same way, in the few lines of bounded-read.ts's BOOT.
+ */
+export function loadScript<T>(file: string): LoadedScript<T> {
+  const cacheFile = file.replace(/\.cjs$/, '.cache');
+  const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
+  // No import() callback: code loaded from a code cache loses it on Node 20, so the scripts are built
+  // without import() (scripts/build.mjs) and pdf.js, the one ES module they load, is imported for
+  // them (engine.ts importPdfjsWith).
+  const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+  const module = { exports: {} as T };
+  (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  return { exports: module.exports, cache: cachedData === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'accepted', script };
 }
 
 /** Loads the compiled check script of `dir`, with its cache when there is one; null when there is no script. */
 export function loadCompiledCheck(dir: string): CompiledCheck | null {
   const file = join(dir, SCRIPT);
   if (!existsSync(file)) return null;
-  const cacheFile = join(dir, CACHE);
-  const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
-  const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), {
-    filename: file,
-    cachedData,
-    // import() in the script (the optional reports' libraries) goes to Node's own loader.
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-  });
-  const module = { exports: {} as CompiledCheck['module'] };
-  (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
-  return { module: module.exports, cache: cachedData === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'accepted', script };
+  const { exports, cache, script } = loadScript<CompiledCheck['module']>(file);
+  exports.importPdfjsWith(() => import('unpdf/pdfjs'));
+  return { module: exports, cache, script };
 }
 
 let loaded: CompiledCheck | null = null;
@@ -60,13 +74,21 @@ export function compiledCheck(): CompiledCheck | null {
 }
 
 /**
- * The build's training run: checks `sample` through the compiled script of `dir` (its JSON report
- * thrown away) and writes the code V8 compiled meanwhile as the script's cache.
+ * The build's training runs, each in a fresh process: the compiled check script checks `samples`
+ * (its JSON report thrown away), the reading thread's script reads them, and what V8 compiled
+ * meanwhile is written as each script's cache.
  */
-export async function writeCheckCache(dir: string, sample: string): Promise<void> {
+export async function writeCheckCache(dir: string, samples: string[]): Promise<void> {
   const compiled = loadCompiledCheck(dir);
   if (!compiled) throw new Error(`${join(dir, SCRIPT)} 不存在`);
-  const code = await compiled.module.runCheck([sample], { format: 'json', output: '/dev/null', maxBytes: 30 * 1024 * 1024 });
+  const code = await compiled.module.runCheck(samples, { format: 'json', output: '/dev/null', maxBytes: 30 * 1024 * 1024 });
   if (code > 1) throw new Error(`训练运行失败（退出码 ${code}）`);
   writeFileSync(join(dir, CACHE), compiled.script.createCachedData());
+}
+
+export async function writeReadCache(file: string, samples: string[]): Promise<void> {
+  const { exports, script } = loadScript<typeof import('../workers/read-worker.js')>(file);
+  exports.importPdfjsWith(() => import('unpdf/pdfjs'));
+  for (const sample of samples) await exports.readDocumentFile(sample);
+  writeFileSync(file.replace(/\.cjs$/, '.cache'), script.createCachedData());
 }

@@ -6,6 +6,7 @@
  * and is replaced when it is ended.
  */
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ReadError, type Doc } from '../read/doc.js';
 import type { ReadOptions } from '../read/index.js';
@@ -20,11 +21,31 @@ const RUNNING_TS = import.meta.url.endsWith('.ts');
 const BUNDLED_ENTRY = RUNNING_TS ? null : new URL('../worker-bundle/read-worker.js', import.meta.url);
 const ENTRY = BUNDLED_ENTRY && existsSync(BUNDLED_ENTRY) ? BUNDLED_ENTRY.href : new URL(RUNNING_TS ? '../workers/read-worker.ts' : '../workers/read-worker.js', import.meta.url).href;
 const TSX = RUNNING_TS ? import.meta.resolve('tsx/esm/api') : null;
+// Best of all, the same entry as one CommonJS script with a V8 code cache made by the build's
+// training run (read-worker.cjs and .cache; src/cli/compiled-check.ts says why), loaded as
+// compiled-check.ts's loadScript does.
+// The thread imports pdf.js for it (engine.ts), from the address resolved here — which needs
+// import.meta.resolve: this module itself bundled into such a script (the build's training run)
+// has none, and starts the thread on the ES module entry instead.
+const CAN_RESOLVE = typeof import.meta.resolve === 'function';
+const SCRIPT_URL = RUNNING_TS || !CAN_RESOLVE ? null : new URL('../worker-bundle/read-worker.cjs', import.meta.url);
+const SCRIPT = SCRIPT_URL && existsSync(SCRIPT_URL) ? fileURLToPath(SCRIPT_URL) : null;
+const PDFJS = SCRIPT ? import.meta.resolve('unpdf/pdfjs') : null;
 const BOOT = `const { workerData } = require('node:worker_threads');
-const start = workerData.tsx
-  ? import(workerData.tsx).then((tsx) => tsx.register()).then(() => import(workerData.entry))
-  : import(workerData.entry);
-start.catch((e) => { setImmediate(() => { throw e; }); });`;
+if (workerData.script) {
+  const vm = require('node:vm'), fs = require('node:fs'), Module = require('node:module'), path = require('node:path');
+  const file = workerData.script, cacheFile = file.replace(/\\.cjs$/, '.cache');
+  const cachedData = fs.existsSync(cacheFile) ? fs.readFileSync(cacheFile) : undefined;
+  const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
+  const module = { exports: {} };
+  script.runInThisContext().call(module.exports, module.exports, Module.createRequire(file), module, file, path.dirname(file));
+  module.exports.importPdfjsWith(() => import(workerData.pdfjs));
+} else {
+  const start = workerData.tsx
+    ? import(workerData.tsx).then((tsx) => tsx.register()).then(() => import(workerData.entry))
+    : import(workerData.entry);
+  start.catch((e) => { setImmediate(() => { throw e; }); });
+}`;
 
 function prefetchKey(path: string, options: ReadOptions): string {
   return JSON.stringify([path, options]);
@@ -169,7 +190,7 @@ export class BoundedReader {
     if (!this.worker) {
       const worker = new Worker(BOOT, {
         eval: true,
-        workerData: { entry: this.entry, tsx: TSX },
+        workerData: { entry: this.entry, tsx: TSX, script: SCRIPT, pdfjs: PDFJS },
         resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb },
       });
       this.worker = worker;

@@ -13,14 +13,21 @@ export interface ReadRequest {
 
 export type ReadReply = { ready: true } | { id: number; doc: unknown } | { id: number; error: { name: string; message: string; file?: string; stack?: string } };
 
+// The build's training run loads this entry outside a thread to read the samples with it
+// (src/cli/compiled-check.ts): there it only exports the reader. Loaded as a script, its loader
+// imports pdf.js for it (engine.ts).
+export { readDocumentFile };
+export { importPdfjsWith } from '../read/pdf/engine.js';
+
 const port = parentPort;
-if (!port) throw new Error('read-worker runs only as a worker thread');
-port.on('message', async (r: ReadRequest) => {
-  try {
-    port.postMessage({ id: r.id, doc: await readDocumentFile(r.path, r.options) } satisfies ReadReply);
-  } catch (e) {
-    const err = e instanceof Error ? e : new Error(String(e));
-    port.postMessage({ id: r.id, error: { name: err.name, message: err.message, file: (err as { file?: string }).file, stack: err.stack } } satisfies ReadReply);
-  }
-});
-port.postMessage({ ready: true } satisfies ReadReply);
+if (port) {
+  port.on('message', async (r: ReadRequest) => {
+    try {
+      port.postMessage({ id: r.id, doc: await readDocumentFile(r.path, r.options) } satisfies ReadReply);
+    } catch (e) {
+      const err = e instanceof Error ? e : new Error(String(e));
+      port.postMessage({ id: r.id, error: { name: err.name, message: err.message, file: (err as { file?: string }).file, stack: err.stack } } satisfies ReadReply);
+    }
+  });
+  port.postMessage({ ready: true } satisfies ReadReply);
+}

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
+import { simplePdf, stream } from '../fixtures/pdf/raw.js';
 import { ROOT, SEED, seed, sharedOnly } from '../helpers/shared.js';
 
 const BUNDLE = join(ROOT, 'dist/cli-bundle');
@@ -66,27 +67,55 @@ test("bin/gongkai.js runs as an executable, through a shebang that sizes V8's th
   assert.equal(JSON.parse(c.stdout).document.entity.name, '示例县数据资源管理局');
 });
 
-/** Loads a compiled check script in a fresh node (as the command does), printing what V8 did with its cache. */
-function loadScript(dir: string): { cache: string; runCheck: string } {
+const READ_SCRIPT = join(ROOT, 'dist/worker-bundle/read-worker.cjs');
+
+/** Loads one of the build's scripts in a fresh node (as the command does): what V8 did with its cache, and what it exports. */
+function loadScript(file: string): { cache: string; exports: string[] } {
   const url = pathToFileURL(join(ROOT, 'dist/cli/compiled-check.js')).href;
-  const code = `import(${JSON.stringify(url)}).then((m) => { const c = m.loadCompiledCheck(${JSON.stringify(dir)}); console.log(JSON.stringify({ cache: c.cache, runCheck: typeof c.module.runCheck })); })`;
+  const code = `import(${JSON.stringify(url)}).then((m) => { const s = m.loadScript(${JSON.stringify(file)}); console.log(JSON.stringify({ cache: s.cache, exports: Object.keys(s.exports).sort() })); })`;
   return JSON.parse(execFileSync(process.execPath, ['-e', code], { cwd: ROOT, encoding: 'utf8' }));
 }
 
-test("check's compiled script is built with a code cache that this Node accepts", () => {
-  // Made by the build's training run (scripts/build.mjs); without it check is only slower, so
+test("check's script and the reading thread's are built with code caches that this Node accepts", () => {
+  // Made by the build's training runs (scripts/build.mjs); without them check is only slower, so
   // nothing else would notice a cache that V8 refuses.
-  for (const f of ['check.cjs', 'check.cache']) assert.ok(existsSync(join(BUNDLE, f)), `dist/cli-bundle/${f} is missing`);
-  assert.deepEqual(loadScript(BUNDLE), { cache: 'accepted', runCheck: 'function' });
+  for (const f of ['cli-bundle/check.cjs', 'cli-bundle/check.cache', 'worker-bundle/read-worker.cjs', 'worker-bundle/read-worker.cache']) {
+    assert.ok(existsSync(join(ROOT, 'dist', f)), `dist/${f} is missing`);
+  }
+  assert.deepEqual(loadScript(join(BUNDLE, 'check.cjs')), { cache: 'accepted', exports: ['importPdfjsWith', 'runCheck'] });
+  assert.deepEqual(loadScript(READ_SCRIPT), { cache: 'accepted', exports: ['importPdfjsWith', 'readDocumentFile'] });
 });
 
 test('a cache V8 refuses (another Node, a damaged file) only makes the script compile as usual', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-script-'));
   copyFileSync(join(BUNDLE, 'check.cjs'), join(dir, 'check.cjs'));
   writeFileSync(join(dir, 'check.cache'), Buffer.alloc(4096, 7));
-  assert.deepEqual(loadScript(dir), { cache: 'rejected', runCheck: 'function' });
+  assert.deepEqual(loadScript(join(dir, 'check.cjs')), { cache: 'rejected', exports: ['importPdfjsWith', 'runCheck'] });
   rmSync(join(dir, 'check.cache'));
-  assert.deepEqual(loadScript(dir), { cache: 'absent', runCheck: 'function' });
+  assert.deepEqual(loadScript(join(dir, 'check.cjs')), { cache: 'absent', exports: ['importPdfjsWith', 'runCheck'] });
+});
+
+test("the reading thread's script reads through pdf.js what the native reader leaves to it", () => {
+  // Code loaded from a code cache cannot import() on Node 20: pdf.js (an ES module) is imported for
+  // the script by the thread's start-up code (bounded-read.ts). A page in a standard Type1 font
+  // without a font descriptor is one the native reader leaves to pdf.js.
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-pdfjs-'));
+  const file = join(dir, 'standard-font.pdf');
+  const text = 'BT /F1 12 Tf 72 720 Td (Notice 2031 of the archive) Tj ET';
+  writeFileSync(
+    file,
+    simplePdf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+      stream('', text),
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    ]),
+  );
+  const r = run(BIN, ['check', file]);
+  // Read (by pdf.js), then refused as no disclosure, quoting what it read.
+  assert.equal(r.code, 2, r.stderr);
+  assert.match(r.stderr, /不是部门预算、决算公开或绩效文件.*Notice2031/);
 });
 
 test('import and serve stay outside the bundle: no store, server or worker code in it', () => {

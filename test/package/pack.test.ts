@@ -12,7 +12,7 @@ function packed(): string[] {
 
 test('npm pack ships the compiled program, its data and docs, and nothing of development', () => {
   const files = packed();
-  const allowed = /^(package\.json|README\.md|LICENSE|bin\/gongkai\.js|dist\/.+\.(js|d\.ts|json)|dist\/cli-bundle\/check\.(cjs|cache)|dist\/web\/.+|profiles\/.+\.json|schema\/.+\.json|examples\/.+)$/;
+  const allowed = /^(package\.json|README\.md|LICENSE|bin\/gongkai\.js|dist\/.+\.(js|d\.ts|json)|dist\/(cli-bundle\/check|worker-bundle\/read-worker)\.(cjs|cache)|dist\/web\/.+|profiles\/.+\.json|schema\/.+\.json|examples\/.+)$/;
   assert.deepEqual(files.filter((f) => !allowed.test(f)), [], 'files outside what a user needs');
   // What the command, the library and the workers load at run time.
   for (const f of [
@@ -24,6 +24,8 @@ test('npm pack ships the compiled program, its data and docs, and nothing of dev
     // check's compiled script and its V8 code cache (src/cli/compiled-check.ts).
     'dist/cli-bundle/check.cjs',
     'dist/cli-bundle/check.cache',
+    'dist/worker-bundle/read-worker.cjs',
+    'dist/worker-bundle/read-worker.cache',
     'dist/worker-bundle/read-worker.js',
     'dist/workers/read-worker.js',
     'dist/pipeline.js',

@@ -14,11 +14,21 @@ export type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
 // but its core-js polyfills replace Array.prototype.push for the whole process and make every
 // page about a third slower.
 let loading: Promise<Pdfjs> | undefined;
+let importer: () => Promise<Pdfjs> = () => import('unpdf/pdfjs');
+
+/**
+ * How pdf.js (an ES module only) is imported, when this code runs as one of the build's CommonJS
+ * scripts (src/cli/compiled-check.ts): code that V8 loaded from a code cache cannot import() on
+ * Node 20 (its import callback is lost), so whoever loads the script imports pdf.js for it.
+ */
+export function importPdfjsWith(load: () => Promise<Pdfjs>): void {
+  importer = load;
+}
 
 export function pdfjs(): Promise<Pdfjs> {
   loading ??= (async () => {
     addTransferToFixedLength();
-    return import('unpdf/pdfjs');
+    return importer();
   })();
   return loading;
 }
