@@ -93,6 +93,10 @@ export function sniffFormat(bytes: Buffer, path: string): Format {
   }
   if (looksBinary(bytes)) throw new ReadError(path, `无法识别的文件类型${ext ? `（扩展名 ${ext}）` : ''}：不是 ${READERS.map((r) => r.format).join('/')}`);
   for (const r of READERS) if (isTextFormat(r) && r.sniff(bytes, ext)) return r.format;
+  // Text under the name of a binary format (a page saved as .pdf, a file renamed): say so, not
+  // that the extension is unsupported.
+  const named = READERS.find((r) => (r.extensions as readonly string[]).includes(ext));
+  if (named) throw new ReadError(path, `文件内容与扩展名 ${ext} 不符：是文本，不是 ${named.format.toUpperCase()} 文件（可能改错了扩展名或文件已损坏）`);
   throw new ReadError(path, `不支持的文件扩展名 ${ext}（支持 ${extensionList()}）`);
 }
 

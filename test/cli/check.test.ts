@@ -71,10 +71,14 @@ test('bad input: one clear line per file naming it, exit 2, and the good file st
     truncateSync(huge, 50 * 1024 * 1024);
     const scanned = join(dir, 'scan.pdf');
     writeFileSync(scanned, scannedPdf(true));
-    const r = gongkai('check', empty, truncated, SAMPLE, unknown, huge, notDisclosure, scanned, '--format', 'json');
+    const renamed = join(dir, 'notes.pdf');
+    writeFileSync(renamed, '这是一段文字，不是 PDF。\n');
+    const r = gongkai('check', empty, truncated, SAMPLE, unknown, huge, notDisclosure, scanned, renamed, '--format', 'json');
     assert.equal(r.code, 2);
     const lines = r.err.trim().split('\n');
-    assert.equal(lines.length, 6, r.err);
+    assert.equal(lines.length, 7, r.err);
+    // Text named .pdf: the content is not what the name says, not an unsupported extension.
+    assert.match(lines[6], /notes\.pdf: 文件内容与扩展名 \.pdf 不符：是文本，不是 PDF 文件/);
     assert.match(lines[0], /empty\.txt: 文件为空/);
     assert.match(lines[1], /cut\.docx: .*(损坏|不完整)/);
     assert.match(lines[2], /data\.xyz: 不支持的文件扩展名 \.xyz/);
