@@ -93,6 +93,9 @@ describe('review pages', { ...sharedOnly, ...browserOnly }, () => {
     assert.match(await active(), new RegExp(`^${year} 年`));
     await page.keyboard.press('Enter');
     await page.waitForURL(new RegExp(`year=${year}`));
+    // The list closes as Enter chooses; it may say so a frame after the address changes (a CI run
+    // read aria-expanded="true" right after the URL), so the test waits for it to say it.
+    await page.getByRole('combobox', { name: '年度', expanded: false }).waitFor();
     assert.equal(await select.getAttribute('aria-expanded'), 'false');
     await page.waitForFunction((n) => document.querySelector('[data-testid=total-documents]')?.textContent === String(n) && !document.querySelector('.ant-spin-spinning'), expected.total);
     for (const k of ['error', 'warning', 'info'] as const) assert.equal(await page.getByTestId(`total-${k}`).textContent(), String(expected.findings[k]));
