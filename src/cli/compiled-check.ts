@@ -64,7 +64,13 @@ let loaded: CompiledCheck | null = null;
  */
 export function loadForCheck(): boolean {
   if (!import.meta.url.startsWith('file:')) return false;
-  loaded = loadCompiledCheck(dirname(fileURLToPath(import.meta.url)));
+  try {
+    loaded = loadCompiledCheck(dirname(fileURLToPath(import.meta.url)));
+  } catch {
+    // A script that does not load (a damaged installation) leaves check to the modules, which
+    // say what is wrong when they fail.
+    loaded = null;
+  }
   return loaded !== null;
 }
 
