@@ -2,7 +2,7 @@
  * `check`'s code as one script with a V8 code cache. On the way to the first finding, much of
  * `check`'s time is V8 compiling each function as it is first called; Node 20 keeps no compiled
  * code between runs for ES modules. So the build bundles `check`'s path as one CommonJS script
- * (dist/cli-bundle/check.cjs), runs it once on the shipped sample, and saves what V8 compiled
+ * (dist/cli-bundle/check.cjs), runs it once on the shipped samples, and saves what V8 compiled
  * meanwhile (check.cache, `createCachedData` after the run, so the functions compiled while running
  * are in it, not only the top level). A run then loads the script with that cache and skips the
  * compilation. V8 checks the cache against the script and its own version and flags: a cache from
@@ -58,9 +58,9 @@ export function loadCompiledCheck(dir: string): CompiledCheck | null {
 let loaded: CompiledCheck | null = null;
 
 /**
- * For `check` run from the bundled command (launch.ts): the compiled script beside this bundle,
- * loaded now (it starts the reading thread as it loads). False when there is none (the unbundled
- * dist/, the sources through tsx): the command then imports its modules as usual.
+ * For `check` run from the bundled command (launch.ts, once the reading thread is started): the
+ * compiled script beside this bundle, loaded now. False when there is none (the unbundled dist/,
+ * the sources through tsx): the command then imports its modules as usual.
  */
 export function loadForCheck(): boolean {
   if (!import.meta.url.startsWith('file:')) return false;
