@@ -90,7 +90,7 @@ export const startup: Benchmark = {
   issue: 'packaging issue (11): `gongkai --help` ≤ 0.25 s and `gongkai check` of a 33-page corpus PDF ≤ 0.45 s, whole process, medians',
   skipReason() {
     if (!existsSync(PDF)) return `缺少 ${PDF}`;
-    if (!existsSync(join(ROOT, 'dist/cli-bundle/launch.js'))) return '尚未构建（npm run build）';
+    if (!existsSync(join(ROOT, 'dist/cli-bundle/launch.cjs'))) return '尚未构建（npm run build）';
     if (!tools.pdftotext().path) return '未安装 pdftotext（poppler-utils），缺少对照基准';
     return null;
   },

@@ -48,6 +48,7 @@ function sweep(dir) {
 sweep(dist);
 
 await bundleCli();
+await bundleLaunch();
 await bundleReadWorker();
 await buildScripts();
 await buildWeb();
@@ -78,7 +79,7 @@ async function bundleCli() {
   }
   const INLINE = new Set(['zod', 'decimal.js', 'commander']);
   await esbuild.build({
-    ...bundleOptions([join(dist, 'cli/launch.js'), join(dist, 'cli/main.js')], out),
+    ...bundleOptions([join(dist, 'cli/main.js')], out),
     // commander is CommonJS: its require() calls need a require in the ES module.
     banner: { js: "import { createRequire as __gongkaiRequire } from 'node:module'; const require = __gongkaiRequire(import.meta.url);" },
     plugins: [
@@ -95,6 +96,54 @@ async function bundleCli() {
             if (a.path.startsWith('node:')) return { path: a.path, external: true };
             const pkg = a.path.split('/').slice(0, a.path.startsWith('@') ? 2 : 1).join('/');
             return INLINE.has(pkg) ? null : { path: a.path, external: true };
+          });
+        },
+      },
+    ],
+  });
+}
+
+/**
+ * The command's entry (src/cli/launch.ts) as one CommonJS file, dist/cli-bundle/launch.cjs, which
+ * bin/gongkai.js requires: Node then runs the command without starting its ES module loader (some
+ * 10 ms on the way to `check`'s reading thread). It holds what `check` needs before its compiled
+ * script (the reading thread's client, check's command-line definition, commander); the whole
+ * command line, dist/cli-bundle/main.js, and the modules check falls back to without a compiled
+ * script, dist/cli/check.js, stay ES modules it imports.
+ */
+async function bundleLaunch() {
+  if (!existsSync(join(dist, CLI_BUNDLE))) return;
+  const esbuild = await import('esbuild');
+  await esbuild.build({
+    entryPoints: [join(dist, 'cli/launch.js')],
+    outfile: join(dist, CLI_BUNDLE, 'launch.cjs'),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minifyWhitespace: true,
+    minifySyntax: true,
+    logLevel: 'warning',
+    define: { 'import.meta.url': '__gongkaiUrl' },
+    banner: { js: 'var __gongkaiUrl = require("node:url").pathToFileURL(__filename).href;' },
+    // import.meta.resolve is only reached when running the TypeScript sources (bounded-read.ts).
+    logOverride: { 'empty-import-meta': 'silent' },
+    plugins: [
+      {
+        name: 'gongkai-launch',
+        setup(b) {
+          b.onResolve({ filter: /.*/ }, (a) => {
+            if (a.kind === 'entry-point') return null;
+            const fromLaunch = a.importer.endsWith('/cli/launch.js');
+            if (fromLaunch && a.path === './main.js') return { path: './main.js', external: true };
+            // What the modules load on demand (a reader's code, check's modules) stays in dist/, loaded
+            // from there when asked for, instead of being compiled with this file on every start.
+            if (a.path.startsWith('.') && a.kind === 'dynamic-import' && (!fromLaunch || a.path === './check.js')) {
+              return { path: relative(join(dist, CLI_BUNDLE), join(a.resolveDir, a.path)), external: true };
+            }
+            if (a.path.startsWith('.')) return null;
+            if (a.path.startsWith('node:')) return { path: a.path, external: true };
+            return a.path === 'commander' ? null : { path: a.path, external: true };
           });
         },
       },

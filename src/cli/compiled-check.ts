@@ -55,28 +55,20 @@ export function loadCompiledCheck(dir: string): CompiledCheck | null {
   return { module: exports, cache, script };
 }
 
-let loaded: CompiledCheck | null = null;
-
 /**
  * For `check` run from the bundled command (launch.ts, once the reading thread is started): the
- * compiled script beside this bundle, loaded now. False when there is none (the unbundled dist/,
+ * compiled script beside this bundle, loaded now. Null when there is none (the unbundled dist/,
  * the sources through tsx): the command then imports its modules as usual.
  */
-export function loadForCheck(): boolean {
-  if (!import.meta.url.startsWith('file:')) return false;
+export function loadForCheck(): CompiledCheck | null {
+  if (!import.meta.url.startsWith('file:')) return null;
   try {
-    loaded = loadCompiledCheck(dirname(fileURLToPath(import.meta.url)));
+    return loadCompiledCheck(dirname(fileURLToPath(import.meta.url)));
   } catch {
     // A script that does not load (a damaged installation) leaves check to the modules, which
     // say what is wrong when they fail.
-    loaded = null;
+    return null;
   }
-  return loaded !== null;
-}
-
-/** The compiled check that launch.ts loaded, if it did. */
-export function compiledCheck(): CompiledCheck | null {
-  return loaded;
 }
 
 /**

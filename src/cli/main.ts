@@ -2,44 +2,17 @@
  * The gongkai command line. Each command is a small module loaded when it runs (`--help` loads
  * none of them); this file only wires them.
  */
-import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
-import { extensionList } from '../read/registry.js';
-import { describeError } from '../system-error.js';
-import { chinese, parseMegabytes, parsePort, parsePositiveInt, parseWorkers } from './options.js';
-import { REPORT_FORMATS } from '../report/index.js';
-import { compiledCheck } from './compiled-check.js';
-import { takeEarlyReader } from './early-reader.js';
+import { Option } from 'commander';
+import { addCheckCommand } from './check-command.js';
+import { parsePort, parsePositiveInt, parseWorkers } from './options.js';
+import { gongkaiProgram, runProgram } from './program.js';
 
-const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 const DB = '数据库：SQLite 文件路径或 postgres:// 地址（默认环境变量 DATABASE_URL，未设置时为 ./data/gongkai.db）';
 
-const program = chinese(new Command(), version).name('gongkai').description('读取、检查、存储和比较部门预算/决算公开与绩效自评文件');
+const program = gongkaiProgram();
 
-program
-  .command('check')
-  .description(`检查一个或多个公开文件（${extensionList()}），报告发现的问题`)
-  .argument('<files...>', '要检查的文件')
-  .addOption(new Option('-f, --format <format>', '输出格式').choices([...REPORT_FORMATS]).default('text'))
-  .option('-o, --output <file>', '输出写入文件（xlsx、pdf、annotated-pdf 格式必需）')
-  .option('-p, --profile <name>', '规则配置（profiles/ 下的名称或文件路径）')
-  .option('--max-size <MB>', '单个文件大小上限（MB）', parseMegabytes, 30)
-  .option('--debug', '内部错误时打印详细信息（调用栈）')
-  .option('--parts', '这些文件是同一份公开的各部分（如说明与表格分开发布）：合并为一份检查，说明与表格之间的核对也进行；把含标题和说明的文件放在最前')
-  .action(async (files: string[], opts) => {
-    // The compiled script when launch.ts loaded it, else the modules.
-    const { runCheck } = compiledCheck()?.module ?? (await import('./check.js'));
-    process.exitCode = await runCheck(files, {
-      format: opts.format,
-      output: opts.output,
-      profile: opts.profile,
-      maxBytes: opts.maxSize * 1024 * 1024,
-      version,
-      debug: opts.debug,
-      parts: opts.parts,
-      reader: takeEarlyReader() ?? undefined,
-    });
-  });
+// check's own quick start (launch.ts) runs the same definition with the reading thread started first.
+addCheckCommand(program, async (files, request) => (await import('./check.js')).runCheck(files, request));
 
 program
   .command('import')
@@ -262,13 +235,4 @@ program
     process.exitCode = await runCompare(opts);
   });
 
-program.parseAsync(process.argv).catch((e: unknown) => {
-  if (e instanceof CommanderError) {
-    // Help and version end with 0; a usage error (already printed, in Chinese) with 2.
-    process.exitCode = e.exitCode === 0 ? 0 : 2;
-    return;
-  }
-  // Anything unexpected still ends as one line, never a stack trace.
-  console.error(`错误 ${describeError(e)}`);
-  process.exitCode = 2;
-});
+void runProgram(program);

@@ -23,14 +23,12 @@ const ENTRY = BUNDLED_ENTRY && existsSync(BUNDLED_ENTRY) ? BUNDLED_ENTRY.href : 
 const TSX = RUNNING_TS ? import.meta.resolve('tsx/esm/api') : null;
 // Best of all, the same entry as one CommonJS script with a V8 code cache made by the build's
 // training run (read-worker.cjs and .cache; src/cli/compiled-check.ts says why), loaded as
-// compiled-check.ts's loadScript does.
-// The thread imports pdf.js for it (engine.ts), from the address resolved here — which needs
-// import.meta.resolve: this module itself bundled into such a script (the build's training run)
-// has none, and starts the thread on the ES module entry instead.
-const CAN_RESOLVE = typeof import.meta.resolve === 'function';
-const SCRIPT_URL = RUNNING_TS || !CAN_RESOLVE ? null : new URL('../worker-bundle/read-worker.cjs', import.meta.url);
+// compiled-check.ts's loadScript does. Code loaded from a code cache cannot import() on Node 20, so
+// the thread imports pdf.js for it (engine.ts importPdfjsWith) through the compiled engine module,
+// which imports it as the package resolves it: from an ES module, as pdf.js must be.
+const SCRIPT_URL = RUNNING_TS ? null : new URL('../worker-bundle/read-worker.cjs', import.meta.url);
 const SCRIPT = SCRIPT_URL && existsSync(SCRIPT_URL) ? fileURLToPath(SCRIPT_URL) : null;
-const PDFJS = SCRIPT ? import.meta.resolve('unpdf/pdfjs') : null;
+const ENGINE = SCRIPT ? new URL('../read/pdf/engine.js', import.meta.url).href : null;
 const BOOT = `const { workerData } = require('node:worker_threads');
 if (workerData.script) {
   const vm = require('node:vm'), fs = require('node:fs'), Module = require('node:module'), path = require('node:path');
@@ -39,7 +37,7 @@ if (workerData.script) {
   const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
   const module = { exports: {} };
   script.runInThisContext().call(module.exports, module.exports, Module.createRequire(file), module, file, path.dirname(file));
-  module.exports.importPdfjsWith(() => import(workerData.pdfjs));
+  module.exports.importPdfjsWith(() => import(workerData.engine).then((engine) => engine.pdfjs()));
 } else {
   const start = workerData.tsx
     ? import(workerData.tsx).then((tsx) => tsx.register()).then(() => import(workerData.entry))
@@ -92,6 +90,8 @@ export class BoundedReader {
    * takes this reading's result (its error included); nothing is reported if none does.
    */
   prefetch(path: string, options: ReadOptions = {}): void {
+    // Asked again for the same file (check's quick start sends it before runCheck does): one reading.
+    if (this.prefetched?.key === prefetchKey(path, options)) return;
     const doc = this.readNow(path, options);
     // Handled here so a failure nobody asks for is not an unhandled rejection; `read` still gets it.
     doc.catch(() => undefined);
@@ -190,7 +190,7 @@ export class BoundedReader {
     if (!this.worker) {
       const worker = new Worker(BOOT, {
         eval: true,
-        workerData: { entry: this.entry, tsx: TSX, script: SCRIPT, pdfjs: PDFJS },
+        workerData: { entry: this.entry, tsx: TSX, script: SCRIPT, engine: ENGINE },
         resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb },
       });
       this.worker = worker;

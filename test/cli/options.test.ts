@@ -40,8 +40,8 @@ test('option values are checked, with one Chinese line and exit status 2', () =>
 });
 
 test('check starts its reading thread at launch, yet its usage errors and help still end the process at once', () => {
-  // The thread (src/cli/early-reader.ts) is started before the options are parsed; one that
-  // held the process open would leave these commands running.
+  // The thread is started before the options are parsed and is sent the file before runCheck
+  // looks at them (src/cli/launch.ts); one that held the process open would leave these running.
   for (const [args, code] of [
     [['check', '--format', 'docx', SAMPLE], 2],
     [['check', '--max-size', '0', SAMPLE], 2],

@@ -23,14 +23,14 @@ function run(entry: string, args: string[]): { code: number | null; stdout: stri
 }
 
 test('the build bundles the command', () => {
-  // launch.js is what bin/gongkai.js runs (it starts check's reading thread, then loads main.js).
-  for (const f of ['launch.js', 'main.js']) assert.ok(existsSync(join(BUNDLE, f)), `dist/cli-bundle/${f} is missing: run npm run build`);
+  // launch.cjs is what bin/gongkai.js runs (check's quick start; every other command loads main.js).
+  for (const f of ['launch.cjs', 'main.js']) assert.ok(existsSync(join(BUNDLE, f)), `dist/cli-bundle/${f} is missing: run npm run build`);
 });
 
 test('the bundled command checks a file exactly as the unbundled program does', sharedOnly, () => {
   for (const file of [seed(`${SEED.luancheng}.docx`), seed(`${SEED.xushui}.txt`)]) {
     for (const format of ['json', 'text']) {
-      const bundled = run(join(BUNDLE, 'launch.js'), ['check', file, '--format', format]);
+      const bundled = run(join(BUNDLE, 'launch.cjs'), ['check', file, '--format', format]);
       const plain = run(join(ROOT, 'dist/cli/launch.js'), ['check', file, '--format', format]);
       assert.equal(bundled.code, plain.code, `${file} ${format}: exit code`);
       assert.equal(bundled.stdout, plain.stdout, `${file} ${format}: output`);
@@ -41,7 +41,7 @@ test('the bundled command checks a file exactly as the unbundled program does', 
 
 test('help, version and a bad option read the same bundled or not', () => {
   for (const args of [['--help'], ['--version'], ['check', '--help'], ['import', '--workers', 'abc', 'x'], ['check', 'no-such-file.pdf']]) {
-    const bundled = run(join(BUNDLE, 'launch.js'), args);
+    const bundled = run(join(BUNDLE, 'launch.cjs'), args);
     const plain = run(join(ROOT, 'dist/cli/launch.js'), args);
     assert.deepEqual(bundled, plain, args.join(' '));
   }

@@ -12,14 +12,16 @@ function packed(): string[] {
 
 test('npm pack ships the compiled program, its data and docs, and nothing of development', () => {
   const files = packed();
-  const allowed = /^(package\.json|README\.md|LICENSE|bin\/gongkai\.js|dist\/.+\.(js|d\.ts|json)|dist\/(cli-bundle\/check|worker-bundle\/read-worker)\.(cjs|cache)|dist\/web\/.+|profiles\/.+\.json|schema\/.+\.json|examples\/.+)$/;
+  const allowed = /^(package\.json|README\.md|LICENSE|bin\/(gongkai\.js|package\.json)|dist\/.+\.(js|d\.ts|json)|dist\/(cli-bundle\/(check|launch)|worker-bundle\/read-worker)\.(cjs|cache)|dist\/web\/.+|profiles\/.+\.json|schema\/.+\.json|examples\/.+)$/;
   assert.deepEqual(files.filter((f) => !allowed.test(f)), [], 'files outside what a user needs');
   // What the command, the library and the workers load at run time.
   for (const f of [
     'bin/gongkai.js',
+    // Makes the bin a CommonJS file: Node starts it without its ES module loader.
+    'bin/package.json',
     'dist/cli/main.js',
     'dist/cli/launch.js',
-    'dist/cli-bundle/launch.js',
+    'dist/cli-bundle/launch.cjs',
     'dist/cli-bundle/main.js',
     // check's compiled script and its V8 code cache (src/cli/compiled-check.ts).
     'dist/cli-bundle/check.cjs',
