@@ -13,6 +13,15 @@ import { BoundedReader } from '../workers/bounded-read.js';
 
 const HELP = new Set(['-h', '--help', '-V', '--version']);
 
+// A reader that stops reading (`gongkai check … --format json | head`) is no fault of the command:
+// it ends quietly, as other command-line tools do, instead of with Node's stack trace for EPIPE.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit();
+  });
+}
+
 async function launch(argv: readonly string[]): Promise<void> {
   if (argv[0] !== 'check' || argv.some((a) => HELP.has(a))) {
     await import('./main.js');

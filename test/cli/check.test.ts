@@ -133,3 +133,11 @@ test('a real seed checks from the command line', sharedOnly, () => {
   assert.equal(j.document.entity.name, '中共石家庄市鹿泉区委网络安全和信息化委员会办公室');
   assert.equal(j.document.summary.basicExpenditure, 238.42);
 });
+
+test('a reader that closes the pipe early (| head) ends the command quietly, without a stack trace', () => {
+  // The sample's JSON report (some 470 KB) is far more than a pipe holds: the write meets EPIPE.
+  const sample = join(ROOT, 'examples/sample-budget.pdf');
+  const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" check "${sample}" --format json | head -c 20`], { encoding: 'utf8', cwd: ROOT });
+  assert.equal(r.stdout, '{\n  "document": {\n  ');
+  assert.equal(r.stderr, '');
+});
