@@ -196,7 +196,10 @@ async function bundleScript(entry, outfile) {
     // and pdf.js, an ES module only, is imported for the script by its loader.
     supported: { 'dynamic-import': false },
     define: { 'import.meta.url': '__gongkaiUrl' },
-    banner: { js: 'var __gongkaiUrl = require("node:url").pathToFileURL(__filename).href;' },
+    // Written as the function Node's CommonJS loader would wrap it in (Module.wrap): its loader
+    // compiles the file as it reads it, without a copy of this megabyte for the wrapper.
+    banner: { js: '(function (exports, require, module, __filename, __dirname) { var __gongkaiUrl = require("node:url").pathToFileURL(__filename).href;' },
+    footer: { js: '\n});' },
     // import.meta.resolve is only reached when running the TypeScript sources (bounded-read.ts).
     logOverride: { 'empty-import-meta': 'silent' },
     plugins: [

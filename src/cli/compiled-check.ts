@@ -9,7 +9,7 @@
  * another Node is refused and the script compiled as usual — slower, never wrong.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
@@ -40,7 +40,8 @@ export function loadScript<T>(file: string): LoadedScript<T> {
   // No import() callback: code loaded from a code cache loses it on Node 20, so the scripts are built
   // without import() (scripts/build.mjs) and pdf.js, the one ES module they load, is imported for
   // them (engine.ts importPdfjsWith).
-  const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+  // The build writes the script already wrapped, as Module.wrap would (scripts/build.mjs).
+  const script = new vm.Script(readFileSync(file, 'utf8'), { filename: file, cachedData });
   const module = { exports: {} as T };
   (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
   return { exports: module.exports, cache: cachedData === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'accepted', script };

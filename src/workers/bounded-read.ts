@@ -34,7 +34,7 @@ if (workerData.script) {
   const vm = require('node:vm'), fs = require('node:fs'), Module = require('node:module'), path = require('node:path');
   const file = workerData.script, cacheFile = file.replace(/\\.cjs$/, '.cache');
   const cachedData = fs.existsSync(cacheFile) ? fs.readFileSync(cacheFile) : undefined;
-  const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
+  const script = new vm.Script(fs.readFileSync(file, 'utf8'), { filename: file, cachedData });
   const module = { exports: {} };
   script.runInThisContext().call(module.exports, module.exports, Module.createRequire(file), module, file, path.dirname(file));
   module.exports.importPdfjsWith(() => import(workerData.engine).then((engine) => engine.pdfjs()));
