@@ -85,6 +85,12 @@ export class Lexer {
   pos: number;
   /** The last operator read by `next()`. */
   op = '';
+  /**
+   * In a content stream a dictionary is the properties of marked content (BDC, DP), which the
+   * reader does not use. With this set it is stepped over unread — no map, no names built — and
+   * stands as null. Tagged PDFs (as Word and WPS save them) open one before almost every text run.
+   */
+  skipDictionaries = false;
 
   constructor(
     readonly buf: Uint8Array,
@@ -263,7 +269,9 @@ export class Lexer {
       case Ch.Lt:
         if (b[this.pos + 1] === Ch.Lt) {
           this.pos += 2;
-          return this.dict(refs);
+          if (!this.skipDictionaries) return this.dict(refs);
+          this.skipDictionary();
+          return null;
         }
         return this.hexString();
       case Ch.LBracket: {
@@ -320,6 +328,46 @@ export class Lexer {
       const v = this.read(refs);
       map.set(key.name, v === OPERATOR ? keywordValue(this.op) : v);
     }
+  }
+
+  /**
+   * Steps over a dictionary's body, after its "<<": to the ">>" that closes it, past the nested
+   * dictionaries, the strings (whose parentheses and brackets are text) and the comments in it.
+   */
+  private skipDictionary(): void {
+    const b = this.buf;
+    let p = this.pos;
+    let depth = 1;
+    while (p < this.end) {
+      const c = b[p];
+      if (c === Ch.LParen) {
+        let parens = 1;
+        for (p++; p < this.end && parens > 0; p++) {
+          const d = b[p];
+          if (d === Ch.Backslash) p++;
+          else if (d === Ch.LParen) parens++;
+          else if (d === Ch.RParen) parens--;
+        }
+      } else if (c === Ch.Lt) {
+        if (b[p + 1] === Ch.Lt) {
+          depth++;
+          p += 2;
+        } else {
+          // A hex string.
+          while (p < this.end && b[p] !== Ch.Gt) p++;
+          p++;
+        }
+      } else if (c === Ch.Gt && b[p + 1] === Ch.Gt) {
+        p += 2;
+        if (--depth === 0) {
+          this.pos = p;
+          return;
+        }
+      } else if (c === Ch.Percent) {
+        while (p < this.end && b[p] !== Ch.LF && b[p] !== Ch.CR) p++;
+      } else p++;
+    }
+    throw new Unsupported('unterminated dictionary');
   }
 
   /** Reads a keyword where one is expected (obj, endobj, stream, xref, trailer). */

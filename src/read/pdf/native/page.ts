@@ -92,6 +92,8 @@ class Run {
   content(data: Uint8Array, resources: PdfDict | null, depth: number): void {
     if (depth > 12) throw new Unsupported('forms nested too deeply');
     const lx = new Lexer(data);
+    // No operator the reader interprets takes a dictionary: marked content's properties are skipped.
+    lx.skipDictionaries = true;
     // One array holds the operands of every operator in turn: `count` of them are the current
     // operator's and the slots past those are always undefined (a missing operand reads as one).
     // Emptying it with `length = 0` would drop its storage, to be allocated again for the next
