@@ -6,16 +6,18 @@ import { tidy } from './tidy.js';
 
 const LABEL_ONLY = /^(部门职责|机构设置|主要职责|部门职能)[:：]?$/;
 const NUMBERED_ITEM = /^[（(]?[0-9一二三四五六七八九十]+[)）、.．]\s*/;
+const PROSE_SECTIONS = new Set<SectionKey | null>(['duties', 'overallGoal', 'subGoals', 'safeguards', 'glossary']);
 
 export function readParts(d: Disclosure, blocks: Block[], sections: (SectionKey | null)[]): void {
   const overall: string[] = [];
   let subGoal: Disclosure['performance']['subGoals'][number] | null = null;
   blocks.forEach((b, i) => {
-    if (b.type !== 'paragraph') return;
+    const section = sections[i];
+    // Only the sections below hold these parts: the rest of the 说明 (most of it) is not tidied.
+    if (b.type !== 'paragraph' || !PROSE_SECTIONS.has(section)) return;
     const text = tidy(b.text);
     const t = squash(text);
     if (!t || headingKey(text)) return;
-    const section = sections[i];
     switch (section) {
       case 'duties':
         if (!LABEL_ONLY.test(t)) d.duties.push(text.replace(NUMBERED_ITEM, ''));
