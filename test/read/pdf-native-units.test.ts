@@ -674,6 +674,25 @@ describe('native PDF reader: fonts', () => {
 // --- pages ---------------------------------------------------------------------------------------
 
 describe('native PDF reader: page content', () => {
+  test("marked content's property dictionaries are stepped over: strings with brackets, nested dictionaries, hex strings, comments", async () => {
+    // Tagged PDFs (Word, WPS) open marked content with a dictionary before most text runs; the
+    // reader does not build them, and the text around and after them reads as pdf.js reads it.
+    const [page] = await sameAsPdfjs(
+      doc({
+        content:
+          '/Span <</ActualText (a >> b \\) c) /Lang <7A68> /Nested <</K [1 2] /S (x(y)z)>> % a >> comment\n>> BDC ' +
+          'BT /F1 10 Tf 100 700 Td (AB) Tj ET EMC /P <</MCID 3>> BDC BT /F1 10 Tf 100 600 Td (C) Tj ET EMC /Tag <<>> DP',
+      }),
+    );
+    assert.equal(text(page), 'ABC');
+    const lx = new Lexer(latin1('/P <</MCID 3 /S (>>)>> BDC 7'));
+    lx.skipDictionaries = true;
+    assert.deepEqual([plain(lx.read(false), lx), lx.read(false), plain(lx.read(false), lx), lx.read(false)], [{ name: 'P' }, null, { op: 'BDC' }, 7]);
+    const open = new Lexer(latin1('<</A <</B 1>>'));
+    open.skipDictionaries = true;
+    assert.throws(() => open.read(false), Unsupported, 'a dictionary left open');
+  });
+
   test('text positions from Tm, Td and TJ spacing', async () => {
     const [page] = await sameAsPdfjs(
       doc({
