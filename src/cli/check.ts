@@ -18,7 +18,7 @@ export interface CheckCommandOptions {
   debug?: boolean;
   /** The files are the parts of one disclosure: checked as one document (pipeline.ts `checkDocs`). */
   parts?: boolean;
-  /** A reader started before (early-reader.ts), else one is started here. */
+  /** A reader started before (launch.ts), else one is started here. A reader passed in is the caller's to close. */
   reader?: BoundedReader;
 }
 
@@ -44,6 +44,7 @@ export async function runCheck(files: string[], opts: CheckCommandOptions): Prom
   // loaded: early-reader.ts), and is handed the first file at once: its start-up (a thread, the
   // readers' modules) and the reading then run on the other core while this one loads recognition,
   // the rules and the report, instead of after them (docs/benchmarks.md, "Packaging").
+  const own = !opts.reader;
   const reader = opts.reader ?? new BoundedReader();
   if (files.length > 0) reader.prefetch(files[0], { maxBytes: opts.maxBytes });
   try {
@@ -65,9 +66,9 @@ export async function runCheck(files: string[], opts: CheckCommandOptions): Prom
     }
     // Text goes to the terminal file by file as it is ready; every other format (and -o) at the end.
     const text = opts.format === 'text' && !opts.output ? await import('../report/text.js') : null;
-    return await checkFiles(files, opts, reader, pipeline, text);
+    return await checkFiles(files, opts, reader, own, pipeline, text);
   } finally {
-    await reader.close();
+    if (own) await reader.close();
   }
 }
 
@@ -75,6 +76,7 @@ async function checkFiles(
   files: string[],
   opts: CheckCommandOptions,
   reader: BoundedReader,
+  own: boolean,
   { checkDoc, checkDocs }: typeof import('../pipeline.js'),
   streaming: typeof import('../report/text.js') | null,
 ): Promise<number> {
@@ -111,7 +113,8 @@ async function checkFiles(
       }
     }
   } finally {
-    await reader.close();
+    // Its thread is not needed for the report (a reader of the caller's is the caller's to end).
+    if (own) await reader.close();
   }
   let written = true;
   if (streaming) {

@@ -39,15 +39,23 @@ async function launch(argv: readonly string[]): Promise<void> {
   addCheckCommand(program, async (files, request) => {
     if (files.length > 0) reader.prefetch(files[0], { maxBytes: request.maxBytes });
     // The compiled script when the build made one, else the modules.
-    try {
-      const { runCheck } = loadForCheck()?.module ?? (await import('./check.js'));
-      return await runCheck(files, { ...request, reader });
-    } finally {
-      // runCheck closes the reader it reads with, but not when it refuses the options first.
-      await reader.close();
-    }
+    const { runCheck } = loadForCheck()?.module ?? (await import('./check.js'));
+    return runCheck(files, { ...request, reader });
   });
   await runProgram(program);
+  // The command is done once its output is out: the process ends here, without ending the reading
+  // thread first or tearing down the heaps (some 6 ms of the way to the exit status).
+  await flushed(process.stdout);
+  await flushed(process.stderr);
+  process.exit();
+}
+
+/**
+ * Resolves once what was written to the stream is out: a full pipe takes it later, and ending the
+ * process before would cut the report. An empty write's callback runs after every write before it.
+ */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return stream.writableLength === 0 ? Promise.resolve() : new Promise((resolve) => stream.write('', () => resolve()));
 }
 
 void launch(process.argv.slice(2));

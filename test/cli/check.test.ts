@@ -141,3 +141,15 @@ test('a reader that closes the pipe early (| head) ends the command quietly, wit
   assert.equal(r.stdout, '{\n  "document": {\n  ');
   assert.equal(r.stderr, '');
 });
+
+test('a report piped to a reader that is slow to read arrives whole before the command ends', () => {
+  // check ends its process once its output is out (src/cli/launch.ts): a full pipe takes the rest
+  // later, and ending before would cut the report (at 64 KB, the pipe's size).
+  const sample = join(ROOT, 'examples/sample-budget.pdf');
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-pipe-'));
+  const file = join(dir, 'report.json');
+  const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" check "${sample}" --format json | (sleep 1; cat)`], { encoding: 'utf8', cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
+  spawnSync(process.execPath, [BIN, 'check', sample, '--format', 'json', '-o', file], { cwd: ROOT });
+  assert.ok(r.stdout.length > 100 * 1024, `${r.stdout.length} bytes`);
+  assert.equal(r.stdout, readFileSync(file, 'utf8'));
+});
