@@ -40,10 +40,10 @@ export async function runCheck(files: string[], opts: CheckCommandOptions): Prom
     console.error('错误 annotated-pdf 格式只能批注一个 PDF 文件，不能与 --parts 同用');
     return 2;
   }
-  // The reading thread starts first (when launched as the command, before the command line itself
-  // loaded: early-reader.ts), and is handed the first file at once: its start-up (a thread, the
-  // readers' modules) and the reading then run on the other core while this one loads recognition,
-  // the rules and the report, instead of after them (docs/benchmarks.md, "Packaging").
+  // The reading thread starts first (when launched as the command, before anything else loads:
+  // launch.ts, which has already sent it the first file), and is handed the first file at once:
+  // its start-up and the reading then run on the other core while this one loads recognition, the
+  // rules and the report, instead of after them (docs/benchmarks.md, "Packaging").
   const own = !opts.reader;
   const reader = opts.reader ?? new BoundedReader();
   if (files.length > 0) reader.prefetch(files[0], { maxBytes: opts.maxBytes });
