@@ -26,6 +26,8 @@ try {
 // every build, not swept.
 const CLI_BUNDLE = 'cli-bundle';
 const WORKER_BUNDLE = 'worker-bundle';
+// The CommonJS files' own address, which their code reads as import.meta.url (scriptOptions below).
+const URL_OF_FILE = 'var __gongkaiUrl = require("node:url").pathToFileURL(__filename).href;';
 
 // Data read through import.meta.url beside the code.
 const ASSETS = ['catalog/data', 'region/data'];
@@ -115,19 +117,8 @@ async function bundleLaunch() {
   if (!existsSync(join(dist, CLI_BUNDLE))) return;
   const esbuild = await import('esbuild');
   await esbuild.build({
-    entryPoints: [join(dist, 'cli/launch.js')],
-    outfile: join(dist, CLI_BUNDLE, 'launch.cjs'),
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    minifyWhitespace: true,
-    minifySyntax: true,
-    logLevel: 'warning',
-    define: { 'import.meta.url': '__gongkaiUrl' },
-    banner: { js: 'var __gongkaiUrl = require("node:url").pathToFileURL(__filename).href;' },
-    // import.meta.resolve is only reached when running the TypeScript sources (bounded-read.ts).
-    logOverride: { 'empty-import-meta': 'silent' },
+    ...scriptOptions(join(dist, 'cli/launch.js'), join(dist, CLI_BUNDLE, 'launch.cjs')),
+    banner: { js: URL_OF_FILE },
     plugins: [
       {
         name: 'gongkai-launch',
@@ -183,25 +174,14 @@ async function buildScripts() {
 async function bundleScript(entry, outfile) {
   const esbuild = await import('esbuild');
   await esbuild.build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    minifyWhitespace: true,
-    minifySyntax: true,
-    logLevel: 'warning',
+    ...scriptOptions(entry, outfile),
     // No import() in a script (src/cli/compiled-check.ts): a package's import() becomes require(),
     // and pdf.js, an ES module only, is imported for the script by its loader.
     supported: { 'dynamic-import': false },
-    define: { 'import.meta.url': '__gongkaiUrl' },
     // Written as the function Node's CommonJS loader would wrap it in (Module.wrap): its loader
     // compiles the file as it reads it, without a copy of this megabyte for the wrapper.
-    banner: { js: '(function (exports, require, module, __filename, __dirname) { var __gongkaiUrl = require("node:url").pathToFileURL(__filename).href;' },
+    banner: { js: `(function (exports, require, module, __filename, __dirname) { ${URL_OF_FILE}` },
     footer: { js: '\n});' },
-    // import.meta.resolve is only reached when running the TypeScript sources (bounded-read.ts).
-    logOverride: { 'empty-import-meta': 'silent' },
     plugins: [
       {
         name: 'gongkai-inline',
@@ -253,6 +233,24 @@ async function bundleReadWorker() {
       },
     ],
   });
+}
+
+/** What the CommonJS files share (launch.cjs and the code-cached scripts): one file each, minified. */
+function scriptOptions(entry, outfile) {
+  return {
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minifyWhitespace: true,
+    minifySyntax: true,
+    logLevel: 'warning',
+    define: { 'import.meta.url': '__gongkaiUrl' },
+    // import.meta.resolve is only reached when running the TypeScript sources (bounded-read.ts).
+    logOverride: { 'empty-import-meta': 'silent' },
+  };
 }
 
 /** What both bundles share: ES module entries for Node 20, chunks loaded on demand, minified. */
